@@ -1,0 +1,78 @@
+//! Starts versus: the window, or a sub-command.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use versus::VersusApp;
+
+/// Explore a comparison dimension by dimension, annotate it, export it.
+///
+/// With no FILE, opens the built-in comparison (Project Management vs
+/// Technology Management).
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A comparison file (RON) to open.
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check comparison files and report every problem.
+    #[command(
+        long_about = "Check comparison files. Prints one line per problem, as FILE:LINE:COL: error|warning: message.\nExit status: 0 all valid, 1 any invalid, 2 usage error."
+    )]
+    Validate {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Cmd::Validate { files }) => {
+            let valid = versus::cli::validate(&files, &mut std::io::stdout().lock())
+                .context("writing the report")?;
+            Ok(if valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        None => {
+            run_window(cli.file.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
+    let app = VersusApp::open_at_start(file);
+    if let Some(error) = &app.error {
+        eprintln!("{error}");
+    }
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title(format!("{} — versus", app.comparison.title))
+            .with_app_id("versus")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "versus",
+        options,
+        Box::new(|cc| {
+            versus::ui::apply_style(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

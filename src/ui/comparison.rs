@@ -1,0 +1,218 @@
+//! The comparison pane: two subjects side by side for the selected entry.
+
+use egui::RichText;
+
+use crate::app::{Command, Entry, VersusApp};
+use crate::model::{Comparison, Dimension};
+use crate::ui::text::markdown_ui;
+
+/// Draws the pane for the selected entry.
+pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .id_salt(("pane", app.selected_dimension_id().unwrap_or("")))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(1400.0));
+            match app.selected {
+                Entry::Intro => intro_ui(ui, &app.comparison),
+                Entry::Conclusion => conclusion_ui(ui, &app.comparison),
+                Entry::Dimension(i) => {
+                    if let Some(d) = app.comparison.dimensions.get(i) {
+                        dimension_ui(ui, app, d, commands);
+                    }
+                }
+            }
+            ui.add_space(24.0);
+        });
+}
+
+fn intro_ui(ui: &mut egui::Ui, c: &Comparison) {
+    ui.add_space(8.0);
+    ui.heading(RichText::new(&c.title).size(24.0).strong());
+    ui.add_space(8.0);
+    markdown_ui(ui, &c.intro);
+    ui.add_space(12.0);
+    ui.label(RichText::new("Compared").strong());
+    for s in &c.subjects {
+        ui.label(format!("• {}", s.name));
+    }
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!(
+            "{} dimensions. Use the Up/Down keys (or j/k) to move, Home/End to jump.",
+            c.dimensions.len()
+        ))
+        .weak(),
+    );
+}
+
+fn conclusion_ui(ui: &mut egui::Ui, c: &Comparison) {
+    ui.add_space(8.0);
+    ui.heading(RichText::new("Conclusion").size(24.0).strong());
+    ui.add_space(8.0);
+    if !c.conclusion.trim().is_empty() {
+        markdown_ui(ui, &c.conclusion);
+    }
+    if !c.sources.is_empty() {
+        ui.add_space(12.0);
+        ui.label(RichText::new("Sources").strong());
+        for s in &c.sources {
+            markdown_ui(ui, &format!("• {s}"));
+        }
+    }
+}
+
+/// Column pickers (with more than two subjects) and the swap button.
+fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+    let subjects = &app.comparison.subjects;
+    ui.horizontal(|ui| {
+        if subjects.len() > 2 {
+            for (column, label) in [(0, "Left column"), (1, "Right column")] {
+                let current = app.columns.get(column).copied().unwrap_or(column);
+                let current_name = subjects.get(current).map_or("", |s| s.name.as_str());
+                egui::ComboBox::from_label(label)
+                    .selected_text(current_name)
+                    .show_ui(ui, |ui| {
+                        for (i, s) in subjects.iter().enumerate() {
+                            if ui.selectable_label(i == current, &s.name).clicked() {
+                                commands.push(Command::SetColumn { column, subject: i });
+                            }
+                        }
+                    });
+                ui.add_space(12.0);
+            }
+        }
+        if ui
+            .button("Swap columns")
+            .on_hover_text("Show the right subject on the left and vice versa")
+            .clicked()
+        {
+            commands.push(Command::SwapColumns);
+        }
+    });
+}
+
+/// One aligned row: the aspect, then a cell per shown subject. Cells wrap
+/// inside their width and the row is as tall as its tallest cell.
+fn row_ui(
+    ui: &mut egui::Ui,
+    widths: (f32, f32),
+    shaded: bool,
+    add_aspect: impl FnOnce(&mut egui::Ui),
+    mut add_cell: impl FnMut(&mut egui::Ui, usize),
+) {
+    let (aspect_w, column_w) = widths;
+    let background = ui.painter().add(egui::Shape::Noop);
+    let row = ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = COLUMN_GAP;
+        ui.vertical(|ui| {
+            ui.set_width(aspect_w);
+            add_aspect(ui);
+        });
+        for column in 0..2 {
+            ui.vertical(|ui| {
+                ui.set_width(column_w);
+                add_cell(ui, column);
+            });
+        }
+    });
+    if shaded {
+        let rect = row.response.rect.expand2(egui::vec2(4.0, 3.0));
+        let fill = ui.visuals().faint_bg_color;
+        ui.painter()
+            .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+    }
+    ui.add_space(6.0);
+}
+
+/// Space between the aspect column and the two subject columns.
+const COLUMN_GAP: f32 = 16.0;
+
+fn absent_ui(ui: &mut egui::Ui) {
+    ui.label(RichText::new("— not stated").weak().italics());
+}
+
+fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mut Vec<Command>) {
+    let c = &app.comparison;
+    ui.add_space(8.0);
+    ui.heading(RichText::new(&d.title).size(24.0).strong());
+    ui.add_space(4.0);
+    column_controls_ui(ui, app, commands);
+    ui.add_space(8.0);
+
+    let [left, right] = app.columns;
+    let (Some(left), Some(right)) = (c.subjects.get(left), c.subjects.get(right)) else {
+        return;
+    };
+    let total = ui.available_width();
+    let aspect_w = (total * 0.2).clamp(110.0, 220.0);
+    let column_w = ((total - aspect_w - 2.0 * COLUMN_GAP) / 2.0).max(120.0);
+    let widths = (aspect_w, column_w);
+    let shown = [left, right];
+
+    row_ui(
+        ui,
+        widths,
+        false,
+        |_| {},
+        |ui, col| {
+            ui.label(RichText::new(&shown[col].name).size(18.0).strong());
+        },
+    );
+    ui.separator();
+    if !d.summary.is_empty() {
+        row_ui(
+            ui,
+            widths,
+            false,
+            |ui| {
+                ui.label(RichText::new("In short").weak().italics());
+            },
+            |ui, col| match d.summary.get(&shown[col].id) {
+                Some(text) => {
+                    markdown_ui(ui, text);
+                }
+                None => absent_ui(ui),
+            },
+        );
+        ui.add_space(6.0);
+    }
+    for (i, p) in d.points.iter().enumerate() {
+        row_ui(
+            ui,
+            widths,
+            i % 2 == 0,
+            |ui| {
+                ui.label(RichText::new(&p.aspect).strong());
+            },
+            |ui, col| match p.sides.get(&shown[col].id) {
+                Some(text) => {
+                    markdown_ui(ui, text);
+                }
+                None => absent_ui(ui),
+            },
+        );
+    }
+
+    if !d.common.is_empty() {
+        ui.add_space(16.0);
+        let heading = if c.subjects.len() > 2 {
+            "What they share"
+        } else {
+            "What both share"
+        };
+        ui.label(RichText::new(heading).size(18.0).strong());
+        ui.add_space(4.0);
+        for text in &d.common {
+            ui.horizontal_top(|ui| {
+                ui.label("•");
+                ui.vertical(|ui| {
+                    markdown_ui(ui, text);
+                });
+            });
+        }
+    }
+    if d.summary.is_empty() && d.points.is_empty() && d.common.is_empty() {
+        ui.label(RichText::new("This dimension has no text yet.").weak());
+    }
+}

@@ -1,0 +1,38 @@
+//! The status bar: where the comparison came from and any warnings.
+
+use egui::RichText;
+
+use crate::app::{Command, VersusApp};
+
+/// Draws the status bar.
+pub fn ui(ui: &mut egui::Ui, app: &VersusApp, _commands: &mut [Command]) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(app.source.describe()).weak());
+        ui.separator();
+        let c = &app.comparison;
+        ui.label(
+            RichText::new(format!(
+                "{} subjects · {} dimensions",
+                c.subjects.len(),
+                c.dimensions.len()
+            ))
+            .weak(),
+        );
+        if !app.warnings.is_empty() {
+            ui.separator();
+            let text = format!(
+                "{} warning{}",
+                app.warnings.len(),
+                if app.warnings.len() == 1 { "" } else { "s" }
+            );
+            let details = app
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n");
+            ui.label(RichText::new(text).color(ui.visuals().warn_fg_color))
+                .on_hover_text(details);
+        }
+    });
+}

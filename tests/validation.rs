@@ -1,0 +1,289 @@
+//! Every validation rule of the content format, with its line and column.
+
+use std::path::Path;
+
+use versus::model::{Comparison, Diagnostic, LoadError, Severity, parse};
+
+/// A valid file to start from; tests change one thing in it.
+const VALID: &str = r#"Comparison(
+    title: "Teams",
+    subjects: [
+        Subject(id: "a", name: "Alpha"),
+        Subject(id: "b", name: "Beta", short: "B"),
+    ],
+    dimensions: [
+        Dimension(
+            id: "size",
+            title: "Size",
+            summary: { "a": "Small.", "b": "Large." },
+            points: [
+                Point(aspect: "People", sides: { "a": "5", "b": "50" }),
+            ],
+            common: ["Both exist."],
+        ),
+        Dimension(id: "cost", title: "Cost"),
+    ],
+)
+"#;
+
+fn errors(src: &str) -> Vec<Diagnostic> {
+    match parse(src.as_bytes(), Path::new("t.ron")) {
+        Ok(l) => panic!("expected an error, got {} warnings", l.warnings.len()),
+        Err(LoadError::Invalid { problems, .. }) => problems
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect(),
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+/// The single error's (line, col) and message.
+fn error(src: &str) -> (usize, usize, String) {
+    let errs = errors(src);
+    assert_eq!(errs.len(), 1, "expected one error, got {errs:?}");
+    let e = &errs[0];
+    (e.position.line, e.position.col, e.message.clone())
+}
+
+#[test]
+fn the_valid_file_loads_without_warnings() {
+    let loaded = parse(VALID.as_bytes(), Path::new("t.ron")).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.comparison.dimensions.len(), 2);
+    assert_eq!(loaded.comparison.subjects[1].label(), "B");
+}
+
+#[test]
+fn the_built_in_comparison_is_valid_and_complete() {
+    let loaded = versus::model::parse(
+        versus::model::BUILT_IN_RON.as_bytes(),
+        Path::new("built-in"),
+    )
+    .unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let c = Comparison::built_in();
+    assert_eq!(c.dimensions.len(), 10);
+    assert!(!c.intro.is_empty() && !c.conclusion.is_empty());
+    for d in &c.dimensions {
+        assert!(!d.summary.is_empty(), "{} has no summary", d.id);
+        assert!(d.points.len() >= 3, "{} has few points", d.id);
+    }
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let src = VALID.replace(r#"title: "Size","#, r#"title: "Size""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 13), "{msg}");
+    assert!(msg.to_lowercase().contains("comma"), "{msg}");
+}
+
+#[test]
+fn unknown_field_is_an_error_not_ignored() {
+    let src = VALID.replace(r#"title: "Teams""#, r#"titel: "Teams""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (2, 5), "{msg}");
+    assert!(msg.contains("titel"), "{msg}");
+    assert!(msg.contains("title"), "{msg}");
+}
+
+#[test]
+fn unknown_field_in_a_point_is_an_error() {
+    let src = VALID.replace("aspect: \"People\"", "aspekt: \"People\"");
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 13, "{msg}");
+    assert!(msg.contains("aspekt"), "{msg}");
+}
+
+#[test]
+fn wrong_type_is_an_error() {
+    let src = VALID.replace(r#"common: ["Both exist."]"#, r#"common: "Both exist.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (15, 21), "{msg}");
+    assert!(msg.contains('['), "{msg}");
+}
+
+#[test]
+fn missing_required_field_is_an_error() {
+    let src = VALID.replace(r#"Subject(id: "a", name: "Alpha")"#, r#"Subject(id: "a")"#);
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 4, "{msg}");
+    assert!(msg.contains("name"), "{msg}");
+}
+
+#[test]
+fn fewer_than_two_subjects() {
+    let src = VALID.replace(
+        "        Subject(id: \"b\", name: \"Beta\", short: \"B\"),\n",
+        "",
+    );
+    let errs = errors(&src);
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("two subjects"))
+        .unwrap();
+    assert_eq!((e.position.line, e.position.col), (3, 15));
+    assert!(e.message.contains("found 1"));
+}
+
+#[test]
+fn no_dimensions() {
+    let src = r#"Comparison(title: "T", subjects: [(id: "a", name: "A"), (id: "b", name: "B")],
+  dimensions: [])"#;
+    let (line, col, msg) = error(src);
+    assert_eq!((line, col), (2, 15));
+    assert!(msg.contains("at least one dimension"), "{msg}");
+}
+
+#[test]
+fn duplicate_subject_id() {
+    let src = VALID.replace(r#"Subject(id: "b""#, r#"Subject(id: "a""#);
+    let errs = errors(&src);
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("duplicate subject"))
+        .unwrap();
+    assert_eq!((e.position.line, e.position.col), (5, 21));
+    assert!(
+        e.message.contains("\"a\"") && e.message.contains("4:21"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn duplicate_dimension_id() {
+    let src = VALID.replace(r#"id: "cost""#, r#"id: "size""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (17, 23), "{msg}");
+    assert!(msg.contains("duplicate dimension id \"size\""), "{msg}");
+    assert!(msg.contains("9:17"), "{msg}");
+}
+
+#[test]
+fn empty_dimension_id() {
+    let src = VALID.replace(r#"id: "cost""#, r#"id: """#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (17, 23), "{msg}");
+    assert!(msg.contains("empty id"), "{msg}");
+}
+
+#[test]
+fn summary_key_must_be_a_subject() {
+    let src = VALID.replace(r#""b": "Large.""#, r#""c": "Large.""#);
+    let errs = errors(&src);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    let e = &errs[0];
+    assert_eq!((e.position.line, e.position.col), (11, 39));
+    assert!(e.message.contains("dimension \"size\""), "{}", e.message);
+    assert!(e.message.contains("\"c\""), "{}", e.message);
+}
+
+#[test]
+fn sides_key_must_be_a_subject() {
+    let src = VALID.replace(r#""b": "50""#, r#""x": "50""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 60), "{msg}");
+    assert!(
+        msg.contains("dimension \"size\"") && msg.contains("\"x\""),
+        "{msg}"
+    );
+    assert!(msg.contains("People"), "{msg}");
+}
+
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let src = VALID.replace(r#""b": "50""#, r#""a": "50""#);
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 13, "{msg}");
+    assert!(msg.contains("twice"), "{msg}");
+}
+
+#[test]
+fn duplicate_aspect_is_an_error() {
+    let src = VALID.replace(
+        r#"Point(aspect: "People", sides: { "a": "5", "b": "50" }),"#,
+        "Point(aspect: \"People\", sides: { \"a\": \"5\", \"b\": \"50\" }),\n                Point(aspect: \"People\", sides: {}),",
+    );
+    let errs = errors(&src);
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("duplicate aspect"))
+        .unwrap();
+    assert_eq!((e.position.line, e.position.col), (14, 31));
+}
+
+#[test]
+fn a_missing_side_is_a_warning_only() {
+    let src = VALID.replace(r#", "b": "50""#, "");
+    let loaded = parse(src.as_bytes(), Path::new("t.ron")).unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    let w = &loaded.warnings[0];
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!((w.position.line, w.position.col), (13, 17));
+    assert!(w.message.contains("\"b\"") && w.message.contains("People"));
+}
+
+#[test]
+fn empty_file() {
+    for src in ["", "  \n\n", "// only a comment\n"] {
+        let (line, col, msg) = error(src);
+        assert_eq!((line, col), (1, 1));
+        assert!(msg.contains("empty"), "{msg}");
+    }
+}
+
+#[test]
+fn invalid_utf8_names_where() {
+    let mut bytes = b"Comparison(\n  title: \"ab".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x00]);
+    let Err(LoadError::Invalid { problems, .. }) = parse(&bytes, Path::new("t.ron")) else {
+        panic!("expected invalid");
+    };
+    assert_eq!(
+        (problems[0].position.line, problems[0].position.col),
+        (2, 13)
+    );
+    assert!(problems[0].message.contains("UTF-8"));
+}
+
+#[test]
+fn binary_garbage_is_a_clear_error() {
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
+        .collect();
+    assert!(parse(&bytes, Path::new("t.bin")).is_err());
+    let ascii_garbage = "\u{1}\u{2}%%%&&&***";
+    assert!(parse(ascii_garbage.as_bytes(), Path::new("t.bin")).is_err());
+}
+
+#[test]
+fn absurd_nesting_ends_quickly_in_an_error() {
+    let start = std::time::Instant::now();
+    for open in ["[", "(", "{"] {
+        let src = format!("Comparison(title: {}", open.repeat(100_000));
+        let (line, _, msg) = error(&src);
+        assert_eq!(line, 1);
+        assert!(msg.contains("nesting") || msg.contains("Expected"), "{msg}");
+    }
+    assert!(start.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn the_error_text_names_the_file_line_and_column() {
+    let src = VALID.replace(r#"title: "Teams""#, r#"titel: "Teams""#);
+    let e = parse(src.as_bytes(), Path::new("dir/teams.ron")).unwrap_err();
+    assert!(
+        e.to_string().starts_with("dir/teams.ron:2:5: error: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn struct_names_are_optional_but_must_be_right() {
+    let src = VALID.replace("Subject(id: \"a\"", "(id: \"a\"");
+    assert!(parse(src.as_bytes(), Path::new("t.ron")).is_ok());
+    let src = VALID.replace("Subject(id: \"a\"", "Subjct(id: \"a\"");
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 4, "{msg}");
+}

@@ -1,0 +1,243 @@
+//! The window, driven as a person would: by labels, clicks and keys.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use versus::VersusApp;
+use versus::app::{Command, Entry};
+
+fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(versus::ui::apply_style)
+        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
+}
+
+/// Clicks the sidebar row titled `title`.
+fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
+    let row = h
+        .get_all_by_label(title)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap_or_else(|| panic!("no sidebar row {title}"));
+    row.click();
+    h.run();
+}
+
+const THREE: &str = r#"Comparison(
+    title: "Three teams",
+    subjects: [
+        Subject(id: "a", name: "Alpha"),
+        Subject(id: "b", name: "Beta"),
+        Subject(id: "g", name: "Gamma"),
+    ],
+    dimensions: [
+        Dimension(id: "size", title: "Size", points: [
+            Point(aspect: "People", sides: { "a": "five people", "b": "fifty people", "g": "five hundred people" }),
+        ]),
+    ],
+)"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn clicking_a_dimension_shows_its_texts_side_by_side() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    click_row(&mut h, "Risk Management");
+    let risk = h.state().comparison.dimension("risk").unwrap().clone();
+    assert_eq!(
+        h.state().selected_dimension_id(),
+        Some("risk"),
+        "the click selects the row"
+    );
+    // Both column headers and a point of each side are on screen.
+    h.get_by_label("Project Management");
+    h.get_by_label("Technology Management");
+    let first = &risk.points[0];
+    h.get_by_label(&first.aspect);
+    h.get_by_label_contains(&versus::model::plain_text(first.sides.get("pm").unwrap()));
+    h.get_by_label_contains(&versus::model::plain_text(first.sides.get("tm").unwrap()));
+}
+
+#[test]
+fn the_keyboard_moves_the_selection() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    assert_eq!(h.state().selected, Entry::Intro);
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Dimension(0));
+    h.key_press(egui::Key::J);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Dimension(1));
+    h.key_press(egui::Key::K);
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Intro);
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Conclusion);
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Conclusion, "clamped at the end");
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Intro);
+}
+
+#[test]
+fn a_note_is_kept_when_moving_away_and_back() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    click_row(&mut h, "Scope");
+    h.get_by_label("Note on Scope").click();
+    h.run();
+    h.get_by_label("Note on Scope")
+        .type_text("Stress the breadth.");
+    h.run();
+    // Typing "j" or "k" in a note must not move the selection.
+    h.get_by_label("Note on Scope").type_text(" jk");
+    h.run();
+    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected_dimension_id(), Some("focus"));
+    assert_eq!(h.get_by_label("Note on Focus").value().as_deref(), Some(""));
+    click_row(&mut h, "Scope");
+    assert_eq!(
+        h.get_by_label("Note on Scope").value().as_deref(),
+        Some("Stress the breadth. jk")
+    );
+    assert_eq!(h.state().notes.text("scope"), "Stress the breadth. jk");
+}
+
+#[test]
+fn swapping_the_columns() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    click_row(&mut h, "Scope");
+    assert_eq!(h.state().columns, [0, 1]);
+    h.get_by_label("Swap columns").click();
+    h.run();
+    assert_eq!(h.state().columns, [1, 0]);
+    let left = h.get_by_label("Technology Management").rect();
+    let right = h.get_by_label("Project Management").rect();
+    assert!(left.left() < right.left(), "TM is now the left column");
+}
+
+#[test]
+fn choosing_another_subject_with_three_subjects() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "three.ron", THREE);
+    let mut h = harness(VersusApp::open_at_start(Some(&path)));
+    h.run();
+    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().selected, Entry::Dimension(0));
+    h.get_by_label_contains("fifty people");
+    assert!(h.query_by_label_contains("five hundred").is_none());
+
+    h.get_by_label("Right column").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Gamma").click();
+    h.run();
+    assert_eq!(h.state().columns, [0, 2]);
+    h.get_by_label_contains("five hundred people");
+    assert!(h.query_by_label_contains("fifty people").is_none());
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write(
+        dir.path(),
+        "broken.ron",
+        "Comparison(\n    titel: \"Oops\",\n)\n",
+    );
+    let mut h = harness(VersusApp::default());
+    h.run();
+    click_row(&mut h, "Scope");
+    // Open it the way a person would without a system dialog: Ctrl+O, type
+    // the path, press Open.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_label("Path of a comparison file (.ron):")
+        .type_text(&broken.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run();
+
+    let error = h.state().error.clone().expect("the error is shown");
+    assert!(error.contains("broken.ron:2:5"), "{error}");
+    assert!(error.contains("titel"), "{error}");
+    h.get_by_label_contains("broken.ron:2:5");
+    // What was open is still open, selection included.
+    assert_eq!(
+        h.state().comparison.title,
+        "Project Management vs Technology Management"
+    );
+    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+
+    // Fix the file and open it again: the error goes away.
+    std::fs::write(&broken, THREE).unwrap();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run();
+    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().comparison.title, "Three teams");
+}
+
+#[test]
+fn a_broken_file_at_start_keeps_the_built_in_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write(dir.path(), "b.ron", "\u{0}\u{1}garbage");
+    let mut h = harness(VersusApp::open_at_start(Some(&broken)));
+    h.run();
+    assert!(h.state().error.as_deref().unwrap().contains("b.ron:1:1"));
+    assert_eq!(h.state().comparison.dimensions.len(), 10);
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert_eq!(h.state().error, None);
+}
+
+#[test]
+fn ten_thousand_dimensions_stay_navigable() {
+    let comparison = versus::model::Comparison {
+        dimensions: (0..10_000)
+            .map(|i| versus::model::Dimension {
+                id: format!("d{i}"),
+                title: format!("Dimension {i}"),
+                summary: versus::model::SideMap::default(),
+                points: Vec::new(),
+                common: Vec::new(),
+            })
+            .collect(),
+        ..versus::model::Comparison::built_in()
+    };
+    let mut app = VersusApp::new(comparison, versus::app::Source::BuiltIn);
+    app.apply(Command::First);
+    let mut h = harness(app);
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Conclusion);
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Dimension(9_999));
+    // The sidebar scrolled to the selection and lays out only what shows.
+    h.get_all_by_label("Dimension 9999")
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap();
+    assert!(
+        h.query_all_by_label_contains("Dimension 5000")
+            .next()
+            .is_none()
+    );
+}
