@@ -226,6 +226,12 @@ impl VersusApp {
         self.dialogs.attach(ui.ctx());
         self.poll_dialogs();
         ui::keys::handle(ui.ctx(), self.open_dialog.open, &mut commands);
+        // Focus moves before the panels draw, so no typed key is lost.
+        commands.retain(|c| {
+            let focus = *c == Command::FocusNote;
+            self.focus_note |= focus;
+            !focus
+        });
         egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, self, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| ui::status_bar::ui(ui, self, &mut commands));
         egui::Panel::left("sidebar")
@@ -375,9 +381,18 @@ impl VersusApp {
     }
 }
 
-/// The text shown for a load error.
+/// The text shown for a load error: its errors, one per line (warnings are
+/// left for `versus validate`, they did not stop the load).
 fn error_text(e: &LoadError) -> String {
-    e.to_string()
+    match e {
+        LoadError::Io { .. } => e.to_string(),
+        LoadError::Invalid { path, problems } => problems
+            .iter()
+            .filter(|d| d.severity == crate::model::Severity::Error)
+            .map(|d| format!("{}:{d}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 impl eframe::App for VersusApp {

@@ -90,6 +90,12 @@ fn the_keyboard_moves_the_selection() {
     h.key_press(egui::Key::Home);
     h.run();
     assert_eq!(h.state().selected, Entry::Intro);
+    // Several presses in one frame all count, in order.
+    h.key_press(egui::Key::End);
+    h.key_press(egui::Key::ArrowUp);
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Dimension(8));
 }
 
 #[test]
@@ -240,4 +246,58 @@ fn ten_thousand_dimensions_stay_navigable() {
             .next()
             .is_none()
     );
+}
+
+#[test]
+fn every_built_in_entry_renders_with_its_title() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .comparison
+        .dimensions
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    for title in &titles {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+        // The title is in the sidebar and as the pane's heading.
+        assert_eq!(h.get_all_by_label(title).count(), 2, "{title}");
+        assert_eq!(
+            h.get_by_label(&format!("Note on {title}"))
+                .value()
+                .as_deref(),
+            Some("")
+        );
+    }
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Conclusion);
+    h.get_by_label("Sources");
+}
+
+#[test]
+fn f2_writes_a_note_without_the_mouse() {
+    let mut h = harness(VersusApp::default());
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::F2);
+    h.run();
+    assert!(
+        h.get_by_label("Note on Responsibilities and Objectives")
+            .is_focused()
+    );
+    h.get_by_label("Note on Responsibilities and Objectives")
+        .type_text("Open with this.");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().notes.text("responsibilities"), "Open with this.");
 }

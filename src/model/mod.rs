@@ -382,6 +382,9 @@ fn describe_ron_error(code: &ron::Error) -> String {
             "the file ends too early; expected the rest of the `Comparison(…)` (a closing bracket or quote may be missing)"
                 .to_owned()
         }
+        ron::Error::ExpectedAttribute => {
+            "unexpected `#`; expected a RON `Comparison(…)` (is this a RON file?)".to_owned()
+        }
         other => other.to_string(),
     }
 }

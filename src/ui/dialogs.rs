@@ -14,7 +14,7 @@ pub fn open_ui(ctx: &egui::Context, dialog: &mut OpenDialog, commands: &mut Vec<
         .collapsible(false)
         .resizable(false)
         .open(&mut keep_open)
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.set_min_width(420.0);
             let label = ui.label("Path of a comparison file (.ron):");

@@ -30,28 +30,34 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
     if dialog_open || ctx.text_edit_focused() {
         return;
     }
+    // Every press counts, in order: fast typists and key repeat can put
+    // several in one frame ("End, Up" must end one row above the last).
     ctx.input_mut(|i| {
-        let mut pressed = |key| i.consume_key(Modifiers::NONE, key);
-        if pressed(Key::ArrowDown) || pressed(Key::J) {
-            commands.push(Command::Move(1));
-        }
-        if pressed(Key::ArrowUp) || pressed(Key::K) {
-            commands.push(Command::Move(-1));
-        }
-        if pressed(Key::PageDown) {
-            commands.push(Command::Move(10));
-        }
-        if pressed(Key::PageUp) {
-            commands.push(Command::Move(-10));
-        }
-        if pressed(Key::Home) {
-            commands.push(Command::First);
-        }
-        if pressed(Key::End) {
-            commands.push(Command::Last);
-        }
-        if pressed(Key::F2) || pressed(Key::Enter) {
-            commands.push(Command::FocusNote);
-        }
+        i.events.retain(|event| {
+            let egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } = event
+            else {
+                return true;
+            };
+            if !modifiers.is_none() {
+                return true;
+            }
+            let command = match key {
+                Key::ArrowDown | Key::J => Command::Move(1),
+                Key::ArrowUp | Key::K => Command::Move(-1),
+                Key::PageDown => Command::Move(10),
+                Key::PageUp => Command::Move(-10),
+                Key::Home => Command::First,
+                Key::End => Command::Last,
+                Key::F2 | Key::Enter => Command::FocusNote,
+                _ => return true,
+            };
+            commands.push(command);
+            false
+        });
     });
 }

@@ -61,7 +61,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                         }
                     });
                 });
-                ui.label(RichText::new(error).monospace());
+                ui.add(egui::Label::new(RichText::new(error).monospace()).wrap());
                 ui.label(
                     RichText::new("Still showing the comparison that was open before.").weak(),
                 );
