@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use crate::model::{Comparison, Diagnostic, LoadError};
-use crate::notes::Notes;
-use crate::storage::{self, DialogRequest, Dialogs};
+use crate::model::{Comparison, Diagnostic, LoadError, Severity};
+use crate::session::{NotesSession, Status};
+use crate::storage::{self, DialogPurpose, Dialogs, NotesWriter};
 use crate::ui;
 
 /// Where the shown comparison came from.
@@ -24,6 +25,15 @@ impl Source {
         match self {
             Self::BuiltIn => "Built-in comparison".to_owned(),
             Self::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The content file, if there is one.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::BuiltIn => None,
+            Self::File(p) => Some(p),
         }
     }
 }
@@ -60,31 +70,53 @@ pub enum Command {
     },
     /// Swap the two columns.
     SwapColumns,
-    /// Show the "Open comparison" dialog with its path field.
-    ShowOpen,
-    /// Ask the system file dialog for a file to open.
-    BrowseOpen,
-    /// Load this file.
-    Open(PathBuf),
+    /// Show the path dialog for this purpose.
+    ShowPathDialog(DialogPurpose),
+    /// Ask the system file dialog for the path dialog's purpose.
+    Browse,
+    /// Act on a path chosen in the path dialog.
+    SubmitPath(PathBuf),
+    /// Close the path dialog.
+    ClosePathDialog,
     /// Load the current file again.
     Reload,
     /// Go back to the built-in comparison.
     OpenBuiltIn,
-    /// Close the "Open comparison" dialog.
-    CloseOpen,
     /// Hide the load error.
     DismissError,
     /// Move keyboard focus to the note editor.
     FocusNote,
+    /// A note's text was edited.
+    NoteEdited,
+    /// Star or un-star the dimension at this index.
+    ToggleStar(usize),
+    /// Star or un-star the selected dimension.
+    ToggleStarSelected,
+    /// Highlight or clear the point with this aspect on a dimension.
+    ToggleHighlight {
+        /// Index of the dimension.
+        dimension: usize,
+        /// The point's aspect.
+        aspect: String,
+    },
+    /// Highlight or clear the n-th (1-based) point of the selected dimension.
+    ToggleHighlightRow(usize),
+    /// The notes file changed on disk: keep a copy of it aside and write ours.
+    KeepMine,
+    /// The notes file changed on disk: keep ours aside and load the file.
+    ReloadTheirs,
+    /// The notes file is broken: move it aside and carry on.
+    MoveBrokenAside,
     /// Quit.
     Quit,
 }
 
-/// The "Open comparison" dialog's state.
+/// The path dialog's state: a path field, always there, and a button for
+/// the system file dialog.
 #[derive(Debug, Clone, Default)]
-pub struct OpenDialog {
-    /// Whether it is shown.
-    pub open: bool,
+pub struct PathDialog {
+    /// What it is for; `None` when closed.
+    pub purpose: Option<DialogPurpose>,
     /// The path typed (or picked).
     pub path: String,
     /// Why the system dialog gave nothing, when it did.
@@ -105,51 +137,54 @@ pub struct VersusApp {
     pub selected: Entry,
     /// Subject index shown in the left and right columns.
     pub columns: [usize; 2],
-    /// Notes on the shown comparison.
-    pub notes: Notes,
-    /// Notes on comparisons shown earlier this session, by source.
-    parked_notes: HashMap<Source, Notes>,
+    /// The notes and their file.
+    pub session: NotesSession,
+    /// Where notes go when they cannot sit beside the content.
+    pub data_dir: PathBuf,
     /// The last load failure, shown until dismissed.
     pub error: Option<String>,
-    /// The "Open comparison" dialog.
-    pub open_dialog: OpenDialog,
+    /// A passing message for the status line ("Exported to…").
+    pub message: Option<String>,
+    /// The path dialog (open comparison, open notes, save notes as).
+    pub path_dialog: PathDialog,
     /// Set when the selection moved by keyboard, so the sidebar scrolls to it.
     pub scroll_to_selected: bool,
     /// Set when the note editor should take keyboard focus.
     pub focus_note: bool,
     /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
     pub quit_requested: bool,
+    /// Dimension index by id.
+    index: HashMap<String, usize>,
     /// The title last given to the window.
     shown_title: String,
     dialogs: Dialogs,
-}
-
-impl Default for VersusApp {
-    fn default() -> Self {
-        Self::new(Comparison::built_in(), Source::BuiltIn)
-    }
+    writer: Option<NotesWriter>,
 }
 
 impl VersusApp {
-    /// An app showing `comparison`.
+    /// An app showing `comparison`, with notes in their default place.
     #[must_use]
-    pub fn new(comparison: Comparison, source: Source) -> Self {
-        let notes = Notes::for_comparison(&comparison.title);
+    pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
+        let notes_path = storage::default_notes_path(source.path(), &data_dir);
+        let session = NotesSession::open(notes_path, &comparison.title);
         let mut app = Self {
             selected: Entry::Intro,
             columns: [0, 1],
+            index: index_of(&comparison),
             comparison,
             source,
             warnings: Vec::new(),
-            notes,
-            parked_notes: HashMap::new(),
+            session,
+            data_dir,
             error: None,
-            open_dialog: OpenDialog::default(),
+            message: None,
+            path_dialog: PathDialog::default(),
             scroll_to_selected: false,
             focus_note: false,
             quit_requested: false,
             shown_title: String::new(),
             dialogs: Dialogs::default(),
+            writer: None,
         };
         app.selected = app.entry_at(0);
         app
@@ -158,12 +193,26 @@ impl VersusApp {
     /// The built-in comparison, then `path` if given; a file that fails to
     /// load leaves the built-in one shown with the error.
     #[must_use]
-    pub fn open_at_start(path: Option<&Path>) -> Self {
-        let mut app = Self::default();
-        if let Some(path) = path {
-            app.apply(Command::Open(path.to_owned()));
+    pub fn open_at_start(path: Option<&Path>, data_dir: PathBuf) -> Self {
+        match path.map(|p| (p, Comparison::load(p))) {
+            Some((p, Ok(loaded))) => {
+                let mut app = Self::new(loaded.comparison, Source::File(p.to_owned()), data_dir);
+                app.warnings = loaded.warnings;
+                app
+            }
+            Some((_, Err(e))) => {
+                let mut app = Self::new(Comparison::built_in(), Source::BuiltIn, data_dir);
+                app.error = Some(error_text(&e));
+                app
+            }
+            None => Self::new(Comparison::built_in(), Source::BuiltIn, data_dir),
         }
-        app
+    }
+
+    /// The notes (read-only view).
+    #[must_use]
+    pub fn notes(&self) -> &crate::notes::Notes {
+        &self.session.notes
     }
 
     /// Number of sidebar rows.
@@ -220,18 +269,44 @@ impl VersusApp {
         }
     }
 
+    /// How many of the comparison's dimensions carry a note, a star or a
+    /// highlight.
+    #[must_use]
+    pub fn annotated_count(&self) -> usize {
+        self.session
+            .notes
+            .dimensions
+            .iter()
+            .filter(|(id, d)| !d.is_empty() && self.index.contains_key(id.as_str()))
+            .count()
+    }
+
+    /// Notes on dimension ids the content does not have (kept, listed).
+    #[must_use]
+    pub fn orphans(&self) -> Vec<(&str, &crate::notes::DimensionNotes)> {
+        self.session
+            .notes
+            .dimensions
+            .iter()
+            .filter(|(id, d)| !d.is_empty() && !self.index.contains_key(id.as_str()))
+            .map(|(id, d)| (id.as_str(), d))
+            .collect()
+    }
+
     /// Lays out the window: menu, status bar, sidebar, notes, comparison pane.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.attach(&ctx);
+        self.poll_background();
+
+        // Keys apply before the panels draw: the panels then show the entry
+        // the keys chose, and a note focused by F2 takes the keys typed
+        // right after it in the same frame.
         let mut commands = Vec::new();
-        self.dialogs.attach(ui.ctx());
-        self.poll_dialogs();
-        ui::keys::handle(ui.ctx(), self.open_dialog.open, &mut commands);
-        // Focus moves before the panels draw, so no typed key is lost.
-        commands.retain(|c| {
-            let focus = *c == Command::FocusNote;
-            self.focus_note |= focus;
-            !focus
-        });
+        ui::keys::handle(&ctx, self.path_dialog.purpose.is_some(), &mut commands);
+        for command in commands.drain(..) {
+            self.apply(command);
+        }
         egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, self, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| ui::status_bar::ui(ui, self, &mut commands));
         egui::Panel::left("sidebar")
@@ -247,18 +322,92 @@ impl VersusApp {
         egui::CentralPanel::default().show(ui, |ui| {
             ui::comparison::ui(ui, self, &mut commands);
         });
-        ui::dialogs::open_ui(ui.ctx(), &mut self.open_dialog, &mut commands);
+        ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
         for command in commands {
             self.apply(command);
         }
+        self.autosave(&ctx);
+
         if self.shown_title != self.comparison.title {
             self.shown_title.clone_from(&self.comparison.title);
             let title = format!("{} — versus", self.comparison.title);
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(title));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
         }
         if self.quit_requested {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Starts the background helpers once a context exists to wake.
+    fn attach(&mut self, ctx: &egui::Context) {
+        self.dialogs.attach(ctx);
+        if self.writer.is_none() {
+            let wake = ctx.clone();
+            // Without a writer thread, saves happen on this thread instead.
+            self.writer = NotesWriter::start(move || wake.request_repaint()).ok();
+        }
+    }
+
+    /// Starts a save when one is due, or asks to be woken when it will be.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let (job, wait) = self.session.poll_autosave(Instant::now());
+        if let Some(job) = job {
+            let unsent = match &self.writer {
+                Some(w) => w.save(job).err(),
+                None => Some(job),
+            };
+            if let Some(job) = unsent {
+                self.session
+                    .finished(storage::save_notes(job), Instant::now());
+            }
+        }
+        if let Some(wait) = wait {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Takes in finished saves and dialog answers.
+    fn poll_background(&mut self) {
+        if let Some(writer) = &self.writer {
+            while let Some(reply) = writer.poll() {
+                self.session.finished(reply, Instant::now());
+            }
+        }
+        while let Some(reply) = self.dialogs.poll() {
+            self.path_dialog.browsing = false;
+            match reply.path {
+                Some(path) => {
+                    self.path_dialog.path = path.display().to_string();
+                    self.apply(Command::SubmitPath(path));
+                }
+                None => {
+                    self.path_dialog.hint = Some(
+                        "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
+                            .to_owned(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Writes every unsaved note now (on exit, and before another
+    /// comparison replaces this one). Waits for a save under way first.
+    pub fn flush_notes(&mut self) {
+        if let Some(writer) = &self.writer {
+            while self.session.in_flight() {
+                match writer.wait(Duration::from_secs(5)) {
+                    Some(reply) => self.session.finished(reply, Instant::now()),
+                    None => break,
+                }
+            }
+        }
+        if let Some(aside) = self.session.flush()
+            && aside != self.session.path
+        {
+            self.message = Some(format!(
+                "Notes could not go to their file; kept in {}",
+                aside.display()
+            ));
         }
     }
 
@@ -287,32 +436,140 @@ impl VersusApp {
                 }
             }
             Command::SwapColumns => self.columns.swap(0, 1),
-            Command::ShowOpen => {
-                self.open_dialog.open = true;
-                self.open_dialog.hint = None;
-                if self.open_dialog.path.is_empty()
-                    && let Source::File(p) = &self.source
-                {
-                    self.open_dialog.path = p.display().to_string();
+            Command::ShowPathDialog(purpose) => self.show_path_dialog(purpose),
+            Command::Browse => {
+                if let Some(purpose) = self.path_dialog.purpose {
+                    self.path_dialog.browsing = true;
+                    self.path_dialog.hint = None;
+                    let typed = self.path_dialog.path.trim();
+                    let suggested = (!typed.is_empty()).then(|| PathBuf::from(typed));
+                    self.dialogs.request(purpose, suggested);
                 }
             }
-            Command::BrowseOpen => {
-                self.open_dialog.browsing = true;
-                self.open_dialog.hint = None;
-                self.dialogs.request(DialogRequest::OpenContent);
+            Command::SubmitPath(path) => self.submit_path(&path),
+            Command::ClosePathDialog => self.path_dialog.purpose = None,
+            Command::Reload => {
+                if let Source::File(path) = self.source.clone() {
+                    self.open(&path);
+                }
             }
-            Command::CloseOpen => self.open_dialog.open = false,
-            Command::Open(path) => self.open(&path),
-            Command::Reload => match self.source.clone() {
-                Source::File(path) => self.open(&path),
-                Source::BuiltIn => {}
-            },
             Command::OpenBuiltIn => {
                 self.replace(Comparison::built_in(), Source::BuiltIn, Vec::new());
             }
             Command::DismissError => self.error = None,
             Command::FocusNote => self.focus_note = true,
             Command::Quit => self.quit_requested = true,
+            other => self.apply_notes(other),
+        }
+    }
+
+    /// Applies a command that changes the notes or their file.
+    fn apply_notes(&mut self, command: Command) {
+        let now = Instant::now();
+        match command {
+            Command::NoteEdited => self.session.changed(now),
+            Command::ToggleStar(i) => {
+                if let Some(d) = self.comparison.dimensions.get(i) {
+                    self.session.notes.toggle_star(&d.id);
+                    self.session.changed(now);
+                }
+            }
+            Command::ToggleStarSelected => {
+                if let Entry::Dimension(i) = self.selected {
+                    self.apply(Command::ToggleStar(i));
+                }
+            }
+            Command::ToggleHighlight { dimension, aspect } => {
+                if let Some(d) = self.comparison.dimensions.get(dimension) {
+                    self.session.notes.toggle_highlight(&d.id, &aspect);
+                    self.session.changed(now);
+                }
+            }
+            Command::ToggleHighlightRow(n) => {
+                if let Entry::Dimension(i) = self.selected
+                    && let Some(p) = self
+                        .comparison
+                        .dimensions
+                        .get(i)
+                        .and_then(|d| d.points.get(n.wrapping_sub(1)))
+                {
+                    let aspect = p.aspect.clone();
+                    self.apply(Command::ToggleHighlight {
+                        dimension: i,
+                        aspect,
+                    });
+                }
+            }
+            Command::KeepMine => {
+                self.message = Some(match self.session.keep_mine() {
+                    Ok(aside) => format!(
+                        "Wrote your notes; the other version is kept in {}",
+                        aside.display()
+                    ),
+                    Err(e) => format!("Could not keep a copy of the file on disk: {e}"),
+                });
+            }
+            Command::ReloadTheirs => {
+                self.message = Some(match self.session.reload_theirs() {
+                    Ok(aside) => format!(
+                        "Reloaded the notes file; your version is kept in {}",
+                        aside.display()
+                    ),
+                    Err(e) => format!("Could not keep a copy of your notes: {e}"),
+                });
+            }
+            Command::MoveBrokenAside => {
+                self.message = Some(match self.session.move_broken_aside() {
+                    Ok(aside) => format!("The broken notes file is now {}", aside.display()),
+                    Err(e) => format!("Could not move the broken notes file: {e}"),
+                });
+            }
+            // Navigation and file commands are handled in `apply`.
+            _ => {}
+        }
+    }
+
+    fn show_path_dialog(&mut self, purpose: DialogPurpose) {
+        let dialog = &mut self.path_dialog;
+        if dialog.purpose != Some(purpose) {
+            dialog.path = match purpose {
+                DialogPurpose::OpenContent => self
+                    .source
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                DialogPurpose::OpenNotes | DialogPurpose::SaveNotesAs => {
+                    self.session.path.display().to_string()
+                }
+            };
+        }
+        dialog.purpose = Some(purpose);
+        dialog.hint = None;
+    }
+
+    fn submit_path(&mut self, path: &Path) {
+        match self.path_dialog.purpose {
+            Some(DialogPurpose::OpenContent) | None => self.open(path),
+            Some(DialogPurpose::OpenNotes) => {
+                if !path.is_file() {
+                    self.path_dialog.hint = Some(format!("{} is not a file.", path.display()));
+                    return;
+                }
+                self.flush_notes();
+                self.session = NotesSession::open(path.to_owned(), &self.comparison.title);
+                self.path_dialog.purpose = None;
+                self.message = Some(format!("Notes now come from {}", path.display()));
+            }
+            Some(DialogPurpose::SaveNotesAs) => match self.session.save_as(path) {
+                Ok(()) => {
+                    self.path_dialog.purpose = None;
+                    self.message = Some(format!("Notes saved to {}", path.display()));
+                }
+                Err(e) => {
+                    self.path_dialog.hint =
+                        Some(format!("Could not save to {}: {e}", path.display()));
+                }
+            },
         }
     }
 
@@ -326,25 +583,24 @@ impl VersusApp {
                     loaded.warnings,
                 );
                 self.error = None;
-                self.open_dialog.open = false;
+                self.path_dialog.purpose = None;
             }
             Err(e) => self.error = Some(error_text(&e)),
         }
     }
 
-    /// Shows `comparison`, keeping the selection (by dimension id) and the
-    /// notes when it is the same source loaded again.
+    /// Shows `comparison`. The same source loaded again keeps its notes and
+    /// selection (by dimension id); another source saves these notes first
+    /// and opens its own.
     fn replace(&mut self, comparison: Comparison, source: Source, warnings: Vec<Diagnostic>) {
         let selected_id = self.selected_dimension_id().map(str::to_owned);
         let same_source = source == self.source;
         if !same_source {
-            let notes = std::mem::take(&mut self.notes);
-            self.parked_notes.insert(self.source.clone(), notes);
-            self.notes = self
-                .parked_notes
-                .remove(&source)
-                .unwrap_or_else(|| Notes::for_comparison(&comparison.title));
+            self.flush_notes();
+            let notes_path = storage::default_notes_path(source.path(), &self.data_dir);
+            self.session = NotesSession::open(notes_path, &comparison.title);
         }
+        self.index = index_of(&comparison);
         self.comparison = comparison;
         self.source = source;
         self.warnings = warnings;
@@ -352,33 +608,34 @@ impl VersusApp {
         if !same_source || self.columns.iter().any(|&c| c >= n) {
             self.columns = [0, 1];
         }
-        self.selected = match selected_id
-            .and_then(|id| self.comparison.dimensions.iter().position(|d| d.id == id))
-        {
+        self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
             Some(i) if same_source => Entry::Dimension(i),
             _ => self.entry_at(0),
         };
         self.scroll_to_selected = true;
     }
 
-    fn poll_dialogs(&mut self) {
-        while let Some(reply) = self.dialogs.poll() {
-            match reply {
-                storage::DialogReply::OpenContent(Some(path)) => {
-                    self.open_dialog.browsing = false;
-                    self.open_dialog.path = path.display().to_string();
-                    self.open(&path);
-                }
-                storage::DialogReply::OpenContent(None) => {
-                    self.open_dialog.browsing = false;
-                    self.open_dialog.hint = Some(
-                        "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
-                            .to_owned(),
-                    );
-                }
-            }
+    /// A short word on the notes file for the status line.
+    #[must_use]
+    pub fn notes_status(&self) -> String {
+        match &self.session.status {
+            Status::Saved => "Saved".to_owned(),
+            Status::Untouched => "No notes yet".to_owned(),
+            Status::Unsaved => "Unsaved changes".to_owned(),
+            Status::Saving => "Saving…".to_owned(),
+            Status::Failed(e) => format!("Not saved: {e}"),
+            Status::Conflict => "Not saved: the file changed on disk".to_owned(),
+            Status::Broken(_) => "Not saved: the notes file cannot be read".to_owned(),
         }
     }
+}
+
+fn index_of(c: &Comparison) -> HashMap<String, usize> {
+    c.dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect()
 }
 
 /// The text shown for a load error: its errors, one per line (warnings are
@@ -388,7 +645,7 @@ fn error_text(e: &LoadError) -> String {
         LoadError::Io { .. } => e.to_string(),
         LoadError::Invalid { path, problems } => problems
             .iter()
-            .filter(|d| d.severity == crate::model::Severity::Error)
+            .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{}:{d}", path.display()))
             .collect::<Vec<_>>()
             .join("\n"),
@@ -398,5 +655,9 @@ fn error_text(e: &LoadError) -> String {
 impl eframe::App for VersusApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         Self::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_notes();
     }
 }

@@ -22,10 +22,13 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool
                 let c = &loaded.comparison;
                 writeln!(
                     out,
-                    "{}: ok ({} subjects, {} dimensions{})",
+                    "{}: ok ({} subjects, {}{})",
                     path.display(),
                     c.subjects.len(),
-                    c.dimensions.len(),
+                    match c.dimensions.len() {
+                        1 => "1 dimension".to_owned(),
+                        n => format!("{n} dimensions"),
+                    },
                     match loaded.warnings.len() {
                         0 => String::new(),
                         1 => ", 1 warning".to_owned(),

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod model;
 pub mod notes;
+pub mod session;
 pub mod storage;
 pub mod ui;
 

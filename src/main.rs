@@ -53,7 +53,7 @@ fn main() -> anyhow::Result<ExitCode> {
 }
 
 fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
-    let app = VersusApp::open_at_start(file);
+    let app = VersusApp::open_at_start(file, versus::storage::data_dir());
     if let Some(error) = &app.error {
         eprintln!("{error}");
     }
@@ -71,8 +71,31 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
         options,
         Box::new(|cc| {
             versus::ui::apply_style(&cc.egui_ctx);
+            close_on_signals(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, closes the window the normal way, so the
+/// app's exit path saves the notes before the process ends.
+fn close_on_signals(ctx: &egui::Context) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+        eprintln!("versus: cannot listen for SIGTERM; notes are still autosaved");
+        return;
+    };
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx.request_repaint();
+            }
+        });
+    if spawned.is_err() {
+        eprintln!("versus: cannot listen for SIGTERM; notes are still autosaved");
+    }
 }

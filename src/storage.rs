@@ -1,24 +1,45 @@
-//! Disk and system-dialog work that must not run on the UI thread.
+//! Disk and system-dialog work: the one atomic writer, where notes live,
+//! and the system file dialogs.
 //!
 //! System file dialogs block until the person answers, so each runs on a
 //! named thread and reports back over a channel, waking the UI.
 
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// A system dialog the app wants shown.
+/// What a file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogRequest {
+pub enum DialogPurpose {
     /// Pick a comparison (RON) to open.
     OpenContent,
+    /// Pick a notes file to use.
+    OpenNotes,
+    /// Choose where to save the notes.
+    SaveNotesAs,
 }
 
-/// What a system dialog answered.
+impl DialogPurpose {
+    /// The dialog's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OpenContent => "Open comparison",
+            Self::OpenNotes => "Open notes",
+            Self::SaveNotesAs => "Save notes as",
+        }
+    }
+}
+
+/// What a system dialog answered: the path picked, or `None` when cancelled
+/// or when no dialog is available on this system (rfd cannot tell the two
+/// apart).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogReply {
-    /// The file picked to open; `None` when cancelled or when no dialog is
-    /// available on this system (rfd cannot tell the two apart).
-    OpenContent(Option<PathBuf>),
+pub struct DialogReply {
+    /// What the dialog was for.
+    pub purpose: DialogPurpose,
+    /// The path picked.
+    pub path: Option<PathBuf>,
 }
 
 /// Runs system dialogs off the UI thread.
@@ -43,24 +64,32 @@ impl Dialogs {
         }
     }
 
-    /// Shows a dialog on its own thread; its answer arrives via [`Self::poll`].
-    pub fn request(&self, request: DialogRequest) {
+    /// Shows a dialog on its own thread; its answer arrives via
+    /// [`Self::poll`]. `suggested` is the default file name for a save.
+    pub fn request(&self, purpose: DialogPurpose, suggested: Option<PathBuf>) {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
-                let reply = match request {
-                    DialogRequest::OpenContent => DialogReply::OpenContent(
-                        rfd::FileDialog::new()
-                            .set_title("Open comparison")
-                            .add_filter("Comparison (RON)", &["ron"])
-                            .add_filter("All files", &["*"])
-                            .pick_file(),
-                    ),
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(purpose.title())
+                    .add_filter("RON", &["ron"])
+                    .add_filter("All files", &["*"]);
+                if let Some(s) = &suggested {
+                    if let Some(dir) = s.parent() {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    if let Some(name) = s.file_name() {
+                        dialog = dialog.set_file_name(name.to_string_lossy());
+                    }
+                }
+                let path = match purpose {
+                    DialogPurpose::OpenContent | DialogPurpose::OpenNotes => dialog.pick_file(),
+                    DialogPurpose::SaveNotesAs => dialog.save_file(),
                 };
                 // The receiver is gone only when the app has closed.
-                let _ = tx.send(reply);
+                let _ = tx.send(DialogReply { purpose, path });
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
@@ -68,8 +97,9 @@ impl Dialogs {
         if spawned.is_err() {
             // Without a thread there is no dialog: answer "nothing picked" so
             // the path field is offered instead.
-            let _ = self.tx.send(match request {
-                DialogRequest::OpenContent => DialogReply::OpenContent(None),
+            let _ = self.tx.send(DialogReply {
+                purpose,
+                path: None,
             });
         }
     }
@@ -79,4 +109,244 @@ impl Dialogs {
     pub fn poll(&self) -> Option<DialogReply> {
         self.rx.try_recv().ok()
     }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// folder, flushed and synced, then renamed over `path` (and the folder
+/// synced). A crash at any moment leaves either the old file or the new
+/// one, never a mix.
+///
+/// # Errors
+/// When the folder is not writable or the disk fails.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(
+            ".{}.",
+            path.file_name()
+                .map_or_else(|| "versus".into(), |n| n.to_string_lossy())
+        ))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable. Not every platform can open a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Where notes for a content file live by default: beside it, as
+/// `<stem>.notes.ron`.
+#[must_use]
+pub fn sidecar_path(content: &Path) -> PathBuf {
+    let stem = content
+        .file_stem()
+        .map_or_else(|| "comparison".into(), |s| s.to_string_lossy());
+    content.with_file_name(format!("{stem}.notes.ron"))
+}
+
+/// Where notes go when they cannot sit beside the content (the built-in
+/// comparison, or a read-only folder): the user's data folder, one file per
+/// content path.
+#[must_use]
+pub fn data_dir_notes_path(data_dir: &Path, content: Option<&Path>) -> PathBuf {
+    match content {
+        None => data_dir.join("built-in.notes.ron"),
+        Some(p) => {
+            let stem = p
+                .file_stem()
+                .map_or_else(|| "comparison".into(), |s| s.to_string_lossy());
+            let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+            // FNV-1a: stable across runs and Rust versions, unlike `Hash`.
+            let hash = full
+                .to_string_lossy()
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                });
+            data_dir.join(format!("{stem}-{hash:016x}.notes.ron"))
+        }
+    }
+}
+
+/// Whether a new file can be created in `dir`.
+#[must_use]
+pub fn is_writable_dir(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".versus-probe.")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+/// The notes file for a content file (or the built-in comparison when
+/// `None`): beside it when its folder is writable, else in `data_dir`.
+#[must_use]
+pub fn default_notes_path(content: Option<&Path>, data_dir: &Path) -> PathBuf {
+    if let Some(content) = content {
+        let sidecar = sidecar_path(content);
+        let dir = match sidecar.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        if sidecar.exists() || is_writable_dir(&dir) {
+            return sidecar;
+        }
+    }
+    data_dir_notes_path(data_dir, content)
+}
+
+/// The user's data folder for versus: `$VERSUS_DATA_DIR` if set, else the
+/// platform's (`~/.local/share/versus` on Linux, `~/Library/Application
+/// Support/versus` on macOS, `%APPDATA%\versus` on Windows).
+#[must_use]
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("VERSUS_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("versus")
+}
+
+/// A request to write a notes file.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    /// The notes file.
+    pub path: PathBuf,
+    /// What to write.
+    pub bytes: Vec<u8>,
+    /// What the file is believed to hold now (`None`: it does not exist).
+    /// If the disk says otherwise, someone else changed it: nothing is
+    /// written and the reply is [`SaveReply::Conflict`].
+    pub expected: Option<Vec<u8>>,
+    /// Write even if the file changed on disk ("keep mine").
+    pub force: bool,
+}
+
+/// How a save went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveReply {
+    /// Written.
+    Saved {
+        /// The notes file.
+        path: PathBuf,
+        /// What it now holds.
+        bytes: Vec<u8>,
+    },
+    /// The file changed on disk since it was read or written; not touched.
+    Conflict {
+        /// The notes file.
+        path: PathBuf,
+    },
+    /// The write failed.
+    Failed {
+        /// The notes file.
+        path: PathBuf,
+        /// Why, for the status line.
+        error: String,
+    },
+}
+
+/// Runs one save: checks the file still holds what was expected, then
+/// writes atomically (creating the folder if needed).
+#[must_use]
+pub fn save_notes(job: SaveJob) -> SaveReply {
+    let SaveJob {
+        path,
+        bytes,
+        expected,
+        force,
+    } = job;
+    if !force {
+        let on_disk = std::fs::read(&path).ok();
+        if on_disk != expected {
+            return SaveReply::Conflict { path };
+        }
+    }
+    let result = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| write_atomic(&path, &bytes));
+    match result {
+        Ok(()) => SaveReply::Saved { path, bytes },
+        Err(e) => SaveReply::Failed {
+            error: format!("{}: {e}", path.display()),
+            path,
+        },
+    }
+}
+
+/// Saves notes on a named background thread, one job at a time, so the
+/// window never waits for the disk.
+pub struct NotesWriter {
+    jobs: Sender<SaveJob>,
+    replies: Receiver<SaveReply>,
+}
+
+impl NotesWriter {
+    /// Starts the writer thread; `wake` is called after each save.
+    ///
+    /// # Errors
+    /// When the thread cannot be started.
+    pub fn start(wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+        let (jobs, job_rx) = channel::<SaveJob>();
+        let (reply_tx, replies) = channel();
+        std::thread::Builder::new()
+            .name("notes-writer".to_owned())
+            .spawn(move || {
+                for job in job_rx {
+                    // The app is gone only when it has closed.
+                    let _ = reply_tx.send(save_notes(job));
+                    wake();
+                }
+            })?;
+        Ok(Self { jobs, replies })
+    }
+
+    /// Queues a save. Returns the job back if the writer thread is gone, so
+    /// the caller can save it itself.
+    ///
+    /// # Errors
+    /// The job, when the writer thread has stopped.
+    pub fn save(&self, job: SaveJob) -> Result<(), SaveJob> {
+        self.jobs.send(job).map_err(|e| e.0)
+    }
+
+    /// The next finished save, if any.
+    #[must_use]
+    pub fn poll(&self) -> Option<SaveReply> {
+        self.replies.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for the next finished save.
+    #[must_use]
+    pub fn wait(&self, timeout: std::time::Duration) -> Option<SaveReply> {
+        self.replies.recv_timeout(timeout).ok()
+    }
+}
+
+/// A sibling of `path` named `<name>.<tag>-<unix seconds>` that does not
+/// exist yet, for keeping a copy aside.
+#[must_use]
+pub fn aside_path(path: &Path, tag: &str) -> PathBuf {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = path
+        .file_name()
+        .map_or_else(|| "notes.ron".into(), |n| n.to_string_lossy());
+    let mut candidate = path.with_file_name(format!("{name}.{tag}-{secs}"));
+    let mut n = 1;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.{tag}-{secs}-{n}"));
+        n += 1;
+    }
+    candidate
 }

@@ -40,6 +40,11 @@ const THREE: &str = r#"Comparison(
     ],
 )"#;
 
+/// The app on the built-in comparison, with its notes in `data`.
+fn built_in(data: &tempfile::TempDir) -> VersusApp {
+    VersusApp::open_at_start(None, data.path().to_owned())
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -48,7 +53,8 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
 
 #[test]
 fn clicking_a_dimension_shows_its_texts_side_by_side() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Risk Management");
     let risk = h.state().comparison.dimension("risk").unwrap().clone();
@@ -68,7 +74,8 @@ fn clicking_a_dimension_shows_its_texts_side_by_side() {
 
 #[test]
 fn the_keyboard_moves_the_selection() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     assert_eq!(h.state().selected, Entry::Intro);
     h.key_press(egui::Key::ArrowDown);
@@ -100,7 +107,8 @@ fn the_keyboard_moves_the_selection() {
 
 #[test]
 fn a_note_is_kept_when_moving_away_and_back() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Scope");
     h.get_by_label("Note on Scope").click();
@@ -123,12 +131,13 @@ fn a_note_is_kept_when_moving_away_and_back() {
         h.get_by_label("Note on Scope").value().as_deref(),
         Some("Stress the breadth. jk")
     );
-    assert_eq!(h.state().notes.text("scope"), "Stress the breadth. jk");
+    assert_eq!(h.state().notes().text("scope"), "Stress the breadth. jk");
 }
 
 #[test]
 fn swapping_the_columns() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Scope");
     assert_eq!(h.state().columns, [0, 1]);
@@ -142,9 +151,13 @@ fn swapping_the_columns() {
 
 #[test]
 fn choosing_another_subject_with_three_subjects() {
+    let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "three.ron", THREE);
-    let mut h = harness(VersusApp::open_at_start(Some(&path)));
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&path),
+        data.path().to_owned(),
+    ));
     h.run();
     assert_eq!(h.state().error, None);
     assert_eq!(h.state().selected, Entry::Dimension(0));
@@ -162,20 +175,21 @@ fn choosing_another_subject_with_three_subjects() {
 
 #[test]
 fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
+    let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let broken = write(
         dir.path(),
         "broken.ron",
         "Comparison(\n    titel: \"Oops\",\n)\n",
     );
-    let mut h = harness(VersusApp::default());
+    let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Scope");
     // Open it the way a person would without a system dialog: Ctrl+O, type
     // the path, press Open.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
-    h.get_by_label("Path of a comparison file (.ron):")
+    h.get_by_label("Path of the file (.ron):")
         .type_text(&broken.display().to_string());
     h.run();
     h.get_by_role_and_label(Role::Button, "Open").click();
@@ -202,9 +216,13 @@ fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
 
 #[test]
 fn a_broken_file_at_start_keeps_the_built_in_comparison() {
+    let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let broken = write(dir.path(), "b.ron", "\u{0}\u{1}garbage");
-    let mut h = harness(VersusApp::open_at_start(Some(&broken)));
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&broken),
+        data.path().to_owned(),
+    ));
     h.run();
     assert!(h.state().error.as_deref().unwrap().contains("b.ron:1:1"));
     assert_eq!(h.state().comparison.dimensions.len(), 10);
@@ -215,6 +233,7 @@ fn a_broken_file_at_start_keeps_the_built_in_comparison() {
 
 #[test]
 fn ten_thousand_dimensions_stay_navigable() {
+    let data = tempfile::tempdir().unwrap();
     let comparison = versus::model::Comparison {
         dimensions: (0..10_000)
             .map(|i| versus::model::Dimension {
@@ -227,7 +246,11 @@ fn ten_thousand_dimensions_stay_navigable() {
             .collect(),
         ..versus::model::Comparison::built_in()
     };
-    let mut app = VersusApp::new(comparison, versus::app::Source::BuiltIn);
+    let mut app = VersusApp::new(
+        comparison,
+        versus::app::Source::BuiltIn,
+        data.path().to_owned(),
+    );
     app.apply(Command::First);
     let mut h = harness(app);
     h.run();
@@ -250,7 +273,8 @@ fn ten_thousand_dimensions_stay_navigable() {
 
 #[test]
 fn every_built_in_entry_renders_with_its_title() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     h.key_press(egui::Key::Home);
     h.run();
@@ -281,7 +305,8 @@ fn every_built_in_entry_renders_with_its_title() {
 
 #[test]
 fn f2_writes_a_note_without_the_mouse() {
-    let mut h = harness(VersusApp::default());
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
@@ -299,5 +324,8 @@ fn f2_writes_a_note_without_the_mouse() {
     h.key_press(egui::Key::ArrowDown);
     h.run();
     assert_eq!(h.state().selected_dimension_id(), Some("scope"));
-    assert_eq!(h.state().notes.text("responsibilities"), "Open with this.");
+    assert_eq!(
+        h.state().notes().text("responsibilities"),
+        "Open with this."
+    );
 }

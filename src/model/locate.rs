@@ -5,6 +5,8 @@
 //! same text along a path such as `dimensions[3].summary["pm"]`. It runs only
 //! on text that RON has already accepted, and it never recurses.
 
+use std::collections::HashMap;
+
 /// A 1-based line and column, counted in characters like RON does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -66,11 +68,16 @@ struct Token {
     offset: usize,
 }
 
-/// A token stream over RON text, with each bracket's partner precomputed.
+/// A token stream over RON text, with each container's elements and the
+/// start of each line precomputed, so each look-up costs only the path's
+/// length (thousands of problems in a big file stay fast).
 pub struct Locator<'s> {
     src: &'s str,
     tokens: Vec<Token>,
-    partner: Vec<Option<usize>>,
+    /// For each opening bracket's token index: its elements' first tokens.
+    children: HashMap<usize, Vec<usize>>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl<'s> Locator<'s> {
@@ -78,25 +85,50 @@ impl<'s> Locator<'s> {
     #[must_use]
     pub fn new(src: &'s str) -> Self {
         let tokens = tokenize(src);
-        let mut partner = vec![None; tokens.len()];
-        let mut stack = Vec::new();
+        let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+        // (open bracket, whether the next token starts an element)
+        let mut stack: Vec<(usize, bool)> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
+            if let Some((open, at_start)) = stack.last_mut()
+                && *at_start
+                && !matches!(t.kind, Kind::Comma | Kind::Close(_))
+            {
+                children.entry(*open).or_default().push(i);
+                *at_start = false;
+            }
             match t.kind {
-                Kind::Open(_) => stack.push(i),
+                Kind::Open(_) => {
+                    children.entry(i).or_default();
+                    stack.push((i, true));
+                }
                 Kind::Close(_) => {
-                    if let Some(open) = stack.pop() {
-                        partner[open] = Some(i);
-                        partner[i] = Some(open);
+                    stack.pop();
+                }
+                Kind::Comma => {
+                    if let Some((_, at_start)) = stack.last_mut() {
+                        *at_start = true;
                     }
                 }
                 _ => {}
             }
         }
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Self {
             src,
             tokens,
-            partner,
+            children,
+            line_starts,
         }
+    }
+
+    /// The position of byte `offset`, by binary search over line starts.
+    fn position(&self, offset: usize) -> Position {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = 1 + self.src.get(start..offset).map_or(0, |s| s.chars().count());
+        Position { line, col }
     }
 
     /// The position where the value (or map key) at `path` starts.
@@ -104,7 +136,7 @@ impl<'s> Locator<'s> {
     pub fn find(&self, path: &[Step<'_>]) -> Option<Position> {
         self.find_token(path)
             .and_then(|i| self.tokens.get(i))
-            .map(|t| Position::of_offset(self.src, t.offset))
+            .map(|t| self.position(t.offset))
     }
 
     /// Like [`Self::find`], falling back to the longest prefix of `path` that
@@ -124,15 +156,15 @@ impl<'s> Locator<'s> {
         }
         for step in path {
             let open = self.container(value)?;
-            let children = self.children(open);
+            let children = self.children.get(&open)?;
             value = match *step {
-                Step::Field(name) => children.into_iter().find_map(|c| {
+                Step::Field(name) => children.iter().copied().find_map(|c| {
                     let is_name =
                         matches!(self.kind(c), Some(Kind::Ident(n)) if n == name || n == &format!("r#{name}"));
                     (is_name && self.kind(c + 1) == Some(&Kind::Colon)).then_some(c + 2)
                 })?,
                 Step::Index(n) => *children.get(n)?,
-                Step::Key(key) => children.into_iter().find(|&c| {
+                Step::Key(key) => children.iter().copied().find(|&c| {
                     matches!(self.kind(c), Some(Kind::Str(k)) if k == key)
                         && self.kind(c + 1) == Some(&Kind::Colon)
                 })?,
@@ -153,32 +185,6 @@ impl<'s> Locator<'s> {
             Kind::Ident(_) if matches!(self.kind(i + 1), Some(Kind::Open('('))) => Some(i + 1),
             _ => None,
         }
-    }
-
-    /// The first token of each comma-separated element directly inside the
-    /// bracket at `open`.
-    fn children(&self, open: usize) -> Vec<usize> {
-        let Some(close) = self.partner.get(open).copied().flatten() else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let mut i = open + 1;
-        let mut at_start = true;
-        while i < close {
-            if at_start && self.kind(i) != Some(&Kind::Comma) {
-                out.push(i);
-            }
-            at_start = false;
-            match self.kind(i) {
-                Some(Kind::Open(_)) => {
-                    i = self.partner.get(i).copied().flatten().unwrap_or(close);
-                }
-                Some(Kind::Comma) => at_start = true,
-                _ => {}
-            }
-            i += 1;
-        }
-        out
     }
 }
 

@@ -365,7 +365,8 @@ fn is_blank(src: &str) -> bool {
         } else if let Some(after) = rest.strip_prefix("/*") {
             match after.find("*/") {
                 Some(n) => rest = after[n + 2..].trim_start(),
-                None => return true,
+                // An unclosed comment is RON's to report, with its place.
+                None => return false,
             }
         } else {
             return rest.is_empty();
@@ -394,7 +395,8 @@ fn describe_ron_error(code: &ron::Error) -> String {
 #[must_use]
 pub fn validate(c: &Comparison, src: &str) -> Vec<Diagnostic> {
     let mut check = Checker {
-        loc: Locator::new(src),
+        src,
+        loc: std::cell::OnceCell::new(),
         out: Vec::new(),
     };
     check.subjects(c);
@@ -446,15 +448,19 @@ pub fn validate(c: &Comparison, src: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// Collects problems, placing each with the locator.
+/// Collects problems, placing each with the locator (built on the first
+/// problem only: a valid file never pays for it).
 struct Checker<'s> {
-    loc: Locator<'s>,
+    src: &'s str,
+    loc: std::cell::OnceCell<Locator<'s>>,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn at(&self, path: &[Step<'_>]) -> Position {
-        self.loc.find_or_nearest(path)
+        self.loc
+            .get_or_init(|| Locator::new(self.src))
+            .find_or_nearest(path)
     }
 
     fn push(&mut self, severity: Severity, path: &[Step<'_>], message: String) {

@@ -3,7 +3,8 @@
 use egui::RichText;
 
 use crate::app::{Command, Entry, VersusApp};
-use crate::model::{Comparison, Dimension};
+use crate::model::{Comparison, Dimension, Subject};
+use crate::ui::sidebar;
 use crate::ui::text::markdown_ui;
 
 /// Draws the pane for the selected entry.
@@ -18,7 +19,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 Entry::Conclusion => conclusion_ui(ui, &app.comparison),
                 Entry::Dimension(i) => {
                     if let Some(d) = app.comparison.dimensions.get(i) {
-                        dimension_ui(ui, app, d, commands);
+                        dimension_ui(ui, app, i, d, commands);
                     }
                 }
             }
@@ -62,10 +63,40 @@ fn conclusion_ui(ui: &mut egui::Ui, c: &Comparison) {
     }
 }
 
+/// The star toggle: "include this dimension in the presentation".
+fn star_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    index: usize,
+    d: &Dimension,
+    commands: &mut Vec<Command>,
+) {
+    let starred = app.notes().is_starred(&d.id);
+    let star = ui
+        .add(egui::Button::selectable(
+            starred,
+            if starred { "Starred" } else { "Star" },
+        ))
+        .on_hover_text("Star: include this dimension in the presentation (key S)");
+    if starred {
+        let r = star.rect;
+        sidebar::paint_star(
+            ui.painter(),
+            egui::pos2(r.right() + 12.0, r.center().y),
+            7.0,
+            sidebar::ACCENT,
+        );
+        ui.add_space(20.0);
+    }
+    if star.clicked() {
+        commands.push(Command::ToggleStar(index));
+    }
+}
+
 /// Column pickers (with more than two subjects) and the swap button.
 fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     let subjects = &app.comparison.subjects;
-    ui.horizontal(|ui| {
+    {
         if subjects.len() > 2 {
             for (column, label) in [(0, "Left column"), (1, "Right column")] {
                 let current = app.columns.get(column).copied().unwrap_or(column);
@@ -89,7 +120,7 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
         {
             commands.push(Command::SwapColumns);
         }
-    });
+    }
 }
 
 /// One aligned row: the aspect, then a cell per shown subject. Cells wrap
@@ -97,7 +128,7 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
 fn row_ui(
     ui: &mut egui::Ui,
     widths: (f32, f32),
-    shaded: bool,
+    shade: Shade,
     add_aspect: impl FnOnce(&mut egui::Ui),
     mut add_cell: impl FnMut(&mut egui::Ui, usize),
 ) {
@@ -116,13 +147,31 @@ fn row_ui(
             });
         }
     });
-    if shaded {
-        let rect = row.response.rect.expand2(egui::vec2(4.0, 3.0));
-        let fill = ui.visuals().faint_bg_color;
-        ui.painter()
-            .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+    let rect = row.response.rect.expand2(egui::vec2(4.0, 3.0));
+    match shade {
+        Shade::None => {}
+        Shade::Stripe => {
+            let fill = ui.visuals().faint_bg_color;
+            ui.painter()
+                .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+        }
+        Shade::Highlight => {
+            let fill = sidebar::ACCENT.gamma_multiply(0.22);
+            ui.painter()
+                .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+            let bar = egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height()));
+            ui.painter().rect_filled(bar, 1.0, sidebar::ACCENT);
+        }
     }
     ui.add_space(6.0);
+}
+
+/// How a row's background is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shade {
+    None,
+    Stripe,
+    Highlight,
 }
 
 /// Space between the aspect column and the two subject columns.
@@ -132,12 +181,22 @@ fn absent_ui(ui: &mut egui::Ui) {
     ui.label(RichText::new("— not stated").weak().italics());
 }
 
-fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mut Vec<Command>) {
+fn dimension_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    index: usize,
+    d: &Dimension,
+    commands: &mut Vec<Command>,
+) {
     let c = &app.comparison;
     ui.add_space(8.0);
     ui.heading(RichText::new(&d.title).size(24.0).strong());
     ui.add_space(4.0);
-    column_controls_ui(ui, app, commands);
+    ui.horizontal(|ui| {
+        star_ui(ui, app, index, d, commands);
+        ui.add_space(8.0);
+        column_controls_ui(ui, app, commands);
+    });
     ui.add_space(8.0);
 
     let [left, right] = app.columns;
@@ -153,7 +212,7 @@ fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mu
     row_ui(
         ui,
         widths,
-        false,
+        Shade::None,
         |_| {},
         |ui, col| {
             ui.label(RichText::new(&shown[col].name).size(18.0).strong());
@@ -164,7 +223,7 @@ fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mu
         row_ui(
             ui,
             widths,
-            false,
+            Shade::None,
             |ui| {
                 ui.label(RichText::new("In short").weak().italics());
             },
@@ -177,22 +236,7 @@ fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mu
         );
         ui.add_space(6.0);
     }
-    for (i, p) in d.points.iter().enumerate() {
-        row_ui(
-            ui,
-            widths,
-            i % 2 == 0,
-            |ui| {
-                ui.label(RichText::new(&p.aspect).strong());
-            },
-            |ui, col| match p.sides.get(&shown[col].id) {
-                Some(text) => {
-                    markdown_ui(ui, text);
-                }
-                None => absent_ui(ui),
-            },
-        );
-    }
+    points_ui(ui, app, index, d, widths, shown, commands);
 
     if !d.common.is_empty() {
         ui.add_space(16.0);
@@ -214,5 +258,62 @@ fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, d: &Dimension, commands: &mu
     }
     if d.summary.is_empty() && d.points.is_empty() && d.common.is_empty() {
         ui.label(RichText::new("This dimension has no text yet.").weak());
+    }
+}
+
+/// The aligned rows; clicking an aspect highlights its row.
+fn points_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    index: usize,
+    d: &Dimension,
+    widths: (f32, f32),
+    shown: [&Subject; 2],
+    commands: &mut Vec<Command>,
+) {
+    if !d.points.is_empty() {
+        ui.label(
+            RichText::new("Click an aspect (or press its number) to highlight the row.")
+                .weak()
+                .small(),
+        );
+        ui.add_space(4.0);
+    }
+    for (i, p) in d.points.iter().enumerate() {
+        let highlighted = app.notes().is_highlighted(&d.id, &p.aspect);
+        let shade = if highlighted {
+            Shade::Highlight
+        } else if i % 2 == 0 {
+            Shade::Stripe
+        } else {
+            Shade::None
+        };
+        row_ui(
+            ui,
+            widths,
+            shade,
+            |ui| {
+                let aspect =
+                    egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
+                        .frame_when_inactive(false);
+                let hint = if highlighted {
+                    format!("Highlighted (key {}). Click to clear.", i + 1)
+                } else {
+                    format!("Click to highlight this row (key {}).", i + 1)
+                };
+                if ui.add(aspect).on_hover_text(hint).clicked() {
+                    commands.push(Command::ToggleHighlight {
+                        dimension: index,
+                        aspect: p.aspect.clone(),
+                    });
+                }
+            },
+            |ui, col| match p.sides.get(&shown[col].id) {
+                Some(text) => {
+                    markdown_ui(ui, text);
+                }
+                None => absent_ui(ui),
+            },
+        );
     }
 }

@@ -1,28 +1,28 @@
-//! Dialogs drawn by the app itself. The "Open comparison" dialog always has
-//! a path field, so a file can be opened even where no system file dialog
-//! exists.
+//! Dialogs drawn by the app itself. The path dialog (open a comparison,
+//! open notes, save notes as) always has a path field, so it works even
+//! where no system file dialog exists; "Browse…" asks for the system one.
 
-use crate::app::{Command, OpenDialog};
+use crate::app::{Command, PathDialog};
 
-/// Draws the "Open comparison" dialog when it is open.
-pub fn open_ui(ctx: &egui::Context, dialog: &mut OpenDialog, commands: &mut Vec<Command>) {
-    if !dialog.open {
+/// Draws the path dialog when it is open.
+pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<Command>) {
+    let Some(purpose) = dialog.purpose else {
         return;
-    }
+    };
     let mut keep_open = true;
-    egui::Window::new("Open comparison")
+    egui::Window::new(purpose.title())
         .collapsible(false)
         .resizable(false)
         .open(&mut keep_open)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            ui.set_min_width(420.0);
-            let label = ui.label("Path of a comparison file (.ron):");
+            ui.set_min_width(460.0);
+            let label = ui.label("Path of the file (.ron):");
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut dialog.path)
-                        .id_salt("open-path")
-                        .hint_text("/path/to/comparison.ron")
+                        .id_salt("dialog-path")
+                        .hint_text("/path/to/file.ron")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
@@ -31,34 +31,38 @@ pub fn open_ui(ctx: &egui::Context, dialog: &mut OpenDialog, commands: &mut Vec<
             }
             let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if let Some(hint) = &dialog.hint {
-                ui.label(egui::RichText::new(hint).weak());
+                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
             }
             ui.horizontal(|ui| {
                 let path = dialog.path.trim();
+                let action = match purpose {
+                    crate::storage::DialogPurpose::SaveNotesAs => "Save",
+                    _ => "Open",
+                };
                 if ui
-                    .add_enabled(!path.is_empty(), egui::Button::new("Open"))
+                    .add_enabled(!path.is_empty(), egui::Button::new(action))
                     .clicked()
                     || (submitted && !path.is_empty())
                 {
-                    commands.push(Command::Open(path.into()));
+                    commands.push(Command::SubmitPath(path.into()));
                 }
                 if ui
                     .add_enabled(!dialog.browsing, egui::Button::new("Browse…"))
-                    .on_hover_text("Choose the file with the system's file dialog")
+                    .on_hover_text("Choose with the system's file dialog")
                     .clicked()
                 {
-                    commands.push(Command::BrowseOpen);
+                    commands.push(Command::Browse);
                 }
                 if dialog.browsing {
                     ui.spinner();
                     ui.label("Waiting for the file dialog…");
                 }
                 if ui.button("Cancel").clicked() {
-                    commands.push(Command::CloseOpen);
+                    commands.push(Command::ClosePathDialog);
                 }
             });
         });
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        commands.push(Command::CloseOpen);
+        commands.push(Command::ClosePathDialog);
     }
 }

@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
+use crate::storage::DialogPurpose;
 
 /// Ctrl+O (Cmd+O on macOS): open a comparison.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -18,7 +19,7 @@ pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, K
 pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(Command::ShowOpen);
+            commands.push(Command::ShowPathDialog(DialogPurpose::OpenContent));
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);
@@ -54,6 +55,16 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
                 Key::Home => Command::First,
                 Key::End => Command::Last,
                 Key::F2 | Key::Enter => Command::FocusNote,
+                Key::S => Command::ToggleStarSelected,
+                Key::Num1 => Command::ToggleHighlightRow(1),
+                Key::Num2 => Command::ToggleHighlightRow(2),
+                Key::Num3 => Command::ToggleHighlightRow(3),
+                Key::Num4 => Command::ToggleHighlightRow(4),
+                Key::Num5 => Command::ToggleHighlightRow(5),
+                Key::Num6 => Command::ToggleHighlightRow(6),
+                Key::Num7 => Command::ToggleHighlightRow(7),
+                Key::Num8 => Command::ToggleHighlightRow(8),
+                Key::Num9 => Command::ToggleHighlightRow(9),
                 _ => return true,
             };
             commands.push(command);

@@ -3,6 +3,8 @@
 use egui::RichText;
 
 use crate::app::{Command, Source, VersusApp};
+use crate::session::Status;
+use crate::storage::DialogPurpose;
 use crate::ui::keys;
 
 /// Draws the menu bar and, when the last load failed, its error.
@@ -14,7 +16,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .add(egui::Button::new("Open…").shortcut_text(shortcut))
                 .clicked()
             {
-                commands.push(Command::ShowOpen);
+                commands.push(Command::ShowPathDialog(DialogPurpose::OpenContent));
             }
             let reload =
                 egui::Button::new("Reload").shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD));
@@ -34,6 +36,13 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 commands.push(Command::OpenBuiltIn);
             }
             ui.separator();
+            if ui.button("Open notes…").clicked() {
+                commands.push(Command::ShowPathDialog(DialogPurpose::OpenNotes));
+            }
+            if ui.button("Save notes as…").clicked() {
+                commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
+            }
+            ui.separator();
             let quit =
                 egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&keys::QUIT));
             if ui.add(quit).clicked() {
@@ -43,6 +52,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         ui.separator();
         ui.label(RichText::new(&app.comparison.title).strong());
     });
+    notes_banner_ui(ui, app, commands);
     if let Some(error) = &app.error {
         egui::Frame::new()
             .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
@@ -68,4 +78,70 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
             });
         ui.add_space(4.0);
     }
+}
+
+/// A banner when the notes file needs the person's decision.
+fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+    let path = app.session.path.display().to_string();
+    let (title, detail): (&str, String) = match &app.session.status {
+        Status::Conflict => (
+            "The notes file changed on disk",
+            format!(
+                "{path} was changed by another program since versus read it. Nothing has been written over it. Your notes stay in the window until you choose."
+            ),
+        ),
+        Status::Broken(error) => (
+            "The notes file cannot be read",
+            format!(
+                "{error}\nIt will not be overwritten. Notes you write now are kept in memory (and saved beside it on exit) until you choose."
+            ),
+        ),
+        _ => return,
+    };
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(title)
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.add(egui::Label::new(RichText::new(detail)).wrap());
+            ui.horizontal(|ui| match app.session.status {
+                Status::Conflict => {
+                    if ui
+                        .button("Reload from disk")
+                        .on_hover_text(
+                            "Load the file as it is now; your version is kept in a copy beside it",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::ReloadTheirs);
+                    }
+                    if ui
+                        .button("Keep mine")
+                        .on_hover_text(
+                            "Write your notes; the version on disk is kept in a copy beside it",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::KeepMine);
+                    }
+                }
+                _ => {
+                    if ui
+                        .button("Move it aside and start fresh")
+                        .on_hover_text(
+                            "Rename it to …broken-<time> and save your notes in its place",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::MoveBrokenAside);
+                    }
+                }
+            });
+        });
+    ui.add_space(4.0);
 }

@@ -1,56 +1,71 @@
 //! The notes panel: a note on the selected dimension (or, for the
-//! introduction and conclusion, on the whole comparison).
+//! introduction and conclusion, on the whole comparison), and the notes on
+//! dimensions the content no longer has.
+
+use egui::RichText;
 
 use crate::app::{Command, Entry, VersusApp};
 
 /// Draws the notes panel.
-pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, _commands: &mut [Command]) {
+pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
+    let overall = !matches!(app.selected, Entry::Dimension(_));
     // Each dimension has its own editor id, so undo never crosses notes.
-    let (heading, key, text) = match app.selected {
+    let (heading, key) = match app.selected {
         Entry::Dimension(i) => {
             let Some(d) = app.comparison.dimensions.get(i) else {
                 return;
             };
-            let key = d.id.clone();
-            (
-                format!("Note on {}", d.title),
-                key,
-                app.notes.text_mut(&d.id),
-            )
+            (format!("Note on {}", d.title), d.id.clone())
         }
-        Entry::Intro | Entry::Conclusion => (
-            "Note on the whole comparison".to_owned(),
-            String::new(),
-            &mut app.notes.overall,
-        ),
+        Entry::Intro | Entry::Conclusion => {
+            ("Note on the whole comparison".to_owned(), String::new())
+        }
     };
-    let text_len = text.chars().count();
     let label = ui.heading(heading);
     ui.label(
-        egui::RichText::new("Inline Markdown allowed. F2 or Enter to write, Esc to leave.").weak(),
+        RichText::new(
+            "Inline Markdown allowed. F2 or Enter to write, Esc to leave; Ctrl+Z undoes.",
+        )
+        .weak(),
     );
     ui.add_space(4.0);
-    let editor_id = ui.make_persistent_id(("note-editor", key));
+    let editor_id = ui.make_persistent_id(("note-editor", &key));
     if app.focus_note {
         // Focus before the editor is drawn, so keys typed in this very frame
         // (F2 then straight into typing) already land in the note.
         ui.memory_mut(|m| m.request_focus(editor_id));
     }
-    let output = egui::ScrollArea::vertical()
+    let notes = &mut app.session.notes;
+    let text = if overall {
+        &mut notes.overall
+    } else {
+        &mut notes.entry(&key).text
+    };
+    let text_len = text.chars().count();
+    let height = if overall {
+        160.0
+    } else {
+        ui.available_height() - 8.0
+    };
+    let editor = egui::ScrollArea::vertical()
         .id_salt("note-scroll")
-        .auto_shrink(false)
+        .max_height(height)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(text)
                     .id(editor_id)
                     .hint_text("Your note for the talk…")
                     .desired_width(f32::INFINITY)
-                    .desired_rows(12),
+                    .desired_rows(if overall { 6 } else { 14 }),
             )
             .labelled_by(label.id)
-        });
-    let editor = output.inner;
+        })
+        .inner;
+    if editor.changed() {
+        commands.push(Command::NoteEdited);
+    }
     if app.focus_note {
         app.focus_note = false;
         // Put the cursor at the end, ready to continue the note.
@@ -63,4 +78,41 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, _commands: &mut [Command]) {
             state.store(ctx, editor.id);
         }
     }
+    if overall {
+        orphans_ui(ui, app);
+    }
+}
+
+/// Notes whose dimension the content no longer has: kept in the file and
+/// shown here, so renaming a dimension never loses what was written.
+fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp) {
+    let orphans = app.orphans();
+    if orphans.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new(format!("Notes on missing dimensions ({})", orphans.len())).strong());
+    ui.label(
+        RichText::new("The content has no dimension with these ids (renamed or removed?). The notes stay in the file.")
+            .weak(),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("orphans")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (id, notes) in orphans {
+                ui.add_space(4.0);
+                let mut what = vec![format!("\"{id}\"")];
+                if notes.starred {
+                    what.push("starred".to_owned());
+                }
+                if !notes.highlights.is_empty() {
+                    what.push(format!("{} highlights", notes.highlights.len()));
+                }
+                ui.label(RichText::new(what.join(" · ")).monospace());
+                if !notes.text.trim().is_empty() {
+                    ui.add(egui::Label::new(&notes.text).wrap());
+                }
+            }
+        });
 }

@@ -1,20 +1,20 @@
 //! The dimension sidebar: introduction, dimensions, conclusion. Only the
 //! visible rows are laid out, so 10,000 dimensions cost what 30 do.
 
+use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
+
 use crate::app::{Command, Entry, VersusApp};
+use crate::notes::DimensionNotes;
+
+/// The colour of stars and highlights.
+pub const ACCENT: Color32 = Color32::from_rgb(240, 180, 40);
 
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
     ui.heading("Dimensions");
     let count = app.comparison.dimensions.len();
-    ui.label(
-        egui::RichText::new(format!(
-            "{count} dimension{}",
-            if count == 1 { "" } else { "s" }
-        ))
-        .weak(),
-    );
+    ui.label(egui::RichText::new(format!("{} of {count} annotated", app.annotated_count())).weak());
     ui.separator();
 
     let row_height = ui
@@ -24,13 +24,13 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0);
     let stride = row_height + ui.spacing().item_spacing.y;
     let rows = app.entry_count();
+    let view_id = ui.make_persistent_id("sidebar-view");
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("sidebar-rows");
     if app.scroll_to_selected {
         app.scroll_to_selected = false;
-        let id = ui.make_persistent_id("sidebar-view");
-        let (offset, height): (f32, f32) = ui.data(|d| d.get_temp(id)).unwrap_or((0.0, 0.0));
+        let (offset, height): (f32, f32) = ui.data(|d| d.get_temp(view_id)).unwrap_or((0.0, 0.0));
         #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
         let top = app.row_of(app.selected) as f32 * stride;
         if top < offset {
@@ -43,46 +43,104 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
             for row in range {
-                let entry = app.entry_at(row);
-                let (text, has_note) = match entry {
-                    Entry::Intro => (
-                        "Introduction".to_owned(),
-                        !app.notes.overall.trim().is_empty(),
-                    ),
-                    Entry::Conclusion => ("Conclusion".to_owned(), false),
-                    Entry::Dimension(i) => {
-                        let Some(d) = app.comparison.dimensions.get(i) else {
-                            continue;
-                        };
-                        (d.title.clone(), app.notes.has_text(&d.id))
-                    }
-                };
-                let selected = app.selected == entry;
-                let text = match entry {
-                    Entry::Dimension(_) => egui::RichText::new(text),
-                    _ => egui::RichText::new(text).italics(),
-                };
-                let response = ui.add(
-                    egui::Button::selectable(selected, text)
-                        .min_size(egui::vec2(ui.available_width(), row_height)),
-                );
-                if has_note {
-                    // A painted dot rather than text, so the row's name stays the
-                    // dimension's title.
-                    let center = egui::pos2(response.rect.right() - 10.0, response.rect.center().y);
-                    ui.painter()
-                        .circle_filled(center, 3.0, ui.visuals().weak_text_color());
-                }
-                if response.clicked() {
-                    commands.push(Command::Select(entry));
-                }
-                if selected && response.double_clicked() {
-                    commands.push(Command::FocusNote);
-                }
+                row_ui(ui, app, row, row_height, commands);
             }
         });
     });
-    let id = ui.make_persistent_id("sidebar-view");
     let view = (output.state.clamped_offset().y, output.inner_rect.height());
-    ui.data_mut(|d| d.insert_temp(id, view));
+    ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+fn row_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    row: usize,
+    row_height: f32,
+    commands: &mut Vec<Command>,
+) {
+    let entry = app.entry_at(row);
+    let empty = DimensionNotes::default();
+    let (text, notes) = match entry {
+        Entry::Intro => ("Introduction", None),
+        Entry::Conclusion => ("Conclusion", None),
+        Entry::Dimension(i) => {
+            let Some(d) = app.comparison.dimensions.get(i) else {
+                return;
+            };
+            (
+                d.title.as_str(),
+                Some(app.notes().get(&d.id).unwrap_or(&empty)),
+            )
+        }
+    };
+    let has_note = match entry {
+        Entry::Intro => !app.notes().overall.trim().is_empty(),
+        _ => notes.is_some_and(|n| !n.text.trim().is_empty()),
+    };
+    let starred = notes.is_some_and(|n| n.starred);
+    let highlighted = notes.is_some_and(|n| !n.highlights.is_empty());
+    let selected = app.selected == entry;
+    let text = match entry {
+        Entry::Dimension(_) => egui::RichText::new(text),
+        _ => egui::RichText::new(text).italics(),
+    };
+    let response = ui.add(
+        egui::Button::selectable(selected, text).min_size(vec2(ui.available_width(), row_height)),
+    );
+    // Markers are painted, not text, so the row's name stays the title.
+    let painter = ui.painter();
+    let y = response.rect.center().y;
+    let mut x = response.rect.right() - 10.0;
+    let weak = ui.visuals().weak_text_color();
+    if starred {
+        paint_star(painter, pos2(x, y), 6.0, ACCENT);
+        x -= 16.0;
+    }
+    if highlighted {
+        painter.rect_filled(
+            egui::Rect::from_center_size(pos2(x, y), vec2(4.0, 12.0)),
+            1.0,
+            ACCENT.gamma_multiply(0.8),
+        );
+        x -= 16.0;
+    }
+    if has_note {
+        painter.circle_filled(pos2(x, y), 3.0, weak);
+    }
+    let mut hover = Vec::new();
+    if has_note {
+        hover.push("has a note");
+    }
+    if starred {
+        hover.push("starred");
+    }
+    if highlighted {
+        hover.push("has highlights");
+    }
+    let response = if hover.is_empty() {
+        response
+    } else {
+        response.on_hover_text(hover.join(", "))
+    };
+    if response.clicked() {
+        commands.push(Command::Select(entry));
+    }
+    if selected && response.double_clicked() {
+        commands.push(Command::FocusNote);
+    }
+}
+
+/// A five-pointed star: an outline plus a filled centre.
+pub fn paint_star(painter: &egui::Painter, center: Pos2, radius: f32, color: Color32) {
+    let points: Vec<Pos2> = (0..10)
+        .map(|i| {
+            #[expect(clippy::cast_precision_loss, reason = "i < 10")]
+            let angle = std::f32::consts::PI * (i as f32) / 5.0 - std::f32::consts::FRAC_PI_2;
+            let r = if i % 2 == 0 { radius } else { radius * 0.45 };
+            center + vec2(angle.cos(), angle.sin()) * r
+        })
+        .collect();
+    let inner: Vec<Pos2> = points.iter().skip(1).step_by(2).copied().collect();
+    painter.add(Shape::convex_polygon(inner, color, Stroke::NONE));
+    painter.add(Shape::closed_line(points, Stroke::new(1.5, color)));
 }

@@ -18,6 +18,25 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, _commands: &mut [Command]) {
             ))
             .weak(),
         );
+        ui.separator();
+        let status = app.notes_status();
+        let color = match app.session.status {
+            crate::session::Status::Failed(_)
+            | crate::session::Status::Conflict
+            | crate::session::Status::Broken(_) => ui.visuals().warn_fg_color,
+            _ => ui.visuals().weak_text_color(),
+        };
+        ui.label(RichText::new(format!("Notes: {status}")).color(color))
+            .on_hover_text(app.session.path.display().to_string());
+        ui.label(
+            RichText::new(app.session.path.display().to_string())
+                .weak()
+                .small(),
+        );
+        if let Some(message) = &app.message {
+            ui.separator();
+            ui.label(RichText::new(message).weak());
+        }
         if !app.warnings.is_empty() {
             ui.separator();
             let text = format!(

@@ -1,0 +1,413 @@
+//! Annotating as a person would, and finding everything back after a
+//! restart; broken, changed and orphaned notes files.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use versus::VersusApp;
+use versus::app::Entry;
+use versus::notes::Notes;
+use versus::session::Status;
+
+fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(versus::ui::apply_style)
+        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
+}
+
+/// What closing the window does: the app's exit path.
+fn close(mut h: Harness<'static, VersusApp>) {
+    h.state_mut().flush_notes();
+}
+
+fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
+    h.get_all_by_label(title)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap_or_else(|| panic!("no sidebar row {title}"))
+        .click();
+    h.run();
+}
+
+const CONTENT: &str = r#"Comparison(
+    title: "Teams",
+    intro: "Two teams.",
+    subjects: [(id: "a", name: "Alpha"), (id: "b", name: "Beta")],
+    dimensions: [
+        (id: "size", title: "Size", points: [
+            (aspect: "People", sides: {"a": "five", "b": "fifty"}),
+            (aspect: "Offices", sides: {"a": "one", "b": "three"}),
+        ]),
+        (id: "cost", title: "Cost", points: [
+            (aspect: "Budget", sides: {"a": "small", "b": "large"}),
+        ]),
+    ],
+)"#;
+
+/// A content file in a fresh folder, and a separate data folder.
+fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("teams.ron");
+    std::fs::write(&path, CONTENT).unwrap();
+    (dir, path, tempfile::tempdir().unwrap())
+}
+
+fn open(path: &Path, data: &Path) -> Harness<'static, VersusApp> {
+    let mut h = harness(VersusApp::open_at_start(Some(path), data.to_owned()));
+    h.run();
+    h
+}
+
+#[test]
+fn note_star_and_highlight_survive_a_restart() {
+    let (dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size")
+        .type_text("Lead with **size**.");
+    h.run();
+    h.get_by_label("Star").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Offices").click();
+    h.run();
+    h.get_by_label("1 of 2 annotated");
+    close(h);
+
+    let sidecar = dir.path().join("teams.notes.ron");
+    assert!(sidecar.exists(), "notes sit beside the content");
+    let mut h = open(&content, data.path());
+    h.get_by_label("1 of 2 annotated");
+    click_row(&mut h, "Size");
+    assert_eq!(
+        h.get_by_label("Note on Size").value().as_deref(),
+        Some("Lead with **size**.")
+    );
+    h.get_by_label("Starred");
+    let notes = h.state().notes();
+    assert!(notes.is_starred("size"));
+    assert!(notes.is_highlighted("size", "Offices"));
+    assert!(!notes.is_highlighted("size", "People"));
+}
+
+#[test]
+fn the_whole_comparison_can_be_annotated_from_the_keyboard() {
+    let (_dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    // Down to "Size", star it, highlight row 2, write a note, leave, next.
+    for key in [
+        egui::Key::ArrowDown,
+        egui::Key::S,
+        egui::Key::Num2,
+        egui::Key::F2,
+    ] {
+        h.key_press(key);
+    }
+    h.event(egui::Event::Text("Size first.".to_owned()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::Enter);
+    h.event(egui::Event::Text("Then cost.".to_owned()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.key_press(egui::Key::F2);
+    h.event(egui::Event::Text("The talk: teams.".to_owned()));
+    h.run();
+    let notes = h.state().notes().clone();
+    assert_eq!(notes.text("size"), "Size first.");
+    assert!(notes.is_starred("size"));
+    assert!(notes.is_highlighted("size", "Offices"));
+    assert_eq!(notes.text("cost"), "Then cost.");
+    assert_eq!(notes.overall, "The talk: teams.");
+    h.get_by_label("2 of 2 annotated");
+}
+
+#[test]
+fn undo_and_redo_in_a_note() {
+    let (_dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("First.");
+    h.run();
+    // Let egui's undo history settle the first edit as one step.
+    for _ in 0..3 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(350));
+    }
+    h.get_by_label("Note on Size").type_text(" Second.");
+    h.run();
+    assert_eq!(h.state().notes().text("size"), "First. Second.");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let undone = h.state().notes().text("size").to_owned();
+    assert_ne!(undone, "First. Second.", "Ctrl+Z undid something");
+    assert!("First. Second.".starts_with(&undone), "{undone}");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(h.state().notes().text("size"), "First. Second.");
+}
+
+#[test]
+fn autosave_writes_within_two_seconds_without_closing() {
+    let (dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Cost");
+    h.get_by_label("Note on Cost").click();
+    h.run();
+    h.get_by_label("Note on Cost").type_text("Autosaved?");
+    h.run();
+    let sidecar = dir.path().join("teams.notes.ron");
+    let start = std::time::Instant::now();
+    let saved = loop {
+        h.step();
+        if let Ok(bytes) = std::fs::read(&sidecar) {
+            let notes = Notes::from_ron(&bytes, &sidecar).unwrap();
+            if notes.text("cost") == "Autosaved?" {
+                break start.elapsed();
+            }
+        }
+        assert!(start.elapsed().as_secs() < 4, "not saved in time");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(saved.as_millis() < 2000, "saved after {saved:?}");
+    h.get_by_label_contains("Notes: Saved");
+    // The file is what the notes serialise to, byte for byte.
+    let bytes = std::fs::read_to_string(&sidecar).unwrap();
+    assert_eq!(bytes, h.state().notes().to_ron());
+}
+
+#[test]
+fn built_in_notes_live_in_the_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    click_row(&mut h, "Scope");
+    h.get_by_label("Note on Scope").click();
+    h.run();
+    h.get_by_label("Note on Scope").type_text("Built-in note.");
+    h.run();
+    let path = data.path().join("built-in.notes.ron");
+    // The window says where the notes are.
+    h.get_by_label(&path.display().to_string());
+    close(h);
+    let notes = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    assert_eq!(notes.text("scope"), "Built-in note.");
+}
+
+#[test]
+fn notes_on_missing_dimensions_are_listed_and_kept() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    std::fs::write(
+        &sidecar,
+        r#"Notes(comparison: "Teams", overall: "", dimensions: {
+            "ghost": DimensionNotes(text: "Written before the rename.", starred: true, highlights: []),
+            "size": DimensionNotes(text: "Kept.", starred: false, highlights: []),
+        })"#,
+    )
+    .unwrap();
+    let mut h = open(&content, data.path());
+    // The orphans are listed with the note on the whole comparison.
+    h.key_press(egui::Key::End);
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(h.state().selected, Entry::Intro);
+    h.get_by_label("Notes on missing dimensions (1)");
+    h.get_by_label("Written before the rename.");
+    // An edit and a save keep the orphan in the file.
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text(" More.");
+    h.run();
+    close(h);
+    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    assert_eq!(notes.text("ghost"), "Written before the rename.");
+    assert!(notes.is_starred("ghost"));
+    assert_eq!(notes.text("size"), "Kept. More.");
+}
+
+#[test]
+fn a_broken_notes_file_is_never_overwritten() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    let broken = "Notes(comparison: \"Teams\", overall: \"unterminated)\n";
+    std::fs::write(&sidecar, broken).unwrap();
+    let mut h = open(&content, data.path());
+    assert!(matches!(h.state().session.status, Status::Broken(_)));
+    h.get_by_label("The notes file cannot be read");
+    h.get_by_label_contains("teams.notes.ron:1:");
+    // Typing is allowed, but nothing is written over the broken file…
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("Not lost.");
+    h.run();
+    std::thread::sleep(std::time::Duration::from_millis(1800));
+    h.run();
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), broken);
+    // …until the person agrees to move it aside.
+    h.get_by_label("Move it aside and start fresh").click();
+    h.run();
+    close(h);
+    let moved: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("teams.notes.ron.broken-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&moved[0])).unwrap(),
+        broken
+    );
+    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    assert_eq!(notes.text("size"), "Not lost.");
+}
+
+#[test]
+fn a_broken_notes_file_left_alone_still_keeps_new_notes_aside() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    std::fs::write(&sidecar, "garbage").unwrap();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("Safe somewhere.");
+    h.run();
+    close(h);
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "garbage");
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("teams.notes.ron.unsaved-")
+        })
+        .expect("unsaved notes kept beside the broken file");
+    let notes = Notes::from_ron(&std::fs::read(aside.path()).unwrap(), &aside.path()).unwrap();
+    assert_eq!(notes.text("size"), "Safe somewhere.");
+}
+
+#[test]
+fn a_notes_file_changed_on_disk_is_not_clobbered() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("Mine.");
+    h.run();
+    h.state_mut().flush_notes();
+    // Another program (a sync tool) writes the file.
+    let theirs = "Notes(comparison: \"Teams\", overall: \"Theirs.\", dimensions: {})\n";
+    std::fs::write(&sidecar, theirs).unwrap();
+    h.get_by_label("Note on Size").type_text(" And more.");
+    h.run();
+    let start = std::time::Instant::now();
+    while !matches!(h.state().session.status, Status::Conflict) {
+        assert!(start.elapsed().as_secs() < 4, "conflict not detected");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs);
+    h.run();
+    h.get_by_label("The notes file changed on disk");
+    h.get_by_label("Keep mine").click();
+    h.run();
+    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    assert_eq!(notes.text("size"), "Mine. And more.");
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("teams.notes.ron.theirs-")
+        })
+        .expect("their version is kept");
+    assert_eq!(std::fs::read_to_string(kept.path()).unwrap(), theirs);
+}
+
+#[test]
+fn reload_theirs_keeps_mine_aside() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("Mine.");
+    h.run();
+    h.state_mut().flush_notes();
+    std::fs::write(
+        &sidecar,
+        "Notes(comparison: \"Teams\", dimensions: {\"size\": DimensionNotes(text: \"Theirs.\")})\n",
+    )
+    .unwrap();
+    h.get_by_label("Note on Size").type_text(" Again.");
+    h.run();
+    h.state_mut().flush_notes();
+    assert!(matches!(h.state().session.status, Status::Conflict));
+    h.run();
+    h.get_by_label("Reload from disk").click();
+    h.run();
+    assert_eq!(h.state().notes().text("size"), "Theirs.");
+    let mine = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("teams.notes.ron.mine-")
+        })
+        .expect("my version is kept");
+    let kept = Notes::from_ron(&std::fs::read(mine.path()).unwrap(), &mine.path()).unwrap();
+    assert_eq!(kept.text("size"), "Mine. Again.");
+}
+
+#[test]
+fn save_notes_as_through_the_path_field() {
+    let (dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.get_by_label("Note on Size").click();
+    h.run();
+    h.get_by_label("Note on Size").type_text("Elsewhere.");
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save notes as…").click();
+    h.run();
+    let target = dir.path().join("talk").join("my-notes.ron");
+    // The field starts with the current notes file; replace it.
+    h.get_by_label("Path of the file (.ron):").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Path of the file (.ron):")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    assert_eq!(h.state().session.path, target);
+    let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
+    assert_eq!(notes.text("size"), "Elsewhere.");
+    h.get_by_label_contains("Notes saved to");
+}

@@ -1,0 +1,406 @@
+//! The real `versus` binary on the command line: exit statuses, the
+//! `FILE:LINE:COL: severity: message` report, and hostile input.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail loudly"
+)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Longer than any run should take, even on a busy machine; a run still
+/// going after this is a hang.
+const HANG: Duration = Duration::from_secs(20);
+
+/// What one run of the binary did.
+struct Run {
+    /// The exit code (`None` when killed by a signal).
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+impl Run {
+    /// The stdout lines.
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// Fails the test when the binary panicked or was killed.
+    fn assert_no_panic(&self) {
+        assert!(
+            !self.stderr.contains("panicked"),
+            "the binary panicked:\n{}",
+            self.stderr
+        );
+        assert!(self.code.is_some(), "killed by a signal:\n{}", self.stderr);
+    }
+}
+
+/// Runs `versus` with `args` from the crate's directory (so `data/…` paths
+/// work), killing it if it hangs. Output must be UTF-8 even for binary
+/// input: the report never echoes raw bytes.
+fn versus(args: &[&std::ffi::OsStr]) -> Run {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain both pipes on their own threads so a chatty child cannot block.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        out.read_to_end(&mut s).unwrap();
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        err.read_to_end(&mut s).unwrap();
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > HANG {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("versus {args:?} still running after {HANG:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    Run {
+        code: status.code(),
+        stdout: String::from_utf8(out.join().unwrap()).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(err.join().unwrap()).expect("stderr is UTF-8"),
+        elapsed,
+    }
+}
+
+/// `versus` with string arguments.
+fn versus_str(args: &[&str]) -> Run {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    versus(&args)
+}
+
+/// `versus validate FILES…`.
+fn validate(files: &[&Path]) -> Run {
+    let mut args = vec![std::ffi::OsStr::new("validate")];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    versus(&args)
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The 1-based line and column (in characters) where `needle` first
+/// starts in `text`, worked out here rather than by the app.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap();
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The line, column and message of an `error:` line about `path`, if
+/// `line` is one.
+fn parse_error_line<'l>(line: &'l str, path: &Path) -> Option<(usize, usize, &'l str)> {
+    let rest = line.strip_prefix(&format!("{}:", path.display()))?;
+    let (l, rest) = rest.split_once(':')?;
+    let (c, rest) = rest.split_once(':')?;
+    let message = rest.strip_prefix(" error: ")?;
+    Some((l.parse().ok()?, c.parse().ok()?, message))
+}
+
+const TYPO: &str = "Comparison(\n    titel: \"Oops\",\n)\n";
+
+/// Valid, except that a point has no side for subject "b": a warning.
+const ONE_WARNING: &str = r#"Comparison(
+    title: "Teams",
+    subjects: [
+        Subject(id: "a", name: "Alpha"),
+        Subject(id: "b", name: "Beta"),
+    ],
+    dimensions: [
+        Dimension(id: "size", title: "Size", points: [
+            Point(aspect: "People", sides: { "a": "five" }),
+        ]),
+    ],
+)
+"#;
+
+const BUILT_IN: &str = "data/project-vs-technology-management.ron";
+
+#[test]
+fn help_lists_the_validate_command() {
+    let run = versus_str(&["--help"]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("validate"), "{}", run.stdout);
+}
+
+#[test]
+fn validate_help_gives_the_line_format_and_exit_statuses() {
+    let run = versus_str(&["validate", "--help"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("FILE:LINE:COL"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 usage error"), "{}", run.stdout);
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let run = versus_str(&["--version"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("versus {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn the_shipped_comparison_is_valid() {
+    let run = versus_str(&["validate", BUILT_IN]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.lines(),
+        [format!("{BUILT_IN}: ok (2 subjects, 10 dimensions)")]
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn validate_without_files_is_a_usage_error() {
+    let run = versus_str(&["validate"]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("Usage"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    for args in [&["validate", "--strict", BUILT_IN][..], &["--frobnicate"]] {
+        let run = versus_str(args);
+        run.assert_no_panic();
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("unexpected argument"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_misspelt_field_is_an_error_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "typo.ron", TYPO);
+    let (line, col) = position_of(TYPO, "titel");
+    assert_eq!((line, col), (2, 5));
+
+    let run = validate(&[&path]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    let prefix = format!("{}:{line}:{col}: error: ", path.display());
+    assert!(lines[0].starts_with(&prefix), "{}", run.stdout);
+    assert!(lines[0].contains("titel"), "{}", run.stdout);
+    assert!(lines[0].contains("title"), "names what was expected");
+}
+
+#[test]
+fn a_warning_alone_still_validates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "warn.ron", ONE_WARNING);
+    let (line, col) = position_of(ONE_WARNING, "Point(");
+
+    let run = validate(&[&path]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    let warning = format!("{}:{line}:{col}: warning: ", path.display());
+    assert!(lines[0].starts_with(&warning), "{}", run.stdout);
+    assert!(
+        lines[0].contains("\"b\""),
+        "names the subject: {}",
+        lines[0]
+    );
+    let ok = format!("{}: ok (2 subjects, 1 dimension", path.display());
+    assert!(lines[1].starts_with(&ok), "{}", run.stdout);
+    assert!(lines[1].ends_with(", 1 warning)"), "{}", run.stdout);
+}
+
+#[test]
+fn several_files_are_reported_in_order_and_one_error_fails_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = write(dir.path(), "typo.ron", TYPO);
+    let warn = write(dir.path(), "warn.ron", ONE_WARNING);
+    let built_in = Path::new(BUILT_IN);
+
+    let run = validate(&[built_in, &typo, &warn]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
+    assert_eq!(
+        lines[0],
+        format!("{BUILT_IN}: ok (2 subjects, 10 dimensions)")
+    );
+    assert!(
+        lines[1].starts_with(&format!("{}:2:5: error: ", typo.display())),
+        "{}",
+        run.stdout
+    );
+    // Checking goes on after an invalid file.
+    assert!(
+        lines[2].starts_with(&format!("{}:", warn.display())) && lines[2].contains(": warning: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[3].starts_with(&format!("{}: ok", warn.display())),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_same_file_twice_is_reported_twice() {
+    let run = versus_str(&["validate", BUILT_IN, BUILT_IN]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.lines().len(), 2, "{}", run.stdout);
+}
+
+#[test]
+fn a_missing_file_is_named_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-file.ron");
+
+    let run = validate(&[&missing, Path::new(BUILT_IN)]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(&format!("{}: cannot read the file", missing.display())),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        lines[1],
+        format!("{BUILT_IN}: ok (2 subjects, 10 dimensions)")
+    );
+}
+
+#[test]
+fn a_directory_is_named_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = validate(&[dir.path()]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with(&format!("{}: cannot read the file", dir.path().display())),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Random-looking bytes that are never UTF-8 (a fixed generator, so the
+/// test is reproducible).
+fn binary_bytes() -> Vec<u8> {
+    let mut state: u32 = 0x2545_f491;
+    let mut bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state.to_le_bytes()[0]
+        })
+        .collect();
+    // Make sure there is an invalid sequence even if the generator is kind.
+    bytes[100] = 0xff;
+    bytes
+}
+
+#[test]
+fn garbage_is_one_positioned_error_quickly_and_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.ron", Vec::new()),
+        ("blank.ron", b"  \n\n\t// only a comment\n".to_vec()),
+        ("binary.ron", binary_bytes()),
+        (
+            "latin1.ron",
+            b"Comparison(\n    title: \"Caf\xe9\",\n)\n".to_vec(),
+        ),
+        ("brackets.ron", "[".repeat(100_000).into_bytes()),
+        (
+            "deep-title.ron",
+            format!("Comparison(title: {}", "[".repeat(100_000)).into_bytes(),
+        ),
+        ("parens.ron", "(".repeat(100_000).into_bytes()),
+        ("cut-short.ron", b"Comparison(title: \"x\"".to_vec()),
+        ("not-ron.ron", b"{\"title\": \"JSON, not RON\"}".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, bytes);
+        let run = validate(&[&path]);
+        run.assert_no_panic();
+        assert_eq!(run.code, Some(1), "{name}: {}", run.stdout);
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{name}: {}", run.stdout);
+        let (line, col, message) = parse_error_line(lines[0], &path)
+            .unwrap_or_else(|| panic!("{name}: not a FILE:LINE:COL: error: line: {}", lines[0]));
+        assert!(line >= 1 && col >= 1, "{name}: {}", lines[0]);
+        assert!(!message.trim().is_empty(), "{name}: empty message");
+        assert!(
+            run.elapsed < Duration::from_secs(5),
+            "{name}: took {:?}",
+            run.elapsed
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_placed_at_the_first_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "latin1.ron",
+        b"Comparison(\n    title: \"Caf\xe9\",\n)\n",
+    );
+    let run = validate(&[&path]);
+    assert_eq!(run.code, Some(1));
+    let (line, col, message) = parse_error_line(run.stdout.trim_end(), &path).unwrap();
+    // `    title: "Caf` is 15 characters; the bad byte is the 16th.
+    assert_eq!((line, col), (2, 16), "{}", run.stdout);
+    assert!(message.contains("UTF-8"), "{message}");
+}
+
+#[test]
+fn an_empty_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "empty.ron", "");
+    let run = validate(&[&path]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout
+            .starts_with(&format!("{}:1:1: error: the file is empty", path.display())),
+        "{}",
+        run.stdout
+    );
+}
