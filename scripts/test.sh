@@ -21,6 +21,19 @@ if ((${#need[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
+# The slide-deck export is checked with the real Marp CLI (renders Markdown
+# to HTML; no browser needed). Node.js and npm come with the machine image;
+# install them from Debian if missing.
+if ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
+fi
+if [ ! -x node_modules/.bin/marp ]; then
+    echo "== npm install @marp-team/marp-cli"
+    npm install --prefix "$PWD" --no-save --no-audit --no-fund --loglevel=error @marp-team/marp-cli@4.5.1
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"

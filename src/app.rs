@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::export::{ExportOptions, Format};
 use crate::model::{Comparison, Diagnostic, LoadError, Severity};
 use crate::session::{NotesSession, Status};
 use crate::storage::{self, DialogPurpose, Dialogs, NotesWriter};
@@ -107,8 +108,53 @@ pub enum Command {
     ReloadTheirs,
     /// The notes file is broken: move it aside and carry on.
     MoveBrokenAside,
+    /// Show the export dialog.
+    ShowExport,
+    /// Close the export dialog.
+    CloseExport,
+    /// The export format changed: suggest a file name with its extension.
+    ExportFormatChanged,
+    /// Ask the system save dialog where to export.
+    BrowseExport,
+    /// Export to this path (asks once before overwriting).
+    ExportTo(PathBuf),
+    /// Open this folder in the system's file manager.
+    OpenFolder(PathBuf),
     /// Quit.
     Quit,
+}
+
+/// The export dialog's state.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    /// Whether it is shown.
+    pub open: bool,
+    /// The format chosen.
+    pub format: Format,
+    /// The options chosen.
+    pub options: ExportOptions,
+    /// Where to write.
+    pub path: String,
+    /// A message under the path (why nothing happened).
+    pub hint: Option<String>,
+    /// Whether the system save dialog is showing.
+    pub browsing: bool,
+    /// A path that exists and that the person was asked about.
+    pub confirm_overwrite: Option<PathBuf>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::Markdown,
+            options: ExportOptions::default(),
+            path: String::new(),
+            hint: None,
+            browsing: false,
+            confirm_overwrite: None,
+        }
+    }
 }
 
 /// The path dialog's state: a path field, always there, and a button for
@@ -147,6 +193,12 @@ pub struct VersusApp {
     pub message: Option<String>,
     /// The path dialog (open comparison, open notes, save notes as).
     pub path_dialog: PathDialog,
+    /// The export dialog.
+    pub export_dialog: ExportDialog,
+    /// The last file exported, for "Open folder".
+    pub last_export: Option<PathBuf>,
+    /// A URL to open after this frame (a folder, for "Open folder").
+    open_url: Option<String>,
     /// Set when the selection moved by keyboard, so the sidebar scrolls to it.
     pub scroll_to_selected: bool,
     /// Set when the note editor should take keyboard focus.
@@ -179,6 +231,9 @@ impl VersusApp {
             error: None,
             message: None,
             path_dialog: PathDialog::default(),
+            export_dialog: ExportDialog::default(),
+            last_export: None,
+            open_url: None,
             scroll_to_selected: false,
             focus_note: false,
             quit_requested: false,
@@ -303,7 +358,8 @@ impl VersusApp {
         // the keys chose, and a note focused by F2 takes the keys typed
         // right after it in the same frame.
         let mut commands = Vec::new();
-        ui::keys::handle(&ctx, self.path_dialog.purpose.is_some(), &mut commands);
+        let dialog_open = self.path_dialog.purpose.is_some() || self.export_dialog.open;
+        ui::keys::handle(&ctx, dialog_open, &mut commands);
         for command in commands.drain(..) {
             self.apply(command);
         }
@@ -323,6 +379,12 @@ impl VersusApp {
             ui::comparison::ui(ui, self, &mut commands);
         });
         ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
+        ui::export_dialog::ui(
+            &ctx,
+            &self.comparison,
+            &mut self.export_dialog,
+            &mut commands,
+        );
         for command in commands {
             self.apply(command);
         }
@@ -332,6 +394,9 @@ impl VersusApp {
             self.shown_title.clone_from(&self.comparison.title);
             let title = format!("{} — versus", self.comparison.title);
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+        if let Some(url) = self.open_url.take() {
+            ctx.open_url(egui::OpenUrl::new_tab(url));
         }
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -374,6 +439,24 @@ impl VersusApp {
             }
         }
         while let Some(reply) = self.dialogs.poll() {
+            if let DialogPurpose::Export(_) = reply.purpose {
+                self.export_dialog.browsing = false;
+                match reply.path {
+                    Some(path) => {
+                        self.export_dialog.path = path.display().to_string();
+                        // The system dialog already asked about overwriting.
+                        self.export_dialog.confirm_overwrite = Some(path.clone());
+                        self.apply(Command::ExportTo(path));
+                    }
+                    None => {
+                        self.export_dialog.hint = Some(
+                            "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
+                                .to_owned(),
+                        );
+                    }
+                }
+                continue;
+            }
             self.path_dialog.browsing = false;
             match reply.path {
                 Some(path) => {
@@ -459,6 +542,12 @@ impl VersusApp {
             Command::DismissError => self.error = None,
             Command::FocusNote => self.focus_note = true,
             Command::Quit => self.quit_requested = true,
+            Command::ShowExport
+            | Command::CloseExport
+            | Command::ExportFormatChanged
+            | Command::BrowseExport
+            | Command::ExportTo(_)
+            | Command::OpenFolder(_) => self.apply_export(command),
             other => self.apply_notes(other),
         }
     }
@@ -529,6 +618,88 @@ impl VersusApp {
         }
     }
 
+    /// Applies a command of the export dialog.
+    fn apply_export(&mut self, command: Command) {
+        match command {
+            Command::ShowExport => {
+                let dialog = &mut self.export_dialog;
+                dialog.open = true;
+                dialog.hint = None;
+                dialog.confirm_overwrite = None;
+                dialog.options.subjects = self.columns;
+                if dialog.path.is_empty() {
+                    self.apply_export(Command::ExportFormatChanged);
+                }
+            }
+            Command::CloseExport => self.export_dialog.open = false,
+            Command::ExportFormatChanged => {
+                let dialog = &mut self.export_dialog;
+                let name = crate::export::default_file_name(&self.comparison, dialog.format);
+                let typed = PathBuf::from(dialog.path.trim());
+                let dir = typed
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map_or_else(|| storage::export_dir(self.source.path()), Path::to_owned);
+                dialog.path = dir.join(name).display().to_string();
+                dialog.confirm_overwrite = None;
+            }
+            Command::BrowseExport => {
+                let dialog = &mut self.export_dialog;
+                dialog.browsing = true;
+                dialog.hint = None;
+                let suggested = PathBuf::from(dialog.path.trim());
+                self.dialogs.request(
+                    DialogPurpose::Export(dialog.format.extension()),
+                    Some(suggested),
+                );
+            }
+            Command::ExportTo(path) => self.export_to(path),
+            Command::OpenFolder(dir) => {
+                self.open_url = Some(format!("file://{}", dir.display()));
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the export chosen in the dialog to `path`, atomically.
+    fn export_to(&mut self, path: PathBuf) {
+        let dialog = &mut self.export_dialog;
+        if path.is_dir() {
+            dialog.hint = Some(format!("{} is a folder; add a file name.", path.display()));
+            return;
+        }
+        if path.exists() && dialog.confirm_overwrite.as_ref() != Some(&path) {
+            dialog.hint = Some(format!(
+                "{} exists. Press Export again to overwrite it.",
+                path.display()
+            ));
+            dialog.confirm_overwrite = Some(path);
+            return;
+        }
+        let text = crate::export::export(
+            dialog.format,
+            &self.comparison,
+            &self.session.notes,
+            &dialog.options,
+        );
+        match storage::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => {
+                dialog.open = false;
+                dialog.hint = None;
+                dialog.confirm_overwrite = None;
+                self.message = Some(format!(
+                    "Exported {} to {}",
+                    dialog.format.label(),
+                    path.display()
+                ));
+                self.last_export = Some(path);
+            }
+            Err(e) => {
+                dialog.hint = Some(format!("Could not write {}: {e}", path.display()));
+            }
+        }
+    }
+
     fn show_path_dialog(&mut self, purpose: DialogPurpose) {
         let dialog = &mut self.path_dialog;
         if dialog.purpose != Some(purpose) {
@@ -538,9 +709,9 @@ impl VersusApp {
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
-                DialogPurpose::OpenNotes | DialogPurpose::SaveNotesAs => {
-                    self.session.path.display().to_string()
-                }
+                DialogPurpose::OpenNotes
+                | DialogPurpose::SaveNotesAs
+                | DialogPurpose::Export(_) => self.session.path.display().to_string(),
             };
         }
         dialog.purpose = Some(purpose);
@@ -549,7 +720,7 @@ impl VersusApp {
 
     fn submit_path(&mut self, path: &Path) {
         match self.path_dialog.purpose {
-            Some(DialogPurpose::OpenContent) | None => self.open(path),
+            Some(DialogPurpose::OpenContent | DialogPurpose::Export(_)) | None => self.open(path),
             Some(DialogPurpose::OpenNotes) => {
                 if !path.is_file() {
                     self.path_dialog.hint = Some(format!("{} is not a file.", path.display()));

@@ -1,9 +1,12 @@
 //! Command-line sub-commands that run without a window.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::export::{ExportOptions, Format};
 use crate::model::{Comparison, LoadError};
+use crate::notes::{Notes, NotesError};
+use crate::storage;
 
 /// Checks each file, writing one `FILE:LINE:COL: severity: message` line
 /// per problem (and `FILE: ok` for a clean file) to `out`.
@@ -43,4 +46,146 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool
         }
     }
     Ok(all_valid)
+}
+
+/// What `versus export` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    /// The comparison file.
+    pub content: PathBuf,
+    /// The notes file; `None`: the default one for the content, if it exists.
+    pub notes: Option<PathBuf>,
+    /// The output format.
+    pub format: Format,
+    /// Only starred dimensions.
+    pub starred_only: bool,
+    /// Two subject ids, `a,b`; `None`: the first two.
+    pub subjects: Option<String>,
+    /// Leave the per-subject summaries out.
+    pub no_summaries: bool,
+    /// Where to write; `-` for standard output.
+    pub out: PathBuf,
+    /// Overwrite an existing file.
+    pub force: bool,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The comparison could not be loaded.
+    #[error("{0}")]
+    Content(#[from] LoadError),
+    /// The notes could not be read.
+    #[error("{0}")]
+    Notes(#[from] NotesError),
+    /// `--subjects` does not name two declared subjects.
+    #[error("--subjects {given}: {reason}; the subjects are {known}")]
+    Subjects {
+        /// What was given.
+        given: String,
+        /// What is wrong with it.
+        reason: String,
+        /// The declared ids.
+        known: String,
+    },
+    /// The output exists and `--force` was not given.
+    #[error("{0}: the file exists; pass --force to overwrite it")]
+    Exists(PathBuf),
+    /// Writing failed.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The output.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Turns `a,b` into two subject indices.
+///
+/// # Errors
+/// When the ids are not two distinct declared subjects.
+pub fn parse_subjects(c: &Comparison, given: &str) -> Result<[usize; 2], ExportError> {
+    let known = c
+        .subjects
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fail = |reason: &str| ExportError::Subjects {
+        given: given.to_owned(),
+        reason: reason.to_owned(),
+        known: known.clone(),
+    };
+    let ids: Vec<&str> = given.split(',').map(str::trim).collect();
+    let [left, right] = ids.as_slice() else {
+        return Err(fail("expected two subject ids separated by a comma"));
+    };
+    let find = |id: &str| c.subjects.iter().position(|s| s.id == id);
+    match (find(left), find(right)) {
+        (Some(l), Some(r)) if l != r => Ok([l, r]),
+        (Some(_), Some(_)) => Err(fail("the two subjects must differ")),
+        (None, _) => Err(fail(&format!("\"{left}\" is not a subject id"))),
+        (_, None) => Err(fail(&format!("\"{right}\" is not a subject id"))),
+    }
+}
+
+/// Runs an export: loads the content and notes, renders, writes atomically
+/// (or to `stdout` for `-`). Returns the path written, `None` for stdout.
+///
+/// # Errors
+/// Every way loading, checking or writing can fail, with the path.
+pub fn export(
+    request: &ExportRequest,
+    data_dir: &Path,
+    stdout: &mut impl Write,
+) -> Result<Option<PathBuf>, ExportError> {
+    let loaded = Comparison::load(&request.content)?;
+    let c = &loaded.comparison;
+    let notes_path = match &request.notes {
+        Some(p) => Some(p.clone()),
+        None => Some(storage::default_notes_path(
+            Some(&request.content),
+            data_dir,
+        ))
+        .filter(|p| p.exists()),
+    };
+    let notes = match &notes_path {
+        Some(p) if request.notes.is_some() => {
+            let bytes = std::fs::read(p).map_err(|source| NotesError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            Notes::from_ron(&bytes, p)?
+        }
+        Some(p) => Notes::load(p)?.unwrap_or_default(),
+        None => Notes::default(),
+    };
+    let subjects = match &request.subjects {
+        Some(given) => parse_subjects(c, given)?,
+        None => [0, 1],
+    };
+    let options = ExportOptions {
+        starred_only: request.starred_only,
+        subjects,
+        include_summaries: !request.no_summaries,
+    };
+    let text = crate::export::export(request.format, c, &notes, &options);
+    if request.out.as_os_str() == "-" {
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|source| ExportError::Write {
+                path: request.out.clone(),
+                source,
+            })?;
+        return Ok(None);
+    }
+    if request.out.exists() && !request.force {
+        return Err(ExportError::Exists(request.out.clone()));
+    }
+    storage::write_atomic(&request.out, text.as_bytes()).map_err(|source| ExportError::Write {
+        path: request.out.clone(),
+        source,
+    })?;
+    Ok(Some(request.out.clone()))
 }

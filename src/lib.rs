@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod model;
 pub mod notes;
 pub mod session;

@@ -58,6 +58,7 @@ impl NotesSession {
             autosave: Autosave::default(),
             in_flight: false,
         };
+        storage::remove_stale_temp_files(&session.path);
         match std::fs::read(&session.path) {
             Ok(bytes) => match Notes::from_ron(&bytes, &session.path) {
                 Ok(notes) => {

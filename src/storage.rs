@@ -17,6 +17,8 @@ pub enum DialogPurpose {
     OpenNotes,
     /// Choose where to save the notes.
     SaveNotesAs,
+    /// Choose where to write an export with this extension.
+    Export(&'static str),
 }
 
 impl DialogPurpose {
@@ -27,6 +29,7 @@ impl DialogPurpose {
             Self::OpenContent => "Open comparison",
             Self::OpenNotes => "Open notes",
             Self::SaveNotesAs => "Save notes as",
+            Self::Export(_) => "Export",
         }
     }
 }
@@ -72,10 +75,12 @@ impl Dialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(purpose.title())
-                    .add_filter("RON", &["ron"])
-                    .add_filter("All files", &["*"]);
+                let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+                dialog = match purpose {
+                    DialogPurpose::Export(ext) => dialog.add_filter(ext.to_uppercase(), &[ext]),
+                    _ => dialog.add_filter("RON", &["ron"]),
+                }
+                .add_filter("All files", &["*"]);
                 if let Some(s) = &suggested {
                     if let Some(dir) = s.parent() {
                         dialog = dialog.set_directory(dir);
@@ -86,7 +91,7 @@ impl Dialogs {
                 }
                 let path = match purpose {
                     DialogPurpose::OpenContent | DialogPurpose::OpenNotes => dialog.pick_file(),
-                    DialogPurpose::SaveNotesAs => dialog.save_file(),
+                    DialogPurpose::SaveNotesAs | DialogPurpose::Export(_) => dialog.save_file(),
                 };
                 // The receiver is gone only when the app has closed.
                 let _ = tx.send(DialogReply { purpose, path });
@@ -131,6 +136,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         ))
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // The temporary file is private (0600); give the result the old file's
+    // permissions, or the usual ones for a new document.
+    match std::fs::metadata(path) {
+        Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
+        Err(_) => make_shareable(tmp.as_file())?,
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -139,6 +150,56 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A new document's usual permissions (read-write for the owner, readable
+/// by others), as editors create them.
+#[cfg(unix)]
+fn make_shareable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn make_shareable(_file: &std::fs::File) -> std::io::Result<()> {
+    // Elsewhere the temporary file already has the usual permissions.
+    Ok(())
+}
+
+/// Removes temporary files that an interrupted [`write_atomic`] of `path`
+/// left behind (a crash or `kill -9` mid-save). Only files older than a
+/// minute go, so a save under way in another process is never touched.
+/// Returns how many were removed.
+pub fn remove_stale_temp_files(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let minute = std::time::Duration::from_mins(1);
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.starts_with(&prefix) && n.ends_with(".tmp")
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > minute)
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Where notes for a content file live by default: beside it, as
@@ -349,4 +410,17 @@ pub fn aside_path(path: &Path, tag: &str) -> PathBuf {
         n += 1;
     }
     candidate
+}
+
+/// A folder to suggest for exports: beside the content when it is a file,
+/// else the documents folder, else home.
+#[must_use]
+pub fn export_dir(content: Option<&Path>) -> PathBuf {
+    content
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_owned)
+        .or_else(dirs::document_dir)
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
 }

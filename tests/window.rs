@@ -329,3 +329,33 @@ fn f2_writes_a_note_without_the_mouse() {
         "Open with this."
     );
 }
+
+#[test]
+fn fast_typing_around_f2_and_escape_loses_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
+    h.run();
+    // One frame: Down, F2, then "s1" typed: text, not star/highlight.
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::F2);
+    h.key_press(egui::Key::S);
+    h.event(egui::Event::Text("s".to_owned()));
+    h.key_press(egui::Key::Num1);
+    h.event(egui::Event::Text("1".to_owned()));
+    h.run();
+    // Later typing goes after what was typed in the F2 frame.
+    h.event(egui::Event::Text(" more".to_owned()));
+    h.run();
+    // Text and Escape in one frame: the text lands, then the note is left.
+    h.event(egui::Event::Text(" end".to_owned()));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let notes = h.state().notes();
+    assert_eq!(notes.text("responsibilities"), "s1 more end");
+    assert!(!notes.is_starred("responsibilities"));
+    assert!(notes.get("responsibilities").unwrap().highlights.is_empty());
+    // Focus is back on the sidebar: Down moves.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+}

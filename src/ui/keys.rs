@@ -9,6 +9,8 @@ use crate::storage::DialogPurpose;
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// Ctrl+Q: quit.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// Ctrl+E: export.
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// F5: reload the file from disk.
 pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 /// F2: write a note on the selected entry.
@@ -20,6 +22,9 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             commands.push(Command::ShowPathDialog(DialogPurpose::OpenContent));
+        }
+        if i.consume_shortcut(&EXPORT) {
+            commands.push(Command::ShowExport);
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);
@@ -34,7 +39,13 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
     // Every press counts, in order: fast typists and key repeat can put
     // several in one frame ("End, Up" must end one row above the last).
     ctx.input_mut(|i| {
+        // Once F2/Enter has asked for the note, the keys after it in this
+        // frame are typing, not shortcuts.
+        let mut writing = false;
         i.events.retain(|event| {
+            if writing {
+                return true;
+            }
             let egui::Event::Key {
                 key,
                 pressed: true,
@@ -67,6 +78,7 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
                 Key::Num9 => Command::ToggleHighlightRow(9),
                 _ => return true,
             };
+            writing = command == Command::FocusNote;
             commands.push(command);
             false
         });

@@ -36,6 +36,12 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 commands.push(Command::OpenBuiltIn);
             }
             ui.separator();
+            let export =
+                egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&keys::EXPORT));
+            if ui.add(export).clicked() {
+                commands.push(Command::ShowExport);
+            }
+            ui.separator();
             if ui.button("Open notes…").clicked() {
                 commands.push(Command::ShowPathDialog(DialogPurpose::OpenNotes));
             }

@@ -3,6 +3,7 @@
 
 pub mod comparison;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod keys;
 pub mod menu_bar;
 pub mod notes_panel;

@@ -42,7 +42,18 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     } else {
         &mut notes.entry(&key).text
     };
-    let text_len = text.chars().count();
+    if app.focus_note {
+        // Put the cursor at the end before the editor runs, so whatever is
+        // typed in this same frame lands after the existing text.
+        let ctx = ui.ctx();
+        let mut state = egui::text_edit::TextEditState::load(ctx, editor_id).unwrap_or_default();
+        let end = egui::text::CCursor::new(text.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ctx, editor_id);
+        app.focus_note = false;
+    }
     let height = if overall {
         160.0
     } else {
@@ -58,7 +69,15 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
                     .id(editor_id)
                     .hint_text("Your note for the talk…")
                     .desired_width(f32::INFINITY)
-                    .desired_rows(if overall { 6 } else { 14 }),
+                    .desired_rows(if overall { 6 } else { 14 })
+                    // The editor keeps Escape, so keys typed just before it
+                    // in the same frame still land; focus is dropped below.
+                    .event_filter(egui::EventFilter {
+                        tab: false,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    }),
             )
             .labelled_by(label.id)
         })
@@ -66,17 +85,9 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     if editor.changed() {
         commands.push(Command::NoteEdited);
     }
-    if app.focus_note {
-        app.focus_note = false;
-        // Put the cursor at the end, ready to continue the note.
-        let ctx = ui.ctx();
-        if let Some(mut state) = egui::text_edit::TextEditState::load(ctx, editor.id) {
-            let end = egui::text::CCursor::new(text_len);
-            state
-                .cursor
-                .set_char_range(Some(egui::text::CCursorRange::one(end)));
-            state.store(ctx, editor.id);
-        }
+    if editor.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Esc leaves the note: the keyboard goes back to the sidebar.
+        editor.surrender_focus();
     }
     if overall {
         orphans_ui(ui, app);

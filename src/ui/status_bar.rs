@@ -5,7 +5,7 @@ use egui::RichText;
 use crate::app::{Command, VersusApp};
 
 /// Draws the status bar.
-pub fn ui(ui: &mut egui::Ui, app: &VersusApp, _commands: &mut [Command]) {
+pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(app.source.describe()).weak());
         ui.separator();
@@ -36,6 +36,15 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, _commands: &mut [Command]) {
         if let Some(message) = &app.message {
             ui.separator();
             ui.label(RichText::new(message).weak());
+            if let Some(dir) = app
+                .last_export
+                .as_deref()
+                .and_then(std::path::Path::parent)
+                .filter(|_| message.starts_with("Exported"))
+                && ui.small_button("Open folder").clicked()
+            {
+                commands.push(Command::OpenFolder(dir.to_owned()));
+            }
         }
         if !app.warnings.is_empty() {
             ui.separator();

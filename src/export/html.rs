@@ -1,0 +1,386 @@
+//! HTML export: one self-contained page, readable on screen and printable.
+//!
+//! No scripts, no event-handler attributes, no external requests: the only
+//! style is the inline `<style>` below. Black text on white; when printing,
+//! each dimension is kept on one page where it fits (`break-inside: avoid`)
+//! and headings stay with what follows them.
+//!
+//! Each dimension is a `<section class="dimension">` (plus `starred`, with
+//! a ★ before the title, when starred) holding a real `<table>`:
+//! `<th scope="col">` headers (`Aspect` and the two subjects) and a
+//! `<th scope="row">` per aspect; a highlighted row has the class
+//! `highlight` (shaded and bold). Then the summaries, what the subjects
+//! share, and the note as a "Presenter note" block.
+//!
+//! All content and notes are HTML-escaped (`&`, `<`, `>`, `"`, `'`). Their
+//! inline Markdown becomes `<strong>`, `<em>`, `<code>`, and `<a href>`
+//! for `http`, `https` and `mailto` links only; other links become text.
+
+use super::{
+    Column, ExportOptions, MISSING, clean, columns, is_highlighted, is_safe_url, note,
+    overall_note, selected_dimensions, side, summary,
+};
+use crate::model::{Comparison, Dimension, parse_inline};
+use crate::notes::Notes;
+
+/// The page's style sheet.
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body {
+  margin: 0 auto; max-width: 62rem; padding: 2rem 1.5rem 3rem;
+  background: #fff; color: #000;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+}
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .4rem; }
+h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #000; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+p { margin: .4rem 0; }
+.subjects { font-size: 1.1rem; margin-bottom: 1rem; }
+.star { color: #7a5c00; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .6rem 0 1rem; }
+th, td { border: 1px solid #777; padding: .4rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #eee; }
+th[scope="row"] { width: 24%; font-weight: 600; }
+tr.highlight th, tr.highlight td { background: #fff3c4; font-weight: 700; }
+tr.highlight th[scope="row"] { box-shadow: inset 4px 0 0 #b8860b; }
+td.missing { color: #444; }
+.summaries { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+.common ul, .sources ul { margin: .3rem 0; padding-left: 1.4rem; }
+.note { margin: 1rem 0; padding: .5rem .8rem; border-left: 4px solid #444; background: #f4f4f4; }
+.note-label { margin: 0 0 .2rem; font-size: .8rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; }
+code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .92em; background: #f0f0f0; padding: 0 .2em; border-radius: 3px; }
+a { color: #0b4aa2; }
+@media (max-width: 40rem) { .summaries { grid-template-columns: 1fr; } }
+@page { margin: 16mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  a { color: #000; }
+  section.dimension, section.framing { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr, li, .note { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  thead th, tr.highlight th, tr.highlight td, .note, code { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// The comparison and notes as one self-contained HTML page.
+#[must_use]
+pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    let cols = columns(c, options);
+    let [left, right] = cols;
+    let mut out = String::new();
+    push(
+        &mut out,
+        &[
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            "<title>",
+            &escape(&one_line_text(&c.title)),
+            "</title>\n<style>",
+            STYLE,
+            "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>",
+            &inline(&c.title),
+            "</h1>\n<p class=\"subjects\"><strong>",
+            &inline(left.name),
+            "</strong> vs <strong>",
+            &inline(right.name),
+            "</strong></p>\n",
+            &paragraphs(&c.intro, "intro"),
+            "</header>\n",
+        ],
+    );
+    let framing =
+        overall_note(notes).map_or_else(String::new, |text| note_block("Framing note", text));
+    if !framing.is_empty() {
+        push(
+            &mut out,
+            &[
+                "<section class=\"framing\">\n<h2>Framing</h2>\n",
+                &framing,
+                "</section>\n",
+            ],
+        );
+    }
+    for d in selected_dimensions(c, notes, options) {
+        dimension(&mut out, d, notes, options, cols);
+    }
+    let conclusion = paragraphs(&c.conclusion, "");
+    let sources = list(&c.sources);
+    if !conclusion.is_empty() || !sources.is_empty() {
+        out.push_str("<section class=\"conclusion\">\n");
+        if !conclusion.is_empty() {
+            push(&mut out, &["<h2>Conclusion</h2>\n", &conclusion]);
+        }
+        if !sources.is_empty() {
+            push(
+                &mut out,
+                &[
+                    "<div class=\"sources\">\n<h3>Sources</h3>\n",
+                    &sources,
+                    "</div>\n",
+                ],
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Appends each part in turn.
+fn push(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// One dimension's section.
+fn dimension(
+    out: &mut String,
+    d: &Dimension,
+    notes: &Notes,
+    options: &ExportOptions,
+    cols: [Column<'_>; 2],
+) {
+    let [left, right] = cols;
+    let title = inline(&d.title);
+    if notes.is_starred(&d.id) {
+        push(
+            out,
+            &[
+                "<section class=\"dimension starred\">\n",
+                "<h2><span class=\"star\" title=\"Starred\">★</span> ",
+                &title,
+                "</h2>\n",
+            ],
+        );
+    } else {
+        push(
+            out,
+            &["<section class=\"dimension\">\n<h2>", &title, "</h2>\n"],
+        );
+    }
+    if !d.points.is_empty() {
+        push(
+            out,
+            &[
+                "<table>\n<thead>\n<tr><th scope=\"col\">Aspect</th><th scope=\"col\">",
+                &inline(left.name),
+                "</th><th scope=\"col\">",
+                &inline(right.name),
+                "</th></tr>\n</thead>\n<tbody>\n",
+            ],
+        );
+        for p in &d.points {
+            if is_highlighted(notes, d, p) {
+                out.push_str("<tr class=\"highlight\">");
+            } else {
+                out.push_str("<tr>");
+            }
+            let aspect = inline(&p.aspect);
+            let aspect = if aspect.is_empty() { MISSING } else { &aspect };
+            push(out, &["<th scope=\"row\">", aspect, "</th>"]);
+            for col in cols {
+                // Text that is only Markdown markers (such as `---`) shows
+                // nothing, like a missing side.
+                let text = side(p, col).map(inline).unwrap_or_default();
+                if text.is_empty() {
+                    push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
+                } else {
+                    push(out, &["<td>", &text, "</td>"]);
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    if options.include_summaries {
+        let mut summaries = String::new();
+        for col in cols {
+            if let Some(text) = summary(d, col) {
+                push(
+                    &mut summaries,
+                    &[
+                        "<div class=\"summary\">\n<h3>",
+                        &inline(col.name),
+                        "</h3>\n",
+                        &paragraphs(text, ""),
+                        "</div>\n",
+                    ],
+                );
+            }
+        }
+        if !summaries.is_empty() {
+            push(
+                out,
+                &["<div class=\"summaries\">\n", &summaries, "</div>\n"],
+            );
+        }
+    }
+    let common = list(&d.common);
+    if !common.is_empty() {
+        push(
+            out,
+            &[
+                "<div class=\"common\">\n<h3>In common</h3>\n",
+                &common,
+                "</div>\n",
+            ],
+        );
+    }
+    if let Some(text) = note(notes, d) {
+        out.push_str(&note_block("Presenter note", text));
+    }
+    out.push_str("</section>\n");
+}
+
+/// A note as a labelled block; empty when the note shows nothing.
+fn note_block(label: &str, text: &str) -> String {
+    let paragraphs = paragraphs(text, "");
+    if paragraphs.is_empty() {
+        return paragraphs;
+    }
+    let mut out = String::new();
+    push(
+        &mut out,
+        &[
+            "<aside class=\"note\">\n<p class=\"note-label\">",
+            &escape(label),
+            "</p>\n",
+            &paragraphs,
+            "</aside>\n",
+        ],
+    );
+    out
+}
+
+/// A `<p>` per line of content (its paragraphs and hard breaks), each
+/// with `class` when it is not empty.
+fn paragraphs(text: &str, class: &str) -> String {
+    let mut out = String::new();
+    for line in lines(text) {
+        if class.is_empty() {
+            push(&mut out, &["<p>", &line, "</p>\n"]);
+        } else {
+            push(
+                &mut out,
+                &["<p class=\"", &escape(class), "\">", &line, "</p>\n"],
+            );
+        }
+    }
+    out
+}
+
+/// A `<ul>` of the non-blank items; empty when there are none.
+fn list(items: &[String]) -> String {
+    let mut out = String::new();
+    for item in items.iter().map(|item| inline(item)) {
+        if !item.is_empty() {
+            push(&mut out, &["<li>", &item, "</li>\n"]);
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        ["<ul>\n", &out, "</ul>\n"].concat()
+    }
+}
+
+/// Inline HTML for the content, its lines joined with `<br>`.
+fn inline(text: &str) -> String {
+    lines(text).join("<br>")
+}
+
+/// The content as plain text on one line (for `<title>`).
+fn one_line_text(text: &str) -> String {
+    let plain: String = parse_inline(text).into_iter().map(|s| s.text).collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Inline HTML for the content, one string per line (paragraphs and hard
+/// breaks), blank lines left out.
+fn lines(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for span in parse_inline(text) {
+        for (i, part) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(String::new());
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let Some(line) = lines.last_mut() else {
+                continue;
+            };
+            // A code span of white space shows nothing: it is white space.
+            if part.trim().is_empty() {
+                line.push_str(&escape(part));
+                continue;
+            }
+            let mut closing: Vec<&str> = Vec::new();
+            if let Some(url) = span.link.as_deref().filter(|url| is_safe_url(url)) {
+                push(line, &["<a href=\"", &escape(url.trim()), "\">"]);
+                closing.push("</a>");
+            }
+            for (on, open, close) in [
+                (span.strong, "<strong>", "</strong>"),
+                (span.emphasis, "<em>", "</em>"),
+                (span.code, "<code>", "</code>"),
+            ] {
+                if on {
+                    line.push_str(open);
+                    closing.push(close);
+                }
+            }
+            line.push_str(&escape(part));
+            for close in closing.iter().rev() {
+                line.push_str(close);
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|line| line.trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Text safe in HTML text and in quoted attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in clean(text).chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_and_keeps_safe_styles() {
+        assert_eq!(
+            inline("**b** *i* `<c>` [s](https://x.org/?a=1&b=\"2\") [j](javascript:alert(1))"),
+            "<strong>b</strong> <em>i</em> <code>&lt;c&gt;</code> \
+             <a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\">s</a> j"
+        );
+        assert_eq!(
+            inline("<img src=x onerror=alert(1)> 'q' & \"d\""),
+            "&lt;img src=x onerror=alert(1)&gt; &#39;q&#39; &amp; &quot;d&quot;"
+        );
+    }
+
+    #[test]
+    fn lines_split_on_paragraphs() {
+        assert_eq!(paragraphs("a\nb\n\nc", ""), "<p>a b</p>\n<p>c</p>\n");
+    }
+}

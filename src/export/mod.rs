@@ -1,0 +1,346 @@
+//! Exports of a comparison with its notes: Markdown, printable HTML and a
+//! Marp slide deck.
+//!
+//! Every writer is a pure function of the comparison, the notes and the
+//! options: no I/O, no egui, and the same input always gives the same bytes
+//! (`\n` line endings, exactly one final newline). Writing the file is the
+//! caller's one shared, atomic step.
+//!
+//! Content and notes are untrusted text: each writer escapes them for its
+//! format, so nothing in them can add structure (headings, slides, tables,
+//! HTML elements, scripts) to the document.
+
+pub mod html;
+pub mod markdown;
+pub mod marp;
+
+use crate::model::{Comparison, Dimension, Point};
+use crate::notes::Notes;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Standard Markdown with GFM tables.
+    Markdown,
+    /// One self-contained HTML file, readable on screen and printable.
+    Html,
+    /// A Marp slide deck (Markdown with Marp front matter).
+    Marp,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Marp];
+
+    /// The name shown in menus and dialogs.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML (printable)",
+            Self::Marp => "Slide deck (Marp)",
+        }
+    }
+
+    /// The file extension, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown | Self::Marp => "md",
+            Self::Html => "html",
+        }
+    }
+
+    /// What goes between the file stem and the extension, so that a deck
+    /// and a Markdown export of the same comparison do not collide.
+    #[must_use]
+    pub fn file_stem_suffix(self) -> &'static str {
+        match self {
+            Self::Markdown | Self::Html => "",
+            Self::Marp => ".slides",
+        }
+    }
+
+    /// The format named `name` on the command line: `markdown` or `md`,
+    /// `html`, `marp` (ASCII case is ignored).
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Format> {
+        let name = name.trim().to_ascii_lowercase();
+        match name.as_str() {
+            "markdown" | "md" => Some(Self::Markdown),
+            "html" => Some(Self::Html),
+            "marp" => Some(Self::Marp),
+            _ => None,
+        }
+    }
+}
+
+/// What an export includes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only the starred dimensions.
+    pub starred_only: bool,
+    /// Indices into `comparison.subjects`: the two columns, left then
+    /// right. An index past the end falls back to the default column
+    /// (subject 0 on the left, 1 on the right).
+    pub subjects: [usize; 2],
+    /// The per-subject summary paragraphs of each dimension.
+    pub include_summaries: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            starred_only: false,
+            subjects: [0, 1],
+            include_summaries: true,
+        }
+    }
+}
+
+/// The comparison in `format`, with the notes, as the file's whole text.
+///
+/// Pure: no I/O, no egui. The same input always gives the same bytes.
+#[must_use]
+pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    match format {
+        Format::Markdown => markdown::render(c, notes, options),
+        Format::Html => html::render(c, notes, options),
+        Format::Marp => marp::render(c, notes, options),
+    }
+}
+
+/// The dimensions an export includes (respecting `starred_only`), in
+/// content order.
+#[must_use]
+pub fn selected_dimensions<'a>(
+    c: &'a Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+) -> Vec<&'a Dimension> {
+    c.dimensions
+        .iter()
+        .filter(|d| !options.starred_only || notes.is_starred(&d.id))
+        .collect()
+}
+
+/// The file name an export is offered under: a slug of the title, the
+/// format's suffix and its extension, such as
+/// `project-management-vs-technology-management.md`.
+#[must_use]
+pub fn default_file_name(c: &Comparison, format: Format) -> String {
+    format!(
+        "{}{}.{}",
+        slug(&c.title),
+        format.file_stem_suffix(),
+        format.extension()
+    )
+}
+
+/// The longest slug, in bytes: file names stay well under the usual limit
+/// of 255 bytes with the suffix and extension added.
+const SLUG_MAX_BYTES: usize = 100;
+
+/// Lower-case letters and digits joined by single hyphens. Letters outside
+/// ASCII are kept (a Chinese title gives a Chinese file name); ASCII
+/// punctuation, white space, controls and invisible format characters (such
+/// as right-to-left overrides, which could disguise an extension) become
+/// separators.
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut separator = false;
+    for ch in title.chars() {
+        let keep = if ch.is_ascii() {
+            ch.is_ascii_alphanumeric()
+        } else {
+            !(ch.is_whitespace() || ch.is_control() || is_invisible(ch))
+        };
+        if !keep {
+            separator = !out.is_empty();
+            continue;
+        }
+        let lower: String = ch.to_lowercase().collect();
+        let extra = usize::from(separator) + lower.len();
+        if out.len() + extra > SLUG_MAX_BYTES {
+            break;
+        }
+        if separator {
+            out.push('-');
+            separator = false;
+        }
+        out.push_str(&lower);
+    }
+    if out.is_empty() {
+        "comparison".to_owned()
+    } else {
+        out
+    }
+}
+
+/// Zero-width and bidirectional format characters.
+fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Shown where a subject has nothing for a row.
+const MISSING: &str = "—";
+
+/// One of the two exported columns.
+#[derive(Debug, Clone, Copy)]
+struct Column<'a> {
+    /// The subject's id (keys `sides` and `summary`).
+    id: &'a str,
+    /// The subject's full name.
+    name: &'a str,
+    /// The subject's short label, or its name.
+    label: &'a str,
+}
+
+/// The two columns the options ask for.
+fn columns<'a>(c: &'a Comparison, options: &ExportOptions) -> [Column<'a>; 2] {
+    let defaults = ExportOptions::default().subjects;
+    [0, 1].map(|slot| {
+        c.subjects
+            .get(options.subjects[slot])
+            .or_else(|| c.subjects.get(defaults[slot]))
+            .map_or(
+                Column {
+                    id: "",
+                    name: MISSING,
+                    label: MISSING,
+                },
+                |s| Column {
+                    id: &s.id,
+                    name: &s.name,
+                    label: s.label(),
+                },
+            )
+    })
+}
+
+/// What a point says for a column; `None` when absent or blank.
+fn side<'a>(point: &'a Point, column: Column<'_>) -> Option<&'a str> {
+    non_blank(point.sides.get(column.id)?)
+}
+
+/// A dimension's summary for a column; `None` when absent or blank.
+fn summary<'a>(d: &'a Dimension, column: Column<'_>) -> Option<&'a str> {
+    non_blank(d.summary.get(column.id)?)
+}
+
+/// A dimension's note; `None` when there is none.
+fn note<'a>(notes: &'a Notes, d: &Dimension) -> Option<&'a str> {
+    non_blank(notes.text(&d.id))
+}
+
+/// The whole comparison's note; `None` when there is none.
+fn overall_note(notes: &Notes) -> Option<&str> {
+    non_blank(&notes.overall)
+}
+
+fn non_blank(text: &str) -> Option<&str> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Whether the highlighted row `point` of `d` is highlighted.
+fn is_highlighted(notes: &Notes, d: &Dimension, point: &Point) -> bool {
+    notes.is_highlighted(&d.id, &point.aspect)
+}
+
+/// Whether a link target is one an export may point at: `http`, `https`
+/// and `mailto` only.
+// TODO(re-export): the model's own `is_safe_url` is private to it; use it
+// once `model` re-exports it. `parse_inline` already drops other links, so
+// this is a second line of defence.
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// `text` with line endings made `\n` and other control characters (which
+/// no format needs and some treat as errors) replaced by U+FFFD.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|ch| match ch {
+            '\r' => '\n',
+            '\n' | '\t' => ch,
+            _ if ch.is_control() => '\u{FFFD}',
+            _ => ch,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_round_trip_through_their_names() {
+        for (name, format) in [
+            ("markdown", Format::Markdown),
+            ("md", Format::Markdown),
+            ("html", Format::Html),
+            ("marp", Format::Marp),
+            ("HTML", Format::Html),
+        ] {
+            assert_eq!(Format::parse(name), Some(format));
+        }
+        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse(""), None);
+    }
+
+    #[test]
+    fn default_file_names() {
+        let mut c = Comparison::built_in();
+        assert_eq!(
+            default_file_name(&c, Format::Markdown),
+            "project-management-vs-technology-management.md"
+        );
+        assert_eq!(
+            default_file_name(&c, Format::Html),
+            "project-management-vs-technology-management.html"
+        );
+        assert_eq!(
+            default_file_name(&c, Format::Marp),
+            "project-management-vs-technology-management.slides.md"
+        );
+        c.title = "  ../C++ & Rust: <Ünïcode> 你好\u{202E}gpj.exe  ".to_owned();
+        assert_eq!(
+            default_file_name(&c, Format::Markdown),
+            "c-rust-ünïcode-你好-gpj-exe.md"
+        );
+        c.title = "***".to_owned();
+        assert_eq!(default_file_name(&c, Format::Html), "comparison.html");
+        c.title = "a".repeat(500);
+        assert_eq!(slug(&c.title).len(), SLUG_MAX_BYTES);
+    }
+
+    #[test]
+    fn out_of_range_subjects_fall_back_to_the_defaults() {
+        let c = Comparison::built_in();
+        let options = ExportOptions {
+            subjects: [1, 9],
+            ..ExportOptions::default()
+        };
+        let [left, right] = columns(&c, &options);
+        assert_eq!((left.id, right.id), ("tm", "tm"));
+    }
+
+    #[test]
+    fn clean_normalises_line_endings_and_controls() {
+        assert_eq!(clean("a\r\nb\rc\u{0}d\te"), "a\nb\nc\u{FFFD}d\te");
+    }
+}

@@ -1,0 +1,99 @@
+//! The export dialog: format, options, and where to write (a path field,
+//! always, and the system save dialog through "Browse…").
+
+use crate::app::{Command, ExportDialog};
+use crate::export::Format;
+use crate::model::Comparison;
+
+/// Draws the export dialog when it is open.
+pub fn ui(
+    ctx: &egui::Context,
+    c: &Comparison,
+    dialog: &mut ExportDialog,
+    commands: &mut Vec<Command>,
+) {
+    if !dialog.open {
+        return;
+    }
+    let mut keep_open = true;
+    egui::Window::new("Export")
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut keep_open)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.set_min_width(480.0);
+            ui.label(egui::RichText::new("Format").strong());
+            let before = dialog.format;
+            for format in Format::ALL {
+                ui.radio_value(&mut dialog.format, format, format.label());
+            }
+            if dialog.format != before {
+                commands.push(Command::ExportFormatChanged);
+            }
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Options").strong());
+            ui.checkbox(&mut dialog.options.starred_only, "Starred dimensions only");
+            ui.checkbox(
+                &mut dialog.options.include_summaries,
+                "Include the summaries",
+            );
+            if c.subjects.len() > 2 {
+                for (column, label) in [(0, "Left subject"), (1, "Right subject")] {
+                    let Some(current) = dialog.options.subjects.get_mut(column) else {
+                        continue;
+                    };
+                    let name = c.subjects.get(*current).map_or("", |s| s.name.as_str());
+                    egui::ComboBox::from_label(label)
+                        .selected_text(name)
+                        .show_ui(ui, |ui| {
+                            for (i, s) in c.subjects.iter().enumerate() {
+                                ui.selectable_value(current, i, &s.name);
+                            }
+                        });
+                }
+            }
+            ui.add_space(6.0);
+            let label = ui.label("Export to:");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut dialog.path)
+                        .id_salt("export-path")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                dialog.confirm_overwrite = None;
+            }
+            let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if let Some(hint) = &dialog.hint {
+                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
+            }
+            ui.horizontal(|ui| {
+                let path = dialog.path.trim();
+                if ui
+                    .add_enabled(!path.is_empty(), egui::Button::new("Export"))
+                    .clicked()
+                    || (submitted && !path.is_empty())
+                {
+                    commands.push(Command::ExportTo(path.into()));
+                }
+                if ui
+                    .add_enabled(!dialog.browsing, egui::Button::new("Browse…"))
+                    .on_hover_text("Choose with the system's save dialog")
+                    .clicked()
+                {
+                    commands.push(Command::BrowseExport);
+                }
+                if dialog.browsing {
+                    ui.spinner();
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CloseExport);
+                }
+            });
+        });
+    if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        commands.push(Command::CloseExport);
+    }
+}

@@ -1,0 +1,588 @@
+//! Notes survive the worst: a writer killed with SIGKILL at random moments
+//! never leaves a partial file, and the real app, killed while someone
+//! types, loses at most the last two seconds (and nothing on SIGTERM).
+//!
+//! The window tests run the real binary in a virtual X display (Xvfb) and
+//! type with xdotool; `./scripts/test.sh` installs both.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly, with the reason in the panic"
+)]
+
+use std::collections::{BTreeSet, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use versus::notes::{DimensionNotes, Notes};
+
+// ---------------------------------------------------------------------------
+// Test 1: `write_atomic` under SIGKILL.
+// ---------------------------------------------------------------------------
+
+/// Set (to the notes file) only in the child process that writes forever.
+const WRITER_CHILD: &str = "VERSUS_WRITER_CHILD";
+
+/// How many times the writer is started and killed.
+const KILL_ROUNDS: usize = 60;
+
+/// A small xorshift generator: enough to scatter kill moments, no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn seeded(salt: u64) -> Self {
+        let d = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        let seed = d.as_secs().wrapping_mul(1_000_000_007) ^ u64::from(d.subsec_nanos()) ^ salt;
+        Self(seed | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `lo..=hi`.
+    fn between(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+}
+
+/// The notes the writer saves in step `n`: their size (0..200 KB of text,
+/// 0..6 dimensions) changes every step, and everything in them follows
+/// from `n`, which the file records, so any mix of two writes shows.
+fn sample(n: u64) -> Notes {
+    let len = usize::try_from(n.wrapping_mul(7919) % 200_001).unwrap();
+    let unit = format!("<{n}>");
+    let dims = n % 7;
+    Notes {
+        comparison: format!("n={n} len={len} dims={dims}"),
+        overall: unit.chars().cycle().take(len).collect(),
+        dimensions: (0..dims)
+            .map(|i| {
+                let notes = DimensionNotes {
+                    text: format!("step {n}, dimension {i}"),
+                    starred: i % 2 == 0,
+                    highlights: (0..i).map(|h| format!("point {h}")).collect(),
+                };
+                (format!("d{i}"), notes)
+            })
+            .collect(),
+    }
+}
+
+/// The step number a saved file claims to be.
+fn step_of(notes: &Notes) -> u64 {
+    notes
+        .comparison
+        .strip_prefix("n=")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no step number in {:?}", notes.comparison))
+}
+
+/// Not a test on its own: the child process of
+/// `a_killed_writer_leaves_the_old_file_or_the_new_one`, which writes
+/// forever until it is killed.
+#[test]
+fn writer_child() {
+    let Some(path) = std::env::var_os(WRITER_CHILD) else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    let mut n = Rng::seeded(u64::from(std::process::id())).next() % 1_000_000_000;
+    loop {
+        versus::storage::write_atomic(&path, sample(n).to_ron().as_bytes()).unwrap();
+        n += 1;
+    }
+}
+
+#[test]
+fn a_killed_writer_leaves_the_old_file_or_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = Rng::seeded(1);
+    let mut last: Option<Vec<u8>> = None;
+    let mut changed = 0;
+    let mut steps = BTreeSet::new();
+    let started = Instant::now();
+    for round in 0..KILL_ROUNDS {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .env(WRITER_CHILD, &path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.between(5, 60)));
+        // SIGKILL on Unix: no destructor, no flush, no clean-up runs.
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(
+            !status.success(),
+            "round {round}: the writer ended on its own ({status}); it should loop until killed"
+        );
+        match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => assert!(
+                last.is_none(),
+                "round {round}: the notes file vanished after it had been written"
+            ),
+            Err(e) => panic!("round {round}: cannot read {}: {e}", path.display()),
+            Ok(bytes) => {
+                let notes = Notes::from_ron(&bytes, &path)
+                    .unwrap_or_else(|e| panic!("round {round}: the file is torn: {e}"));
+                let n = step_of(&notes);
+                assert!(
+                    notes == sample(n),
+                    "round {round}: the file claims step {n} but holds something else ({} bytes)",
+                    bytes.len()
+                );
+                if last.as_ref() != Some(&bytes) {
+                    changed += 1;
+                }
+                steps.insert(n);
+                last = Some(bytes);
+            }
+        }
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "notes.ron")
+        .collect();
+    for name in &leftovers {
+        assert!(
+            name.starts_with(".notes.ron.")
+                && Path::new(name).extension().is_some_and(|e| e == "tmp"),
+            "unexpected file {name} beside the notes"
+        );
+    }
+    // A kill leaves at most the one temporary file being written.
+    assert!(
+        leftovers.len() <= KILL_ROUNDS,
+        "{} temporary files after {KILL_ROUNDS} kills",
+        leftovers.len()
+    );
+    println!(
+        "atomic writes: {KILL_ROUNDS} kills in {:.1} s; the file changed in {changed} rounds \
+         ({} distinct steps seen), {} temporary files left by kills mid-write",
+        started.elapsed().as_secs_f64(),
+        steps.len(),
+        leftovers.len()
+    );
+    assert!(
+        changed >= 10,
+        "only {changed} of {KILL_ROUNDS} rounds wrote anything: the kills did not land while writing"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Test 2: the real window, killed while typing.
+// ---------------------------------------------------------------------------
+
+/// Typing goes on for 8.5 to 10 s (at random) before the kill.
+const TYPING_MS: (u64, u64) = (8_500, 10_000);
+/// No move to another dimension in the last this-long before the kill:
+/// the pauses around a move let the autosave catch up, and the kill must
+/// land in a long run of typing, where only the autosave's longest wait
+/// bounds what is lost.
+const LAST_RUN: Duration = Duration::from_secs(3);
+/// Words typed longer ago than this before a SIGKILL must be on disk.
+const MAX_LOSS: Duration = Duration::from_secs(2);
+/// Move to the next dimension this often, so several get notes.
+const PER_DIMENSION: Duration = Duration::from_secs(2);
+/// A pause around navigation keys, so none shares a frame with typed text.
+/// A short gap around Escape/Down/F2, like a person's. Typing and those
+/// keys in one frame is covered by the kittest test
+/// `fast_typing_around_f2_and_escape_loses_nothing`; this test is about
+/// what reaches the disk.
+const KEY_GAP: Duration = Duration::from_millis(200);
+
+fn on_path(tool: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
+}
+
+fn require_tools() {
+    for tool in ["Xvfb", "xdotool", "timeout"] {
+        assert!(
+            on_path(tool),
+            "`{tool}` is not on PATH. This test runs the real window in a virtual X display \
+             (Xvfb) and types into it (xdotool); run ./scripts/test.sh, which installs them."
+        );
+    }
+}
+
+/// Sends SIGTERM to `child` and waits up to `limit` for it to end.
+fn terminate(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    wait_for_exit(child, limit)
+}
+
+fn wait_for_exit(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A private Xvfb server, stopped when dropped.
+struct Display {
+    number: u32,
+    server: Child,
+}
+
+impl Display {
+    /// Starts Xvfb on the first free display number in `numbers`. Each test
+    /// passes its own range, so tests running in parallel never race for
+    /// the same number.
+    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
+        for number in numbers.clone() {
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+                continue;
+            }
+            // `-noreset`: without it the server resets when its last client
+            // leaves, and a client connecting at that moment is dropped (seen
+            // when restarting the app on the same display).
+            let Ok(mut server) = Command::new("Xvfb")
+                .args([
+                    &format!(":{number}"),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            else {
+                continue;
+            };
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                if socket.exists() {
+                    return Self { number, server };
+                }
+                // Gone: another server took the number meanwhile.
+                if server.try_wait().unwrap().is_some() {
+                    break;
+                }
+                if Instant::now() > deadline {
+                    let _ = server.kill();
+                    let _ = server.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        panic!("could not start Xvfb on any display in {numbers:?}");
+    }
+
+    fn name(&self) -> String {
+        format!(":{}", self.number)
+    }
+
+    /// Runs `xdotool args` on this display, through `timeout` so that it
+    /// can never hang the test.
+    fn run_xdotool(&self, args: &[&str]) -> std::process::Output {
+        Command::new("timeout")
+            .arg("30")
+            .arg("xdotool")
+            .args(args)
+            .env("DISPLAY", self.name())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    /// Runs `xdotool args`; it must succeed.
+    fn xdotool(&self, args: &[&str]) {
+        let out = self.run_xdotool(args);
+        assert!(
+            out.status.success(),
+            "xdotool {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Runs `xdotool args`; whether it succeeded.
+    fn try_xdotool(&self, args: &[&str]) -> bool {
+        self.run_xdotool(args).status.success()
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        // SIGTERM lets Xvfb remove its lock file and socket.
+        if terminate(&mut self.server, Duration::from_secs(5)).is_none() {
+            let _ = self.server.kill();
+            let _ = self.server.wait();
+        }
+    }
+}
+
+/// The real `versus` binary on the built-in comparison, killed if still
+/// running when dropped.
+struct Versus {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Versus {
+    /// Starts it with notes in `data`, waits for its window and points
+    /// the keyboard at it.
+    fn start(display: &Display, data: &Path, log: &Path) -> Self {
+        let stderr = std::fs::File::create(log).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .env("DISPLAY", display.name())
+            .env_remove("WAYLAND_DISPLAY")
+            .env("VERSUS_DATA_DIR", data)
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(stderr)
+            .spawn()
+            .unwrap();
+        let mut app = Self {
+            child,
+            log: log.to_owned(),
+        };
+        let found = display.run_xdotool(&["search", "--sync", "--onlyvisible", "--name", "versus"]);
+        let window = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .map(str::to_owned);
+        let Some(window) = window.filter(|_| found.status.success()) else {
+            let status = app.child.try_wait().unwrap();
+            panic!(
+                "no versus window within 30 s (process: {status:?}); its stderr:\n{}",
+                app.stderr()
+            );
+        };
+        // No window manager here: focus the window and put the pointer over
+        // it, or the keys go nowhere. The window can be found a moment
+        // before the server lets it take the focus (BadMatch): retry.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !display.try_xdotool(&["windowfocus", &window]) {
+            assert!(
+                Instant::now() < deadline,
+                "cannot focus the versus window {window}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        display.xdotool(&["mousemove", "600", "400"]);
+        // Let the first frames draw before typing.
+        std::thread::sleep(Duration::from_millis(500));
+        app
+    }
+
+    fn stderr(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Versus {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Reads and parses the notes file; it must be there and valid.
+fn read_notes(path: &Path) -> (Vec<u8>, Notes) {
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("no notes file at {}: {e}", path.display()));
+    let notes = Notes::from_ron(&bytes, path).unwrap_or_else(|e| panic!("{e}"));
+    (bytes, notes)
+}
+
+/// Every word in every dimension's note.
+fn saved_words(notes: &Notes) -> HashSet<String> {
+    notes
+        .dimensions
+        .values()
+        .flat_map(|d| d.text.split_whitespace().map(str::to_owned))
+        .collect()
+}
+
+/// Escape, Down, F2: leave the note, select the next row, write there.
+fn next_dimension(display: &Display) {
+    for key in ["Escape", "Down", "F2"] {
+        std::thread::sleep(KEY_GAP);
+        display.xdotool(&["key", key]);
+    }
+    std::thread::sleep(KEY_GAP);
+}
+
+#[test]
+fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
+    require_tools();
+    let display = Display::start(90..=104);
+    let data = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    let log = data.path().join("versus.log");
+
+    let mut app = Versus::start(&display, data.path(), &log);
+    // The introduction is selected at start: Down selects the first
+    // dimension, F2 puts the keyboard in its note.
+    display.xdotool(&["key", "Down"]);
+    std::thread::sleep(KEY_GAP);
+    display.xdotool(&["key", "F2"]);
+    std::thread::sleep(KEY_GAP);
+
+    let mut typed: Vec<(String, Instant)> = Vec::new();
+    let start = Instant::now();
+    let mut on_dimension = Instant::now();
+    let typing = Duration::from_millis(Rng::seeded(2).between(TYPING_MS.0, TYPING_MS.1));
+    while start.elapsed() < typing {
+        if on_dimension.elapsed() > PER_DIMENSION && start.elapsed() + LAST_RUN < typing {
+            next_dimension(&display);
+            on_dimension = Instant::now();
+        }
+        let word = format!("w{:03}", typed.len());
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+        typed.push((word, Instant::now()));
+    }
+    // Child::kill is SIGKILL: no exit path runs.
+    app.child.kill().unwrap();
+    let killed_at = Instant::now();
+    app.child.wait().unwrap();
+
+    let (bytes, notes) = read_notes(&notes_path);
+    let words = saved_words(&notes);
+    let missing: Vec<&(String, Instant)> =
+        typed.iter().filter(|(w, _)| !words.contains(w)).collect();
+    let saved = typed.len() - missing.len();
+    let oldest_missing = missing
+        .iter()
+        .map(|(_, at)| killed_at.duration_since(*at))
+        .max();
+    let mut report = format!(
+        "kill -9 while typing: {} words typed over {:.1} s into {} dimensions, {saved} saved",
+        typed.len(),
+        killed_at.duration_since(start).as_secs_f64(),
+        notes.dimensions.len()
+    );
+    match oldest_missing {
+        Some(age) => {
+            let _ = write!(
+                report,
+                ", oldest missing word typed {:.2} s before the kill",
+                age.as_secs_f64()
+            );
+        }
+        None => report.push_str(", none missing"),
+    }
+    println!("{report}");
+    let late: Vec<String> = missing
+        .iter()
+        .filter(|(_, at)| killed_at.duration_since(*at) > MAX_LOSS)
+        .map(|(w, at)| format!("{w} ({:.2} s)", killed_at.duration_since(*at).as_secs_f64()))
+        .collect();
+    assert!(
+        late.is_empty(),
+        "words typed more than {MAX_LOSS:?} before the kill are not in the file: {late:?}\nfile:\n{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert!(
+        notes.dimensions.len() >= 3,
+        "the notes should be spread over several dimensions:\n{}",
+        String::from_utf8_lossy(&bytes)
+    );
+
+    // Start again on the same notes and quit: nothing may be lost or
+    // rewritten.
+    let mut again = Versus::start(&display, data.path(), &log);
+    display.xdotool(&["key", "ctrl+q"]);
+    let status = wait_for_exit(&mut again.child, Duration::from_secs(15)).unwrap_or_else(|| {
+        panic!(
+            "versus did not quit within 15 s of Ctrl+Q; stderr:\n{}",
+            again.stderr()
+        )
+    });
+    assert!(
+        status.success(),
+        "versus exited with {status}; stderr:\n{}",
+        again.stderr()
+    );
+    let (bytes_after, notes_after) = read_notes(&notes_path);
+    assert_eq!(
+        notes_after, notes,
+        "a restart changed the notes it had saved"
+    );
+    assert!(
+        bytes_after == bytes,
+        "a restart rewrote the notes file:\nbefore:\n{}\nafter:\n{}",
+        String::from_utf8_lossy(&bytes),
+        String::from_utf8_lossy(&bytes_after)
+    );
+}
+
+#[test]
+fn sigterm_right_after_typing_saves_every_word() {
+    require_tools();
+    let display = Display::start(105..=119);
+    let data = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    let log = data.path().join("versus.log");
+
+    let mut app = Versus::start(&display, data.path(), &log);
+    display.xdotool(&["key", "Down"]);
+    std::thread::sleep(KEY_GAP);
+    display.xdotool(&["key", "F2"]);
+    std::thread::sleep(KEY_GAP);
+    let typed: Vec<String> = (0..8).map(|i| format!("t{i:03}")).collect();
+    for word in &typed {
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+    }
+    // At once: the last words are younger than any autosave, so only the
+    // exit path can have saved them.
+    let status = terminate(&mut app.child, Duration::from_secs(15)).unwrap_or_else(|| {
+        panic!(
+            "versus did not exit within 15 s of SIGTERM; stderr:\n{}",
+            app.stderr()
+        )
+    });
+    assert!(
+        status.success(),
+        "versus exited with {status} on SIGTERM; stderr:\n{}",
+        app.stderr()
+    );
+    let (bytes, notes) = read_notes(&notes_path);
+    let words = saved_words(&notes);
+    let missing: Vec<&String> = typed.iter().filter(|w| !words.contains(*w)).collect();
+    println!(
+        "SIGTERM right after typing: {} words typed, {} saved",
+        typed.len(),
+        typed.len() - missing.len()
+    );
+    assert!(
+        missing.is_empty(),
+        "SIGTERM lost {missing:?}; file:\n{}",
+        String::from_utf8_lossy(&bytes)
+    );
+}

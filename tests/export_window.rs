@@ -1,0 +1,99 @@
+//! Exporting from the window, as a person would: Ctrl+E, pick a format and
+//! options, type a path (no system dialog here), Export.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use versus::VersusApp;
+
+fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(versus::ui::apply_style)
+        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
+}
+
+/// Replaces the export path field's text.
+fn type_path(h: &mut Harness<'_, VersusApp>, path: &std::path::Path) {
+    h.get_by_label("Export to:").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Export to:")
+        .type_text(&path.display().to_string());
+    h.run();
+}
+
+#[test]
+fn export_starred_dimensions_as_html_from_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    // Star two dimensions and write a note, from the keyboard.
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::S);
+    h.key_press(egui::Key::F2);
+    h.event(egui::Event::Text("Say <this> first.".to_owned()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::S);
+    h.run();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("HTML (printable)").click();
+    h.run();
+    h.get_by_label("Starred dimensions only").click();
+    h.run();
+    // The suggested name follows the format.
+    assert!(
+        std::path::Path::new(&h.state().export_dialog.path)
+            .extension()
+            .is_some_and(|e| e == "html"),
+        "{}",
+        h.state().export_dialog.path
+    );
+    let out = out_dir.path().join("talk.html");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Responsibilities and Objectives"));
+    assert!(html.contains("Focus"));
+    assert!(!html.contains(">Scope<"), "not starred, not exported");
+    assert!(html.contains("Say &lt;this&gt; first."));
+    assert!(!h.state().export_dialog.open);
+    h.get_by_label_contains("Exported HTML (printable) to");
+    h.get_by_label("Open folder");
+}
+
+#[test]
+fn export_asks_before_overwriting() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("notes.md");
+    std::fs::write(&out, "precious").unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
+    h.get_by_label_contains("exists. Press Export again to overwrite it.");
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.starts_with("# Project Management vs Technology Management"),
+        "{md}"
+    );
+}

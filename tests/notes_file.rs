@@ -1,0 +1,220 @@
+//! The notes file: byte-for-byte round trips, where it lives, broken and
+//! missing files.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use proptest::prelude::*;
+use versus::notes::{DimensionNotes, Notes};
+use versus::session::{NotesSession, Status};
+use versus::storage;
+
+fn arb_text() -> impl Strategy<Value = String> {
+    // Any Unicode, including quotes, backslashes, newlines and RON syntax.
+    prop_oneof![any::<String>(), "[a-z \"\\\\\n\t(){}\\[\\]:,#/*-]{0,40}",]
+}
+
+fn arb_notes() -> impl Strategy<Value = Notes> {
+    let dim = (
+        arb_text(),
+        any::<bool>(),
+        proptest::collection::btree_set(arb_text(), 0..4),
+    )
+        .prop_map(|(text, starred, highlights)| DimensionNotes {
+            text,
+            starred,
+            highlights: highlights.into_iter().collect(),
+        });
+    (
+        arb_text(),
+        arb_text(),
+        proptest::collection::btree_map(arb_text(), dim, 0..6),
+    )
+        .prop_map(|(comparison, overall, dimensions)| Notes {
+            comparison,
+            overall,
+            dimensions: dimensions.into_iter().collect::<BTreeMap<_, _>>(),
+        })
+}
+
+proptest! {
+    #[test]
+    fn notes_round_trip_through_the_file_byte_for_byte(notes in arb_notes()) {
+        let text = notes.to_ron();
+        let back = Notes::from_ron(text.as_bytes(), Path::new("n.ron")).unwrap();
+        let mut pruned = notes.clone();
+        pruned.prune();
+        prop_assert_eq!(&back, &pruned);
+        prop_assert_eq!(back.to_ron(), text);
+    }
+}
+
+#[test]
+fn the_file_is_sorted_and_matches_the_documented_shape() {
+    let mut notes = Notes::for_comparison("Teams");
+    notes.overall = "Frame.".to_owned();
+    notes.text_mut("zeta").push_str("Last.");
+    notes.toggle_highlight("alpha", "B row");
+    notes.toggle_highlight("alpha", "A row");
+    notes.toggle_star("alpha");
+    notes.text_mut("empty");
+    assert_eq!(
+        notes.to_ron(),
+        r#"Notes(
+    comparison: "Teams",
+    overall: "Frame.",
+    dimensions: {
+        "alpha": DimensionNotes(
+            text: "",
+            starred: true,
+            highlights: [
+                "A row",
+                "B row",
+            ],
+        ),
+        "zeta": DimensionNotes(
+            text: "Last.",
+            starred: false,
+            highlights: [],
+        ),
+    },
+)
+"#
+    );
+}
+
+#[test]
+fn missing_fields_default_and_unknown_fields_are_errors() {
+    let n = Notes::from_ron(
+        br#"Notes(dimensions: {"x": DimensionNotes(text: "t")})"#,
+        Path::new("n.ron"),
+    )
+    .unwrap();
+    assert_eq!(n.text("x"), "t");
+    let e = Notes::from_ron(b"Notes(\n  overal: \"typo\")", Path::new("dir/n.ron")).unwrap_err();
+    assert!(e.to_string().starts_with("dir/n.ron:2:3: "), "{e}");
+    assert!(e.to_string().contains("overal"), "{e}");
+}
+
+#[test]
+fn broken_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = NotesSession::open(dir.path().join("none.notes.ron"), "T");
+    assert_eq!(missing.status, Status::Untouched);
+    assert!(missing.notes.dimensions.is_empty());
+
+    for (name, bytes) in [
+        ("empty.notes.ron", &b""[..]),
+        ("binary.notes.ron", &[0xff, 0x00, 0x12][..]),
+        ("syntax.notes.ron", &b"Notes(overall: )"[..]),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let mut s = NotesSession::open(path.clone(), "T");
+        let Status::Broken(message) = &s.status else {
+            panic!("{name}: {:?}", s.status);
+        };
+        assert!(
+            message.contains(name) && message.contains(":1:"),
+            "{message}"
+        );
+        // Edits never reach the broken file, even through an explicit flush.
+        s.notes.text_mut("x").push_str("kept");
+        s.changed(std::time::Instant::now());
+        let (job, _) =
+            s.poll_autosave(std::time::Instant::now() + std::time::Duration::from_secs(5));
+        assert!(job.is_none());
+        let aside = s.flush().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} untouched");
+        let kept = Notes::from_ron(&std::fs::read(&aside).unwrap(), &aside).unwrap();
+        assert_eq!(kept.text("x"), "kept");
+    }
+}
+
+#[test]
+fn notes_sit_beside_the_content_or_fall_back_to_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("teams.ron");
+    assert_eq!(
+        storage::default_notes_path(Some(&content), data.path()),
+        dir.path().join("teams.notes.ron")
+    );
+    assert_eq!(
+        storage::default_notes_path(None, data.path()),
+        data.path().join("built-in.notes.ron")
+    );
+    // A folder nobody can write to, root included: procfs.
+    let read_only = Path::new("/proc/self/teams.ron");
+    let fallback = storage::default_notes_path(Some(read_only), data.path());
+    assert!(fallback.starts_with(data.path()), "{}", fallback.display());
+    let name = fallback.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("teams-") && name.ends_with(".notes.ron"),
+        "{name}"
+    );
+    // Different content paths with the same name do not share notes.
+    let other = storage::default_notes_path(Some(Path::new("/proc/1/teams.ron")), data.path());
+    assert_ne!(fallback, other);
+}
+
+#[test]
+fn a_read_only_folder_falls_back_to_the_data_folder_when_permissions_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("teams.ron");
+    std::fs::write(&content, "x").unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = storage::is_writable_dir(dir.path());
+    let path = storage::default_notes_path(Some(&content), data.path());
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root writes anywhere; then the sidecar is right. Otherwise: data dir.
+    if probe {
+        assert_eq!(path, dir.path().join("teams.notes.ron"));
+    } else {
+        assert!(path.starts_with(data.path()));
+    }
+}
+
+#[test]
+fn the_atomic_writer_replaces_whole_files_and_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.notes.ron");
+    storage::write_atomic(&path, b"first").unwrap();
+    storage::write_atomic(&path, b"second, longer").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second, longer");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(storage::write_atomic(&dir.path().join("no/such/dir/x"), b"x").is_err());
+    // Not the temporary file's private mode: a document others may read.
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644, "{mode:o}");
+}
+
+#[test]
+fn stale_temp_files_from_a_crash_are_removed_fresh_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.notes.ron");
+    let stale = dir.path().join(".t.notes.ron.abc123.tmp");
+    let fresh = dir.path().join(".t.notes.ron.def456.tmp");
+    let other = dir.path().join(".other.ron.abc.tmp");
+    for p in [&stale, &fresh, &other] {
+        std::fs::write(p, "partial").unwrap();
+    }
+    let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for p in [&stale, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    assert_eq!(storage::remove_stale_temp_files(&path), 1);
+    assert!(!stale.exists() && fresh.exists() && other.exists());
+}
