@@ -303,7 +303,7 @@ fn one_line_text(text: &str) -> String {
 fn lines(text: &str) -> Vec<String> {
     let mut lines = vec![String::new()];
     for span in parse_inline(text) {
-        for (i, part) in span.text.split('\n').enumerate() {
+        for (i, part) in clean(&span.text).split('\n').enumerate() {
             if i > 0 {
                 lines.push(String::new());
             }

@@ -214,7 +214,8 @@ pub(super) fn write_lines(spans: &[Span], place: Place, strong: bool) -> Vec<Str
     let mut lines = Vec::new();
     let mut line = LineWriter::new(place);
     for span in spans {
-        for (i, part) in span.text.split('\n').enumerate() {
+        // A carriage return ends a line too; controls are not text.
+        for (i, part) in clean(&span.text).split('\n').enumerate() {
             if i > 0 {
                 lines.push(std::mem::replace(&mut line, LineWriter::new(place)).finish());
             }

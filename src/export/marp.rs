@@ -17,9 +17,10 @@
 //! `___` cannot start a slide, and `<` is written `&lt;`, so content cannot
 //! add HTML or comments.
 //!
-//! Speaker notes are HTML comments (`<!-- … -->`), Marp's own convention.
-//! Inside them every second hyphen of a run becomes U+2010 (‐), so `-->`
-//! in a note cannot end the comment early and `---` cannot split a slide.
+//! Speaker notes are HTML comments (`<!-- … -->`), Marp's own convention,
+//! holding the note as written. In a run of hyphens every hyphen after the
+//! first becomes U+2010 (‐), so `-->` in a note cannot end the comment
+//! early and `---` cannot split a slide.
 //! Their first line is a fixed label without a colon, so Marp never reads
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).

@@ -14,6 +14,7 @@ pub mod html;
 pub mod markdown;
 pub mod marp;
 
+pub(crate) use crate::model::is_safe_url;
 use crate::model::{Comparison, Dimension, Point};
 use crate::notes::Notes;
 
@@ -252,23 +253,13 @@ fn non_blank(text: &str) -> Option<&str> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Whether the highlighted row `point` of `d` is highlighted.
+/// Whether the notes highlight `point` of `d`.
 fn is_highlighted(notes: &Notes, d: &Dimension, point: &Point) -> bool {
     notes.is_highlighted(&d.id, &point.aspect)
 }
 
 /// Whether a link target is one an export may point at: `http`, `https`
 /// and `mailto` only.
-// TODO(re-export): the model's own `is_safe_url` is private to it; use it
-// once `model` re-exports it. `parse_inline` already drops other links, so
-// this is a second line of defence.
-fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
-
 /// `text` with line endings made `\n` and other control characters (which
 /// no format needs and some treat as errors) replaced by U+FFFD.
 fn clean(text: &str) -> String {

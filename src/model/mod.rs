@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use inline::{Span, parse_inline, plain_text};
+pub use inline::{Span, is_safe_url, parse_inline, plain_text};
 pub use locate::Position;
 use locate::{Locator, Step};
 
