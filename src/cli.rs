@@ -48,25 +48,37 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool
     Ok(all_valid)
 }
 
-/// What `versus export` was asked to do.
-#[derive(Debug, Clone)]
+/// What `versus export` was asked to do (also its command-line arguments).
+#[derive(Debug, Clone, clap::Args)]
 pub struct ExportRequest {
-    /// The comparison file.
+    /// The comparison file (RON).
     pub content: PathBuf,
-    /// The notes file; `None`: the default one for the content, if it exists.
+    /// The notes file [default: the content's own notes file, if any].
+    #[arg(long)]
     pub notes: Option<PathBuf>,
-    /// The output format.
+    /// The output format: markdown, html or marp.
+    #[arg(long, value_parser = parse_format)]
     pub format: Format,
-    /// Only starred dimensions.
+    /// Only the starred dimensions.
+    #[arg(long)]
     pub starred_only: bool,
-    /// Two subject ids, `a,b`; `None`: the first two.
+    /// The two subjects to show, as ids `a,b` [default: the first two].
+    #[arg(long, value_name = "A,B")]
     pub subjects: Option<String>,
-    /// Leave the per-subject summaries out.
+    /// Leave out the per-subject summaries.
+    #[arg(long)]
     pub no_summaries: bool,
     /// Where to write; `-` for standard output.
+    #[arg(long)]
     pub out: PathBuf,
-    /// Overwrite an existing file.
+    /// Overwrite the output if it exists.
+    #[arg(long)]
     pub force: bool,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::parse(name)
+        .ok_or_else(|| format!("unknown format \"{name}\"; expected markdown, html or marp"))
 }
 
 /// Why an export failed.

@@ -33,36 +33,7 @@ enum Cmd {
     },
     /// Export a comparison and its notes as Markdown, printable HTML or a
     /// Marp slide deck.
-    Export {
-        /// The comparison file (RON).
-        content: PathBuf,
-        /// The notes file [default: the content's own notes file, if any].
-        #[arg(long)]
-        notes: Option<PathBuf>,
-        /// The output format.
-        #[arg(long, value_parser = parse_format)]
-        format: versus::export::Format,
-        /// Only the starred dimensions.
-        #[arg(long)]
-        starred_only: bool,
-        /// The two subjects to show, as ids: `a,b` [default: the first two].
-        #[arg(long, value_name = "A,B")]
-        subjects: Option<String>,
-        /// Leave out the per-subject summaries.
-        #[arg(long)]
-        no_summaries: bool,
-        /// Where to write; `-` for standard output.
-        #[arg(long)]
-        out: PathBuf,
-        /// Overwrite the output if it exists.
-        #[arg(long)]
-        force: bool,
-    },
-}
-
-fn parse_format(name: &str) -> Result<versus::export::Format, String> {
-    versus::export::Format::parse(name)
-        .ok_or_else(|| format!("unknown format \"{name}\"; expected markdown, html or marp"))
+    Export(versus::cli::ExportRequest),
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -77,26 +48,7 @@ fn main() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Some(Cmd::Export {
-            content,
-            notes,
-            format,
-            starred_only,
-            subjects,
-            no_summaries,
-            out,
-            force,
-        }) => {
-            let request = versus::cli::ExportRequest {
-                content,
-                notes,
-                format,
-                starred_only,
-                subjects,
-                no_summaries,
-                out,
-                force,
-            };
+        Some(Cmd::Export(request)) => {
             let data_dir = versus::storage::data_dir();
             match versus::cli::export(&request, &data_dir, &mut std::io::stdout().lock()) {
                 Ok(Some(path)) => {

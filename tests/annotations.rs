@@ -2,34 +2,22 @@
 //! restart; broken, changed and orphaned notes files.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
+mod common;
+use common::{click_row, harness};
+
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::app::Entry;
 use versus::notes::Notes;
 use versus::session::Status;
 
-fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(versus::ui::apply_style)
-        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
-}
-
 /// What closing the window does: the app's exit path.
 fn close(mut h: Harness<'static, VersusApp>) {
     h.state_mut().flush_notes();
-}
-
-fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
-    h.get_all_by_label(title)
-        .find(|n| n.accesskit_node().role() != Role::Label)
-        .unwrap_or_else(|| panic!("no sidebar row {title}"))
-        .click();
-    h.run();
 }
 
 const CONTENT: &str = r#"Comparison(

@@ -2,17 +2,13 @@
 //! options, type a path (no system dialog here), Export.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
+mod common;
+use common::harness;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-
-fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(versus::ui::apply_style)
-        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
-}
 
 /// Replaces the export path field's text.
 fn type_path(h: &mut Harness<'_, VersusApp>, path: &std::path::Path) {

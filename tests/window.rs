@@ -1,30 +1,15 @@
 //! The window, driven as a person would: by labels, clicks and keys.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
+mod common;
+use common::{click_row, harness};
+
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
 use versus::app::{Command, Entry};
-
-fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(versus::ui::apply_style)
-        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
-}
-
-/// Clicks the sidebar row titled `title`.
-fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
-    let row = h
-        .get_all_by_label(title)
-        .find(|n| n.accesskit_node().role() != Role::Label)
-        .unwrap_or_else(|| panic!("no sidebar row {title}"));
-    row.click();
-    h.run();
-}
 
 const THREE: &str = r#"Comparison(
     title: "Three teams",

@@ -2,6 +2,8 @@
 //! open notes, save notes as) always has a path field, so it works even
 //! where no system file dialog exists; "Browse…" asks for the system one.
 
+use std::path::PathBuf;
+
 use crate::app::{Command, PathDialog};
 
 /// Draws the path dialog when it is open.
@@ -29,40 +31,78 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
             if !field.has_focus() && dialog.path.is_empty() {
                 field.request_focus();
             }
-            let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if let Some(hint) = &dialog.hint {
-                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
+            let action = match purpose {
+                crate::storage::DialogPurpose::SaveNotesAs => "Save",
+                _ => "Open",
+            };
+            match path_field_actions_ui(
+                ui,
+                &field,
+                &dialog.path,
+                dialog.hint.as_deref(),
+                dialog.browsing,
+                action,
+            ) {
+                Some(PathAction::Submit(path)) => commands.push(Command::SubmitPath(path)),
+                Some(PathAction::Browse) => commands.push(Command::Browse),
+                Some(PathAction::Cancel) => commands.push(Command::ClosePathDialog),
+                None => {}
             }
-            ui.horizontal(|ui| {
-                let path = dialog.path.trim();
-                let action = match purpose {
-                    crate::storage::DialogPurpose::SaveNotesAs => "Save",
-                    _ => "Open",
-                };
-                if ui
-                    .add_enabled(!path.is_empty(), egui::Button::new(action))
-                    .clicked()
-                    || (submitted && !path.is_empty())
-                {
-                    commands.push(Command::SubmitPath(path.into()));
-                }
-                if ui
-                    .add_enabled(!dialog.browsing, egui::Button::new("Browse…"))
-                    .on_hover_text("Choose with the system's file dialog")
-                    .clicked()
-                {
-                    commands.push(Command::Browse);
-                }
-                if dialog.browsing {
-                    ui.spinner();
-                    ui.label("Waiting for the file dialog…");
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::ClosePathDialog);
-                }
-            });
         });
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         commands.push(Command::ClosePathDialog);
     }
+}
+
+/// What the row under a path field asked for.
+pub enum PathAction {
+    /// Act on this path (the action button, or Enter in the field).
+    Submit(PathBuf),
+    /// Ask the system's file dialog.
+    Browse,
+    /// Close the dialog.
+    Cancel,
+}
+
+/// The hint and the buttons under a path field: the action, "Browse…" for
+/// the system dialog (with a spinner while it is open), and "Cancel".
+pub fn path_field_actions_ui(
+    ui: &mut egui::Ui,
+    field: &egui::Response,
+    path: &str,
+    hint: Option<&str>,
+    browsing: bool,
+    action: &str,
+) -> Option<PathAction> {
+    let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if let Some(hint) = hint {
+        ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
+    }
+    let path = path.trim();
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        if ui
+            .add_enabled(!path.is_empty(), egui::Button::new(action))
+            .clicked()
+            || (submitted && !path.is_empty())
+        {
+            chosen = Some(PathAction::Submit(path.into()));
+        }
+        if ui
+            .add_enabled(!browsing, egui::Button::new("Browse…"))
+            .on_hover_text("Choose with the system's file dialog")
+            .clicked()
+        {
+            chosen = Some(PathAction::Browse);
+        }
+        if browsing {
+            ui.spinner();
+            ui.label("Waiting for the file dialog…");
+        }
+        if ui.button("Cancel").clicked() {
+            chosen = Some(PathAction::Cancel);
+        }
+        chosen
+    })
+    .inner
 }

@@ -4,6 +4,7 @@
 use crate::app::{Command, ExportDialog};
 use crate::export::Format;
 use crate::model::Comparison;
+use crate::ui::dialogs::{PathAction, path_field_actions_ui};
 
 /// Draws the export dialog when it is open.
 pub fn ui(
@@ -65,33 +66,20 @@ pub fn ui(
             if field.changed() {
                 dialog.confirm_overwrite = None;
             }
-            let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if let Some(hint) = &dialog.hint {
-                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
+            let actions = path_field_actions_ui(
+                ui,
+                &field,
+                &dialog.path,
+                dialog.hint.as_deref(),
+                dialog.browsing,
+                "Export",
+            );
+            match actions {
+                Some(PathAction::Submit(path)) => commands.push(Command::ExportTo(path)),
+                Some(PathAction::Browse) => commands.push(Command::BrowseExport),
+                Some(PathAction::Cancel) => commands.push(Command::CloseExport),
+                None => {}
             }
-            ui.horizontal(|ui| {
-                let path = dialog.path.trim();
-                if ui
-                    .add_enabled(!path.is_empty(), egui::Button::new("Export"))
-                    .clicked()
-                    || (submitted && !path.is_empty())
-                {
-                    commands.push(Command::ExportTo(path.into()));
-                }
-                if ui
-                    .add_enabled(!dialog.browsing, egui::Button::new("Browse…"))
-                    .on_hover_text("Choose with the system's save dialog")
-                    .clicked()
-                {
-                    commands.push(Command::BrowseExport);
-                }
-                if dialog.browsing {
-                    ui.spinner();
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::CloseExport);
-                }
-            });
         });
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         commands.push(Command::CloseExport);

@@ -1,0 +1,25 @@
+//! What the window tests share: a harness of the whole app at 1280×800,
+//! and clicking a sidebar row by its title.
+#![allow(dead_code, reason = "each test file uses part of it")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use versus::VersusApp;
+
+/// The whole window, styled as the real app, at 1280×800.
+pub fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(versus::ui::apply_style)
+        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
+}
+
+/// Clicks the sidebar row titled `title` (not the pane's heading).
+pub fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
+    h.get_all_by_label(title)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap_or_else(|| panic!("no sidebar row {title}"))
+        .click();
+    h.run();
+}
