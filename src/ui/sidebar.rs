@@ -84,13 +84,24 @@ fn row_ui(
         Entry::Dimension(_) => egui::RichText::new(text),
         _ => egui::RichText::new(text).italics(),
     };
-    let response = ui.add(
-        egui::Button::selectable(selected, text).min_size(vec2(ui.available_width(), row_height)),
-    );
-    // Markers are painted, not text, so the row's name stays the title.
+    // Room on the right for the markers, so a long title never runs under
+    // them; they are painted, not text, so the row's name stays the title.
+    let markers = u8::from(has_note) + u8::from(starred) + u8::from(highlighted);
+    let marker_room = if markers == 0 {
+        0.0
+    } else {
+        8.0 + 16.0 * f32::from(markers)
+    };
+    let full = ui.available_width();
+    let response = ui
+        .scope(|ui| {
+            ui.set_max_width(full - marker_room);
+            ui.add(egui::Button::selectable(selected, text).min_size(vec2(0.0, row_height)))
+        })
+        .inner;
     let painter = ui.painter();
     let y = response.rect.center().y;
-    let mut x = response.rect.right() - 10.0;
+    let mut x = response.rect.left() + full - 10.0;
     let weak = ui.visuals().weak_text_color();
     if starred {
         paint_star(painter, pos2(x, y), 6.0, ACCENT);
