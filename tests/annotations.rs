@@ -15,6 +15,24 @@ use versus::app::Entry;
 use versus::notes::Notes;
 use versus::session::Status;
 
+/// Clicks into the note on `title` and types `text`.
+fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
+    let label = format!("Note on {title}");
+    h.get_by_label(&label).click();
+    h.run();
+    h.get_by_label(&label).type_text(text);
+    h.run();
+}
+
+/// The copy kept beside a notes file whose name starts with `prefix`.
+fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .map(|e| e.path())
+}
+
 /// What closing the window does: the app's exit path.
 fn close(mut h: Harness<'static, VersusApp>) {
     h.state_mut().flush_notes();
@@ -123,10 +141,7 @@ fn undo_and_redo_in_a_note() {
     let (_dir, content, data) = content_in_tempdir();
     let mut h = open(&content, data.path());
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("First.");
-    h.run();
+    type_note(&mut h, "Size", "First.");
     // Let egui's undo history settle the first edit as one step.
     for _ in 0..3 {
         h.step();
@@ -153,10 +168,7 @@ fn autosave_writes_within_two_seconds_without_closing() {
     let (dir, content, data) = content_in_tempdir();
     let mut h = open(&content, data.path());
     click_row(&mut h, "Cost");
-    h.get_by_label("Note on Cost").click();
-    h.run();
-    h.get_by_label("Note on Cost").type_text("Autosaved?");
-    h.run();
+    type_note(&mut h, "Cost", "Autosaved?");
     let sidecar = dir.path().join("teams.notes.ron");
     let start = std::time::Instant::now();
     let saved = loop {
@@ -183,10 +195,7 @@ fn built_in_notes_live_in_the_data_folder() {
     let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
     h.run();
     click_row(&mut h, "Scope");
-    h.get_by_label("Note on Scope").click();
-    h.run();
-    h.get_by_label("Note on Scope").type_text("Built-in note.");
-    h.run();
+    type_note(&mut h, "Scope", "Built-in note.");
     let path = data.path().join("built-in.notes.ron");
     // The window says where the notes are.
     h.get_by_label(&path.display().to_string());
@@ -217,10 +226,7 @@ fn notes_on_missing_dimensions_are_listed_and_kept() {
     h.get_by_label("Written before the rename.");
     // An edit and a save keep the orphan in the file.
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text(" More.");
-    h.run();
+    type_note(&mut h, "Size", " More.");
     close(h);
     let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
     assert_eq!(notes.text("ghost"), "Written before the rename.");
@@ -240,10 +246,7 @@ fn a_broken_notes_file_is_never_overwritten() {
     h.get_by_label_contains("teams.notes.ron:1:");
     // Typing is allowed, but nothing is written over the broken file…
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("Not lost.");
-    h.run();
+    type_note(&mut h, "Size", "Not lost.");
     std::thread::sleep(std::time::Duration::from_millis(1800));
     h.run();
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), broken);
@@ -273,22 +276,12 @@ fn a_broken_notes_file_left_alone_still_keeps_new_notes_aside() {
     std::fs::write(&sidecar, "garbage").unwrap();
     let mut h = open(&content, data.path());
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("Safe somewhere.");
-    h.run();
+    type_note(&mut h, "Size", "Safe somewhere.");
     close(h);
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "garbage");
-    let aside = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .find(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("teams.notes.ron.unsaved-")
-        })
+    let aside = kept_copy(dir.path(), "teams.notes.ron.unsaved-")
         .expect("unsaved notes kept beside the broken file");
-    let notes = Notes::from_ron(&std::fs::read(aside.path()).unwrap(), &aside.path()).unwrap();
+    let notes = Notes::from_ron(&std::fs::read(&aside).unwrap(), &aside).unwrap();
     assert_eq!(notes.text("size"), "Safe somewhere.");
 }
 
@@ -298,10 +291,7 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     let sidecar = dir.path().join("teams.notes.ron");
     let mut h = open(&content, data.path());
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("Mine.");
-    h.run();
+    type_note(&mut h, "Size", "Mine.");
     h.state_mut().flush_notes();
     // Another program (a sync tool) writes the file.
     let theirs = "Notes(comparison: \"Teams\", overall: \"Theirs.\", dimensions: {})\n";
@@ -321,16 +311,8 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     h.run();
     let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
     assert_eq!(notes.text("size"), "Mine. And more.");
-    let kept = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .find(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("teams.notes.ron.theirs-")
-        })
-        .expect("their version is kept");
-    assert_eq!(std::fs::read_to_string(kept.path()).unwrap(), theirs);
+    let kept = kept_copy(dir.path(), "teams.notes.ron.theirs-").expect("their version is kept");
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), theirs);
 }
 
 #[test]
@@ -339,10 +321,7 @@ fn reload_theirs_keeps_mine_aside() {
     let sidecar = dir.path().join("teams.notes.ron");
     let mut h = open(&content, data.path());
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("Mine.");
-    h.run();
+    type_note(&mut h, "Size", "Mine.");
     h.state_mut().flush_notes();
     std::fs::write(
         &sidecar,
@@ -357,16 +336,8 @@ fn reload_theirs_keeps_mine_aside() {
     h.get_by_label("Reload from disk").click();
     h.run();
     assert_eq!(h.state().notes().text("size"), "Theirs.");
-    let mine = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .find(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("teams.notes.ron.mine-")
-        })
-        .expect("my version is kept");
-    let kept = Notes::from_ron(&std::fs::read(mine.path()).unwrap(), &mine.path()).unwrap();
+    let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("my version is kept");
+    let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
     assert_eq!(kept.text("size"), "Mine. Again.");
 }
 
@@ -375,10 +346,7 @@ fn save_notes_as_through_the_path_field() {
     let (dir, content, data) = content_in_tempdir();
     let mut h = open(&content, data.path());
     click_row(&mut h, "Size");
-    h.get_by_label("Note on Size").click();
-    h.run();
-    h.get_by_label("Note on Size").type_text("Elsewhere.");
-    h.run();
+    type_note(&mut h, "Size", "Elsewhere.");
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Save notes as…").click();
