@@ -211,6 +211,11 @@ pub struct VersusApp {
     shown_title: String,
     dialogs: Dialogs,
     writer: Option<NotesWriter>,
+    /// Watches the content file, to reload it when its author saves it.
+    watcher: Option<storage::ContentWatcher>,
+    /// When a change on disk was last seen; the reload waits for the
+    /// writes to settle.
+    reload_after: Option<Instant>,
 }
 
 impl VersusApp {
@@ -240,6 +245,8 @@ impl VersusApp {
             shown_title: String::new(),
             dialogs: Dialogs::default(),
             writer: None,
+            watcher: None,
+            reload_after: None,
         };
         app.selected = app.entry_at(0);
         app
@@ -353,6 +360,7 @@ impl VersusApp {
         let ctx = ui.ctx().clone();
         self.attach(&ctx);
         self.poll_background();
+        self.reload_when_changed(&ctx);
 
         // Keys apply before the panels draw: the panels then show the entry
         // the keys chose, and a note focused by F2 takes the keys typed
@@ -403,9 +411,18 @@ impl VersusApp {
         }
     }
 
-    /// Starts the background helpers once a context exists to wake.
+    /// Starts the background helpers once a context exists to wake, and
+    /// keeps the content watcher on the file shown.
     fn attach(&mut self, ctx: &egui::Context) {
         self.dialogs.attach(ctx);
+        let watched = self.watcher.as_ref().map(storage::ContentWatcher::path);
+        if watched != self.source.path() {
+            let wake = ctx.clone();
+            // Without file watching, F5 still reloads.
+            self.watcher = self.source.path().and_then(|p| {
+                storage::ContentWatcher::start(p, move || wake.request_repaint()).ok()
+            });
+        }
         if self.writer.is_none() {
             let wake = ctx.clone();
             // Without a writer thread, saves happen on this thread instead.
@@ -428,6 +445,35 @@ impl VersusApp {
         }
         if let Some(wait) = wait {
             ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Reloads the content a moment after it changed on disk (an editor's
+    /// save can be several writes). A broken save shows its error and keeps
+    /// what was shown.
+    fn reload_when_changed(&mut self, ctx: &egui::Context) {
+        let now = Instant::now();
+        if self
+            .watcher
+            .as_ref()
+            .is_some_and(storage::ContentWatcher::changed)
+        {
+            self.reload_after = Some(now + RELOAD_SETTLE);
+            ctx.request_repaint_after(RELOAD_SETTLE);
+        }
+        match self.reload_after {
+            Some(at) if now >= at => {
+                self.reload_after = None;
+                if let Source::File(path) = self.source.clone() {
+                    self.open(&path);
+                    if self.error.is_none() {
+                        self.message =
+                            Some(format!("Reloaded {} (changed on disk)", path.display()));
+                    }
+                }
+            }
+            Some(at) => ctx.request_repaint_after(at - now),
+            None => {}
         }
     }
 
@@ -800,6 +846,9 @@ impl VersusApp {
         }
     }
 }
+
+/// How long after a change on disk the content is reloaded.
+const RELOAD_SETTLE: Duration = Duration::from_millis(250);
 
 fn index_of(c: &Comparison) -> HashMap<String, usize> {
     c.dimensions
