@@ -73,10 +73,7 @@ fn star_ui(
 ) {
     let starred = app.notes().is_starred(&d.id);
     let star = ui
-        .add(egui::Button::selectable(
-            starred,
-            if starred { "Starred" } else { "Star" },
-        ))
+        .add(egui::Button::new(if starred { "Starred" } else { "Star" }).selected(starred))
         .on_hover_text("Star: include this dimension in the presentation (key S)");
     if starred {
         let r = star.rect;

@@ -12,9 +12,10 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         let c = &app.comparison;
         ui.label(
             RichText::new(format!(
-                "{} subjects · {} dimensions",
+                "{} subjects · {} dimension{}",
                 c.subjects.len(),
-                c.dimensions.len()
+                c.dimensions.len(),
+                if c.dimensions.len() == 1 { "" } else { "s" }
             ))
             .weak(),
         );
