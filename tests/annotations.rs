@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness};
+use common::{click_row, harness, step_until};
 
 use std::path::{Path, PathBuf};
 
@@ -298,14 +298,10 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     std::fs::write(&sidecar, theirs).unwrap();
     h.get_by_label("Note on Size").type_text(" And more.");
     h.run();
-    let start = std::time::Instant::now();
-    while !matches!(h.state().session.status, Status::Conflict) {
-        assert!(start.elapsed().as_secs() < 4, "conflict not detected");
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    step_until(&mut h, 4, |app| {
+        matches!(app.session.status, Status::Conflict)
+    });
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs);
-    h.run();
     h.get_by_label("The notes file changed on disk");
     h.get_by_label("Keep mine").click();
     h.run();

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness};
+use common::{click_row, harness, step_until};
 
 use std::path::Path;
 
@@ -345,17 +345,6 @@ fn fast_typing_around_f2_and_escape_loses_nothing() {
     assert_eq!(h.state().selected_dimension_id(), Some("scope"));
 }
 
-/// Steps the window until `done` holds, for at most three seconds.
-fn step_until(h: &mut egui_kittest::Harness<'_, VersusApp>, done: impl Fn(&VersusApp) -> bool) {
-    let start = std::time::Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed().as_secs() < 3, "timed out");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.step();
-    }
-    h.run();
-}
-
 #[test]
 fn saving_the_content_in_an_editor_reloads_it() {
     let data = tempfile::tempdir().unwrap();
@@ -368,13 +357,13 @@ fn saving_the_content_in_an_editor_reloads_it() {
     h.run();
     // The author fixes a typo and saves.
     std::fs::write(&path, THREE.replace("fifty people", "fifty-one people")).unwrap();
-    step_until(&mut h, |app| app.message.is_some());
+    step_until(&mut h, 3, |app| app.message.is_some());
     h.get_by_label_contains("fifty-one people");
     h.get_by_label_contains("Reloaded");
     assert_eq!(h.state().selected, Entry::Dimension(0), "selection kept");
     // A save that breaks the file shows the error and keeps what was shown.
     std::fs::write(&path, "Comparison(\n  title: ").unwrap();
-    step_until(&mut h, |app| app.error.is_some());
+    step_until(&mut h, 3, |app| app.error.is_some());
     h.get_by_label_contains("three.ron:2:");
     h.get_by_label_contains("fifty-one people");
 }

@@ -23,3 +23,18 @@ pub fn click_row(h: &mut Harness<'_, VersusApp>, title: &str) {
         .click();
     h.run();
 }
+
+/// Steps the window until `done` holds (background saves, file watching),
+/// failing after `seconds`.
+pub fn step_until(h: &mut Harness<'_, VersusApp>, seconds: u64, done: impl Fn(&VersusApp) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h.state()) {
+        assert!(
+            start.elapsed().as_secs() < seconds,
+            "timed out after {seconds} s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.run();
+}
