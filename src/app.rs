@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use crate::export::{ExportOptions, Format};
 use crate::model::{Comparison, Diagnostic, LoadError, Severity};
-use crate::session::{NotesSession, Status};
-use crate::storage::{self, DialogPurpose, Dialogs, NotesWriter};
+use crate::platform::file_dialog::{DialogPurpose, Dialogs};
+use crate::session::{Flushed, NotesSession, NotesTarget, Status};
+use crate::storage::{self, NotesWriter};
 use crate::ui;
 
 /// Where the shown comparison came from.
@@ -169,6 +170,8 @@ pub struct PathDialog {
     pub hint: Option<String>,
     /// Whether a system dialog is showing now.
     pub browsing: bool,
+    /// A file that exists and that the person was asked about replacing.
+    pub confirm_overwrite: Option<PathBuf>,
 }
 
 /// Everything the window shows and edits.
@@ -222,8 +225,7 @@ impl VersusApp {
     /// An app showing `comparison`, with notes in their default place.
     #[must_use]
     pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
-        let notes_path = storage::default_notes_path(source.path(), &data_dir);
-        let session = NotesSession::open(notes_path, &comparison.title);
+        let session = open_notes_of(&source, &comparison.title, &data_dir);
         let mut app = Self {
             selected: Entry::Intro,
             columns: [0, 1],
@@ -435,7 +437,7 @@ impl VersusApp {
         let (job, wait) = self.session.poll_autosave(Instant::now());
         if let Some(job) = job {
             let unsent = match &self.writer {
-                Some(w) => w.save(job).err(),
+                Some(w) => w.save(job).err().map(|job| *job),
                 None => Some(job),
             };
             if let Some(job) = unsent {
@@ -507,6 +509,10 @@ impl VersusApp {
             match reply.path {
                 Some(path) => {
                     self.path_dialog.path = path.display().to_string();
+                    if reply.purpose == DialogPurpose::SaveNotesAs {
+                        // The system dialog already asked about replacing.
+                        self.path_dialog.confirm_overwrite = Some(path.clone());
+                    }
                     self.apply(Command::SubmitPath(path));
                 }
                 None => {
@@ -519,9 +525,32 @@ impl VersusApp {
         }
     }
 
-    /// Writes every unsaved note now (on exit, and before another
-    /// comparison replaces this one). Waits for a save under way first.
-    pub fn flush_notes(&mut self) {
+    /// Writes every unsaved note now (before another comparison or notes
+    /// file replaces these). Waits for a save under way first. Returns
+    /// whether the notes are safe somewhere; when no file could take them
+    /// they are printed to standard error and the caller must keep them.
+    pub fn flush_notes(&mut self) -> bool {
+        match self.flush_to_disk() {
+            Flushed::Clean | Flushed::Saved => true,
+            Flushed::KeptAside { path, why } => {
+                self.message = Some(format!(
+                    "Notes could not be saved ({why}); they are kept in {}",
+                    path.display()
+                ));
+                true
+            }
+            Flushed::Nowhere { why, text } => {
+                print_unsaved(&why, &text);
+                self.message = Some(format!(
+                    "Your notes could not be saved anywhere ({why}); they stay open here and were printed to standard error. Free space, or use Save notes as… in the File menu."
+                ));
+                false
+            }
+        }
+    }
+
+    /// Waits for a save under way, then flushes the session.
+    fn flush_to_disk(&mut self) -> Flushed {
         if let Some(writer) = &self.writer {
             while self.session.in_flight() {
                 match writer.wait(Duration::from_secs(5)) {
@@ -530,13 +559,19 @@ impl VersusApp {
                 }
             }
         }
-        if let Some(aside) = self.session.flush()
-            && aside != self.session.path
-        {
-            self.message = Some(format!(
-                "Notes could not go to their file; kept in {}",
-                aside.display()
-            ));
+        self.session.flush()
+    }
+
+    /// On exit: the notes go to their file, else beside it, else to the data
+    /// folder, else to standard error in full; standard error says which.
+    pub fn flush_on_exit(&mut self) {
+        match self.flush_to_disk() {
+            Flushed::Clean | Flushed::Saved => {}
+            Flushed::KeptAside { path, why } => {
+                eprintln!("versus: the notes could not be saved to their file: {why}");
+                eprintln!("versus: your unsaved notes are kept in {}", path.display());
+            }
+            Flushed::Nowhere { why, text } => print_unsaved(&why, &text),
         }
     }
 
@@ -707,14 +742,36 @@ impl VersusApp {
         }
     }
 
-    /// Writes the export chosen in the dialog to `path`, atomically.
+    /// Writes the export chosen in the dialog to `path`: a regular file
+    /// atomically (asking once before replacing one), a device or pipe
+    /// directly, through a link to its target; never over the comparison
+    /// or the notes file.
     fn export_to(&mut self, path: PathBuf) {
         let dialog = &mut self.export_dialog;
-        if path.is_dir() {
-            dialog.hint = Some(format!("{} is a folder; add a file name.", path.display()));
+        let inputs = [
+            (self.source.path(), "the comparison that is open"),
+            (Some(self.session.path.as_path()), "the notes file"),
+        ];
+        if let Some((_, what)) = inputs
+            .iter()
+            .find(|(p, _)| p.is_some_and(|p| storage::same_file(&path, p)))
+        {
+            dialog.hint = Some(format!(
+                "{} is {what}; choose another file for the export.",
+                path.display()
+            ));
             return;
         }
-        if path.exists() && dialog.confirm_overwrite.as_ref() != Some(&path) {
+        let target = match storage::resolve_target(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                dialog.hint = Some(format!("Could not export: {e}"));
+                return;
+            }
+        };
+        if target.kind == storage::TargetKind::Regular
+            && dialog.confirm_overwrite.as_ref() != Some(&path)
+        {
             dialog.hint = Some(format!(
                 "{} exists. Press Export again to overwrite it.",
                 path.display()
@@ -728,7 +785,7 @@ impl VersusApp {
             &self.session.notes,
             &dialog.options,
         );
-        match storage::write_atomic(&path, text.as_bytes()) {
+        match storage::write_export(&path, text.as_bytes()) {
             Ok(()) => {
                 dialog.open = false;
                 dialog.hint = None;
@@ -741,7 +798,7 @@ impl VersusApp {
                 self.last_export = Some(path);
             }
             Err(e) => {
-                dialog.hint = Some(format!("Could not write {}: {e}", path.display()));
+                dialog.hint = Some(format!("Could not export: {e}"));
             }
         }
     }
@@ -762,31 +819,77 @@ impl VersusApp {
         }
         dialog.purpose = Some(purpose);
         dialog.hint = None;
+        dialog.confirm_overwrite = None;
     }
 
     fn submit_path(&mut self, path: &Path) {
         match self.path_dialog.purpose {
             Some(DialogPurpose::OpenContent | DialogPurpose::Export(_)) | None => self.open(path),
-            Some(DialogPurpose::OpenNotes) => {
-                if !path.is_file() {
-                    self.path_dialog.hint = Some(format!("{} is not a file.", path.display()));
-                    return;
-                }
-                self.flush_notes();
-                self.session = NotesSession::open(path.to_owned(), &self.comparison.title);
-                self.path_dialog.purpose = None;
-                self.message = Some(format!("Notes now come from {}", path.display()));
+            Some(DialogPurpose::OpenNotes) => self.open_notes(path),
+            Some(DialogPurpose::SaveNotesAs) => self.save_notes_as(path),
+        }
+    }
+
+    /// Follows another notes file: only a notes file, never the open
+    /// comparison or any other document.
+    fn open_notes(&mut self, path: &Path) {
+        let refusal = match crate::session::check_notes_target(path, self.source.path()) {
+            Ok(NotesTarget::Notes) => None,
+            Ok(NotesTarget::New) => Some(format!(
+                "{} does not exist. To start a new notes file there, use Save notes as… in the File menu.",
+                path.display()
+            )),
+            Ok(NotesTarget::Empty) => Some(format!(
+                "{} is empty. To write notes there, use Save notes as… in the File menu.",
+                path.display()
+            )),
+            Err(message) => Some(message),
+        };
+        if let Some(message) = refusal {
+            self.path_dialog.hint = Some(message);
+            return;
+        }
+        if !self.flush_notes() {
+            self.path_dialog.purpose = None;
+            return;
+        }
+        let fallback = self.session.fallback.take();
+        self.session = NotesSession::open(path.to_owned(), &self.comparison.title);
+        self.session.fallback = fallback;
+        self.path_dialog.purpose = None;
+        self.message = Some(format!("Notes now come from {}", path.display()));
+    }
+
+    /// Writes the notes to another file and follows it: never the open
+    /// comparison, never a file that is not notes, and asks once before
+    /// replacing a notes file.
+    fn save_notes_as(&mut self, path: &Path) {
+        let dialog = &mut self.path_dialog;
+        match crate::session::check_notes_target(path, self.source.path()) {
+            Err(message) => {
+                dialog.hint = Some(message);
+                return;
             }
-            Some(DialogPurpose::SaveNotesAs) => match self.session.save_as(path) {
-                Ok(()) => {
-                    self.path_dialog.purpose = None;
-                    self.message = Some(format!("Notes saved to {}", path.display()));
-                }
-                Err(e) => {
-                    self.path_dialog.hint =
-                        Some(format!("Could not save to {}: {e}", path.display()));
-                }
-            },
+            Ok(NotesTarget::Notes | NotesTarget::Empty)
+                if dialog.confirm_overwrite.as_deref() != Some(path)
+                    && !storage::same_file(path, &self.session.path) =>
+            {
+                dialog.hint = Some(format!(
+                    "{} exists. Press Save again to replace it with these notes.",
+                    path.display()
+                ));
+                dialog.confirm_overwrite = Some(path.to_owned());
+                return;
+            }
+            Ok(_) => {}
+        }
+        match self.session.save_as(path) {
+            Ok(()) => {
+                self.path_dialog.purpose = None;
+                self.path_dialog.confirm_overwrite = None;
+                self.message = Some(format!("Notes saved to {}", path.display()));
+            }
+            Err(e) => self.path_dialog.hint = Some(format!("Could not save: {e}")),
         }
     }
 
@@ -813,9 +916,10 @@ impl VersusApp {
         let selected_id = self.selected_dimension_id().map(str::to_owned);
         let same_source = source == self.source;
         if !same_source {
-            self.flush_notes();
-            let notes_path = storage::default_notes_path(source.path(), &self.data_dir);
-            self.session = NotesSession::open(notes_path, &comparison.title);
+            if !self.flush_notes() {
+                return;
+            }
+            self.session = open_notes_of(&source, &comparison.title, &self.data_dir);
         }
         self.index = index_of(&comparison);
         self.comparison = comparison;
@@ -840,11 +944,51 @@ impl VersusApp {
             Status::Untouched => "No notes yet".to_owned(),
             Status::Unsaved => "Unsaved changes".to_owned(),
             Status::Saving => "Saving…".to_owned(),
-            Status::Failed(e) => format!("Not saved: {e}"),
+            Status::Failed(e) => {
+                let retry = self
+                    .session
+                    .retry_in(Instant::now())
+                    .map_or_else(String::new, |d| {
+                        format!(" Retrying in {} s.", d.as_secs_f32().ceil())
+                    });
+                let copy = self
+                    .session
+                    .rescued_to
+                    .as_ref()
+                    .map_or_else(String::new, |p| {
+                        format!(" A copy is kept in {}.", p.display())
+                    });
+                format!("Not saved: {e}.{retry}{copy}")
+            }
             Status::Conflict => "Not saved: the file changed on disk".to_owned(),
-            Status::Broken(_) => "Not saved: the notes file cannot be read".to_owned(),
+            Status::Broken(_) if self.session.can_move_aside() => {
+                "Not saved: the notes file cannot be read".to_owned()
+            }
+            Status::Broken(_) => "Not saved: that file is not a notes file".to_owned(),
         }
     }
+}
+
+/// Opens the notes of `source` in their default place, with the data
+/// folder as the last resort for copies of unsaved notes.
+fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesSession {
+    let path = storage::default_notes_path(source.path(), data_dir);
+    if storage::folder_of(&path) == data_dir {
+        // The data folder is ours to create; a content file's folder never
+        // is. If this fails, the first save says why.
+        let _ = std::fs::create_dir_all(data_dir);
+    }
+    let mut session = NotesSession::open(path, title);
+    session.fallback = Some(storage::data_dir_notes_path(data_dir, source.path()));
+    session
+}
+
+/// Prints notes that no file could take, in full, to standard error.
+fn print_unsaved(why: &str, text: &str) {
+    eprintln!("versus: the notes could not be saved to any file:\n{why}");
+    eprintln!("versus: your unsaved notes are printed below, in full:");
+    eprint!("{text}");
+    eprintln!("versus: end of the unsaved notes");
 }
 
 /// How long after a change on disk the content is reloaded.
@@ -878,6 +1022,6 @@ impl eframe::App for VersusApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.flush_notes();
+        self.flush_on_exit();
     }
 }

@@ -103,14 +103,20 @@ pub enum ExportError {
     /// The output exists and `--force` was not given.
     #[error("{0}: the file exists; pass --force to overwrite it")]
     Exists(PathBuf),
-    /// Writing failed.
-    #[error("{path}: cannot write: {source}")]
-    Write {
+    /// The output is the comparison or the notes being exported.
+    #[error("{path}: this is the {what} being exported; choose another output file")]
+    WouldReplaceInput {
         /// The output.
         path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
+        /// "comparison" or "notes file".
+        what: &'static str,
     },
+    /// Writing failed.
+    #[error("{0}")]
+    Write(#[from] storage::WriteError),
+    /// Writing to standard output failed.
+    #[error("standard output: cannot write: {0}")]
+    Stdout(std::io::Error),
 }
 
 /// Turns `a,b` into two subject indices.
@@ -186,18 +192,34 @@ pub fn export(
     if request.out.as_os_str() == "-" {
         stdout
             .write_all(text.as_bytes())
-            .map_err(|source| ExportError::Write {
-                path: request.out.clone(),
-                source,
-            })?;
+            .and_then(|()| stdout.flush())
+            .map_err(ExportError::Stdout)?;
         return Ok(None);
     }
-    if request.out.exists() && !request.force {
+    check_output(&request.out, &request.content, notes_path.as_deref())?;
+    // `--force` replaces a regular file only; a device or pipe is written
+    // to as it is, a link is followed.
+    let target = storage::resolve_target(&request.out)?;
+    if target.kind == storage::TargetKind::Regular && !request.force {
         return Err(ExportError::Exists(request.out.clone()));
     }
-    storage::write_atomic(&request.out, text.as_bytes()).map_err(|source| ExportError::Write {
-        path: request.out.clone(),
-        source,
-    })?;
+    storage::write_export(&request.out, text.as_bytes())?;
     Ok(Some(request.out.clone()))
+}
+
+/// Refuses an output that is one of the export's own inputs.
+///
+/// # Errors
+/// [`ExportError::WouldReplaceInput`].
+pub fn check_output(out: &Path, content: &Path, notes: Option<&Path>) -> Result<(), ExportError> {
+    let inputs = [(Some(content), "comparison"), (notes, "notes file")];
+    for (input, what) in inputs {
+        if input.is_some_and(|p| storage::same_file(out, p)) {
+            return Err(ExportError::WouldReplaceInput {
+                path: out.to_owned(),
+                what,
+            });
+        }
+    }
+    Ok(())
 }

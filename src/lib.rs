@@ -2,14 +2,21 @@
 //! dimension, annotate it, and export it.
 //!
 //! The library holds everything; `main.rs` only parses the command line.
+//! Without the default `gui` feature it is the content model, notes,
+//! exporters and storage alone (what the fuzz targets build).
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod export;
 pub mod model;
 pub mod notes;
+#[cfg(feature = "gui")]
+pub mod platform;
 pub mod session;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;
 
+#[cfg(feature = "gui")]
 pub use app::VersusApp;

@@ -1,12 +1,18 @@
 //! The notes file of the open comparison: where it is, what it held when
-//! last read or written, and when to save. The app feeds it changes and
-//! finished saves; it answers with save jobs. No egui here.
+//! last read or written, when to save, and where the notes go when their
+//! file cannot take them. The app feeds it changes and finished saves; it
+//! answers with save jobs. No egui here.
+//!
+//! The rule it keeps: nothing typed is ever dropped. A save that fails is
+//! retried with backoff, and meanwhile a copy goes beside the notes file or
+//! to the data folder; on exit the notes go to their file, else beside it,
+//! else to the data folder, else to standard error in full.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::notes::Notes;
 use crate::notes::autosave::Autosave;
-use crate::notes::{Notes, NotesError};
 use crate::storage::{self, SaveJob, SaveReply};
 
 /// What the status line says about the notes file.
@@ -29,6 +35,81 @@ pub enum Status {
     Broken(String),
 }
 
+/// The first wait before retrying a failed save; it doubles up to
+/// [`RETRY_MAX`].
+pub const RETRY_FIRST: Duration = Duration::from_secs(1);
+/// The longest wait between retries of a failed save.
+pub const RETRY_MAX: Duration = Duration::from_secs(30);
+
+/// Where unsaved notes went when [`NotesSession::flush`] ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flushed {
+    /// Nothing needed writing.
+    Clean,
+    /// Written to the notes file.
+    Saved,
+    /// The notes file could not take them (broken, changed on disk, or the
+    /// write failed); they are in this other file.
+    KeptAside {
+        /// The file that holds them.
+        path: PathBuf,
+        /// Why the notes file did not.
+        why: String,
+    },
+    /// No file could take them; the caller prints `text` in full.
+    Nowhere {
+        /// Every failure, one per line.
+        why: String,
+        /// The notes as RON, to print.
+        text: String,
+    },
+}
+
+/// How an "Open notes…" or "Save notes as…" target looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotesTarget {
+    /// Nothing there yet.
+    New,
+    /// A notes file (replacing it needs the person's yes).
+    Notes,
+    /// An empty file.
+    Empty,
+}
+
+/// Checks a path the person gave for a notes file (to open, or to save
+/// to). It must not be the open content file, and if something is there it
+/// must be a notes file: a comparison or any other document is refused,
+/// never read as notes, written over or moved.
+///
+/// # Errors
+/// A message for the person, naming the file.
+pub fn check_notes_target(path: &Path, content: Option<&Path>) -> Result<NotesTarget, String> {
+    if content.is_some_and(|c| storage::same_file(path, c) || path == c) {
+        return Err(format!(
+            "{} is the comparison that is open; notes go in a file of their own (such as {}).",
+            path.display(),
+            content
+                .map(storage::sidecar_path)
+                .unwrap_or_default()
+                .display()
+        ));
+    }
+    if path.is_dir() {
+        return Err(format!("{} is a folder; give a file name.", path.display()));
+    }
+    match crate::notes::read_bytes(path) {
+        Ok(None) => Ok(NotesTarget::New),
+        Ok(Some(bytes)) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(NotesTarget::Empty),
+        Ok(Some(bytes)) => match Notes::from_ron(&bytes, path) {
+            Ok(_) => Ok(NotesTarget::Notes),
+            Err(e) => Err(format!(
+                "{e}\nversus will not use this file for notes; choose another."
+            )),
+        },
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The notes of the open comparison and their file.
 #[derive(Debug)]
 pub struct NotesSession {
@@ -36,12 +117,29 @@ pub struct NotesSession {
     pub notes: Notes,
     /// The notes file.
     pub path: PathBuf,
+    /// Where notes go when neither their file nor its folder can take them
+    /// (a file in the data folder named after the content); copies are
+    /// written beside this path, never over it.
+    pub fallback: Option<PathBuf>,
     /// What the file held when last read or written (`None`: no file).
     on_disk: Option<Vec<u8>>,
     /// What the status line says.
     pub status: Status,
+    /// Whether a broken file looks like damaged notes (which the person may
+    /// move aside); any other file is never moved.
+    damaged_notes: bool,
     autosave: Autosave,
     in_flight: bool,
+    /// Saves that failed in a row.
+    failures: u32,
+    /// No retry before this moment.
+    retry_at: Option<Instant>,
+    /// The copies' names, fixed at the first failure so that retries
+    /// update one file instead of scattering many.
+    rescue_plan: Option<storage::RescuePlan>,
+    /// Where the latest copy of unsaved notes went, while the file cannot
+    /// take them.
+    pub rescued_to: Option<PathBuf>,
 }
 
 impl NotesSession {
@@ -53,27 +151,30 @@ impl NotesSession {
         let mut session = Self {
             notes: Notes::for_comparison(title),
             path,
+            fallback: None,
             on_disk: None,
             status: Status::Untouched,
+            damaged_notes: false,
             autosave: Autosave::default(),
             in_flight: false,
+            failures: 0,
+            retry_at: None,
+            rescue_plan: None,
+            rescued_to: None,
         };
         storage::remove_stale_temp_files(&session.path);
-        match std::fs::read(&session.path) {
-            Ok(bytes) => match Notes::from_ron(&bytes, &session.path) {
-                Ok(notes) => {
-                    session.notes = notes;
-                    session.on_disk = Some(bytes);
-                    session.status = Status::Saved;
-                }
-                Err(e) => session.status = Status::Broken(e.to_string()),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => {
-                let e = NotesError::Io {
-                    path: session.path.clone(),
-                    source,
-                };
+        match crate::notes::read_bytes(&session.path).and_then(|b| {
+            b.map(|b| Notes::from_ron(&b, &session.path).map(|n| (n, b)))
+                .transpose()
+        }) {
+            Ok(Some((notes, bytes))) => {
+                session.notes = notes;
+                session.on_disk = Some(bytes);
+                session.status = Status::Saved;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                session.damaged_notes = e.is_damaged_notes();
                 session.status = Status::Broken(e.to_string());
             }
         }
@@ -85,7 +186,7 @@ impl NotesSession {
         self.autosave.changed(now);
         if matches!(
             self.status,
-            Status::Saved | Status::Untouched | Status::Saving | Status::Failed(_)
+            Status::Saved | Status::Untouched | Status::Saving
         ) {
             self.status = Status::Unsaved;
         }
@@ -110,13 +211,38 @@ impl NotesSession {
         !matches!(self.status, Status::Broken(_) | Status::Conflict)
     }
 
+    /// Whether the broken file may be moved aside: only a file that looks
+    /// like notes with a mistake in it, never a comparison or another
+    /// document.
+    #[must_use]
+    pub fn can_move_aside(&self) -> bool {
+        matches!(self.status, Status::Broken(_)) && self.damaged_notes
+    }
+
+    /// How long until the next retry of a failed save (zero: due).
+    #[must_use]
+    pub fn retry_in(&self, now: Instant) -> Option<Duration> {
+        self.retry_at.map(|at| at.saturating_duration_since(now))
+    }
+
+    /// Saves that failed in a row.
+    #[must_use]
+    pub fn failures(&self) -> u32 {
+        self.failures
+    }
+
     /// A save to run now, if one is due; otherwise how long until one may
     /// be (for a timed repaint).
     pub fn poll_autosave(&mut self, now: Instant) -> (Option<SaveJob>, Option<Duration>) {
         if self.in_flight || !self.can_write() {
             return (None, None);
         }
-        match self.autosave.due_in(now) {
+        let due = self.autosave.due_in(now);
+        let wait = match (due, self.retry_in(now)) {
+            (Some(d), Some(r)) => Some(d.max(r)),
+            (d, _) => d,
+        };
+        match wait {
             Some(d) if d.is_zero() => (Some(self.start_save(false)), None),
             wait => (None, wait),
         }
@@ -126,13 +252,31 @@ impl NotesSession {
     fn start_save(&mut self, force: bool) -> SaveJob {
         self.autosave.saving();
         self.in_flight = true;
-        self.status = Status::Saving;
+        if !matches!(self.status, Status::Failed(_)) {
+            self.status = Status::Saving;
+        }
         SaveJob {
             path: self.path.clone(),
             bytes: self.notes.to_ron().into_bytes(),
             expected: self.on_disk.clone(),
             force,
+            rescue: Some(self.rescue_plan()),
         }
+    }
+
+    /// Where copies go when the file cannot take the notes: beside it, then
+    /// the data folder. Named once per session.
+    fn rescue_plan(&mut self) -> storage::RescuePlan {
+        let path = &self.path;
+        let fallback = self.fallback.as_deref();
+        self.rescue_plan
+            .get_or_insert_with(|| storage::RescuePlan {
+                beside: storage::aside_path(path, "unsaved"),
+                data: fallback
+                    .map(|f| storage::aside_path(f, "unsaved"))
+                    .filter(|d| storage::folder_of(d) != storage::folder_of(path)),
+            })
+            .clone()
     }
 
     /// Takes in a finished save.
@@ -141,7 +285,11 @@ impl NotesSession {
             SaveReply::Saved { path, bytes } if path == self.path => {
                 self.in_flight = false;
                 self.on_disk = Some(bytes);
-                if !self.autosave.is_dirty() {
+                self.failures = 0;
+                self.retry_at = None;
+                if self.autosave.is_dirty() {
+                    self.status = Status::Unsaved;
+                } else {
                     self.status = Status::Saved;
                 }
             }
@@ -151,14 +299,23 @@ impl NotesSession {
                 // What was being saved is still unsaved.
                 self.autosave.changed(now);
             }
-            SaveReply::Failed { path, error } if path == self.path => {
+            SaveReply::Failed {
+                path,
+                error,
+                rescued_to,
+            } if path == self.path => {
                 self.in_flight = false;
                 self.status = Status::Failed(error);
-                // Try again at the next autosave.
+                if rescued_to.is_some() {
+                    self.rescued_to = rescued_to;
+                }
+                self.failures = self.failures.saturating_add(1);
+                self.retry_at = Some(now + retry_delay(self.failures));
+                // Try again once the backoff has passed.
                 self.autosave.changed(now);
             }
             // A reply about a file no longer shown: nothing to update.
-            _ => {}
+            SaveReply::Saved { .. } | SaveReply::Conflict { .. } | SaveReply::Failed { .. } => {}
         }
     }
 
@@ -169,30 +326,54 @@ impl NotesSession {
     }
 
     /// Saves everything now, on this thread (on exit, or before switching
-    /// to another comparison). When the file must not be written (broken,
-    /// or changed on disk), unsaved notes go to a file beside it instead,
-    /// so they are never lost. Returns where they went, if anywhere.
-    pub fn flush(&mut self) -> Option<PathBuf> {
+    /// to another comparison). When the file must not or cannot be written
+    /// (broken, changed on disk, the write fails), unsaved notes go beside
+    /// it, else to the data folder; when nothing can take them, the caller
+    /// gets their text to print. Says where they went.
+    pub fn flush(&mut self) -> Flushed {
         if !self.has_unsaved() {
-            return None;
+            return Flushed::Clean;
         }
-        if !self.can_write() {
-            let aside = storage::aside_path(&self.path, "unsaved");
-            let written = storage::write_atomic(&aside, self.notes.to_ron().as_bytes());
-            return written.ok().map(|()| aside);
-        }
-        let job = self.start_save(false);
-        let reply = storage::save_notes(job);
-        self.finished(reply, Instant::now());
-        match &self.status {
-            Status::Saved => Some(self.path.clone()),
-            Status::Conflict => {
-                let aside = storage::aside_path(&self.path, "unsaved");
-                storage::write_atomic(&aside, self.notes.to_ron().as_bytes())
-                    .ok()
-                    .map(|()| aside)
+        let why = if self.can_write() {
+            let mut job = self.start_save(false);
+            // The copy, if needed, is made below, where its path is told.
+            job.rescue = None;
+            let reply = storage::save_notes(job);
+            let why = match &reply {
+                SaveReply::Saved { .. } => None,
+                SaveReply::Conflict { path } => Some(format!(
+                    "{}: the file changed on disk since versus read it",
+                    path.display()
+                )),
+                SaveReply::Failed { error, .. } => Some(error.clone()),
+            };
+            self.finished(reply, Instant::now());
+            let Some(why) = why else {
+                return Flushed::Saved;
+            };
+            why
+        } else {
+            match &self.status {
+                Status::Broken(e) => format!("the notes file cannot be used: {e}"),
+                _ => format!(
+                    "{}: the file changed on disk since versus read it",
+                    self.path.display()
+                ),
             }
-            _ => None,
+        };
+        let text = self.notes.to_ron();
+        match storage::rescue(text.as_bytes(), &self.rescue_plan()) {
+            Ok(path) => {
+                self.rescued_to = Some(path.clone());
+                Flushed::KeptAside { path, why }
+            }
+            Err(failures) => Flushed::Nowhere {
+                why: std::iter::once(why)
+                    .chain(failures)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                text,
+            },
         }
     }
 
@@ -215,24 +396,34 @@ impl NotesSession {
     ///
     /// # Errors
     /// When the copy cannot be written.
-    pub fn reload_theirs(&mut self) -> std::io::Result<PathBuf> {
+    pub fn reload_theirs(&mut self) -> Result<PathBuf, storage::WriteError> {
         let aside = storage::aside_path(&self.path, "mine");
         storage::write_atomic(&aside, self.notes.to_ron().as_bytes())?;
         let title = self.notes.comparison.clone();
+        let fallback = self.fallback.take();
         *self = Self::open(self.path.clone(), &title);
+        self.fallback = fallback;
         Ok(aside)
     }
 
     /// Moves a broken notes file aside (the person agreed) and carries on
-    /// with the notes in memory, which are then saved normally.
+    /// with the notes in memory, which are then saved normally. Only a file
+    /// that looks like damaged notes is ever moved.
     ///
     /// # Errors
-    /// When the rename fails.
+    /// When the file is not damaged notes, or the rename fails.
     pub fn move_broken_aside(&mut self) -> std::io::Result<PathBuf> {
+        if !self.can_move_aside() {
+            return Err(std::io::Error::other(format!(
+                "{} is not a notes file; versus never moves it",
+                self.path.display()
+            )));
+        }
         let aside = storage::aside_path(&self.path, "broken");
         std::fs::rename(&self.path, &aside)?;
         self.on_disk = None;
         self.status = Status::Untouched;
+        self.damaged_notes = false;
         if self.has_unsaved() {
             self.changed(Instant::now());
         }
@@ -240,13 +431,17 @@ impl NotesSession {
     }
 
     /// Uses another notes file from now on ("Save notes as…"): writes the
-    /// notes there and follows that file.
+    /// notes there and follows that file. The caller has checked the path
+    /// with [`check_notes_target`] and asked before replacing a file.
     ///
     /// # Errors
     /// When the write fails.
-    pub fn save_as(&mut self, path: &Path) -> std::io::Result<()> {
+    pub fn save_as(&mut self, path: &Path) -> Result<(), storage::WriteError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|source| storage::WriteError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
         }
         let bytes = self.notes.to_ron().into_bytes();
         storage::write_atomic(path, &bytes)?;
@@ -254,7 +449,32 @@ impl NotesSession {
         self.on_disk = Some(bytes);
         self.autosave.saving();
         self.in_flight = false;
+        self.failures = 0;
+        self.retry_at = None;
+        self.rescue_plan = None;
+        self.damaged_notes = false;
         self.status = Status::Saved;
         Ok(())
+    }
+}
+
+/// The wait before the `n`-th retry (n ≥ 1): 1 s, 2 s, 4 s… up to 30 s.
+#[must_use]
+pub fn retry_delay(failures: u32) -> Duration {
+    let doublings = failures.saturating_sub(1).min(16);
+    RETRY_FIRST.saturating_mul(1 << doublings).min(RETRY_MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_to_a_ceiling() {
+        assert_eq!(retry_delay(1), Duration::from_secs(1));
+        assert_eq!(retry_delay(2), Duration::from_secs(2));
+        assert_eq!(retry_delay(5), Duration::from_secs(16));
+        assert_eq!(retry_delay(6), RETRY_MAX);
+        assert_eq!(retry_delay(u32::MAX), RETRY_MAX);
     }
 }

@@ -1,118 +1,165 @@
-//! Disk and system-dialog work: the one atomic writer, where notes live,
-//! and the system file dialogs.
-//!
-//! System file dialogs block until the person answers, so each runs on a
-//! named thread and reports back over a channel, waking the UI.
+//! Disk work: the one atomic writer, where notes live, the notes writer
+//! thread and the content watcher. No egui here.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// What a file dialog is for.
+/// Why a file could not be written. Each variant names the path the person
+/// asked for; none names an internal temporary file.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The folder the file would go in does not exist.
+    #[error("{path}: cannot write: the folder {folder} does not exist")]
+    MissingFolder {
+        /// The file asked for.
+        path: PathBuf,
+        /// Its missing folder.
+        folder: PathBuf,
+    },
+    /// The path is a folder.
+    #[error("{path}: is a folder; give a file name")]
+    IsFolder {
+        /// The path asked for.
+        path: PathBuf,
+    },
+    /// The path is something versus never writes to (a block device, a
+    /// socket), or a stream where only a regular file will do.
+    #[error("{path}: is a {kind}, not a regular file; versus will not write {what} there")]
+    NotRegular {
+        /// The path asked for.
+        path: PathBuf,
+        /// What it is ("block device", "socket", "device or pipe").
+        kind: &'static str,
+        /// What was to be written ("notes", "an export").
+        what: &'static str,
+    },
+    /// The system refused or failed.
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        /// The path asked for.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// What a path to write to turned out to be, once symbolic links are
+/// followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogPurpose {
-    /// Pick a comparison (RON) to open.
-    OpenContent,
-    /// Pick a notes file to use.
-    OpenNotes,
-    /// Choose where to save the notes.
-    SaveNotesAs,
-    /// Choose where to write an export with this extension.
-    Export(&'static str),
+pub enum TargetKind {
+    /// Nothing there yet; its folder exists.
+    New,
+    /// A regular file, replaced atomically.
+    Regular,
+    /// A character device or a named pipe (`/dev/stdout`, a FIFO): written
+    /// to directly, never renamed over.
+    Stream,
 }
 
-impl DialogPurpose {
-    /// The dialog's title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::OpenContent => "Open comparison",
-            Self::OpenNotes => "Open notes",
-            Self::SaveNotesAs => "Save notes as",
-            Self::Export(_) => "Export",
-        }
-    }
-}
-
-/// What a system dialog answered: the path picked, or `None` when cancelled
-/// or when no dialog is available on this system (rfd cannot tell the two
-/// apart).
+/// Where a write really goes: the path after following symbolic links, and
+/// what is there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DialogReply {
-    /// What the dialog was for.
-    pub purpose: DialogPurpose,
-    /// The path picked.
-    pub path: Option<PathBuf>,
+pub struct Target {
+    /// The final path (a link's target, not the link).
+    pub path: PathBuf,
+    /// What is there now.
+    pub kind: TargetKind,
 }
 
-/// Runs system dialogs off the UI thread.
-pub struct Dialogs {
-    tx: Sender<DialogReply>,
-    rx: Receiver<DialogReply>,
-    ctx: Option<egui::Context>,
-}
+/// How many symbolic links are followed before giving up (as the kernel's
+/// `ELOOP` limit).
+const MAX_LINKS: usize = 40;
 
-impl Default for Dialogs {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Self { tx, rx, ctx: None }
-    }
-}
-
-impl Dialogs {
-    /// Remembers the context to wake when a dialog answers.
-    pub fn attach(&mut self, ctx: &egui::Context) {
-        if self.ctx.is_none() {
-            self.ctx = Some(ctx.clone());
+/// Follows symbolic links from `path` (even a link to a file that does not
+/// exist yet, as editors do) and says what the final path is.
+///
+/// # Errors
+/// A missing folder (named), a folder, a block device or socket, a loop of
+/// links, or a path the system will not describe.
+pub fn resolve_target(path: &Path) -> Result<Target, WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut current = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current).map_err(io)?;
+                // A relative link is relative to the folder holding it.
+                current = folder_of(&current).join(link);
+            }
+            Ok(m) => {
+                let kind = classify(m.file_type()).map_err(|kind| {
+                    if kind == "folder" {
+                        WriteError::IsFolder {
+                            path: path.to_owned(),
+                        }
+                    } else {
+                        WriteError::NotRegular {
+                            path: path.to_owned(),
+                            kind,
+                            what: "anything",
+                        }
+                    }
+                })?;
+                return Ok(Target {
+                    path: current,
+                    kind,
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = folder_of(&current);
+                if !folder.is_dir() {
+                    return Err(WriteError::MissingFolder {
+                        path: path.to_owned(),
+                        folder,
+                    });
+                }
+                return Ok(Target {
+                    path: current,
+                    kind: TargetKind::New,
+                });
+            }
+            Err(e) => return Err(io(e)),
         }
     }
+    Err(io(std::io::Error::other(
+        "too many levels of symbolic links",
+    )))
+}
 
-    /// Shows a dialog on its own thread; its answer arrives via
-    /// [`Self::poll`]. `suggested` is the default file name for a save.
-    pub fn request(&self, purpose: DialogPurpose, suggested: Option<PathBuf>) {
-        let tx = self.tx.clone();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
-                dialog = match purpose {
-                    DialogPurpose::Export(ext) => dialog.add_filter(ext.to_uppercase(), &[ext]),
-                    _ => dialog.add_filter("RON", &["ron"]),
-                }
-                .add_filter("All files", &["*"]);
-                if let Some(s) = &suggested {
-                    if let Some(dir) = s.parent() {
-                        dialog = dialog.set_directory(dir);
-                    }
-                    if let Some(name) = s.file_name() {
-                        dialog = dialog.set_file_name(name.to_string_lossy());
-                    }
-                }
-                let path = match purpose {
-                    DialogPurpose::OpenContent | DialogPurpose::OpenNotes => dialog.pick_file(),
-                    DialogPurpose::SaveNotesAs | DialogPurpose::Export(_) => dialog.save_file(),
-                };
-                // The receiver is gone only when the app has closed.
-                let _ = tx.send(DialogReply { purpose, path });
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        if spawned.is_err() {
-            // Without a thread there is no dialog: answer "nothing picked" so
-            // the path field is offered instead.
-            let _ = self.tx.send(DialogReply {
-                purpose,
-                path: None,
-            });
+/// The folder holding `path` (`.` for a bare file name).
+#[must_use]
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A file type's kind as a write target, or what it is when it is none.
+fn classify(t: std::fs::FileType) -> Result<TargetKind, &'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_char_device() || t.is_fifo() {
+            return Ok(TargetKind::Stream);
+        }
+        if t.is_block_device() {
+            return Err("block device");
+        }
+        if t.is_socket() {
+            return Err("socket");
         }
     }
-
-    /// The next answer, if one has arrived.
-    #[must_use]
-    pub fn poll(&self) -> Option<DialogReply> {
-        self.rx.try_recv().ok()
+    if t.is_dir() {
+        Err("folder")
+    } else if t.is_file() {
+        Ok(TargetKind::Regular)
+    } else {
+        Err("special file")
     }
 }
 
@@ -121,13 +168,96 @@ impl Dialogs {
 /// synced). A crash at any moment leaves either the old file or the new
 /// one, never a mix.
 ///
+/// A symbolic link is followed: its target is replaced (in the target's
+/// folder) and the link stays. Only regular files are written: a device,
+/// pipe or socket is refused, never renamed over. The folder is not
+/// created.
+///
 /// # Errors
-/// When the folder is not writable or the disk fails.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+/// When the folder is missing or not writable, the path is not a regular
+/// file, or the disk fails; the error names `path`, never the temporary
+/// file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let target = resolve_target(path)?;
+    if target.kind == TargetKind::Stream {
+        return Err(WriteError::NotRegular {
+            path: path.to_owned(),
+            kind: "device or pipe",
+            what: "this file",
+        });
+    }
+    replace_file(&target.path, bytes).map_err(|source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes an export to `path`: a regular file (or a new one) atomically as
+/// [`write_atomic`], a character device or named pipe (`/dev/stdout`, a
+/// FIFO) by writing to it directly, so the node itself stays.
+///
+/// # Errors
+/// As [`write_atomic`], and when the device refuses the bytes (`/dev/full`).
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let target = resolve_target(path)?;
+    let result = match target.kind {
+        TargetKind::Stream => write_stream(&target.path, bytes),
+        TargetKind::New | TargetKind::Regular => replace_file(&target.path, bytes),
     };
+    result.map_err(|source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes into a device or named pipe as it is. A pipe is opened without
+/// waiting, so a pipe nobody reads from is an error rather than a window
+/// that hangs.
+fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(explain_open_error)?;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match file.write(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => rest = rest.get(n..).unwrap_or_default(),
+            // A full pipe: its reader is behind; give it a moment.
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    file.flush()
+}
+
+/// A pipe without a reader fails to open with `ENXIO` ("No such device or
+/// address"); say what it means.
+#[cfg(unix)]
+fn explain_open_error(e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error() == Some(libc::ENXIO) {
+        std::io::Error::new(e.kind(), "no program is reading from this pipe")
+    } else {
+        e
+    }
+}
+
+#[cfg(not(unix))]
+fn explain_open_error(e: std::io::Error) -> std::io::Error {
+    e
+}
+
+/// The atomic replacement itself, on a path already resolved to a regular
+/// file or a new name in an existing folder.
+fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(
             ".{}.",
@@ -135,7 +265,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
                 .map_or_else(|| "versus".into(), |n| n.to_string_lossy())
         ))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(&dir)
+        // tempfile names its own file in the error; say the folder instead.
+        .map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("in the folder {}: {}", dir.display(), strip_path(&e)),
+            )
+        })?;
     // The temporary file is private (0600); give the result the old file's
     // permissions, or the usual ones for a new document.
     match std::fs::metadata(path) {
@@ -146,10 +283,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable. Not every platform can open a folder.
-    if let Ok(d) = std::fs::File::open(dir) {
+    if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// An I/O error's message without the path tempfile adds to it.
+fn strip_path(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    text.split(" at path ")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Whether `a` and `b` name the same file on disk (through links, `..` or
+/// hard links). False when either does not exist.
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// A new document's usual permissions (read-write for the owner, readable
@@ -171,6 +338,8 @@ fn make_shareable(_file: &std::fs::File) -> std::io::Result<()> {
 /// minute go, so a save under way in another process is never touched.
 /// Returns how many were removed.
 pub fn remove_stale_temp_files(path: &Path) -> usize {
+    // The temporary files sit beside the file a link points to.
+    let path = resolve_target(path).map_or_else(|_| path.to_owned(), |t| t.path);
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return 0;
     };
@@ -288,6 +457,45 @@ pub struct SaveJob {
     pub expected: Option<Vec<u8>>,
     /// Write even if the file changed on disk ("keep mine").
     pub force: bool,
+    /// Where a copy goes when the write fails, so nothing typed waits
+    /// only in memory; `None`: no copy.
+    pub rescue: Option<RescuePlan>,
+}
+
+/// Where unsaved notes go when their file cannot take them: beside it
+/// (its folder is never created again if it was deleted), else in the data
+/// folder (created if needed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RescuePlan {
+    /// A new name beside the notes file (`….unsaved-<time>`).
+    pub beside: PathBuf,
+    /// A new name in the data folder that says which content the notes
+    /// belong to; `None` when the notes file is in the data folder already.
+    pub data: Option<PathBuf>,
+}
+
+/// Writes a copy of unsaved notes by `plan`: beside, else in the data
+/// folder. Returns where it went.
+///
+/// # Errors
+/// Every failure, one message each, when no place took the copy.
+pub fn rescue(bytes: &[u8], plan: &RescuePlan) -> Result<PathBuf, Vec<String>> {
+    let mut failures = Vec::new();
+    match write_atomic(&plan.beside, bytes) {
+        Ok(()) => return Ok(plan.beside.clone()),
+        Err(e) => failures.push(e.to_string()),
+    }
+    if let Some(data) = &plan.data {
+        let made = std::fs::create_dir_all(folder_of(data)).map_err(|source| WriteError::Io {
+            path: data.clone(),
+            source,
+        });
+        match made.and_then(|()| write_atomic(data, bytes)) {
+            Ok(()) => return Ok(data.clone()),
+            Err(e) => failures.push(e.to_string()),
+        }
+    }
+    Err(failures)
 }
 
 /// How a save went.
@@ -311,11 +519,14 @@ pub enum SaveReply {
         path: PathBuf,
         /// Why, for the status line.
         error: String,
+        /// Where a copy of the notes went instead, if anywhere.
+        rescued_to: Option<PathBuf>,
     },
 }
 
 /// Runs one save: checks the file still holds what was expected, then
-/// writes atomically (creating the folder if needed).
+/// writes atomically. The folder is not created: a folder deleted while
+/// versus runs is reported, not silently made again.
 #[must_use]
 pub fn save_notes(job: SaveJob) -> SaveReply {
     let SaveJob {
@@ -323,24 +534,36 @@ pub fn save_notes(job: SaveJob) -> SaveReply {
         bytes,
         expected,
         force,
+        rescue: plan,
     } = job;
+    let failed = |path: PathBuf, error: String, bytes: &[u8]| {
+        let rescued_to = plan.as_ref().and_then(|p| rescue(bytes, p).ok());
+        SaveReply::Failed {
+            path,
+            error,
+            rescued_to,
+        }
+    };
     if !force {
-        let on_disk = std::fs::read(&path).ok();
-        if on_disk != expected {
+        let on_disk = match std::fs::read(&path) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                let error = WriteError::Io {
+                    path: path.clone(),
+                    source,
+                };
+                return failed(path, error.to_string(), &bytes);
+            }
+        };
+        // A file that is gone holds nothing to clobber: write it again.
+        if on_disk.is_some() && on_disk != expected {
             return SaveReply::Conflict { path };
         }
     }
-    let result = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| write_atomic(&path, &bytes));
-    match result {
+    match write_atomic(&path, &bytes) {
         Ok(()) => SaveReply::Saved { path, bytes },
-        Err(e) => SaveReply::Failed {
-            error: format!("{}: {e}", path.display()),
-            path,
-        },
+        Err(e) => failed(path, e.to_string(), &bytes),
     }
 }
 
@@ -376,8 +599,8 @@ impl NotesWriter {
     ///
     /// # Errors
     /// The job, when the writer thread has stopped.
-    pub fn save(&self, job: SaveJob) -> Result<(), SaveJob> {
-        self.jobs.send(job).map_err(|e| e.0)
+    pub fn save(&self, job: SaveJob) -> Result<(), Box<SaveJob>> {
+        self.jobs.send(job).map_err(|e| Box::new(e.0))
     }
 
     /// The next finished save, if any.

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, step_until};
+use common::{click_row, harness, open, step_until, type_note};
 
 use std::path::{Path, PathBuf};
 
@@ -15,14 +15,6 @@ use versus::app::Entry;
 use versus::notes::Notes;
 use versus::session::Status;
 
-/// Clicks into the note on `title` and types `text`.
-fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
-    let label = format!("Note on {title}");
-    h.get_by_label(&label).click();
-    h.run();
-    h.get_by_label(&label).type_text(text);
-    h.run();
-}
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
@@ -35,7 +27,7 @@ fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
 
 /// What closing the window does: the app's exit path.
 fn close(mut h: Harness<'static, VersusApp>) {
-    h.state_mut().flush_notes();
+    h.state_mut().flush_on_exit();
 }
 
 const CONTENT: &str = r#"Comparison(
@@ -61,11 +53,6 @@ fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
     (dir, path, tempfile::tempdir().unwrap())
 }
 
-fn open(path: &Path, data: &Path) -> Harness<'static, VersusApp> {
-    let mut h = harness(VersusApp::open_at_start(Some(path), data.to_owned()));
-    h.run();
-    h
-}
 
 #[test]
 fn note_star_and_highlight_survive_a_restart() {
@@ -252,7 +239,8 @@ fn a_broken_notes_file_is_never_overwritten() {
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), broken);
     // …until the person agrees to move it aside.
     h.get_by_label("Move it aside and start fresh").click();
-    h.run();
+    // The save that follows wakes the window from the writer thread.
+    step_until(&mut h, 10, |app| app.session.status == Status::Saved);
     close(h);
     let moved: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -183,3 +183,183 @@ fn bad_requests_fail_clearly() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.notes.ron:1:"));
 }
+
+// Export that replaces what it should not (issue: never lose a byte).
+
+fn is_symlink(p: &Path) -> bool {
+    std::fs::symlink_metadata(p)
+        .unwrap()
+        .file_type()
+        .is_symlink()
+}
+
+#[test]
+fn force_never_replaces_a_device_and_reports_its_error() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let (dir, content) = setup();
+    let c = content.to_str().unwrap();
+    let o = versus(
+        &[
+            "export",
+            c,
+            "--format",
+            "html",
+            "--out",
+            "/dev/full",
+            "--force",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{stderr}");
+    assert!(stderr.contains("/dev/full"), "{stderr}");
+    assert!(stderr.contains("No space left"), "{stderr}");
+    assert!(!stderr.contains("Exported"), "{stderr}");
+    let kind = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/full is still a device");
+
+    // /dev/null takes the bytes and stays a device, --force or not.
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec!["export", c, "--format", "marp", "--out", "/dev/null"];
+        args.extend_from_slice(extra);
+        let o = versus(&args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let kind = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device());
+    }
+}
+
+#[test]
+fn a_named_pipe_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let (dir, content) = setup();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    // Let the reader open its end first.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let o = versus(
+        &[
+            "export",
+            content.to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--out",
+            fifo.to_str().unwrap(),
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let read = reader.join().unwrap();
+    assert!(read.starts_with("# Three teams"), "{read}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a pipe");
+}
+
+#[test]
+fn force_follows_a_link_to_its_target() {
+    let (dir, content) = setup();
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("deck.md");
+    std::fs::write(&target, "old deck").unwrap();
+    let link = dir.path().join("deck.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let args = [
+        "export",
+        content.to_str().unwrap(),
+        "--format",
+        "marp",
+        "--out",
+        link.to_str().unwrap(),
+    ];
+    // Without --force the target is an existing file: refused.
+    let o = versus(&args, dir.path());
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old deck");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let o = versus(&forced, dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(is_symlink(&link), "the link stays a link");
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("---\nmarp: true")
+    );
+    // A dangling link: the file it names is created.
+    let dangling_target = out_dir.path().join("new.md");
+    let dangling = dir.path().join("new.md");
+    std::os::unix::fs::symlink(&dangling_target, &dangling).unwrap();
+    let o = versus(
+        &[
+            "export",
+            content.to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--out",
+            dangling.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(is_symlink(&dangling));
+    assert!(dangling_target.is_file());
+}
+
+#[test]
+fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
+    let (dir, content) = setup();
+    let c = content.to_str().unwrap();
+    let missing = dir.path().join("no").join("such");
+    let out = missing.join("out.md");
+    let o = versus(
+        &[
+            "export",
+            c,
+            "--format",
+            "markdown",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        stderr.contains(&format!("the folder {} does not exist", missing.display())),
+        "{stderr}"
+    );
+    // Not the writer's temporary file (`.out.md.XXXXXX.tmp`).
+    assert!(!stderr.contains(".out.md."), "{stderr}");
+
+    // The comparison and its notes file are never an export's output.
+    let notes = dir.path().join("teams.notes.ron");
+    let notes_before = std::fs::read(&notes).unwrap();
+    for (out, what) in [(&content, "comparison"), (&notes, "notes file")] {
+        let o = versus(
+            &[
+                "export",
+                c,
+                "--format",
+                "html",
+                "--out",
+                out.to_str().unwrap(),
+                "--force",
+            ],
+            dir.path(),
+        );
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success());
+        assert!(
+            stderr.contains(&format!("this is the {what} being exported")),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
+    assert_eq!(std::fs::read(&notes).unwrap(), notes_before);
+}

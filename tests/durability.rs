@@ -354,8 +354,14 @@ impl Versus {
     /// Starts it with notes in `data`, waits for its window and points
     /// the keyboard at it.
     fn start(display: &Display, data: &Path, log: &Path) -> Self {
+        Self::start_with(display, data, log, &[])
+    }
+
+    /// As [`Self::start`], with command-line arguments (a content file).
+    fn start_with(display: &Display, data: &Path, log: &Path, args: &[&Path]) -> Self {
         let stderr = std::fs::File::create(log).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(args)
             .env("DISPLAY", display.name())
             .env_remove("WAYLAND_DISPLAY")
             .env("VERSUS_DATA_DIR", data)
@@ -585,4 +591,126 @@ fn sigterm_right_after_typing_saves_every_word() {
         "SIGTERM lost {missing:?}; file:\n{}",
         String::from_utf8_lossy(&bytes)
     );
+}
+
+// ---------------------------------------------------------------------------
+// Test 4: saves that fail, then SIGTERM: the notes go somewhere, and
+// standard error says where (or holds them in full).
+// ---------------------------------------------------------------------------
+
+/// Types `words` into the first dimension's note.
+fn type_into_first_dimension(display: &Display, words: &[String]) {
+    display.xdotool(&["key", "Down"]);
+    std::thread::sleep(KEY_GAP);
+    display.xdotool(&["key", "F2"]);
+    std::thread::sleep(KEY_GAP);
+    for word in words {
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+    }
+}
+
+/// Sends SIGTERM and waits for a clean exit; returns standard error.
+fn terminate_cleanly(app: &mut Versus) -> String {
+    let status = terminate(&mut app.child, Duration::from_secs(15)).unwrap_or_else(|| {
+        panic!(
+            "versus did not exit within 15 s of SIGTERM; stderr:\n{}",
+            app.stderr()
+        )
+    });
+    let stderr = app.stderr();
+    assert!(status.success(), "exit {status}; stderr:\n{stderr}");
+    stderr
+}
+
+/// Waits until `path` exists (the first autosave), up to 10 s.
+fn wait_for_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !path.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "no {} after 10 s",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn when_the_notes_folder_vanishes_sigterm_keeps_notes_in_the_data_folder() {
+    require_tools();
+    let display = Display::start(120..=134);
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let content = folder.path().join("teams.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let log = logs.path().join("versus.log");
+    let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);
+
+    let first: Vec<String> = (0..4).map(|i| format!("a{i:03}")).collect();
+    type_into_first_dimension(&display, &first);
+    wait_for_file(&folder.path().join("teams.notes.ron"));
+    // The folder goes (a removed drive, a deleted project): saves fail.
+    std::fs::remove_dir_all(folder.path()).unwrap();
+    let second: Vec<String> = (0..4).map(|i| format!("b{i:03}")).collect();
+    for word in &second {
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+    }
+    // Let a save fail (and its copy be made) before the signal.
+    std::thread::sleep(Duration::from_millis(2500));
+    let stderr = terminate_cleanly(&mut app);
+
+    let marker = "your unsaved notes are kept in ";
+    let kept = stderr
+        .lines()
+        .find_map(|l| l.split_once(marker).map(|(_, p)| PathBuf::from(p)))
+        .unwrap_or_else(|| panic!("stderr does not say where the notes are:\n{stderr}"));
+    assert!(kept.starts_with(data.path()), "{}", kept.display());
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("teams-"),
+        "the name says whose notes: {}",
+        kept.display()
+    );
+    let (_, notes) = read_notes(&kept);
+    let words = saved_words(&notes);
+    for w in first.iter().chain(&second) {
+        assert!(words.contains(w), "{w} lost; stderr:\n{stderr}");
+    }
+    assert!(!folder.path().exists(), "the folder is not made again");
+}
+
+#[test]
+fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
+    require_tools();
+    let display = Display::start(135..=149);
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("versus.log");
+    let mut app = Versus::start(&display, data.path(), &log);
+
+    let first: Vec<String> = (0..4).map(|i| format!("p{i:03}")).collect();
+    type_into_first_dimension(&display, &first);
+    wait_for_file(&data.path().join("built-in.notes.ron"));
+    // The data folder itself goes: nothing beside, nothing to fall back to.
+    std::fs::remove_dir_all(data.path()).unwrap();
+    let second: Vec<String> = (0..4).map(|i| format!("q{i:03}")).collect();
+    for word in &second {
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+    }
+    let stderr = terminate_cleanly(&mut app);
+    assert!(stderr.contains("printed below, in full"), "{stderr}");
+    let printed = stderr
+        .split_once("printed below, in full:\n")
+        .and_then(|(_, rest)| rest.split_once("versus: end of the unsaved notes"))
+        .map(|(notes, _)| notes)
+        .unwrap();
+    let notes = Notes::from_ron(printed.trim_end().as_bytes(), Path::new("stderr"))
+        .unwrap_or_else(|e| panic!("{e}; stderr:\n{stderr}"));
+    let words = saved_words(&notes);
+    for w in first.iter().chain(&second) {
+        assert!(words.contains(w), "{w} lost; stderr:\n{stderr}");
+    }
 }

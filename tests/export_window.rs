@@ -93,3 +93,52 @@ fn export_asks_before_overwriting() {
         "{md}"
     );
 }
+
+#[test]
+fn export_from_the_window_follows_links_and_spares_the_notes_file() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("real.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = out_dir.path().join("talk.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    // Give the notes a file, then try to export over it.
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::S);
+    h.run();
+    h.state_mut().flush_notes();
+    let notes_file = h.state().session.path.clone();
+    let notes_before = std::fs::read(&notes_file).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    type_path(&mut h, &notes_file);
+    for _ in 0..2 {
+        h.get_by_role_and_label(Role::Button, "Export").click();
+        h.run();
+    }
+    assert_eq!(std::fs::read(&notes_file).unwrap(), notes_before);
+    h.get_by_label_contains("is the notes file; choose another file");
+
+    type_path(&mut h, &link);
+    for _ in 0..2 {
+        h.get_by_role_and_label(Role::Button, "Export").click();
+        h.run();
+    }
+    let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
+    assert!(kind.is_symlink(), "the link stays a link");
+    let md = std::fs::read_to_string(&target).unwrap();
+    assert!(md.starts_with("# Project Management"), "{md}");
+
+    // A device is written to, never asked about or replaced.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    type_path(&mut h, std::path::Path::new("/dev/full"));
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    h.get_by_label_contains("No space left");
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
+    assert!(kind.is_char_device());
+}

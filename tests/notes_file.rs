@@ -8,7 +8,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use versus::notes::{DimensionNotes, Notes};
-use versus::session::{NotesSession, Status};
+use versus::session::{Flushed, NotesSession, Status};
 use versus::storage;
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -126,7 +126,9 @@ fn broken_and_missing_files() {
         let (job, _) =
             s.poll_autosave(std::time::Instant::now() + std::time::Duration::from_secs(5));
         assert!(job.is_none());
-        let aside = s.flush().unwrap();
+        let Flushed::KeptAside { path: aside, .. } = s.flush() else {
+            panic!("{name}: kept aside");
+        };
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} untouched");
         let kept = Notes::from_ron(&std::fs::read(&aside).unwrap(), &aside).unwrap();
         assert_eq!(kept.text("x"), "kept");

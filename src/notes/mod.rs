@@ -20,7 +20,30 @@ pub enum NotesError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The file is not a valid notes file.
+    /// The file is not a notes file at all (a comparison, binary data,
+    /// another document): it is never written over, moved or renamed.
+    #[error("{path}:{position}: {message}")]
+    NotNotes {
+        /// The file.
+        path: PathBuf,
+        /// Where (1-based).
+        position: Position,
+        /// What it seems to be and what was expected.
+        message: String,
+    },
+    /// The file is too large to be a notes file.
+    #[error(
+        "{path}: the file is {size} bytes; a notes file is at most {limit} bytes (is it a notes file?)"
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// [`MAX_NOTES_BYTES`].
+        limit: u64,
+    },
+    /// The file is a notes file with an error in it.
     #[error("{path}:{position}: {message}")]
     Parse {
         /// The notes file.
@@ -30,6 +53,68 @@ pub enum NotesError {
         /// What is wrong and what was expected.
         message: String,
     },
+}
+
+impl NotesError {
+    /// Whether the file looks like a notes file with a mistake in it (which
+    /// the person may choose to move aside), rather than some other file.
+    #[must_use]
+    pub fn is_damaged_notes(&self) -> bool {
+        matches!(self, Self::Parse { .. })
+    }
+}
+
+/// The largest notes file versus reads: far beyond what a person types
+/// (64 MiB), small enough that reading it never exhausts memory.
+pub const MAX_NOTES_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a file's first token says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `Notes(…)`, or an unnamed struct `(…)`.
+    Notes,
+    /// `Comparison(…)`: a content file.
+    Comparison,
+    /// Empty, or only white space and comments.
+    Empty,
+    /// Anything else: another document, or not RON at all.
+    Other,
+}
+
+/// Looks at the start of a file (after a byte-order mark, white space,
+/// comments and `#![enable(…)]` attributes) to tell a notes file from a
+/// comparison or anything else. Reads at most the first token.
+#[must_use]
+pub fn sniff(text: &str) -> FileKind {
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |n| &after[n..]);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.find("*/").map_or("", |n| &after[n + 2..]);
+        } else if let Some(after) = rest.strip_prefix("#![") {
+            rest = after.find(']').map_or("", |n| &after[n + 1..]);
+        } else {
+            break;
+        }
+    }
+    if rest.is_empty() {
+        return FileKind::Empty;
+    }
+    if rest.starts_with('(') {
+        return FileKind::Notes;
+    }
+    let ident: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take(32)
+        .collect();
+    match ident.as_str() {
+        "Notes" => FileKind::Notes,
+        "Comparison" => FileKind::Comparison,
+        _ => FileKind::Other,
+    }
 }
 
 /// Everything a person wrote about one comparison.
@@ -182,40 +267,94 @@ impl Notes {
     }
 
     /// Parses notes from a file's bytes; `path` is used in messages only.
+    /// A UTF-8 byte-order mark is accepted, as editors on some systems
+    /// write one.
     ///
     /// # Errors
-    /// When the bytes are not UTF-8 or not a valid notes file.
+    /// When the bytes are not a notes file ([`NotesError::NotNotes`]: a
+    /// comparison, binary data, another document) or are one with a
+    /// mistake ([`NotesError::Parse`]).
     pub fn from_ron(bytes: &[u8], path: &Path) -> Result<Self, NotesError> {
-        let parse_error = |position, message: String| NotesError::Parse {
-            path: path.to_owned(),
-            position,
-            message,
+        let error = |position, message: String, damaged: bool| {
+            let path = path.to_owned();
+            if damaged {
+                NotesError::Parse {
+                    path,
+                    position,
+                    message,
+                }
+            } else {
+                NotesError::NotNotes {
+                    path,
+                    position,
+                    message,
+                }
+            }
         };
+        if bytes.len() as u64 > MAX_NOTES_BYTES {
+            return Err(NotesError::TooLarge {
+                path: path.to_owned(),
+                size: bytes.len() as u64,
+                limit: MAX_NOTES_BYTES,
+            });
+        }
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let good = std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
                 .unwrap_or_default();
-            parse_error(
+            error(
                 Position::of_offset(good, good.len()),
-                "the notes file is not UTF-8 text; expected `Notes(…)`".to_owned(),
+                "this is not a notes file: it is not UTF-8 text; expected `Notes(…)`".to_owned(),
+                false,
             )
         })?;
-        if text.trim().is_empty() {
-            return Err(parse_error(
-                Position { line: 1, col: 1 },
-                "the notes file is empty; expected `Notes(…)`".to_owned(),
-            ));
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let start = Position { line: 1, col: 1 };
+        match sniff(text) {
+            FileKind::Empty => {
+                return Err(error(
+                    start,
+                    "the notes file is empty; expected `Notes(…)`".to_owned(),
+                    true,
+                ));
+            }
+            FileKind::Comparison => {
+                return Err(error(
+                    start,
+                    "this is a comparison (content) file, not a notes file; notes files start with `Notes(`".to_owned(),
+                    false,
+                ));
+            }
+            FileKind::Other => {
+                let first: String = text.trim_start().chars().take(12).collect();
+                let first = first.split_whitespace().next().unwrap_or_default();
+                return Err(error(
+                    start,
+                    format!(
+                        "this is not a notes file: it starts with `{first}`; notes files start with `Notes(` (comments are `//` or `/* */`)"
+                    ),
+                    false,
+                ));
+            }
+            FileKind::Notes => {}
         }
         ron::Options::default()
             .with_recursion_limit(crate::model::RECURSION_LIMIT)
             .from_str(text)
             .map_err(|e| {
-                parse_error(
-                    Position {
-                        line: e.span.start.line.max(1),
-                        col: e.span.start.col.max(1),
-                    },
-                    e.code.to_string(),
-                )
+                let at = Position {
+                    line: e.span.start.line.max(1),
+                    col: e.span.start.col.max(1),
+                };
+                // RON points before a stray `#` and calls it anything from
+                // "expected identifier" to an attribute; say what it is.
+                match next_char(text, at) {
+                    Some(('#', hash)) => error(
+                        hash,
+                        "unexpected `#`; comments in a notes file are `//` or `/* */`".to_owned(),
+                        true,
+                    ),
+                    _ => error(at, describe_ron_error(&e.code), true),
+                }
             })
     }
 
@@ -224,14 +363,100 @@ impl Notes {
     /// # Errors
     /// When it exists but cannot be read or parsed.
     pub fn load(path: &Path) -> Result<Option<Self>, NotesError> {
-        match std::fs::read(path) {
-            Ok(bytes) => Self::from_ron(&bytes, path).map(Some),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(NotesError::Io {
-                path: path.to_owned(),
-                source,
-            }),
+        match read_bytes(path) {
+            Ok(Some(bytes)) => Self::from_ron(&bytes, path).map(Some),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
         }
+    }
+}
+
+/// Reads a notes file's bytes, refusing one over [`MAX_NOTES_BYTES`]
+/// before reading it; `Ok(None)` when it does not exist.
+///
+/// # Errors
+/// When it cannot be read or is too large.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
+    use std::io::Read as _;
+    let io = |source| NotesError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    // Never open a pipe or device: reading one could block forever.
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(io(std::io::Error::other(
+                "it is a folder, not a notes file",
+            )));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(io(std::io::Error::other(
+                "it is a device or pipe, not a notes file",
+            )));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    }
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_NOTES_BYTES {
+        return Err(NotesError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_NOTES_BYTES,
+        });
+    }
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file that grew while being read.
+    file.take(MAX_NOTES_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(Some(bytes))
+}
+
+/// The first character at or after `at` that is not white space, and
+/// where it is.
+fn next_char(text: &str, at: Position) -> Option<(char, Position)> {
+    let line_start: usize = text
+        .split('\n')
+        .take(at.line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
+    let line = text.get(line_start..)?;
+    let offset = line_start
+        + line
+            .char_indices()
+            .nth(at.col - 1)
+            .map_or(line.len(), |(i, _)| i);
+    // Bounded: looks at most a few hundred characters ahead.
+    let (i, c) = text
+        .get(offset..)?
+        .char_indices()
+        .take(512)
+        .find(|(_, c)| !c.is_whitespace())?;
+    Some((c, Position::of_offset(text, offset + i)))
+}
+
+/// RON's message for the mistakes people make by hand, in words a person
+/// acts on.
+fn describe_ron_error(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => {
+            "the file ends too early; a closing bracket `)` or quote `\"` may be missing".to_owned()
+        }
+        ron::Error::ExpectedAttribute => {
+            "unexpected `#`; comments in a notes file are `//` or `/* */`".to_owned()
+        }
+        ron::Error::ExceededRecursionLimit => format!(
+            "nesting is deeper than {} levels; a notes file is `Notes(…)` with a map of dimensions",
+            crate::model::RECURSION_LIMIT
+        ),
+        other => other.to_string(),
     }
 }
 

@@ -32,7 +32,7 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
                 field.request_focus();
             }
             let action = match purpose {
-                crate::storage::DialogPurpose::SaveNotesAs => "Save",
+                crate::platform::file_dialog::DialogPurpose::SaveNotesAs => "Save",
                 _ => "Open",
             };
             match path_field_actions_ui(

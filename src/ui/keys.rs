@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
-use crate::storage::DialogPurpose;
+use crate::platform::file_dialog::DialogPurpose;
 
 /// Ctrl+O (Cmd+O on macOS): open a comparison.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);

@@ -3,8 +3,8 @@
 use egui::RichText;
 
 use crate::app::{Command, Source, VersusApp};
+use crate::platform::file_dialog::DialogPurpose;
 use crate::session::Status;
-use crate::storage::DialogPurpose;
 use crate::ui::keys;
 
 /// Draws the menu bar and, when the last load failed, its error.
@@ -96,10 +96,23 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                 "{path} was changed by another program since versus read it. Nothing has been written over it. Your notes stay in the window until you choose."
             ),
         ),
-        Status::Broken(error) => (
+        Status::Failed(_) => (
+            "Your notes are not being saved",
+            format!(
+                "{}\nNothing you type is lost: it stays here, and a copy is written wherever a file can be.",
+                app.notes_status().trim_start_matches("Not saved: ")
+            ),
+        ),
+        Status::Broken(error) if app.session.can_move_aside() => (
             "The notes file cannot be read",
             format!(
                 "{error}\nIt will not be overwritten. Notes you write now are kept in memory (and saved beside it on exit) until you choose."
+            ),
+        ),
+        Status::Broken(error) => (
+            "This is not a notes file",
+            format!(
+                "{error}\nversus will not write over it or move it. Notes you write now are kept in memory and saved beside it on exit; to keep them in a file now, use Save notes as… in the File menu."
             ),
         ),
         _ => return,
@@ -134,6 +147,20 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         .clicked()
                     {
                         commands.push(Command::KeepMine);
+                    }
+                }
+                Status::Failed(_) => {
+                    if ui
+                        .button("Save notes as…")
+                        .on_hover_text("Write the notes to another file and use it from now on")
+                        .clicked()
+                    {
+                        commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
+                    }
+                }
+                _ if !app.session.can_move_aside() => {
+                    if ui.button("Save notes as…").clicked() {
+                        commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
                     }
                 }
                 _ => {

@@ -20,7 +20,11 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
             .weak(),
         );
         ui.separator();
-        let status = app.notes_status();
+        // The banner above says the whole of a failing save; here, a word.
+        let status = match app.session.status {
+            crate::session::Status::Failed(_) => "Not saved, retrying (see above)".to_owned(),
+            _ => app.notes_status(),
+        };
         let color = match app.session.status {
             crate::session::Status::Failed(_)
             | crate::session::Status::Conflict

@@ -11,6 +11,9 @@ use versus::VersusApp;
 pub fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // A background save finishing mid-run wakes the window for a frame
+        // or two more; that is settling, not a repaint loop.
+        .with_max_steps(12)
         .with_context_setup(versus::ui::apply_style)
         .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
 }
@@ -36,5 +39,22 @@ pub fn step_until(h: &mut Harness<'_, VersusApp>, seconds: u64, done: impl Fn(&V
         std::thread::sleep(std::time::Duration::from_millis(50));
         h.step();
     }
+    h.run();
+}
+
+/// The app opened on the content file `path`, with `data` as its data
+/// folder, after a first frame.
+pub fn open(path: &std::path::Path, data: &std::path::Path) -> Harness<'static, VersusApp> {
+    let mut h = harness(VersusApp::open_at_start(Some(path), data.to_owned()));
+    h.run();
+    h
+}
+
+/// Clicks into the note on `title` and types `text`.
+pub fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
+    let label = format!("Note on {title}");
+    h.get_by_label(&label).click();
+    h.run();
+    h.get_by_label(&label).type_text(text);
     h.run();
 }
