@@ -6,9 +6,12 @@ use std::time::{Duration, Instant};
 
 use crate::export::{ExportOptions, Format};
 use crate::model::{Comparison, Diagnostic, LoadError, Severity};
+use crate::notes::paths;
+use crate::notes::session::{self, Flushed, NotesSession, NotesTarget, Status};
+use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, Dialogs};
-use crate::session::{Flushed, NotesSession, NotesTarget, Status};
-use crate::storage::{self, NotesWriter};
+use crate::platform::watch::ContentWatcher;
+use crate::storage;
 use crate::ui;
 
 /// Where the shown comparison came from.
@@ -215,7 +218,7 @@ pub struct VersusApp {
     dialogs: Dialogs,
     writer: Option<NotesWriter>,
     /// Watches the content file, to reload it when its author saves it.
-    watcher: Option<storage::ContentWatcher>,
+    watcher: Option<ContentWatcher>,
     /// When a change on disk was last seen; the reload waits for the
     /// writes to settle.
     reload_after: Option<Instant>,
@@ -417,13 +420,14 @@ impl VersusApp {
     /// keeps the content watcher on the file shown.
     fn attach(&mut self, ctx: &egui::Context) {
         self.dialogs.attach(ctx);
-        let watched = self.watcher.as_ref().map(storage::ContentWatcher::path);
+        let watched = self.watcher.as_ref().map(ContentWatcher::path);
         if watched != self.source.path() {
             let wake = ctx.clone();
             // Without file watching, F5 still reloads.
-            self.watcher = self.source.path().and_then(|p| {
-                storage::ContentWatcher::start(p, move || wake.request_repaint()).ok()
-            });
+            self.watcher = self
+                .source
+                .path()
+                .and_then(|p| ContentWatcher::start(p, move || wake.request_repaint()).ok());
         }
         if self.writer.is_none() {
             let wake = ctx.clone();
@@ -442,7 +446,7 @@ impl VersusApp {
             };
             if let Some(job) = unsent {
                 self.session
-                    .finished(storage::save_notes(job), Instant::now());
+                    .finished(writer::save_notes(job), Instant::now());
             }
         }
         if let Some(wait) = wait {
@@ -455,11 +459,7 @@ impl VersusApp {
     /// what was shown.
     fn reload_when_changed(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
-        if self
-            .watcher
-            .as_ref()
-            .is_some_and(storage::ContentWatcher::changed)
-        {
+        if self.watcher.as_ref().is_some_and(ContentWatcher::changed) {
             self.reload_after = Some(now + RELOAD_SETTLE);
             ctx.request_repaint_after(RELOAD_SETTLE);
         }
@@ -833,7 +833,7 @@ impl VersusApp {
     /// Follows another notes file: only a notes file, never the open
     /// comparison or any other document.
     fn open_notes(&mut self, path: &Path) {
-        let refusal = match crate::session::check_notes_target(path, self.source.path()) {
+        let refusal = match session::check_notes_target(path, self.source.path()) {
             Ok(NotesTarget::Notes) => None,
             Ok(NotesTarget::New) => Some(format!(
                 "{} does not exist. To start a new notes file there, use Save notes as… in the File menu.",
@@ -865,7 +865,7 @@ impl VersusApp {
     /// replacing a notes file.
     fn save_notes_as(&mut self, path: &Path) {
         let dialog = &mut self.path_dialog;
-        match crate::session::check_notes_target(path, self.source.path()) {
+        match session::check_notes_target(path, self.source.path()) {
             Err(message) => {
                 dialog.hint = Some(message);
                 return;
@@ -972,14 +972,14 @@ impl VersusApp {
 /// Opens the notes of `source` in their default place, with the data
 /// folder as the last resort for copies of unsaved notes.
 fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesSession {
-    let path = storage::default_notes_path(source.path(), data_dir);
+    let path = paths::default_notes_path(source.path(), data_dir);
     if storage::folder_of(&path) == data_dir {
         // The data folder is ours to create; a content file's folder never
         // is. If this fails, the first save says why.
         let _ = std::fs::create_dir_all(data_dir);
     }
     let mut session = NotesSession::open(path, title);
-    session.fallback = Some(storage::data_dir_notes_path(data_dir, source.path()));
+    session.fallback = Some(paths::data_dir_notes_path(data_dir, source.path()));
     session
 }
 

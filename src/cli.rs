@@ -162,7 +162,7 @@ pub fn export(
     let c = &loaded.comparison;
     let notes_path = match &request.notes {
         Some(p) => Some(p.clone()),
-        None => Some(storage::default_notes_path(
+        None => Some(crate::notes::paths::default_notes_path(
             Some(&request.content),
             data_dir,
         ))

@@ -13,7 +13,6 @@ pub mod model;
 pub mod notes;
 #[cfg(feature = "gui")]
 pub mod platform;
-pub mod session;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;

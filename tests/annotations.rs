@@ -13,8 +13,7 @@ use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::app::Entry;
 use versus::notes::Notes;
-use versus::session::Status;
-
+use versus::notes::session::Status;
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
@@ -52,7 +51,6 @@ fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
     std::fs::write(&path, CONTENT).unwrap();
     (dir, path, tempfile::tempdir().unwrap())
 }
-
 
 #[test]
 fn note_star_and_highlight_survive_a_restart() {

@@ -14,8 +14,7 @@ use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::app::Command;
 use versus::notes::Notes;
-use versus::session::{Flushed, NotesSession, Status};
-use versus::storage;
+use versus::notes::session::{Flushed, NotesSession, Status};
 
 const CONTENT: &str = r#"Comparison(
     title: "Travel",
@@ -37,8 +36,6 @@ fn travel() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
     std::fs::write(&path, CONTENT).unwrap();
     (dir, path, tempfile::tempdir().unwrap())
 }
-
-
 
 /// File ▸ `item`, then types `path` into the path field.
 fn path_dialog(h: &mut Harness<'static, VersusApp>, item: &str, path: &Path) {
@@ -261,7 +258,7 @@ fn on_exit_notes_go_beside_then_to_the_data_folder_then_to_stderr() {
     let content = dir.path().join("travel.ron");
     let notes_path = dir.path().join("sub").join("travel.notes.ron");
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let fallback = storage::data_dir_notes_path(data.path(), Some(&content));
+    let fallback = versus::notes::paths::data_dir_notes_path(data.path(), Some(&content));
 
     let session = |fallback: &Path| {
         let mut s = NotesSession::open(notes_path.clone(), "Travel");
@@ -365,7 +362,7 @@ fn a_linked_notes_file_is_written_through_the_link() {
     s.changed(std::time::Instant::now());
     let later = std::time::Instant::now() + std::time::Duration::from_secs(5);
     let (job, _) = s.poll_autosave(later);
-    let reply = storage::save_notes(job.unwrap());
+    let reply = versus::notes::writer::save_notes(job.unwrap());
     s.finished(reply, later);
     assert_eq!(s.status, Status::Saved);
     assert!(

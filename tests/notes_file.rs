@@ -7,8 +7,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use proptest::prelude::*;
+use versus::notes::session::{Flushed, NotesSession, Status};
 use versus::notes::{DimensionNotes, Notes};
-use versus::session::{Flushed, NotesSession, Status};
 use versus::storage;
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -141,16 +141,16 @@ fn notes_sit_beside_the_content_or_fall_back_to_the_data_folder() {
     let data = tempfile::tempdir().unwrap();
     let content = dir.path().join("teams.ron");
     assert_eq!(
-        storage::default_notes_path(Some(&content), data.path()),
+        versus::notes::paths::default_notes_path(Some(&content), data.path()),
         dir.path().join("teams.notes.ron")
     );
     assert_eq!(
-        storage::default_notes_path(None, data.path()),
+        versus::notes::paths::default_notes_path(None, data.path()),
         data.path().join("built-in.notes.ron")
     );
     // A folder nobody can write to, root included: procfs.
     let read_only = Path::new("/proc/self/teams.ron");
-    let fallback = storage::default_notes_path(Some(read_only), data.path());
+    let fallback = versus::notes::paths::default_notes_path(Some(read_only), data.path());
     assert!(fallback.starts_with(data.path()), "{}", fallback.display());
     let name = fallback.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
@@ -158,7 +158,8 @@ fn notes_sit_beside_the_content_or_fall_back_to_the_data_folder() {
         "{name}"
     );
     // Different content paths with the same name do not share notes.
-    let other = storage::default_notes_path(Some(Path::new("/proc/1/teams.ron")), data.path());
+    let other =
+        versus::notes::paths::default_notes_path(Some(Path::new("/proc/1/teams.ron")), data.path());
     assert_ne!(fallback, other);
 }
 
@@ -169,8 +170,8 @@ fn a_read_only_folder_falls_back_to_the_data_folder_when_permissions_apply() {
     let content = dir.path().join("teams.ron");
     std::fs::write(&content, "x").unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let probe = storage::is_writable_dir(dir.path());
-    let path = storage::default_notes_path(Some(&content), data.path());
+    let probe = versus::notes::paths::is_writable_dir(dir.path());
+    let path = versus::notes::paths::default_notes_path(Some(&content), data.path());
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     // Root writes anywhere; then the sidecar is right. Otherwise: data dir.
     if probe {

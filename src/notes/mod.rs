@@ -1,6 +1,9 @@
 //! The user's annotations on a comparison. No egui here.
 
 pub mod autosave;
+pub mod paths;
+pub mod session;
+pub mod writer;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 use egui::RichText;
 
 use crate::app::{Command, Source, VersusApp};
+use crate::notes::session::Status;
 use crate::platform::file_dialog::DialogPurpose;
-use crate::session::Status;
 use crate::ui::keys;
 
 /// Draws the menu bar and, when the last load failed, its error.

@@ -22,13 +22,15 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         ui.separator();
         // The banner above says the whole of a failing save; here, a word.
         let status = match app.session.status {
-            crate::session::Status::Failed(_) => "Not saved, retrying (see above)".to_owned(),
+            crate::notes::session::Status::Failed(_) => {
+                "Not saved, retrying (see above)".to_owned()
+            }
             _ => app.notes_status(),
         };
         let color = match app.session.status {
-            crate::session::Status::Failed(_)
-            | crate::session::Status::Conflict
-            | crate::session::Status::Broken(_) => ui.visuals().warn_fg_color,
+            crate::notes::session::Status::Failed(_)
+            | crate::notes::session::Status::Conflict
+            | crate::notes::session::Status::Broken(_) => ui.visuals().warn_fg_color,
             _ => ui.visuals().weak_text_color(),
         };
         ui.label(RichText::new(format!("Notes: {status}")).color(color))

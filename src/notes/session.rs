@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use crate::notes::Notes;
 use crate::notes::autosave::Autosave;
-use crate::storage::{self, SaveJob, SaveReply};
+use crate::notes::paths::{aside_path, sidecar_path};
+use crate::notes::writer::{self, RescuePlan, SaveJob, SaveReply};
+use crate::storage;
 
 /// What the status line says about the notes file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,10 +90,7 @@ pub fn check_notes_target(path: &Path, content: Option<&Path>) -> Result<NotesTa
         return Err(format!(
             "{} is the comparison that is open; notes go in a file of their own (such as {}).",
             path.display(),
-            content
-                .map(storage::sidecar_path)
-                .unwrap_or_default()
-                .display()
+            content.map(sidecar_path).unwrap_or_default().display()
         ));
     }
     if path.is_dir() {
@@ -136,7 +135,7 @@ pub struct NotesSession {
     retry_at: Option<Instant>,
     /// The copies' names, fixed at the first failure so that retries
     /// update one file instead of scattering many.
-    rescue_plan: Option<storage::RescuePlan>,
+    rescue_plan: Option<RescuePlan>,
     /// Where the latest copy of unsaved notes went, while the file cannot
     /// take them.
     pub rescued_to: Option<PathBuf>,
@@ -266,14 +265,14 @@ impl NotesSession {
 
     /// Where copies go when the file cannot take the notes: beside it, then
     /// the data folder. Named once per session.
-    fn rescue_plan(&mut self) -> storage::RescuePlan {
+    fn rescue_plan(&mut self) -> RescuePlan {
         let path = &self.path;
         let fallback = self.fallback.as_deref();
         self.rescue_plan
-            .get_or_insert_with(|| storage::RescuePlan {
-                beside: storage::aside_path(path, "unsaved"),
+            .get_or_insert_with(|| RescuePlan {
+                beside: aside_path(path, "unsaved"),
                 data: fallback
-                    .map(|f| storage::aside_path(f, "unsaved"))
+                    .map(|f| aside_path(f, "unsaved"))
                     .filter(|d| storage::folder_of(d) != storage::folder_of(path)),
             })
             .clone()
@@ -338,7 +337,7 @@ impl NotesSession {
             let mut job = self.start_save(false);
             // The copy, if needed, is made below, where its path is told.
             job.rescue = None;
-            let reply = storage::save_notes(job);
+            let reply = writer::save_notes(job);
             let why = match &reply {
                 SaveReply::Saved { .. } => None,
                 SaveReply::Conflict { path } => Some(format!(
@@ -362,7 +361,7 @@ impl NotesSession {
             }
         };
         let text = self.notes.to_ron();
-        match storage::rescue(text.as_bytes(), &self.rescue_plan()) {
+        match writer::rescue(text.as_bytes(), &self.rescue_plan()) {
             Ok(path) => {
                 self.rescued_to = Some(path.clone());
                 Flushed::KeptAside { path, why }
@@ -383,11 +382,11 @@ impl NotesSession {
     /// # Errors
     /// When the copy or the write fails.
     pub fn keep_mine(&mut self) -> std::io::Result<PathBuf> {
-        let aside = storage::aside_path(&self.path, "theirs");
+        let aside = aside_path(&self.path, "theirs");
         std::fs::copy(&self.path, &aside)?;
         self.status = Status::Unsaved;
         let job = self.start_save(true);
-        let reply = storage::save_notes(job);
+        let reply = writer::save_notes(job);
         self.finished(reply, Instant::now());
         Ok(aside)
     }
@@ -397,7 +396,7 @@ impl NotesSession {
     /// # Errors
     /// When the copy cannot be written.
     pub fn reload_theirs(&mut self) -> Result<PathBuf, storage::WriteError> {
-        let aside = storage::aside_path(&self.path, "mine");
+        let aside = aside_path(&self.path, "mine");
         storage::write_atomic(&aside, self.notes.to_ron().as_bytes())?;
         let title = self.notes.comparison.clone();
         let fallback = self.fallback.take();
@@ -419,7 +418,7 @@ impl NotesSession {
                 self.path.display()
             )));
         }
-        let aside = storage::aside_path(&self.path, "broken");
+        let aside = aside_path(&self.path, "broken");
         std::fs::rename(&self.path, &aside)?;
         self.on_disk = None;
         self.status = Status::Untouched;
