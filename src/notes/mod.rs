@@ -235,17 +235,6 @@ impl Notes {
         }
     }
 
-    /// Ids of annotated dimensions that `known` does not contain (the
-    /// content was renamed or cut); their notes are kept, never dropped.
-    #[must_use]
-    pub fn orphans<'a>(&'a self, known: &[&str]) -> Vec<(&'a str, &'a DimensionNotes)> {
-        self.dimensions
-            .iter()
-            .filter(|(id, d)| !d.is_empty() && !known.contains(&id.as_str()))
-            .map(|(id, d)| (id.as_str(), d))
-            .collect()
-    }
-
     /// The notes as RON text: the same notes always give the same bytes.
     ///
     /// # Panics

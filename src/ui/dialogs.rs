@@ -4,7 +4,24 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Command, PathDialog};
+use crate::app::Command;
+use crate::platform::file_dialog::DialogPurpose;
+
+/// The path dialog's state: a path field, always there, and a button for
+/// the system file dialog.
+#[derive(Debug, Clone, Default)]
+pub struct PathDialog {
+    /// What it is for; `None` when closed.
+    pub purpose: Option<DialogPurpose>,
+    /// The path typed (or picked).
+    pub path: String,
+    /// Why the system dialog gave nothing, when it did.
+    pub hint: Option<String>,
+    /// Whether a system dialog is showing now.
+    pub browsing: bool,
+    /// A file that exists and that the person was asked about replacing.
+    pub confirm_overwrite: Option<PathBuf>,
+}
 
 /// Draws the path dialog when it is open.
 pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<Command>) {

@@ -1,10 +1,45 @@
 //! The export dialog: format, options, and where to write (a path field,
 //! always, and the system save dialog through "Browse…").
 
-use crate::app::{Command, ExportDialog};
-use crate::export::Format;
+use std::path::PathBuf;
+
+use crate::app::Command;
+use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
 use crate::ui::dialogs::{PathAction, path_field_actions_ui};
+
+/// The export dialog's state.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    /// Whether it is shown.
+    pub open: bool,
+    /// The format chosen.
+    pub format: Format,
+    /// The options chosen.
+    pub options: ExportOptions,
+    /// Where to write.
+    pub path: String,
+    /// A message under the path (why nothing happened).
+    pub hint: Option<String>,
+    /// Whether the system save dialog is showing.
+    pub browsing: bool,
+    /// A path that exists and that the person was asked about.
+    pub confirm_overwrite: Option<PathBuf>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::Markdown,
+            options: ExportOptions::default(),
+            path: String::new(),
+            hint: None,
+            browsing: false,
+            confirm_overwrite: None,
+        }
+    }
+}
 
 /// Draws the export dialog when it is open.
 pub fn ui(

@@ -1,0 +1,199 @@
+//! What happens between frames: the notes writer's replies, the content
+//! watcher, the system dialogs' answers, autosave and flushing the notes.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::{Command, Source, VersusApp};
+use crate::notes::paths;
+use crate::notes::session::{Flushed, NotesSession};
+use crate::notes::writer::{self, NotesWriter};
+use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::watch::ContentWatcher;
+use crate::storage;
+
+impl VersusApp {
+    /// Starts the background helpers once a context exists to wake, and
+    /// keeps the content watcher on the file shown.
+    pub(super) fn attach(&mut self, ctx: &egui::Context) {
+        self.dialogs.attach(ctx);
+        let watched = self.watcher.as_ref().map(ContentWatcher::path);
+        if watched != self.source.path() {
+            let wake = ctx.clone();
+            // Without file watching, F5 still reloads.
+            self.watcher = self
+                .source
+                .path()
+                .and_then(|p| ContentWatcher::start(p, move || wake.request_repaint()).ok());
+        }
+        if self.writer.is_none() {
+            let wake = ctx.clone();
+            // Without a writer thread, saves happen on this thread instead.
+            self.writer = NotesWriter::start(move || wake.request_repaint()).ok();
+        }
+    }
+
+    /// Starts a save when one is due, or asks to be woken when it will be.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let (job, wait) = self.session.poll_autosave(Instant::now());
+        if let Some(job) = job {
+            let unsent = match &self.writer {
+                Some(w) => w.save(job).err().map(|job| *job),
+                None => Some(job),
+            };
+            if let Some(job) = unsent {
+                self.session
+                    .finished(writer::save_notes(job), Instant::now());
+            }
+        }
+        if let Some(wait) = wait {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Reloads the content a moment after it changed on disk (an editor's
+    /// save can be several writes). A broken save shows its error and keeps
+    /// what was shown.
+    pub(super) fn reload_when_changed(&mut self, ctx: &egui::Context) {
+        let now = Instant::now();
+        if self.watcher.as_ref().is_some_and(ContentWatcher::changed) {
+            self.reload_after = Some(now + RELOAD_SETTLE);
+            ctx.request_repaint_after(RELOAD_SETTLE);
+        }
+        match self.reload_after {
+            Some(at) if now >= at => {
+                self.reload_after = None;
+                if let Source::File(path) = self.source.clone() {
+                    self.open(&path);
+                    if self.error.is_none() {
+                        self.message =
+                            Some(format!("Reloaded {} (changed on disk)", path.display()));
+                    }
+                }
+            }
+            Some(at) => ctx.request_repaint_after(at - now),
+            None => {}
+        }
+    }
+
+    /// Takes in finished saves and dialog answers.
+    pub(super) fn poll_background(&mut self) {
+        if let Some(writer) = &self.writer {
+            while let Some(reply) = writer.poll() {
+                self.session.finished(reply, Instant::now());
+            }
+        }
+        while let Some(reply) = self.dialogs.poll() {
+            if let DialogPurpose::Export(_) = reply.purpose {
+                self.export_dialog.browsing = false;
+                match reply.path {
+                    Some(path) => {
+                        self.export_dialog.path = path.display().to_string();
+                        // The system dialog already asked about overwriting.
+                        self.export_dialog.confirm_overwrite = Some(path.clone());
+                        self.apply(Command::ExportTo(path));
+                    }
+                    None => {
+                        self.export_dialog.hint = Some(
+                            "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
+                                .to_owned(),
+                        );
+                    }
+                }
+                continue;
+            }
+            self.path_dialog.browsing = false;
+            match reply.path {
+                Some(path) => {
+                    self.path_dialog.path = path.display().to_string();
+                    if reply.purpose == DialogPurpose::SaveNotesAs {
+                        // The system dialog already asked about replacing.
+                        self.path_dialog.confirm_overwrite = Some(path.clone());
+                    }
+                    self.apply(Command::SubmitPath(path));
+                }
+                None => {
+                    self.path_dialog.hint = Some(
+                        "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
+                            .to_owned(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Writes every unsaved note now (before another comparison or notes
+    /// file replaces these). Waits for a save under way first. Returns
+    /// whether the notes are safe somewhere; when no file could take them
+    /// they are printed to standard error and the caller must keep them.
+    pub fn flush_notes(&mut self) -> bool {
+        match self.flush_to_disk() {
+            Flushed::Clean | Flushed::Saved => true,
+            Flushed::KeptAside { path, why } => {
+                self.message = Some(format!(
+                    "Notes could not be saved ({why}); they are kept in {}",
+                    path.display()
+                ));
+                true
+            }
+            Flushed::Nowhere { why, text } => {
+                print_unsaved(&why, &text);
+                self.message = Some(format!(
+                    "Your notes could not be saved anywhere ({why}); they stay open here and were printed to standard error. Free space, or use Save notes as… in the File menu."
+                ));
+                false
+            }
+        }
+    }
+
+    /// Waits for a save under way, then flushes the session.
+    pub(super) fn flush_to_disk(&mut self) -> Flushed {
+        if let Some(writer) = &self.writer {
+            while self.session.in_flight() {
+                match writer.wait(Duration::from_secs(5)) {
+                    Some(reply) => self.session.finished(reply, Instant::now()),
+                    None => break,
+                }
+            }
+        }
+        self.session.flush()
+    }
+
+    /// On exit: the notes go to their file, else beside it, else to the data
+    /// folder, else to standard error in full; standard error says which.
+    pub fn flush_on_exit(&mut self) {
+        match self.flush_to_disk() {
+            Flushed::Clean | Flushed::Saved => {}
+            Flushed::KeptAside { path, why } => {
+                eprintln!("versus: the notes could not be saved to their file: {why}");
+                eprintln!("versus: your unsaved notes are kept in {}", path.display());
+            }
+            Flushed::Nowhere { why, text } => print_unsaved(&why, &text),
+        }
+    }
+}
+
+/// Opens the notes of `source` in their default place, with the data
+/// folder as the last resort for copies of unsaved notes.
+pub(super) fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesSession {
+    let path = paths::default_notes_path(source.path(), data_dir);
+    if storage::folder_of(&path) == data_dir {
+        // The data folder is ours to create; a content file's folder never
+        // is. If this fails, the first save says why.
+        let _ = std::fs::create_dir_all(data_dir);
+    }
+    let mut session = NotesSession::open(path, title);
+    session.fallback = Some(paths::data_dir_notes_path(data_dir, source.path()));
+    session
+}
+
+/// Prints notes that no file could take, in full, to standard error.
+fn print_unsaved(why: &str, text: &str) {
+    eprintln!("versus: the notes could not be saved to any file:\n{why}");
+    eprintln!("versus: your unsaved notes are printed below, in full:");
+    eprint!("{text}");
+    eprintln!("versus: end of the unsaved notes");
+}
+
+/// How long after a change on disk the content is reloaded.
+const RELOAD_SETTLE: Duration = Duration::from_millis(250);

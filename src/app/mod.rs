@@ -1,0 +1,289 @@
+//! The app: its state, and the layout of the window. Commands that
+//! panels emit are defined and applied in `command`, the sidebar's rows
+//! come from `outline`, and the writer, watcher and dialogs are polled in
+//! `background`.
+
+mod background;
+use background::open_notes_of;
+pub mod command;
+pub mod outline;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::model::{Comparison, Diagnostic, LoadError, Severity};
+use crate::notes::session::{NotesSession, Status};
+use crate::notes::writer::NotesWriter;
+use crate::platform::file_dialog::Dialogs;
+use crate::platform::watch::ContentWatcher;
+use crate::ui;
+use crate::ui::dialogs::PathDialog;
+use crate::ui::export_dialog::ExportDialog;
+
+pub use command::Command;
+pub use outline::Entry;
+
+/// Where the shown comparison came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The comparison embedded in the binary.
+    BuiltIn,
+    /// A RON file on disk.
+    File(PathBuf),
+}
+
+impl Source {
+    /// How the source is named to the user.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            Self::BuiltIn => "Built-in comparison".to_owned(),
+            Self::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The content file, if there is one.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::BuiltIn => None,
+            Self::File(p) => Some(p),
+        }
+    }
+}
+
+/// Everything the window shows and edits.
+pub struct VersusApp {
+    /// The comparison shown.
+    pub comparison: Comparison,
+    /// Where it came from.
+    pub source: Source,
+    /// Warnings from loading it.
+    pub warnings: Vec<Diagnostic>,
+    /// The selected sidebar row.
+    pub selected: Entry,
+    /// Subject index shown in the left and right columns.
+    pub columns: [usize; 2],
+    /// The notes and their file.
+    pub session: NotesSession,
+    /// Where notes go when they cannot sit beside the content.
+    pub data_dir: PathBuf,
+    /// The last load failure, shown until dismissed.
+    pub error: Option<String>,
+    /// A passing message for the status line ("Exported to…").
+    pub message: Option<String>,
+    /// The path dialog (open comparison, open notes, save notes as).
+    pub path_dialog: PathDialog,
+    /// The export dialog.
+    pub export_dialog: ExportDialog,
+    /// The last file exported, for "Open folder".
+    pub last_export: Option<PathBuf>,
+    /// A URL to open after this frame (a folder, for "Open folder").
+    open_url: Option<String>,
+    /// Set when the selection moved by keyboard, so the sidebar scrolls to it.
+    pub scroll_to_selected: bool,
+    /// Set when the note editor should take keyboard focus.
+    pub focus_note: bool,
+    /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
+    pub quit_requested: bool,
+    /// Dimension index by id.
+    index: HashMap<String, usize>,
+    /// The title last given to the window.
+    shown_title: String,
+    dialogs: Dialogs,
+    writer: Option<NotesWriter>,
+    /// Watches the content file, to reload it when its author saves it.
+    watcher: Option<ContentWatcher>,
+    /// When a change on disk was last seen; the reload waits for the
+    /// writes to settle.
+    reload_after: Option<Instant>,
+}
+
+impl VersusApp {
+    /// An app showing `comparison`, with notes in their default place.
+    #[must_use]
+    pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
+        let session = open_notes_of(&source, &comparison.title, &data_dir);
+        let mut app = Self {
+            selected: Entry::Intro,
+            columns: [0, 1],
+            index: index_of(&comparison),
+            comparison,
+            source,
+            warnings: Vec::new(),
+            session,
+            data_dir,
+            error: None,
+            message: None,
+            path_dialog: PathDialog::default(),
+            export_dialog: ExportDialog::default(),
+            last_export: None,
+            open_url: None,
+            scroll_to_selected: false,
+            focus_note: false,
+            quit_requested: false,
+            shown_title: String::new(),
+            dialogs: Dialogs::default(),
+            writer: None,
+            watcher: None,
+            reload_after: None,
+        };
+        app.selected = app.entry_at(0);
+        app
+    }
+
+    /// The built-in comparison, then `path` if given; a file that fails to
+    /// load leaves the built-in one shown with the error.
+    #[must_use]
+    pub fn open_at_start(path: Option<&Path>, data_dir: PathBuf) -> Self {
+        match path.map(|p| (p, Comparison::load(p))) {
+            Some((p, Ok(loaded))) => {
+                let mut app = Self::new(loaded.comparison, Source::File(p.to_owned()), data_dir);
+                app.warnings = loaded.warnings;
+                app
+            }
+            Some((_, Err(e))) => {
+                let mut app = Self::new(Comparison::built_in(), Source::BuiltIn, data_dir);
+                app.error = Some(error_text(&e));
+                app
+            }
+            None => Self::new(Comparison::built_in(), Source::BuiltIn, data_dir),
+        }
+    }
+
+    /// The notes (read-only view).
+    #[must_use]
+    pub fn notes(&self) -> &crate::notes::Notes {
+        &self.session.notes
+    }
+
+    /// The id of the selected dimension, if a dimension is selected.
+    #[must_use]
+    pub fn selected_dimension_id(&self) -> Option<&str> {
+        match self.selected {
+            Entry::Dimension(i) => self.comparison.dimensions.get(i).map(|d| d.id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Lays out the window: menu, status bar, sidebar, notes, comparison pane.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.attach(&ctx);
+        self.poll_background();
+        self.reload_when_changed(&ctx);
+
+        // Keys apply before the panels draw: the panels then show the entry
+        // the keys chose, and a note focused by F2 takes the keys typed
+        // right after it in the same frame.
+        let mut commands = Vec::new();
+        let dialog_open = self.path_dialog.purpose.is_some() || self.export_dialog.open;
+        ui::keys::handle(&ctx, dialog_open, &mut commands);
+        for command in commands.drain(..) {
+            self.apply(command);
+        }
+        egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, self, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| ui::status_bar::ui(ui, self, &mut commands));
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(260.0)
+            .min_size(160.0)
+            .show(ui, |ui| ui::sidebar::ui(ui, self, &mut commands));
+        egui::Panel::right("notes")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(200.0)
+            .show(ui, |ui| ui::notes_panel::ui(ui, self, &mut commands));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::comparison::ui(ui, self, &mut commands);
+        });
+        ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
+        ui::export_dialog::ui(
+            &ctx,
+            &self.comparison,
+            &mut self.export_dialog,
+            &mut commands,
+        );
+        for command in commands {
+            self.apply(command);
+        }
+        self.autosave(&ctx);
+
+        if self.shown_title != self.comparison.title {
+            self.shown_title.clone_from(&self.comparison.title);
+            let title = format!("{} — versus", self.comparison.title);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+        if let Some(url) = self.open_url.take() {
+            ctx.open_url(egui::OpenUrl::new_tab(url));
+        }
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// A short word on the notes file for the status line.
+    #[must_use]
+    pub fn notes_status(&self) -> String {
+        match &self.session.status {
+            Status::Saved => "Saved".to_owned(),
+            Status::Untouched => "No notes yet".to_owned(),
+            Status::Unsaved => "Unsaved changes".to_owned(),
+            Status::Saving => "Saving…".to_owned(),
+            Status::Failed(e) => {
+                let retry = self
+                    .session
+                    .retry_in(Instant::now())
+                    .map_or_else(String::new, |d| {
+                        format!(" Retrying in {} s.", d.as_secs_f32().ceil())
+                    });
+                let copy = self
+                    .session
+                    .rescued_to
+                    .as_ref()
+                    .map_or_else(String::new, |p| {
+                        format!(" A copy is kept in {}.", p.display())
+                    });
+                format!("Not saved: {e}.{retry}{copy}")
+            }
+            Status::Conflict => "Not saved: the file changed on disk".to_owned(),
+            Status::Broken(_) if self.session.can_move_aside() => {
+                "Not saved: the notes file cannot be read".to_owned()
+            }
+            Status::Broken(_) => "Not saved: that file is not a notes file".to_owned(),
+        }
+    }
+}
+
+pub(super) fn index_of(c: &Comparison) -> HashMap<String, usize> {
+    c.dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect()
+}
+
+/// The text shown for a load error: its errors, one per line (warnings are
+/// left for `versus validate`, they did not stop the load).
+pub(super) fn error_text(e: &LoadError) -> String {
+    match e {
+        LoadError::Io { .. } => e.to_string(),
+        LoadError::Invalid { path, problems } => problems
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{}:{d}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+impl eframe::App for VersusApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        Self::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_on_exit();
+    }
+}

@@ -1,0 +1,215 @@
+//! The rows of the sidebar: the introduction, the dimensions, the
+//! conclusion; which entry a row shows and back; how many dimensions are
+//! annotated and which notes have no dimension. The rules are pure
+//! functions of the comparison and the notes (no egui, no I/O), tested
+//! below; `VersusApp` answers through them.
+
+use std::collections::HashMap;
+
+use super::VersusApp;
+use crate::model::Comparison;
+use crate::notes::{DimensionNotes, Notes};
+
+/// One row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The comparison's introduction.
+    Intro,
+    /// The dimension at this index.
+    Dimension(usize),
+    /// The conclusion and sources.
+    Conclusion,
+}
+
+/// The shape of the sidebar: which rows there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outline {
+    /// Whether there is an "Introduction" row (the intro is not blank).
+    pub has_intro: bool,
+    /// How many dimension rows.
+    pub dimensions: usize,
+    /// Whether there is a "Conclusion" row (a conclusion or sources).
+    pub has_conclusion: bool,
+}
+
+impl Outline {
+    /// The sidebar of `c`.
+    #[must_use]
+    pub fn of(c: &Comparison) -> Self {
+        Self {
+            has_intro: !c.intro.trim().is_empty(),
+            dimensions: c.dimensions.len(),
+            has_conclusion: !c.conclusion.trim().is_empty() || !c.sources.is_empty(),
+        }
+    }
+
+    /// Number of rows.
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.dimensions + usize::from(self.has_intro) + usize::from(self.has_conclusion)
+    }
+
+    /// Whether there are no rows at all.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry shown in row `row` (clamped to the last row).
+    #[must_use]
+    pub fn entry_at(self, row: usize) -> Entry {
+        let row = row.min(self.len().saturating_sub(1));
+        let first_dim = usize::from(self.has_intro);
+        if self.has_intro && row == 0 {
+            Entry::Intro
+        } else if row - first_dim < self.dimensions {
+            Entry::Dimension(row - first_dim)
+        } else {
+            Entry::Conclusion
+        }
+    }
+
+    /// The row of `entry`.
+    #[must_use]
+    pub fn row_of(self, entry: Entry) -> usize {
+        match entry {
+            Entry::Intro => 0,
+            Entry::Dimension(i) => usize::from(self.has_intro) + i,
+            Entry::Conclusion => self.len().saturating_sub(1),
+        }
+    }
+}
+
+/// How many dimensions in `index` (id → position) carry a note, a star or
+/// a highlight.
+#[must_use]
+pub fn annotated_count(notes: &Notes, index: &HashMap<String, usize>) -> usize {
+    notes
+        .dimensions
+        .iter()
+        .filter(|(id, d)| !d.is_empty() && index.contains_key(id.as_str()))
+        .count()
+}
+
+/// Notes on dimension ids that `index` does not have (renamed or cut from
+/// the content): kept in the file and listed, never dropped.
+#[must_use]
+pub fn orphans<'a>(
+    notes: &'a Notes,
+    index: &HashMap<String, usize>,
+) -> Vec<(&'a str, &'a DimensionNotes)> {
+    notes
+        .dimensions
+        .iter()
+        .filter(|(id, d)| !d.is_empty() && !index.contains_key(id.as_str()))
+        .map(|(id, d)| (id.as_str(), d))
+        .collect()
+}
+
+impl VersusApp {
+    /// The sidebar's rows.
+    #[must_use]
+    pub fn outline(&self) -> Outline {
+        Outline::of(&self.comparison)
+    }
+
+    /// Number of sidebar rows.
+    #[must_use]
+    pub fn entry_count(&self) -> usize {
+        self.outline().len()
+    }
+
+    /// Whether the sidebar has an "Introduction" row.
+    #[must_use]
+    pub fn has_intro(&self) -> bool {
+        self.outline().has_intro
+    }
+
+    /// Whether the sidebar has a "Conclusion" row.
+    #[must_use]
+    pub fn has_conclusion(&self) -> bool {
+        self.outline().has_conclusion
+    }
+
+    /// The entry shown in sidebar row `row` (clamped to the last row).
+    #[must_use]
+    pub fn entry_at(&self, row: usize) -> Entry {
+        self.outline().entry_at(row)
+    }
+
+    /// The sidebar row of `entry`.
+    #[must_use]
+    pub fn row_of(&self, entry: Entry) -> usize {
+        self.outline().row_of(entry)
+    }
+
+    /// How many of the comparison's dimensions carry a note, a star or a
+    /// highlight.
+    #[must_use]
+    pub fn annotated_count(&self) -> usize {
+        annotated_count(&self.session.notes, &self.index)
+    }
+
+    /// Notes on dimension ids the content does not have (kept, listed).
+    #[must_use]
+    pub fn orphans(&self) -> Vec<(&str, &DimensionNotes)> {
+        orphans(&self.session.notes, &self.index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(has_intro: bool, dimensions: usize, has_conclusion: bool) -> Outline {
+        Outline {
+            has_intro,
+            dimensions,
+            has_conclusion,
+        }
+    }
+
+    #[test]
+    fn rows_and_entries_map_both_ways() {
+        for o in [
+            outline(true, 3, true),
+            outline(false, 3, true),
+            outline(true, 3, false),
+            outline(false, 1, false),
+        ] {
+            for row in 0..o.len() {
+                assert_eq!(o.row_of(o.entry_at(row)), row, "{o:?} row {row}");
+            }
+            // Past the end clamps to the last row.
+            assert_eq!(o.entry_at(usize::MAX), o.entry_at(o.len() - 1));
+        }
+        let o = outline(true, 2, true);
+        assert_eq!(o.len(), 4);
+        assert_eq!(o.entry_at(0), Entry::Intro);
+        assert_eq!(o.entry_at(1), Entry::Dimension(0));
+        assert_eq!(o.entry_at(3), Entry::Conclusion);
+        assert_eq!(outline(false, 2, false).entry_at(0), Entry::Dimension(0));
+    }
+
+    #[test]
+    fn the_built_in_comparison_has_an_intro_and_a_conclusion() {
+        let o = Outline::of(&Comparison::built_in());
+        assert!(o.has_intro && o.has_conclusion);
+        assert_eq!(o.len(), o.dimensions + 2);
+        assert!(!o.is_empty());
+    }
+
+    #[test]
+    fn annotated_counts_known_dimensions_and_orphans_the_rest() {
+        let index: HashMap<String, usize> = [("a".to_owned(), 0), ("b".to_owned(), 1)].into();
+        let mut notes = Notes::for_comparison("T");
+        notes.toggle_star("a");
+        notes.text_mut("b").push_str("   ");
+        notes.text_mut("gone").push_str("Kept.");
+        notes.text_mut("empty");
+        assert_eq!(annotated_count(&notes, &index), 1);
+        let lost = orphans(&notes, &index);
+        assert_eq!(lost.len(), 1);
+        assert_eq!(lost[0].0, "gone");
+    }
+}
