@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use versus::VersusApp;
-use versus::app::{Command, Entry, Source};
+use versus::app::command::Nav;
+use versus::app::{Entry, Source};
 use versus::model::{
     BUILT_IN_NAME, BUILT_IN_RON, Comparison, Dimension, Point, SideMap, Subject, parse,
 };
@@ -116,7 +117,7 @@ fn parse_benches(c: &mut Criterion) {
 fn window(comparison: Comparison, data_dir: &Path) -> Harness<'static, VersusApp> {
     let middle = comparison.dimensions.len() / 2;
     let mut app = VersusApp::new(comparison, Source::BuiltIn, data_dir.to_owned());
-    app.apply(Command::Select(Entry::Dimension(middle)));
+    app.apply(Nav::Select(Entry::Dimension(middle)).into());
     app.scroll_to_selected = true;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

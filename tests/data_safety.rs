@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-use versus::app::Command;
+use versus::app::command::{FileCmd, NotesCmd};
 use versus::notes::Notes;
 use versus::notes::session::{Flushed, NotesSession, Status};
 
@@ -162,7 +162,7 @@ fn open_notes_refuses_the_comparison_and_never_moves_it() {
     }
     assert!(h.query_by_label("Move it aside and start fresh").is_none());
     // Even asked directly, the app never moves a file that is not notes.
-    h.state_mut().apply(Command::MoveBrokenAside);
+    h.state_mut().apply(NotesCmd::MoveBrokenAside.into());
     h.run();
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     assert_eq!(std::fs::read_to_string(&other_content).unwrap(), CONTENT);
@@ -185,7 +185,7 @@ fn a_notes_file_that_is_a_comparison_is_never_moved_or_written() {
     assert!(h.query_by_label("Move it aside and start fresh").is_none());
     click_row(&mut h, "Speed");
     type_note(&mut h, "Speed", "Not lost.");
-    h.state_mut().apply(Command::MoveBrokenAside);
+    h.state_mut().apply(NotesCmd::MoveBrokenAside.into());
     h.run();
     std::thread::sleep(std::time::Duration::from_millis(1800));
     h.run();
@@ -329,7 +329,7 @@ fn switching_comparisons_never_drops_notes_that_cannot_be_saved() {
     type_note(&mut h, "Speed", "Irreplaceable.");
     std::fs::remove_dir_all(dir.path()).unwrap();
     h.state_mut()
-        .apply(Command::SubmitPath(other_content.clone()));
+        .apply(FileCmd::SubmitPath(other_content.clone()).into());
     h.run();
     // Still on the first comparison, notes in hand, with the reason shown.
     assert_eq!(h.state().notes().text("speed"), "Irreplaceable.");

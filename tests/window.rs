@@ -9,7 +9,8 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::{Command, Entry};
+use versus::app::command::Nav;
+use versus::app::Entry;
 
 const THREE: &str = r#"Comparison(
     title: "Three teams",
@@ -236,7 +237,7 @@ fn ten_thousand_dimensions_stay_navigable() {
         versus::app::Source::BuiltIn,
         data.path().to_owned(),
     );
-    app.apply(Command::First);
+    app.apply(Nav::First.into());
     let mut h = harness(app);
     h.run();
     h.key_press(egui::Key::End);

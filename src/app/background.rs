@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{Command, Source, VersusApp};
+use super::{Source, VersusApp};
+use crate::app::command::{ExportCmd, FileCmd};
 use crate::notes::paths;
 use crate::notes::session::{Flushed, NotesSession};
 use crate::notes::writer::{self, NotesWriter};
@@ -91,7 +92,7 @@ impl VersusApp {
                         self.export_dialog.path = path.display().to_string();
                         // The system dialog already asked about overwriting.
                         self.export_dialog.confirm_overwrite = Some(path.clone());
-                        self.apply(Command::ExportTo(path));
+                        self.apply(ExportCmd::ExportTo(path).into());
                     }
                     None => {
                         self.export_dialog.hint = Some(
@@ -110,7 +111,7 @@ impl VersusApp {
                         // The system dialog already asked about replacing.
                         self.path_dialog.confirm_overwrite = Some(path.clone());
                     }
-                    self.apply(Command::SubmitPath(path));
+                    self.apply(FileCmd::SubmitPath(path).into());
                 }
                 None => {
                     self.path_dialog.hint = Some(

@@ -9,10 +9,28 @@ use crate::notes::session::{self, NotesSession, NotesTarget};
 use crate::platform::file_dialog::DialogPurpose;
 use crate::storage;
 
-/// Something a panel asks the app to do, applied after layout.
+/// Something a panel asks the app to do, applied after layout. Grouped by
+/// what it touches; each group is applied by one exhaustive `match`, so a
+/// new command does not compile until someone decides what it does.
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
+    /// Moving around: the selection and the columns shown.
+    Nav(Nav),
+    /// Changing the notes, or deciding about their file.
+    Notes(NotesCmd),
+    /// Opening files: the path dialog, reloading, the built-in comparison.
+    File(FileCmd),
+    /// The export dialog and where exports go.
+    Export(ExportCmd),
+    /// Quit.
+    Quit,
+}
+
+/// Moving around: the selection and the columns shown.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
     /// Show this entry.
     Select(Entry),
     /// Move the selection by this many rows (clamped).
@@ -30,22 +48,20 @@ pub enum Command {
     },
     /// Swap the two columns.
     SwapColumns,
-    /// Show the path dialog for this purpose.
-    ShowPathDialog(DialogPurpose),
-    /// Ask the system file dialog for the path dialog's purpose.
-    Browse,
-    /// Act on a path chosen in the path dialog.
-    SubmitPath(PathBuf),
-    /// Close the path dialog.
-    ClosePathDialog,
-    /// Load the current file again.
-    Reload,
-    /// Go back to the built-in comparison.
-    OpenBuiltIn,
-    /// Hide the load error.
-    DismissError,
     /// Move keyboard focus to the note editor.
     FocusNote,
+}
+
+impl From<Nav> for Command {
+    fn from(c: Nav) -> Self {
+        Self::Nav(c)
+    }
+}
+
+/// Changing the notes, or deciding about their file.
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotesCmd {
     /// A note's text was edited.
     NoteEdited,
     /// Star or un-star the dimension at this index.
@@ -67,6 +83,44 @@ pub enum Command {
     ReloadTheirs,
     /// The notes file is broken: move it aside and carry on.
     MoveBrokenAside,
+}
+
+impl From<NotesCmd> for Command {
+    fn from(c: NotesCmd) -> Self {
+        Self::Notes(c)
+    }
+}
+
+/// Opening files: the path dialog, reloading, the built-in comparison.
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileCmd {
+    /// Show the path dialog for this purpose.
+    ShowPathDialog(DialogPurpose),
+    /// Ask the system file dialog for the path dialog's purpose.
+    Browse,
+    /// Act on a path chosen in the path dialog.
+    SubmitPath(PathBuf),
+    /// Close the path dialog.
+    ClosePathDialog,
+    /// Load the current file again.
+    Reload,
+    /// Go back to the built-in comparison.
+    OpenBuiltIn,
+    /// Hide the load error.
+    DismissError,
+}
+
+impl From<FileCmd> for Command {
+    fn from(c: FileCmd) -> Self {
+        Self::File(c)
+    }
+}
+
+/// The export dialog and where exports go.
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportCmd {
     /// Show the export dialog.
     ShowExport,
     /// Close the export dialog.
@@ -79,38 +133,60 @@ pub enum Command {
     ExportTo(PathBuf),
     /// Open this folder in the system's file manager.
     OpenFolder(PathBuf),
-    /// Quit.
-    Quit,
+}
+
+impl From<ExportCmd> for Command {
+    fn from(c: ExportCmd) -> Self {
+        Self::Export(c)
+    }
 }
 
 impl VersusApp {
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::Select(entry) => self.selected = entry,
-            Command::Move(delta) => {
+            Command::Nav(c) => self.apply_nav(c),
+            Command::Notes(c) => self.apply_notes(c),
+            Command::File(c) => self.apply_file(c),
+            Command::Export(c) => self.apply_export(c),
+            Command::Quit => self.quit_requested = true,
+        }
+    }
+
+    /// Moves the selection or changes the columns.
+    fn apply_nav(&mut self, command: Nav) {
+        match command {
+            Nav::Select(entry) => self.selected = entry,
+            Nav::Move(delta) => {
                 let row = self.row_of(self.selected).saturating_add_signed(delta);
                 self.selected = self.entry_at(row);
                 self.scroll_to_selected = true;
             }
-            Command::First => {
+            Nav::First => {
                 self.selected = self.entry_at(0);
                 self.scroll_to_selected = true;
             }
-            Command::Last => {
+            Nav::Last => {
                 self.selected = self.entry_at(usize::MAX);
                 self.scroll_to_selected = true;
             }
-            Command::SetColumn { column, subject } => {
+            Nav::SetColumn { column, subject } => {
                 if subject < self.comparison.subjects.len()
                     && let Some(c) = self.columns.get_mut(column)
                 {
                     *c = subject;
                 }
             }
-            Command::SwapColumns => self.columns.swap(0, 1),
-            Command::ShowPathDialog(purpose) => self.show_path_dialog(purpose),
-            Command::Browse => {
+            Nav::SwapColumns => self.columns.swap(0, 1),
+            Nav::FocusNote => self.focus_note = true,
+        }
+    }
+
+    /// Opens files, through the path dialog or again.
+    fn apply_file(&mut self, command: FileCmd) {
+        match command {
+            FileCmd::ShowPathDialog(purpose) => self.show_path_dialog(purpose),
+            FileCmd::Browse => {
                 if let Some(purpose) = self.path_dialog.purpose {
                     self.path_dialog.browsing = true;
                     self.path_dialog.hint = None;
@@ -119,52 +195,43 @@ impl VersusApp {
                     self.dialogs.request(purpose, suggested);
                 }
             }
-            Command::SubmitPath(path) => self.submit_path(&path),
-            Command::ClosePathDialog => self.path_dialog.purpose = None,
-            Command::Reload => {
+            FileCmd::SubmitPath(path) => self.submit_path(&path),
+            FileCmd::ClosePathDialog => self.path_dialog.purpose = None,
+            FileCmd::Reload => {
                 if let Source::File(path) = self.source.clone() {
                     self.open(&path);
                 }
             }
-            Command::OpenBuiltIn => {
+            FileCmd::OpenBuiltIn => {
                 self.replace(Comparison::built_in(), Source::BuiltIn, Vec::new());
             }
-            Command::DismissError => self.error = None,
-            Command::FocusNote => self.focus_note = true,
-            Command::Quit => self.quit_requested = true,
-            Command::ShowExport
-            | Command::CloseExport
-            | Command::ExportFormatChanged
-            | Command::BrowseExport
-            | Command::ExportTo(_)
-            | Command::OpenFolder(_) => self.apply_export(command),
-            other => self.apply_notes(other),
+            FileCmd::DismissError => self.error = None,
         }
     }
 
     /// Applies a command that changes the notes or their file.
-    pub(super) fn apply_notes(&mut self, command: Command) {
+    fn apply_notes(&mut self, command: NotesCmd) {
         let now = Instant::now();
         match command {
-            Command::NoteEdited => self.session.changed(now),
-            Command::ToggleStar(i) => {
+            NotesCmd::NoteEdited => self.session.changed(now),
+            NotesCmd::ToggleStar(i) => {
                 if let Some(d) = self.comparison.dimensions.get(i) {
                     self.session.notes.toggle_star(&d.id);
                     self.session.changed(now);
                 }
             }
-            Command::ToggleStarSelected => {
+            NotesCmd::ToggleStarSelected => {
                 if let Entry::Dimension(i) = self.selected {
-                    self.apply(Command::ToggleStar(i));
+                    self.apply_notes(NotesCmd::ToggleStar(i));
                 }
             }
-            Command::ToggleHighlight { dimension, aspect } => {
+            NotesCmd::ToggleHighlight { dimension, aspect } => {
                 if let Some(d) = self.comparison.dimensions.get(dimension) {
                     self.session.notes.toggle_highlight(&d.id, &aspect);
                     self.session.changed(now);
                 }
             }
-            Command::ToggleHighlightRow(n) => {
+            NotesCmd::ToggleHighlightRow(n) => {
                 if let Entry::Dimension(i) = self.selected
                     && let Some(p) = self
                         .comparison
@@ -173,13 +240,13 @@ impl VersusApp {
                         .and_then(|d| d.points.get(n.wrapping_sub(1)))
                 {
                     let aspect = p.aspect.clone();
-                    self.apply(Command::ToggleHighlight {
+                    self.apply_notes(NotesCmd::ToggleHighlight {
                         dimension: i,
                         aspect,
                     });
                 }
             }
-            Command::KeepMine => {
+            NotesCmd::KeepMine => {
                 self.message = Some(match self.session.keep_mine() {
                     Ok(aside) => format!(
                         "Wrote your notes; the other version is kept in {}",
@@ -188,7 +255,7 @@ impl VersusApp {
                     Err(e) => format!("Could not keep a copy of the file on disk: {e}"),
                 });
             }
-            Command::ReloadTheirs => {
+            NotesCmd::ReloadTheirs => {
                 self.message = Some(match self.session.reload_theirs() {
                     Ok(aside) => format!(
                         "Reloaded the notes file; your version is kept in {}",
@@ -197,32 +264,30 @@ impl VersusApp {
                     Err(e) => format!("Could not keep a copy of your notes: {e}"),
                 });
             }
-            Command::MoveBrokenAside => {
+            NotesCmd::MoveBrokenAside => {
                 self.message = Some(match self.session.move_broken_aside() {
                     Ok(aside) => format!("The broken notes file is now {}", aside.display()),
                     Err(e) => format!("Could not move the broken notes file: {e}"),
                 });
             }
-            // Navigation and file commands are handled in `apply`.
-            _ => {}
         }
     }
 
     /// Applies a command of the export dialog.
-    pub(super) fn apply_export(&mut self, command: Command) {
+    fn apply_export(&mut self, command: ExportCmd) {
         match command {
-            Command::ShowExport => {
+            ExportCmd::ShowExport => {
                 let dialog = &mut self.export_dialog;
                 dialog.open = true;
                 dialog.hint = None;
                 dialog.confirm_overwrite = None;
                 dialog.options.subjects = self.columns;
                 if dialog.path.is_empty() {
-                    self.apply_export(Command::ExportFormatChanged);
+                    self.apply_export(ExportCmd::ExportFormatChanged);
                 }
             }
-            Command::CloseExport => self.export_dialog.open = false,
-            Command::ExportFormatChanged => {
+            ExportCmd::CloseExport => self.export_dialog.open = false,
+            ExportCmd::ExportFormatChanged => {
                 let dialog = &mut self.export_dialog;
                 let name = crate::export::default_file_name(&self.comparison, dialog.format);
                 let typed = PathBuf::from(dialog.path.trim());
@@ -233,7 +298,7 @@ impl VersusApp {
                 dialog.path = dir.join(name).display().to_string();
                 dialog.confirm_overwrite = None;
             }
-            Command::BrowseExport => {
+            ExportCmd::BrowseExport => {
                 let dialog = &mut self.export_dialog;
                 dialog.browsing = true;
                 dialog.hint = None;
@@ -243,11 +308,10 @@ impl VersusApp {
                     Some(suggested),
                 );
             }
-            Command::ExportTo(path) => self.export_to(path),
-            Command::OpenFolder(dir) => {
+            ExportCmd::ExportTo(path) => self.export_to(path),
+            ExportCmd::OpenFolder(dir) => {
                 self.open_url = Some(format!("file://{}", dir.display()));
             }
-            _ => {}
         }
     }
 
@@ -448,5 +512,116 @@ impl VersusApp {
             _ => self.entry_at(0),
         };
         self.scroll_to_selected = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::notes::session::Status;
+
+    fn app(data: &Path) -> VersusApp {
+        VersusApp::new(Comparison::built_in(), Source::BuiltIn, data.to_owned())
+    }
+
+    #[test]
+    fn navigation_moves_the_selection_and_the_columns() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        assert_eq!(a.selected, Entry::Intro);
+        a.apply(Nav::Move(1).into());
+        assert_eq!(a.selected, Entry::Dimension(0));
+        a.apply(Nav::Last.into());
+        assert_eq!(a.selected, Entry::Conclusion);
+        a.apply(Nav::Move(-2).into());
+        let last = a.comparison.dimensions.len() - 2;
+        assert_eq!(a.selected, Entry::Dimension(last));
+        a.apply(Nav::First.into());
+        assert_eq!(a.selected, Entry::Intro);
+        a.apply(Nav::Select(Entry::Dimension(3)).into());
+        assert_eq!(a.selected, Entry::Dimension(3));
+        a.apply(Nav::SwapColumns.into());
+        assert_eq!(a.columns, [1, 0]);
+        // A subject that does not exist is ignored.
+        a.apply(
+            Nav::SetColumn {
+                column: 0,
+                subject: 9,
+            }
+            .into(),
+        );
+        assert_eq!(a.columns, [1, 0]);
+        a.apply(Nav::FocusNote.into());
+        assert!(a.focus_note);
+    }
+
+    #[test]
+    fn notes_commands_change_the_notes_and_mark_them_unsaved() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply(Nav::Select(Entry::Dimension(0)).into());
+        let id = a.comparison.dimensions[0].id.clone();
+        a.apply(NotesCmd::ToggleStarSelected.into());
+        assert!(a.notes().is_starred(&id));
+        assert_eq!(a.session.status, Status::Unsaved);
+        a.apply(NotesCmd::ToggleStar(0).into());
+        assert!(!a.notes().is_starred(&id));
+        a.apply(NotesCmd::ToggleHighlightRow(1).into());
+        let aspect = a.comparison.dimensions[0].points[0].aspect.clone();
+        assert!(a.notes().is_highlighted(&id, &aspect));
+        // A row that does not exist changes nothing.
+        a.apply(NotesCmd::ToggleHighlightRow(99).into());
+        assert_eq!(a.notes().get(&id).unwrap().highlights.len(), 1);
+        // Nothing to move aside: the file is fine, so nothing is renamed.
+        a.apply(NotesCmd::MoveBrokenAside.into());
+        assert!(a.message.unwrap().starts_with("Could not move"));
+    }
+
+    #[test]
+    fn file_commands_drive_the_path_dialog_and_keep_what_is_shown() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
+        assert_eq!(a.path_dialog.purpose, Some(DialogPurpose::OpenContent));
+        a.apply(FileCmd::SubmitPath(data.path().join("missing.ron")).into());
+        assert!(a.error.as_deref().unwrap().contains("missing.ron"));
+        assert_eq!(a.source, Source::BuiltIn);
+        a.apply(FileCmd::DismissError.into());
+        assert!(a.error.is_none());
+        a.apply(FileCmd::ClosePathDialog.into());
+        assert_eq!(a.path_dialog.purpose, None);
+        a.apply(FileCmd::Reload.into());
+        a.apply(FileCmd::OpenBuiltIn.into());
+        assert_eq!(a.source, Source::BuiltIn);
+    }
+
+    #[test]
+    fn export_commands_open_name_and_close_the_dialog_and_quit_quits() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply(ExportCmd::ShowExport.into());
+        assert!(a.export_dialog.open);
+        assert!(
+            Path::new(&a.export_dialog.path)
+                .extension()
+                .is_some_and(|e| e == "md")
+        );
+        a.export_dialog.format = crate::export::Format::Html;
+        a.apply(ExportCmd::ExportFormatChanged.into());
+        assert!(
+            Path::new(&a.export_dialog.path)
+                .extension()
+                .is_some_and(|e| e == "html")
+        );
+        let out = data.path().join("out.html");
+        a.apply(ExportCmd::ExportTo(out.clone()).into());
+        assert!(out.is_file());
+        assert!(!a.export_dialog.open);
+        a.apply(ExportCmd::ShowExport.into());
+        a.apply(ExportCmd::CloseExport.into());
+        assert!(!a.export_dialog.open);
+        a.apply(Command::Quit);
+        assert!(a.quit_requested);
     }
 }

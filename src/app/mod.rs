@@ -163,7 +163,7 @@ impl VersusApp {
     pub fn selected_dimension_id(&self) -> Option<&str> {
         match self.selected {
             Entry::Dimension(i) => self.comparison.dimensions.get(i).map(|d| d.id.as_str()),
-            _ => None,
+            Entry::Intro | Entry::Conclusion => None,
         }
     }
 

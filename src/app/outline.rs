@@ -5,6 +5,7 @@
 //! below; `VersusApp` answers through them.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::VersusApp;
 use crate::model::Comparison;
@@ -83,7 +84,7 @@ impl Outline {
 /// How many dimensions in `index` (id → position) carry a note, a star or
 /// a highlight.
 #[must_use]
-pub fn annotated_count(notes: &Notes, index: &HashMap<String, usize>) -> usize {
+pub fn annotated_count<S: BuildHasher>(notes: &Notes, index: &HashMap<String, usize, S>) -> usize {
     notes
         .dimensions
         .iter()
@@ -94,9 +95,9 @@ pub fn annotated_count(notes: &Notes, index: &HashMap<String, usize>) -> usize {
 /// Notes on dimension ids that `index` does not have (renamed or cut from
 /// the content): kept in the file and listed, never dropped.
 #[must_use]
-pub fn orphans<'a>(
+pub fn orphans<'a, S: BuildHasher>(
     notes: &'a Notes,
-    index: &HashMap<String, usize>,
+    index: &HashMap<String, usize, S>,
 ) -> Vec<(&'a str, &'a DimensionNotes)> {
     notes
         .dimensions

@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use crate::app::command::{Nav, NotesCmd};
 use crate::app::{Command, Entry, VersusApp};
 use crate::model::{Comparison, Dimension, Subject};
 use crate::ui::sidebar;
@@ -86,7 +87,7 @@ fn star_ui(
         ui.add_space(20.0);
     }
     if star.clicked() {
-        commands.push(Command::ToggleStar(index));
+        commands.push(NotesCmd::ToggleStar(index).into());
     }
 }
 
@@ -103,7 +104,7 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
                     .show_ui(ui, |ui| {
                         for (i, s) in subjects.iter().enumerate() {
                             if ui.selectable_label(i == current, &s.name).clicked() {
-                                commands.push(Command::SetColumn { column, subject: i });
+                                commands.push(Nav::SetColumn { column, subject: i }.into());
                             }
                         }
                     });
@@ -115,7 +116,7 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
             .on_hover_text("Show the right subject on the left and vice versa")
             .clicked()
         {
-            commands.push(Command::SwapColumns);
+            commands.push(Nav::SwapColumns.into());
         }
     }
 }
@@ -299,10 +300,13 @@ fn points_ui(
                     format!("Click to highlight this row (key {}).", i + 1)
                 };
                 if ui.add(aspect).on_hover_text(hint).clicked() {
-                    commands.push(Command::ToggleHighlight {
-                        dimension: index,
-                        aspect: p.aspect.clone(),
-                    });
+                    commands.push(
+                        NotesCmd::ToggleHighlight {
+                            dimension: index,
+                            aspect: p.aspect.clone(),
+                        }
+                        .into(),
+                    );
                 }
             },
             |ui, col| match p.sides.get(&shown[col].id) {

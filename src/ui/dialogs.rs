@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::Command;
+use crate::app::command::FileCmd;
 use crate::platform::file_dialog::DialogPurpose;
 
 /// The path dialog's state: a path field, always there, and a button for
@@ -60,14 +61,14 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
                 dialog.browsing,
                 action,
             ) {
-                Some(PathAction::Submit(path)) => commands.push(Command::SubmitPath(path)),
-                Some(PathAction::Browse) => commands.push(Command::Browse),
-                Some(PathAction::Cancel) => commands.push(Command::ClosePathDialog),
+                Some(PathAction::Submit(path)) => commands.push(FileCmd::SubmitPath(path).into()),
+                Some(PathAction::Browse) => commands.push(FileCmd::Browse.into()),
+                Some(PathAction::Cancel) => commands.push(FileCmd::ClosePathDialog.into()),
                 None => {}
             }
         });
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        commands.push(Command::ClosePathDialog);
+        commands.push(FileCmd::ClosePathDialog.into());
     }
 }
 

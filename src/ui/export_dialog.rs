@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::app::Command;
+use crate::app::command::ExportCmd;
 use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
 use crate::ui::dialogs::{PathAction, path_field_actions_ui};
@@ -65,7 +66,7 @@ pub fn ui(
                 ui.radio_value(&mut dialog.format, format, format.label());
             }
             if dialog.format != before {
-                commands.push(Command::ExportFormatChanged);
+                commands.push(ExportCmd::ExportFormatChanged.into());
             }
             ui.add_space(6.0);
             ui.label(egui::RichText::new("Options").strong());
@@ -110,13 +111,13 @@ pub fn ui(
                 "Export",
             );
             match actions {
-                Some(PathAction::Submit(path)) => commands.push(Command::ExportTo(path)),
-                Some(PathAction::Browse) => commands.push(Command::BrowseExport),
-                Some(PathAction::Cancel) => commands.push(Command::CloseExport),
+                Some(PathAction::Submit(path)) => commands.push(ExportCmd::ExportTo(path).into()),
+                Some(PathAction::Browse) => commands.push(ExportCmd::BrowseExport.into()),
+                Some(PathAction::Cancel) => commands.push(ExportCmd::CloseExport.into()),
                 None => {}
             }
         });
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        commands.push(Command::CloseExport);
+        commands.push(ExportCmd::CloseExport.into());
     }
 }

@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
+use crate::app::command::{ExportCmd, FileCmd, Nav, NotesCmd};
 use crate::platform::file_dialog::DialogPurpose;
 
 /// Ctrl+O (Cmd+O on macOS): open a comparison.
@@ -21,16 +22,16 @@ pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, K
 pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(Command::ShowPathDialog(DialogPurpose::OpenContent));
+            commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
         }
         if i.consume_shortcut(&EXPORT) {
-            commands.push(Command::ShowExport);
+            commands.push(ExportCmd::ShowExport.into());
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);
         }
         if i.consume_shortcut(&RELOAD) {
-            commands.push(Command::Reload);
+            commands.push(FileCmd::Reload.into());
         }
     });
     if dialog_open || ctx.text_edit_focused() {
@@ -59,26 +60,26 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
                 return true;
             }
             let command = match key {
-                Key::ArrowDown | Key::J => Command::Move(1),
-                Key::ArrowUp | Key::K => Command::Move(-1),
-                Key::PageDown => Command::Move(10),
-                Key::PageUp => Command::Move(-10),
-                Key::Home => Command::First,
-                Key::End => Command::Last,
-                Key::F2 | Key::Enter => Command::FocusNote,
-                Key::S => Command::ToggleStarSelected,
-                Key::Num1 => Command::ToggleHighlightRow(1),
-                Key::Num2 => Command::ToggleHighlightRow(2),
-                Key::Num3 => Command::ToggleHighlightRow(3),
-                Key::Num4 => Command::ToggleHighlightRow(4),
-                Key::Num5 => Command::ToggleHighlightRow(5),
-                Key::Num6 => Command::ToggleHighlightRow(6),
-                Key::Num7 => Command::ToggleHighlightRow(7),
-                Key::Num8 => Command::ToggleHighlightRow(8),
-                Key::Num9 => Command::ToggleHighlightRow(9),
+                Key::ArrowDown | Key::J => Nav::Move(1).into(),
+                Key::ArrowUp | Key::K => Nav::Move(-1).into(),
+                Key::PageDown => Nav::Move(10).into(),
+                Key::PageUp => Nav::Move(-10).into(),
+                Key::Home => Nav::First.into(),
+                Key::End => Nav::Last.into(),
+                Key::F2 | Key::Enter => Nav::FocusNote.into(),
+                Key::S => NotesCmd::ToggleStarSelected.into(),
+                Key::Num1 => NotesCmd::ToggleHighlightRow(1).into(),
+                Key::Num2 => NotesCmd::ToggleHighlightRow(2).into(),
+                Key::Num3 => NotesCmd::ToggleHighlightRow(3).into(),
+                Key::Num4 => NotesCmd::ToggleHighlightRow(4).into(),
+                Key::Num5 => NotesCmd::ToggleHighlightRow(5).into(),
+                Key::Num6 => NotesCmd::ToggleHighlightRow(6).into(),
+                Key::Num7 => NotesCmd::ToggleHighlightRow(7).into(),
+                Key::Num8 => NotesCmd::ToggleHighlightRow(8).into(),
+                Key::Num9 => NotesCmd::ToggleHighlightRow(9).into(),
                 _ => return true,
             };
-            writing = command == Command::FocusNote;
+            writing = command == Nav::FocusNote.into();
             commands.push(command);
             false
         });

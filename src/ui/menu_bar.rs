@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use crate::app::command::{ExportCmd, FileCmd, NotesCmd};
 use crate::app::{Command, Source, VersusApp};
 use crate::notes::session::Status;
 use crate::platform::file_dialog::DialogPurpose;
@@ -16,7 +17,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .add(egui::Button::new("Open…").shortcut_text(shortcut))
                 .clicked()
             {
-                commands.push(Command::ShowPathDialog(DialogPurpose::OpenContent));
+                commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
             }
             let reload =
                 egui::Button::new("Reload").shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD));
@@ -24,7 +25,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .add_enabled(matches!(app.source, Source::File(_)), reload)
                 .clicked()
             {
-                commands.push(Command::Reload);
+                commands.push(FileCmd::Reload.into());
             }
             if ui
                 .add_enabled(
@@ -33,20 +34,20 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 )
                 .clicked()
             {
-                commands.push(Command::OpenBuiltIn);
+                commands.push(FileCmd::OpenBuiltIn.into());
             }
             ui.separator();
             let export =
                 egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&keys::EXPORT));
             if ui.add(export).clicked() {
-                commands.push(Command::ShowExport);
+                commands.push(ExportCmd::ShowExport.into());
             }
             ui.separator();
             if ui.button("Open notes…").clicked() {
-                commands.push(Command::ShowPathDialog(DialogPurpose::OpenNotes));
+                commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenNotes).into());
             }
             if ui.button("Save notes as…").clicked() {
-                commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
+                commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
             }
             ui.separator();
             let quit =
@@ -73,7 +74,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                         if ui.button("Dismiss").clicked() {
-                            commands.push(Command::DismissError);
+                            commands.push(FileCmd::DismissError.into());
                         }
                     });
                 });
@@ -137,7 +138,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         )
                         .clicked()
                     {
-                        commands.push(Command::ReloadTheirs);
+                        commands.push(NotesCmd::ReloadTheirs.into());
                     }
                     if ui
                         .button("Keep mine")
@@ -146,7 +147,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         )
                         .clicked()
                     {
-                        commands.push(Command::KeepMine);
+                        commands.push(NotesCmd::KeepMine.into());
                     }
                 }
                 Status::Failed(_) => {
@@ -155,12 +156,12 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         .on_hover_text("Write the notes to another file and use it from now on")
                         .clicked()
                     {
-                        commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
+                        commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
                     }
                 }
                 _ if !app.session.can_move_aside() => {
                     if ui.button("Save notes as…").clicked() {
-                        commands.push(Command::ShowPathDialog(DialogPurpose::SaveNotesAs));
+                        commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
                     }
                 }
                 _ => {
@@ -171,7 +172,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         )
                         .clicked()
                     {
-                        commands.push(Command::MoveBrokenAside);
+                        commands.push(NotesCmd::MoveBrokenAside.into());
                     }
                 }
             });

@@ -4,6 +4,7 @@
 
 use egui::RichText;
 
+use crate::app::command::NotesCmd;
 use crate::app::{Command, Entry, VersusApp};
 
 /// Draws the notes panel.
@@ -83,7 +84,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         })
         .inner;
     if editor.changed() {
-        commands.push(Command::NoteEdited);
+        commands.push(NotesCmd::NoteEdited.into());
     }
     if editor.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         // Esc leaves the note: the keyboard goes back to the sidebar.

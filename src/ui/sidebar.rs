@@ -3,6 +3,7 @@
 
 use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
 
+use crate::app::command::Nav;
 use crate::app::{Command, Entry, VersusApp};
 use crate::notes::DimensionNotes;
 
@@ -134,10 +135,10 @@ fn row_ui(
         response.on_hover_text(hover.join(", "))
     };
     if response.clicked() {
-        commands.push(Command::Select(entry));
+        commands.push(Nav::Select(entry).into());
     }
     if selected && response.double_clicked() {
-        commands.push(Command::FocusNote);
+        commands.push(Nav::FocusNote.into());
     }
 }
 

@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use crate::app::command::ExportCmd;
 use crate::app::{Command, VersusApp};
 
 /// Draws the status bar.
@@ -50,7 +51,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .filter(|_| message.starts_with("Exported"))
                 && ui.small_button("Open folder").clicked()
             {
-                commands.push(Command::OpenFolder(dir.to_owned()));
+                commands.push(ExportCmd::OpenFolder(dir.to_owned()).into());
             }
         }
         if !app.warnings.is_empty() {
