@@ -1,7 +1,7 @@
 //! What happens between frames: the notes writer's replies, the content
 //! watcher, the system dialogs' answers, autosave and flushing the notes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{Source, VersusApp};
@@ -9,7 +9,7 @@ use crate::app::command::{ExportCmd, FileCmd};
 use crate::notes::paths;
 use crate::notes::session::{Flushed, NotesSession};
 use crate::notes::writer::{self, NotesWriter};
-use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
 use crate::platform::watch::ContentWatcher;
 use crate::storage;
 
@@ -85,40 +85,50 @@ impl VersusApp {
             }
         }
         while let Some(reply) = self.dialogs.poll() {
-            if let DialogPurpose::Export(_) = reply.purpose {
-                self.export_dialog.browsing = false;
-                match reply.path {
-                    Some(path) => {
-                        self.export_dialog.path = path.display().to_string();
-                        // The system dialog already asked about overwriting.
-                        self.export_dialog.confirm_overwrite = Some(path.clone());
-                        self.apply(ExportCmd::ExportTo(path).into());
-                    }
-                    None => {
-                        self.export_dialog.hint = Some(
-                            "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
-                                .to_owned(),
-                        );
-                    }
-                }
-                continue;
+            match reply.purpose {
+                DialogPurpose::Export(_) => self.export_dialog_answered(reply.path),
+                DialogPurpose::Path(purpose) => self.path_dialog_answered(purpose, reply.path),
             }
-            self.path_dialog.browsing = false;
-            match reply.path {
-                Some(path) => {
-                    self.path_dialog.path = path.display().to_string();
-                    if reply.purpose == DialogPurpose::SaveNotesAs {
-                        // The system dialog already asked about replacing.
-                        self.path_dialog.confirm_overwrite = Some(path.clone());
-                    }
-                    self.apply(FileCmd::SubmitPath(path).into());
+        }
+    }
+
+    /// The system save dialog chose where to export (or gave nothing).
+    fn export_dialog_answered(&mut self, path: Option<PathBuf>) {
+        self.export_dialog.browsing = false;
+        match path {
+            Some(path) => {
+                self.export_dialog.path = path.display().to_string();
+                // The system dialog already asked about overwriting.
+                self.export_dialog.confirm_overwrite = Some(path.clone());
+                self.apply(ExportCmd::ExportTo(path).into());
+            }
+            None => {
+                self.export_dialog.hint = Some(
+                    "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
+                        .to_owned(),
+                );
+            }
+        }
+    }
+
+    /// The system dialog picked a path for the path dialog (or gave
+    /// nothing).
+    fn path_dialog_answered(&mut self, purpose: PathPurpose, path: Option<PathBuf>) {
+        self.path_dialog.browsing = false;
+        match path {
+            Some(path) => {
+                self.path_dialog.path = path.display().to_string();
+                if purpose == PathPurpose::SaveNotesAs {
+                    // The system dialog already asked about replacing.
+                    self.path_dialog.confirm_overwrite = Some(path.clone());
                 }
-                None => {
-                    self.path_dialog.hint = Some(
-                        "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
-                            .to_owned(),
-                    );
-                }
+                self.apply(FileCmd::SubmitPath(path).into());
+            }
+            None => {
+                self.path_dialog.hint = Some(
+                    "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
+                        .to_owned(),
+                );
             }
         }
     }

@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::{Entry, Source, VersusApp, error_text, index_of, open_notes_of};
 use crate::model::{Comparison, Diagnostic};
 use crate::notes::session::{self, NotesSession, NotesTarget};
-use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
 use crate::storage;
 
 /// Something a panel asks the app to do, applied after layout. Grouped by
@@ -96,7 +96,7 @@ impl From<NotesCmd> for Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileCmd {
     /// Show the path dialog for this purpose.
-    ShowPathDialog(DialogPurpose),
+    ShowPathDialog(PathPurpose),
     /// Ask the system file dialog for the path dialog's purpose.
     Browse,
     /// Act on a path chosen in the path dialog.
@@ -192,7 +192,8 @@ impl VersusApp {
                     self.path_dialog.hint = None;
                     let typed = self.path_dialog.path.trim();
                     let suggested = (!typed.is_empty()).then(|| PathBuf::from(typed));
-                    self.dialogs.request(purpose, suggested);
+                    self.dialogs
+                        .request(DialogPurpose::Path(purpose), suggested);
                 }
             }
             FileCmd::SubmitPath(path) => self.submit_path(&path),
@@ -376,18 +377,18 @@ impl VersusApp {
         }
     }
 
-    pub(super) fn show_path_dialog(&mut self, purpose: DialogPurpose) {
+    pub(super) fn show_path_dialog(&mut self, purpose: PathPurpose) {
         let dialog = &mut self.path_dialog;
         if dialog.purpose != Some(purpose) {
             dialog.path = match purpose {
-                DialogPurpose::OpenContent => self
+                PathPurpose::OpenContent => self
                     .source
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
-                DialogPurpose::OpenNotes
-                | DialogPurpose::SaveNotesAs
-                | DialogPurpose::Export(_) => self.session.path.display().to_string(),
+                PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
+                    self.session.path.display().to_string()
+                }
             };
         }
         dialog.purpose = Some(purpose);
@@ -397,9 +398,9 @@ impl VersusApp {
 
     pub(super) fn submit_path(&mut self, path: &Path) {
         match self.path_dialog.purpose {
-            Some(DialogPurpose::OpenContent | DialogPurpose::Export(_)) | None => self.open(path),
-            Some(DialogPurpose::OpenNotes) => self.open_notes(path),
-            Some(DialogPurpose::SaveNotesAs) => self.save_notes_as(path),
+            Some(PathPurpose::OpenContent) | None => self.open(path),
+            Some(PathPurpose::OpenNotes) => self.open_notes(path),
+            Some(PathPurpose::SaveNotesAs) => self.save_notes_as(path),
         }
     }
 
@@ -582,8 +583,8 @@ mod tests {
     fn file_commands_drive_the_path_dialog_and_keep_what_is_shown() {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
-        a.apply(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
-        assert_eq!(a.path_dialog.purpose, Some(DialogPurpose::OpenContent));
+        a.apply(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
+        assert_eq!(a.path_dialog.purpose, Some(PathPurpose::OpenContent));
         a.apply(FileCmd::SubmitPath(data.path().join("missing.ron")).into());
         assert!(a.error.as_deref().unwrap().contains("missing.ron"));
         assert_eq!(a.source, Source::BuiltIn);

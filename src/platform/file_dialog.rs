@@ -7,15 +7,45 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// What a file dialog is for.
+/// What the app's own path dialog is for (it never exports: the export
+/// dialog has its own path field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogPurpose {
+pub enum PathPurpose {
     /// Pick a comparison (RON) to open.
     OpenContent,
     /// Pick a notes file to use.
     OpenNotes,
     /// Choose where to save the notes.
     SaveNotesAs,
+}
+
+impl PathPurpose {
+    /// The dialog's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OpenContent => "Open comparison",
+            Self::OpenNotes => "Open notes",
+            Self::SaveNotesAs => "Save notes as",
+        }
+    }
+
+    /// The label of the button that acts on the path.
+    #[must_use]
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::OpenContent | Self::OpenNotes => "Open",
+            Self::SaveNotesAs => "Save",
+        }
+    }
+}
+
+/// What a system file dialog is for: the path dialog's purpose, or an
+/// export with this extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// For the path dialog.
+    Path(PathPurpose),
     /// Choose where to write an export with this extension.
     Export(&'static str),
 }
@@ -25,9 +55,7 @@ impl DialogPurpose {
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
-            Self::OpenContent => "Open comparison",
-            Self::OpenNotes => "Open notes",
-            Self::SaveNotesAs => "Save notes as",
+            Self::Path(p) => p.title(),
             Self::Export(_) => "Export",
         }
     }
@@ -77,7 +105,7 @@ impl Dialogs {
                 let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
                 dialog = match purpose {
                     DialogPurpose::Export(ext) => dialog.add_filter(ext.to_uppercase(), &[ext]),
-                    _ => dialog.add_filter("RON", &["ron"]),
+                    DialogPurpose::Path(_) => dialog.add_filter("RON", &["ron"]),
                 }
                 .add_filter("All files", &["*"]);
                 if let Some(s) = &suggested {
@@ -89,8 +117,12 @@ impl Dialogs {
                     }
                 }
                 let path = match purpose {
-                    DialogPurpose::OpenContent | DialogPurpose::OpenNotes => dialog.pick_file(),
-                    DialogPurpose::SaveNotesAs | DialogPurpose::Export(_) => dialog.save_file(),
+                    DialogPurpose::Path(PathPurpose::OpenContent | PathPurpose::OpenNotes) => {
+                        dialog.pick_file()
+                    }
+                    DialogPurpose::Path(PathPurpose::SaveNotesAs) | DialogPurpose::Export(_) => {
+                        dialog.save_file()
+                    }
                 };
                 // The receiver is gone only when the app has closed.
                 let _ = tx.send(DialogReply { purpose, path });

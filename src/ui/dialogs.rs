@@ -6,14 +6,14 @@ use std::path::PathBuf;
 
 use crate::app::Command;
 use crate::app::command::FileCmd;
-use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::file_dialog::PathPurpose;
 
 /// The path dialog's state: a path field, always there, and a button for
 /// the system file dialog.
 #[derive(Debug, Clone, Default)]
 pub struct PathDialog {
     /// What it is for; `None` when closed.
-    pub purpose: Option<DialogPurpose>,
+    pub purpose: Option<PathPurpose>,
     /// The path typed (or picked).
     pub path: String,
     /// Why the system dialog gave nothing, when it did.
@@ -49,10 +49,7 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
             if !field.has_focus() && dialog.path.is_empty() {
                 field.request_focus();
             }
-            let action = match purpose {
-                crate::platform::file_dialog::DialogPurpose::SaveNotesAs => "Save",
-                _ => "Open",
-            };
+            let action = purpose.action();
             match path_field_actions_ui(
                 ui,
                 &field,

@@ -4,7 +4,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
 use crate::app::command::{ExportCmd, FileCmd, Nav, NotesCmd};
-use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::file_dialog::PathPurpose;
 
 /// Ctrl+O (Cmd+O on macOS): open a comparison.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -22,7 +22,7 @@ pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, K
 pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
+            commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
         }
         if i.consume_shortcut(&EXPORT) {
             commands.push(ExportCmd::ShowExport.into());

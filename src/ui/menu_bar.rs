@@ -5,7 +5,7 @@ use egui::RichText;
 use crate::app::command::{ExportCmd, FileCmd, NotesCmd};
 use crate::app::{Command, Source, VersusApp};
 use crate::notes::session::Status;
-use crate::platform::file_dialog::DialogPurpose;
+use crate::platform::file_dialog::PathPurpose;
 use crate::ui::keys;
 
 /// Draws the menu bar and, when the last load failed, its error.
@@ -17,7 +17,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .add(egui::Button::new("Open…").shortcut_text(shortcut))
                 .clicked()
             {
-                commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenContent).into());
+                commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
             }
             let reload =
                 egui::Button::new("Reload").shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD));
@@ -44,10 +44,10 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
             }
             ui.separator();
             if ui.button("Open notes…").clicked() {
-                commands.push(FileCmd::ShowPathDialog(DialogPurpose::OpenNotes).into());
+                commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenNotes).into());
             }
             if ui.button("Save notes as…").clicked() {
-                commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
+                commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
             }
             ui.separator();
             let quit =
@@ -156,12 +156,12 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         .on_hover_text("Write the notes to another file and use it from now on")
                         .clicked()
                     {
-                        commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
+                        commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
                     }
                 }
                 _ if !app.session.can_move_aside() => {
                     if ui.button("Save notes as…").clicked() {
-                        commands.push(FileCmd::ShowPathDialog(DialogPurpose::SaveNotesAs).into());
+                        commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
                     }
                 }
                 _ => {
