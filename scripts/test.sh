@@ -40,3 +40,6 @@ echo "== cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --locked --all-targets
+
+echo "== fuzz smoke"
+./scripts/fuzz-smoke.sh
