@@ -380,8 +380,8 @@ fn a_linked_notes_file_is_written_through_the_link() {
         let names: Vec<_> = std::fs::read_dir(d)
             .unwrap()
             .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".tmp"))
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tmp"))
             .collect();
         assert!(names.is_empty(), "{names:?}");
     }

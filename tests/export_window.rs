@@ -96,6 +96,7 @@ fn export_asks_before_overwriting() {
 
 #[test]
 fn export_from_the_window_follows_links_and_spares_the_notes_file() {
+    use std::os::unix::fs::FileTypeExt as _;
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("real.md");
@@ -138,7 +139,6 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     h.get_by_role_and_label(Role::Button, "Export").click();
     h.run();
     h.get_by_label_contains("No space left");
-    use std::os::unix::fs::FileTypeExt as _;
     let kind = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
     assert!(kind.is_char_device());
 }

@@ -9,8 +9,8 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::command::Nav;
 use versus::app::Entry;
+use versus::app::command::Nav;
 
 const THREE: &str = r#"Comparison(
     title: "Three teams",
