@@ -32,7 +32,7 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool
                         1 => "1 dimension".to_owned(),
                         n => format!("{n} dimensions"),
                     },
-                    match loaded.warnings.len() {
+                    match loaded.warning_count {
                         0 => String::new(),
                         1 => ", 1 warning".to_owned(),
                         n => format!(", {n} warnings"),

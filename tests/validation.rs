@@ -287,3 +287,31 @@ fn struct_names_are_optional_but_must_be_right() {
     let (line, _, msg) = error(&src);
     assert_eq!(line, 4, "{msg}");
 }
+
+#[test]
+fn problems_of_one_kind_are_capped_and_the_rest_counted_as_errors() {
+    use std::fmt::Write as _;
+    let mut keys = String::new();
+    for i in 0..25 {
+        writeln!(keys, "\"x{i}\": \"\",").unwrap();
+    }
+    let src = VALID.replace(
+        r#"summary: { "a": "Small.", "b": "Large." },"#,
+        &format!("summary: {{ \"a\": \"Small.\", \"b\": \"Large.\",\n{keys}}},"),
+    );
+    let errs = errors(&src);
+    assert_eq!(
+        errs.len(),
+        versus::model::MAX_PROBLEMS_PER_KIND + 1,
+        "{errs:?}"
+    );
+    let last = errs.last().unwrap();
+    assert!(
+        last.message
+            .starts_with("and 5 more summary keys that are not subject ids"),
+        "{}",
+        last.message
+    );
+    // Placed at the first key not listed (the 21st, on line 12 + 20).
+    assert_eq!((last.position.line, last.position.col), (32, 1));
+}

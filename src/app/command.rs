@@ -204,7 +204,7 @@ impl VersusApp {
                 }
             }
             FileCmd::OpenBuiltIn => {
-                self.replace(Comparison::built_in(), Source::BuiltIn, Vec::new());
+                self.replace(Comparison::built_in(), Source::BuiltIn, Vec::new(), 0);
             }
             FileCmd::DismissError => self.error = None,
         }
@@ -475,6 +475,7 @@ impl VersusApp {
                     loaded.comparison,
                     Source::File(path.to_owned()),
                     loaded.warnings,
+                    loaded.warning_count,
                 );
                 self.error = None;
                 self.path_dialog.purpose = None;
@@ -491,6 +492,7 @@ impl VersusApp {
         comparison: Comparison,
         source: Source,
         warnings: Vec<Diagnostic>,
+        warning_count: usize,
     ) {
         let selected_id = self.selected_dimension_id().map(str::to_owned);
         let same_source = source == self.source;
@@ -504,6 +506,7 @@ impl VersusApp {
         self.comparison = comparison;
         self.source = source;
         self.warnings = warnings;
+        self.warning_count = warning_count;
         let n = self.comparison.subjects.len();
         if !same_source || self.columns.iter().any(|&c| c >= n) {
             self.columns = [0, 1];

@@ -59,8 +59,11 @@ pub struct VersusApp {
     pub comparison: Comparison,
     /// Where it came from.
     pub source: Source,
-    /// Warnings from loading it.
+    /// Warnings from loading it (at most a few of each kind, then one line
+    /// that counts the rest).
     pub warnings: Vec<Diagnostic>,
+    /// How many warnings there are in all, listed or only counted.
+    pub warning_count: usize,
     /// The selected sidebar row.
     pub selected: Entry,
     /// Subject index shown in the left and right columns.
@@ -112,6 +115,7 @@ impl VersusApp {
             comparison,
             source,
             warnings: Vec::new(),
+            warning_count: 0,
             session,
             data_dir,
             error: None,
@@ -141,6 +145,7 @@ impl VersusApp {
             Some((p, Ok(loaded))) => {
                 let mut app = Self::new(loaded.comparison, Source::File(p.to_owned()), data_dir);
                 app.warnings = loaded.warnings;
+                app.warning_count = loaded.warning_count;
                 app
             }
             Some((_, Err(e))) => {

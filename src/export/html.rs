@@ -17,10 +17,10 @@
 //! for `http`, `https` and `mailto` links only; other links become text.
 
 use super::{
-    Column, ExportOptions, MISSING, clean, columns, is_highlighted, is_safe_url, note,
+    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
     overall_note, selected_dimensions, side, summary,
 };
-use crate::model::{Comparison, Dimension, parse_inline};
+use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
 use crate::notes::Notes;
 
 /// The page's style sheet.
@@ -172,8 +172,9 @@ fn dimension(
                 "</th></tr>\n</thead>\n<tbody>\n",
             ],
         );
+        let highlights = highlights(notes, d);
         for p in &d.points {
-            if is_highlighted(notes, d, p) {
+            if is_highlighted(&highlights, p) {
                 out.push_str("<tr class=\"highlight\">");
             } else {
                 out.push_str("<tr>");
@@ -294,51 +295,18 @@ fn inline(text: &str) -> String {
 
 /// The content as plain text on one line (for `<title>`).
 fn one_line_text(text: &str) -> String {
-    let plain: String = parse_inline(text).into_iter().map(|s| s.text).collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    plain_text(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Inline HTML for the content, one string per line (paragraphs and hard
-/// breaks), blank lines left out.
+/// breaks), blank lines left out. Spans are parsed and written one at a
+/// time, straight into the line: memory stays proportional to the output.
 fn lines(text: &str) -> Vec<String> {
     let mut lines = vec![String::new()];
-    for span in parse_inline(text) {
-        for (i, part) in clean(&span.text).split('\n').enumerate() {
-            if i > 0 {
-                lines.push(String::new());
-            }
-            if part.is_empty() {
-                continue;
-            }
-            let Some(line) = lines.last_mut() else {
-                continue;
-            };
-            // A code span of white space shows nothing: it is white space.
-            if part.trim().is_empty() {
-                line.push_str(&escape(part));
-                continue;
-            }
-            let mut closing: Vec<&str> = Vec::new();
-            if let Some(url) = span.link.as_deref().filter(|url| is_safe_url(url)) {
-                push(line, &["<a href=\"", &escape(url.trim()), "\">"]);
-                closing.push("</a>");
-            }
-            for (on, open, close) in [
-                (span.strong, "<strong>", "</strong>"),
-                (span.emphasis, "<em>", "</em>"),
-                (span.code, "<code>", "</code>"),
-            ] {
-                if on {
-                    line.push_str(open);
-                    closing.push(close);
-                }
-            }
-            line.push_str(&escape(part));
-            for close in closing.iter().rev() {
-                line.push_str(close);
-            }
-        }
-    }
+    for_each_span(text, |span| write_span(&mut lines, span));
     lines
         .into_iter()
         .map(|line| line.trim().to_owned())
@@ -346,9 +314,62 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Appends one styled span to the last line; its line breaks start new
+/// lines.
+fn write_span(lines: &mut Vec<String>, span: &Span) {
+    for (i, part) in clean(&span.text).split('\n').enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        if part.is_empty() {
+            continue;
+        }
+        let Some(line) = lines.last_mut() else {
+            continue;
+        };
+        // A code span of white space shows nothing: it is white space.
+        if part.trim().is_empty() {
+            escape_into(line, part);
+            continue;
+        }
+        let href = span.link.as_deref().filter(|url| is_safe_url(url));
+        if let Some(url) = href {
+            line.push_str("<a href=\"");
+            escape_into(line, url.trim());
+            line.push_str("\">");
+        }
+        let styles = [
+            (span.strong, "<strong>", "</strong>"),
+            (span.emphasis, "<em>", "</em>"),
+            (span.code, "<code>", "</code>"),
+        ];
+        for (on, open, _) in styles {
+            if on {
+                line.push_str(open);
+            }
+        }
+        escape_into(line, part);
+        for (on, _, close) in styles.iter().rev() {
+            if *on {
+                line.push_str(close);
+            }
+        }
+        if href.is_some() {
+            line.push_str("</a>");
+        }
+    }
+}
+
 /// Text safe in HTML text and in quoted attribute values.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text`, made safe in HTML text and in quoted attribute values,
+/// to `out`.
+fn escape_into(out: &mut String, text: &str) {
     for ch in clean(text).chars() {
         match ch {
             '&' => out.push_str("&amp;"),
@@ -359,7 +380,6 @@ fn escape(text: &str) -> String {
             _ => out.push(ch),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -23,10 +23,10 @@
 //! an HTML element.
 
 use super::{
-    Column, ExportOptions, MISSING, clean, columns, is_highlighted, is_safe_url, note,
+    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
     overall_note, selected_dimensions, side, summary,
 };
-use crate::model::{Comparison, Dimension, Span, parse_inline};
+use crate::model::{Comparison, Dimension, Span, for_each_span};
 use crate::notes::Notes;
 
 /// The comparison and notes as a Markdown document.
@@ -124,6 +124,7 @@ pub(super) fn table(d: &Dimension, notes: &Notes, cols: [Column<'_>; 2]) -> Opti
         return None;
     }
     let [left, right] = cols;
+    let highlights = highlights(notes, d);
     let mut rows = vec![
         format!(
             "| Aspect | {} | {} |",
@@ -133,7 +134,7 @@ pub(super) fn table(d: &Dimension, notes: &Notes, cols: [Column<'_>; 2]) -> Opti
         "| --- | --- | --- |".to_owned(),
     ];
     for p in &d.points {
-        let bold = is_highlighted(notes, d, p);
+        let bold = is_highlighted(&highlights, p);
         rows.push(format!(
             "| {} | {} | {} |",
             cell(&p.aspect, bold),
@@ -147,9 +148,9 @@ pub(super) fn table(d: &Dimension, notes: &Notes, cols: [Column<'_>; 2]) -> Opti
 /// Inline Markdown for a table cell: lines joined with `<br>`, `—` when
 /// empty.
 fn cell(text: &str, strong: bool) -> String {
-    let lines = write_lines(&parse_inline(text), Place::Cell, strong);
+    let lines = write_text(text, Place::Cell, strong);
     if lines.is_empty() {
-        write_lines(&parse_inline(MISSING), Place::Cell, strong).join("")
+        write_text(MISSING, Place::Cell, strong).join("")
     } else {
         lines.join("<br>")
     }
@@ -158,17 +159,17 @@ fn cell(text: &str, strong: bool) -> String {
 /// Inline Markdown on one line (a heading, a list item): the content's
 /// lines joined with spaces.
 pub(super) fn one_line(text: &str) -> String {
-    write_lines(&parse_inline(text), Place::Block, false).join(" ")
+    write_text(text, Place::Block, false).join(" ")
 }
 
 /// Like [`one_line`], all in bold.
 pub(super) fn strong_line(text: &str) -> String {
-    write_lines(&parse_inline(text), Place::Block, true).join(" ")
+    write_text(text, Place::Block, true).join(" ")
 }
 
 /// One paragraph per line of the content (its paragraphs and hard breaks).
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
-    write_lines(&parse_inline(text), Place::Block, false)
+    write_text(text, Place::Block, false)
 }
 
 /// A bullet list of the non-blank items, one line each; empty when there
@@ -207,24 +208,61 @@ pub(super) enum Place {
     Cell,
 }
 
-/// Inline Markdown for `spans`, one string per line of content (the
+/// Inline Markdown for `text`, one string per line of content (the
 /// source's paragraphs and hard breaks), blank lines left out. `strong`
-/// puts every span in bold (a highlighted row).
-pub(super) fn write_lines(spans: &[Span], place: Place, strong: bool) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = LineWriter::new(place);
-    for span in spans {
+/// puts every span in bold (a highlighted row). Spans are parsed and
+/// written one at a time: memory stays proportional to the output,
+/// however many spans the text has.
+pub(super) fn write_text(text: &str, place: Place, strong: bool) -> Vec<String> {
+    let mut lines = Lines::new(place, strong);
+    for_each_span(text, |span| lines.span(span));
+    lines.finish()
+}
+
+/// Inline Markdown being written from styled spans: the lines written so
+/// far (blank ones left out) and the one being written.
+pub(super) struct Lines {
+    place: Place,
+    strong: bool,
+    done: Vec<String>,
+    line: LineWriter,
+}
+
+impl Lines {
+    /// Nothing written yet; `strong` puts every span in bold.
+    pub(super) fn new(place: Place, strong: bool) -> Self {
+        Self {
+            place,
+            strong,
+            done: Vec::new(),
+            line: LineWriter::new(place),
+        }
+    }
+
+    /// Writes one span (its line breaks end lines).
+    pub(super) fn span(&mut self, span: &Span) {
         // A carriage return ends a line too; controls are not text.
         for (i, part) in clean(&span.text).split('\n').enumerate() {
             if i > 0 {
-                lines.push(std::mem::replace(&mut line, LineWriter::new(place)).finish());
+                let line = std::mem::replace(&mut self.line, LineWriter::new(self.place));
+                self.push(line.finish());
             }
-            line.span(span, part, strong);
+            self.line.span(span, part, self.strong);
         }
     }
-    lines.push(line.finish());
-    lines.retain(|l| !l.is_empty());
-    lines
+
+    fn push(&mut self, line: String) {
+        if !line.is_empty() {
+            self.done.push(line);
+        }
+    }
+
+    /// The lines, blank ones left out.
+    pub(super) fn finish(mut self) -> Vec<String> {
+        let line = std::mem::replace(&mut self.line, LineWriter::new(self.place));
+        self.push(line.finish());
+        self.done
+    }
 }
 
 /// An emphasis delimiter that is open.
@@ -270,17 +308,18 @@ impl LineWriter {
     }
 
     fn span(&mut self, span: &Span, text: &str, strong: bool) {
-        let mut wanted = Vec::with_capacity(2);
-        if span.strong || strong {
-            wanted.push(Mark::Strong);
-        }
-        if span.emphasis {
-            wanted.push(Mark::Emphasis);
-        }
+        // A constant slice, not a vector: `*a*a*a…` is one span per
+        // character, and this runs for each.
+        let wanted: &[Mark] = match (span.strong || strong, span.emphasis) {
+            (true, true) => &[Mark::Strong, Mark::Emphasis],
+            (true, false) => &[Mark::Strong],
+            (false, true) => &[Mark::Emphasis],
+            (false, false) => &[],
+        };
         let link = span.link.as_deref().filter(|url| is_safe_url(url));
         // A code span of white space shows nothing: it is white space.
         if span.code && !text.trim().is_empty() {
-            self.start_content(&wanted, link);
+            self.start_content(wanted, link);
             self.out.push_str(&code_span(text, self.place));
             return;
         }
@@ -293,7 +332,7 @@ impl LineWriter {
                 }
                 continue;
             }
-            self.start_content(&wanted, link);
+            self.start_content(wanted, link);
             let at_line_start = self.out.is_empty();
             let after_space = self.out.ends_with(char::is_whitespace);
             let rest = &text[i + ch.len_utf8()..];
@@ -389,8 +428,11 @@ impl LineWriter {
 /// Whether the text after a `&` would make it a character reference
 /// (`&amp;`, `&#60;`), which must stay literal.
 fn starts_entity(rest: &str) -> bool {
+    // At most 33 bytes are looked at, so a long run of letters after
+    // many `&`s costs no more than the text's length.
     let name = rest
         .bytes()
+        .take(33)
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
         .count();
     (1..=32).contains(&name) && rest.as_bytes().get(name) == Some(&b';')

@@ -25,11 +25,13 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use super::markdown::{Blocks, Place, bullet_list, one_line, paragraphs, table, write_lines};
+use super::markdown::{
+    Blocks, Lines, Place, bullet_list, one_line, paragraphs, strong_line, table,
+};
 use super::{
     Column, ExportOptions, clean, columns, note, overall_note, selected_dimensions, summary,
 };
-use crate::model::{Comparison, Dimension, Span, parse_inline};
+use crate::model::{Comparison, Dimension, for_each_span};
 use crate::notes::Notes;
 
 /// The deck's front matter. The default theme's type is sized for a few
@@ -58,8 +60,8 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     title.push(format!("# {}", one_line(&c.title)));
     title.push(format!(
         "{} vs {}",
-        strong(&parse_inline(left.name)),
-        strong(&parse_inline(right.name))
+        strong_line(left.name),
+        strong_line(right.name)
     ));
     if let Some(text) = overall_note(notes) {
         title.push(speaker_notes("Framing", text));
@@ -108,9 +110,8 @@ fn dimension_slide(
             let Some(text) = summary(d, col) else {
                 continue;
             };
-            let sentence = write_lines(&first_sentence(parse_inline(text)), Place::Block, false);
-            if let Some(sentence) = sentence.first() {
-                slide.push(format!("{}: {sentence}", strong(&parse_inline(col.label))));
+            if let Some(sentence) = first_sentence(text) {
+                slide.push(format!("{}: {sentence}", strong_line(col.label)));
             }
         }
     }
@@ -120,25 +121,27 @@ fn dimension_slide(
     slide.join()
 }
 
-/// Inline Markdown for the spans, in bold, on one line.
-fn strong(spans: &[Span]) -> String {
-    write_lines(spans, Place::Block, true).join(" ")
-}
-
-/// The spans up to the end of the first sentence (or line).
-fn first_sentence(spans: Vec<Span>) -> Vec<Span> {
-    let mut out = Vec::new();
-    for mut span in spans {
-        if !span.code
-            && let Some(end) = sentence_end(&span.text)
-        {
-            span.text.truncate(end);
-            out.push(span);
-            return out;
+/// Inline Markdown for the first sentence (or line) of `text`; `None` when
+/// it shows nothing. Spans are written as they are parsed and those after
+/// the sentence are skipped, so nothing is stored per span.
+fn first_sentence(text: &str) -> Option<String> {
+    let mut lines = Lines::new(Place::Block, false);
+    let mut done = false;
+    for_each_span(text, |span| {
+        if done {
+            return;
         }
-        out.push(span);
-    }
-    out
+        match (!span.code).then(|| sentence_end(&span.text)).flatten() {
+            Some(end) => {
+                let mut cut = span.clone();
+                cut.text.truncate(end);
+                lines.span(&cut);
+                done = true;
+            }
+            None => lines.span(span),
+        }
+    });
+    lines.finish().into_iter().next()
 }
 
 /// The byte index just past the first sentence's closing mark (or at the
@@ -189,12 +192,13 @@ mod tests {
 
     #[test]
     fn first_sentences() {
-        let text = |spans: Vec<Span>| spans.into_iter().map(|s| s.text).collect::<String>();
         assert_eq!(
-            text(first_sentence(parse_inline("One **two**. Three."))),
-            "One two."
+            first_sentence("One **two**. Three.").as_deref(),
+            Some("One **two**.")
         );
-        assert_eq!(text(first_sentence(parse_inline("你好。世界"))), "你好。");
-        assert_eq!(text(first_sentence(parse_inline("No end"))), "No end");
+        assert_eq!(first_sentence("你好。世界").as_deref(), Some("你好。"));
+        assert_eq!(first_sentence("No end").as_deref(), Some("No end"));
+        assert_eq!(first_sentence("`a. b` c. d").as_deref(), Some("`a. b` c."));
+        assert_eq!(first_sentence("---"), None);
     }
 }

@@ -14,6 +14,9 @@ pub mod html;
 pub mod markdown;
 pub mod marp;
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 pub(crate) use crate::model::is_safe_url;
 use crate::model::{Comparison, Dimension, Point};
 use crate::notes::Notes;
@@ -253,25 +256,40 @@ fn non_blank(text: &str) -> Option<&str> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Whether the notes highlight `point` of `d`.
-fn is_highlighted(notes: &Notes, d: &Dimension, point: &Point) -> bool {
-    notes.is_highlighted(&d.id, &point.aspect)
+/// The aspects the notes highlight in `d`, as a set: a dimension's rows
+/// are checked against it in constant time each, however many highlights
+/// the notes hold.
+fn highlights<'a>(notes: &'a Notes, d: &Dimension) -> HashSet<&'a str> {
+    notes
+        .dimensions
+        .get(&d.id)
+        .map(|n| n.highlights.iter().map(String::as_str).collect())
+        .unwrap_or_default()
 }
 
-/// Whether a link target is one an export may point at: `http`, `https`
-/// and `mailto` only.
+/// Whether `point` is among the highlighted aspects.
+fn is_highlighted(highlights: &HashSet<&str>, point: &Point) -> bool {
+    highlights.contains(point.aspect.as_str())
+}
+
 /// `text` with line endings made `\n` and other control characters (which
-/// no format needs and some treat as errors) replaced by U+FFFD.
-fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|ch| match ch {
-            '\r' => '\n',
-            '\n' | '\t' => ch,
-            _ if ch.is_control() => '\u{FFFD}',
-            _ => ch,
-        })
-        .collect()
+/// no format needs and some treat as errors) replaced by U+FFFD. Borrowed
+/// when there is nothing to change (the usual case: no copy per span).
+fn clean(text: &str) -> Cow<'_, str> {
+    if !text.contains(|ch: char| ch.is_control() && ch != '\n' && ch != '\t') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("\r\n", "\n")
+            .chars()
+            .map(|ch| match ch {
+                '\r' => '\n',
+                '\n' | '\t' => ch,
+                _ if ch.is_control() => '\u{FFFD}',
+                _ => ch,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -31,31 +31,48 @@ pub fn is_safe_url(url: &str) -> bool {
 /// flattened: content text is a paragraph.
 #[must_use]
 pub fn parse_inline(text: &str) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
+    let mut spans = Vec::new();
+    for_each_span(text, |span| spans.push(span.clone()));
+    spans
+}
+
+/// Calls `f` with each styled span of `text` in turn, the same spans
+/// [`parse_inline`] returns, without keeping them: one buffer is reused, so
+/// memory stays proportional to the longest span, not to their number
+/// (`*a*a*a…` is one span per character).
+///
+/// Time is linear in the text's length: pulldown-cmark's inline parsing is
+/// linear (it is tested against the `CommonMark` pathological inputs), and
+/// each event is handled in time proportional to its text.
+pub fn for_each_span(text: &str, mut f: impl FnMut(&Span)) {
+    let mut current = Span::default();
     let (mut strong, mut emphasis) = (0u32, 0u32);
     let mut link: Option<String> = None;
-    let push = |spans: &mut Vec<Span>,
-                text: &str,
-                code: bool,
-                strong: u32,
-                emphasis: u32,
-                link: &Option<String>| {
-        let span = Span {
-            text: text.to_owned(),
-            strong: strong > 0,
-            emphasis: emphasis > 0,
-            code,
-            link: link.clone(),
-        };
-        match spans.last_mut() {
-            Some(last)
-                if (last.strong, last.emphasis, last.code, &last.link)
-                    == (span.strong, span.emphasis, span.code, &span.link) =>
-            {
-                last.text.push_str(&span.text);
+    // Appends to the current span, or starts a new one when the style
+    // changes (handing the finished one to `f`).
+    let mut push = |current: &mut Span,
+                    text: &str,
+                    code: bool,
+                    strong: u32,
+                    emphasis: u32,
+                    link: Option<&str>| {
+        let same = current.strong == (strong > 0)
+            && current.emphasis == (emphasis > 0)
+            && current.code == code
+            && current.link.as_deref() == link;
+        if !same {
+            if !current.text.is_empty() {
+                f(current);
             }
-            _ => spans.push(span),
+            current.text.clear();
+            current.strong = strong > 0;
+            current.emphasis = emphasis > 0;
+            current.code = code;
+            if current.link.as_deref() != link {
+                current.link = link.map(str::to_owned);
+            }
         }
+        current.text.push_str(text);
     };
     let mut blocks = 0;
     for event in Parser::new(text) {
@@ -70,26 +87,32 @@ pub fn parse_inline(text: &str) -> Vec<Span> {
             Event::End(TagEnd::Link) => link = None,
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item) => {
                 if blocks > 0 {
-                    push(&mut spans, "\n", false, 0, 0, &None);
+                    push(&mut current, "\n", false, 0, 0, None);
                 }
                 blocks += 1;
             }
             Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                push(&mut spans, &t, false, strong, emphasis, &link);
+                push(&mut current, &t, false, strong, emphasis, link.as_deref());
             }
-            Event::Code(t) => push(&mut spans, &t, true, strong, emphasis, &link),
-            Event::SoftBreak => push(&mut spans, " ", false, strong, emphasis, &link),
-            Event::HardBreak => push(&mut spans, "\n", false, strong, emphasis, &link),
+            Event::Code(t) => push(&mut current, &t, true, strong, emphasis, link.as_deref()),
+            Event::SoftBreak => push(&mut current, " ", false, strong, emphasis, link.as_deref()),
+            Event::HardBreak => {
+                push(&mut current, "\n", false, strong, emphasis, link.as_deref());
+            }
             _ => {}
         }
     }
-    spans
+    if !current.text.is_empty() {
+        f(&current);
+    }
 }
 
 /// The text without any Markdown markers.
 #[must_use]
 pub fn plain_text(text: &str) -> String {
-    parse_inline(text).into_iter().map(|s| s.text).collect()
+    let mut out = String::new();
+    for_each_span(text, |span| out.push_str(&span.text));
+    out
 }
 
 #[cfg(test)]

@@ -1,10 +1,18 @@
 //! Finds where a value sits in RON source text, so that checks made after
 //! parsing (duplicate ids, unknown subject keys…) can name a line and column.
 //!
-//! Serde does not keep positions, so this walks a small token stream of the
-//! same text along a path such as `dimensions[3].summary["pm"]`. It runs only
-//! on text that RON has already accepted, and it never recurses.
+//! Serde does not keep positions, so this walks the same text along a path
+//! such as `dimensions[3].summary["pm"]`. It runs only on text that RON has
+//! already accepted, and it never recurses.
+//!
+//! Work is bounded for any text: nothing is tokenised up front. A look-up
+//! scans only the containers on its path, once each (their elements are
+//! remembered), so any number of look-ups costs at most the text's length
+//! times the nesting depth of the paths, plus the path length per look-up.
+//! Lines and columns come from precomputed line starts and character counts
+//! per block, not from a scan from the start of the line.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// A 1-based line and column, counted in characters like RON does.
@@ -48,95 +56,95 @@ pub enum Step<'a> {
     /// The n-th (0-based) element of a list.
     Index(usize),
     /// The entry of a map whose key is this string; the path ends at the key.
+    /// Costs a scan of the map's keys: prefer [`Step::Entry`] when the
+    /// entry's place in the map is known.
     Key(&'a str),
+    /// The n-th (0-based) entry of a map; the path ends at its key.
+    Entry(usize),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The kind of a token; its text is read from the source when needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Ident(String),
-    Str(String),
-    Open(char),
-    Close(char),
+    Ident,
+    Str,
+    Open(u8),
+    Close(u8),
     Comma,
     Colon,
     Other,
 }
 
-#[derive(Debug, Clone)]
+/// A token: its kind and its byte range in the source.
+#[derive(Debug, Clone, Copy)]
 struct Token {
     kind: Kind,
-    offset: usize,
+    start: usize,
+    end: usize,
 }
 
-/// A token stream over RON text, with each container's elements and the
-/// start of each line precomputed, so each look-up costs only the path's
-/// length (thousands of problems in a big file stay fast).
+/// Bytes per block of precomputed character counts.
+const BLOCK: usize = 4096;
+
+/// RON text with its line starts and character counts precomputed, and the
+/// elements of each container looked into so far remembered.
 pub struct Locator<'s> {
     src: &'s str,
-    tokens: Vec<Token>,
-    /// For each opening bracket's token index: its elements' first tokens.
-    children: HashMap<usize, Vec<usize>>,
+    /// For the opening bracket at each byte offset: the offsets where its
+    /// elements start.
+    children: RefCell<HashMap<usize, Vec<usize>>>,
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
+    /// Characters before each block of [`BLOCK`] bytes.
+    chars_before_block: Vec<usize>,
 }
 
 impl<'s> Locator<'s> {
-    /// Tokenises `src`.
+    /// Prepares `src` for look-ups (linear in its length).
     #[must_use]
     pub fn new(src: &'s str) -> Self {
-        let tokens = tokenize(src);
-        let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
-        // (open bracket, whether the next token starts an element)
-        let mut stack: Vec<(usize, bool)> = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some((open, at_start)) = stack.last_mut()
-                && *at_start
-                && !matches!(t.kind, Kind::Comma | Kind::Close(_))
-            {
-                children.entry(*open).or_default().push(i);
-                *at_start = false;
-            }
-            match t.kind {
-                Kind::Open(_) => {
-                    children.entry(i).or_default();
-                    stack.push((i, true));
-                }
-                Kind::Close(_) => {
-                    stack.pop();
-                }
-                Kind::Comma => {
-                    if let Some((_, at_start)) = stack.last_mut() {
-                        *at_start = true;
-                    }
-                }
-                _ => {}
-            }
-        }
         let line_starts = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut chars_before_block = Vec::with_capacity(src.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in src.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
         Self {
             src,
-            tokens,
-            children,
+            children: RefCell::new(HashMap::new()),
             line_starts,
+            chars_before_block,
         }
+    }
+
+    /// Characters in `src[..offset]` (`offset` is a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let rest = self
+            .src
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, count_chars);
+        base + rest
     }
 
     /// The position of byte `offset`, by binary search over line starts.
     fn position(&self, offset: usize) -> Position {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = 1 + self.src.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = 1 + self.chars_before(offset) - self.chars_before(start);
         Position { line, col }
     }
 
     /// The position where the value (or map key) at `path` starts.
     #[must_use]
     pub fn find(&self, path: &[Step<'_>]) -> Option<Position> {
-        self.find_token(path)
-            .and_then(|i| self.tokens.get(i))
-            .map(|t| self.position(t.offset))
+        self.find_offset(path).map(|o| self.position(o))
     }
 
     /// Like [`Self::find`], falling back to the longest prefix of `path` that
@@ -149,72 +157,117 @@ impl<'s> Locator<'s> {
             .unwrap_or(Position { line: 1, col: 1 })
     }
 
-    fn find_token(&self, path: &[Step<'_>]) -> Option<usize> {
-        let mut value = 0;
-        if self.tokens.is_empty() {
-            return None;
-        }
+    fn find_offset(&self, path: &[Step<'_>]) -> Option<usize> {
+        let mut value = next_token(self.src, 0)?.start;
         for step in path {
             let open = self.container(value)?;
-            let children = self.children.get(&open)?;
-            value = match *step {
-                Step::Field(name) => children.iter().copied().find_map(|c| {
-                    let is_name =
-                        matches!(self.kind(c), Some(Kind::Ident(n)) if n == name || n == &format!("r#{name}"));
-                    (is_name && self.kind(c + 1) == Some(&Kind::Colon)).then_some(c + 2)
-                })?,
-                Step::Index(n) => *children.get(n)?,
-                Step::Key(key) => children.iter().copied().find(|&c| {
-                    matches!(self.kind(c), Some(Kind::Str(k)) if k == key)
-                        && self.kind(c + 1) == Some(&Kind::Colon)
-                })?,
-            };
+            value = self.step(open, *step)?;
         }
         Some(value)
     }
 
-    fn kind(&self, i: usize) -> Option<&Kind> {
-        self.tokens.get(i).map(|t| &t.kind)
+    /// Where the value (or key) that `step` names in the container opened
+    /// at `open` starts.
+    fn step(&self, open: usize, step: Step<'_>) -> Option<usize> {
+        let mut memo = self.children.borrow_mut();
+        let children = memo.entry(open).or_insert_with(|| elements(self.src, open));
+        match step {
+            Step::Index(n) | Step::Entry(n) => children.get(n).copied(),
+            Step::Field(name) => children.iter().find_map(|&c| {
+                let t = next_token(self.src, c)?;
+                let text = self.src.get(t.start..t.end)?;
+                let is_name = t.kind == Kind::Ident
+                    && (text == name || text.strip_prefix("r#") == Some(name));
+                let colon = next_token(self.src, t.end)?;
+                (is_name && colon.kind == Kind::Colon)
+                    .then(|| next_token(self.src, colon.end).map(|v| v.start))
+                    .flatten()
+            }),
+            Step::Key(key) => children.iter().copied().find(|&c| {
+                next_token(self.src, c).is_some_and(|t| {
+                    t.kind == Kind::Str
+                        && string_value(self.src, t) == key
+                        && next_token(self.src, t.end).is_some_and(|n| n.kind == Kind::Colon)
+                })
+            }),
+        }
     }
 
-    /// The opening bracket of the value starting at token `i`, if it is a
+    /// The opening bracket of the value starting at byte `at`, if it is a
     /// struct, list, tuple or map (`Name(…)`, `(…)`, `[…]`, `{…}`).
-    fn container(&self, i: usize) -> Option<usize> {
-        match self.kind(i)? {
-            Kind::Open(_) => Some(i),
-            Kind::Ident(_) if matches!(self.kind(i + 1), Some(Kind::Open('('))) => Some(i + 1),
+    fn container(&self, at: usize) -> Option<usize> {
+        let t = next_token(self.src, at)?;
+        match t.kind {
+            Kind::Open(_) => Some(t.start),
+            Kind::Ident => {
+                let next = next_token(self.src, t.end)?;
+                (next.kind == Kind::Open(b'(')).then_some(next.start)
+            }
             _ => None,
         }
     }
 }
 
-fn tokenize(src: &str) -> Vec<Token> {
+/// Characters in UTF-8 bytes (those that are not continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Where each element of the container opened at byte `open` starts: the
+/// first token after the bracket or after a comma at its own depth.
+fn elements(src: &str, open: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut at_start = true;
+    let mut i = open + 1;
+    while let Some(t) = next_token(src, i) {
+        i = t.end;
+        match t.kind {
+            Kind::Close(_) if depth == 0 => break,
+            Kind::Close(_) => depth -= 1,
+            Kind::Comma if depth == 0 => at_start = true,
+            Kind::Comma => {}
+            kind => {
+                if depth == 0 && at_start {
+                    out.push(t.start);
+                    at_start = false;
+                }
+                if matches!(kind, Kind::Open(_)) {
+                    depth += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The unescaped text of a string token.
+fn string_value(src: &str, t: Token) -> String {
     let bytes = src.as_bytes();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    match bytes.get(t.start) {
+        Some(b'"') => read_string(src, t.start + 1),
+        Some(b'b') => read_string(src, t.start + 2),
+        Some(b'r') => read_raw_string(src, t.start),
+        _ => String::new(),
+    }
+}
+
+/// The token at or after byte `i`, skipping white space and comments.
+fn next_token(src: &str, mut i: usize) -> Option<Token> {
+    let bytes = src.as_bytes();
+    loop {
+        let b = *bytes.get(i)?;
         let start = i;
+        let token = |kind, end| Some(Token { kind, start, end });
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = src[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                i = src.get(i..)?.find('\n').map_or(bytes.len(), |n| i + n);
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
-            b'"' => {
-                let (value, end) = read_string(src, i + 1);
-                tokens.push(Token {
-                    kind: Kind::Str(value),
-                    offset: start,
-                });
-                i = end;
-            }
+            b'"' => return token(Kind::Str, string_end(src, i + 1)),
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) && raw_string_at(bytes, i) => {
-                let (value, end) = read_raw_string(src, i);
-                tokens.push(Token {
-                    kind: Kind::Str(value),
-                    offset: start,
-                });
-                i = end;
+                return token(Kind::Str, raw_string_end(bytes, i));
             }
             b'\'' => {
                 i += 1;
@@ -224,39 +277,12 @@ fn tokenize(src: &str) -> Vec<Token> {
                         break;
                     }
                 }
-                tokens.push(Token {
-                    kind: Kind::Other,
-                    offset: start,
-                });
+                return token(Kind::Other, i.min(bytes.len()));
             }
-            b'(' | b'[' | b'{' => {
-                tokens.push(Token {
-                    kind: Kind::Open(b as char),
-                    offset: start,
-                });
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                tokens.push(Token {
-                    kind: Kind::Close(b as char),
-                    offset: start,
-                });
-                i += 1;
-            }
-            b',' => {
-                tokens.push(Token {
-                    kind: Kind::Comma,
-                    offset: start,
-                });
-                i += 1;
-            }
-            b':' => {
-                tokens.push(Token {
-                    kind: Kind::Colon,
-                    offset: start,
-                });
-                i += 1;
-            }
+            b'(' | b'[' | b'{' => return token(Kind::Open(b), i + 1),
+            b')' | b']' | b'}' => return token(Kind::Close(b), i + 1),
+            b',' => return token(Kind::Comma, i + 1),
+            b':' => return token(Kind::Colon, i + 1),
             _ if b == b'_' || b.is_ascii_alphabetic() => {
                 while bytes
                     .get(i)
@@ -265,32 +291,19 @@ fn tokenize(src: &str) -> Vec<Token> {
                     i += 1;
                 }
                 // A `b"…"` byte string: treat as an ordinary string.
-                if &src[start..i] == "b" && bytes.get(i) == Some(&b'"') {
-                    let (value, end) = read_string(src, i + 1);
-                    tokens.push(Token {
-                        kind: Kind::Str(value),
-                        offset: start,
-                    });
-                    i = end;
-                } else {
-                    tokens.push(Token {
-                        kind: Kind::Ident(src[start..i].to_owned()),
-                        offset: start,
-                    });
+                if i == start + 1 && b == b'b' && bytes.get(i) == Some(&b'"') {
+                    return token(Kind::Str, string_end(src, i + 1));
                 }
+                return token(Kind::Ident, i);
             }
             _ => {
                 // Numbers, `#![enable(…)]` markers and anything else: one
                 // character at a time, UTF-8 aware.
-                i += src[i..].chars().next().map_or(1, char::len_utf8);
-                tokens.push(Token {
-                    kind: Kind::Other,
-                    offset: start,
-                });
+                let len = src.get(i..)?.chars().next().map_or(1, char::len_utf8);
+                return token(Kind::Other, i + len);
             }
         }
     }
-    tokens
 }
 
 fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
@@ -312,15 +325,53 @@ fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Reads a quoted string whose body starts at `i`; returns its unescaped
-/// value and the offset just past the closing quote.
-fn read_string(src: &str, i: usize) -> (String, usize) {
+/// The offset just past the closing quote of a string whose body starts at
+/// `i`, without unescaping it (scanning a container allocates nothing).
+/// Jumps from quote to quote (a `memchr`): a quote ends the string unless
+/// an odd number of backslashes comes right before it.
+fn string_end(src: &str, i: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut from = i;
+    while let Some(n) = src.get(from..).and_then(|rest| rest.find('"')) {
+        let quote = from + n;
+        let backslashes = bytes.get(i..quote).map_or(0, |body| {
+            body.iter().rev().take_while(|&&b| b == b'\\').count()
+        });
+        if backslashes % 2 == 0 {
+            return quote + 1;
+        }
+        from = quote + 1;
+    }
+    bytes.len()
+}
+
+/// The offset just past a raw string `r#"…"#` that starts at `i`.
+fn raw_string_end(bytes: &[u8], i: usize) -> usize {
+    let hashes = bytes
+        .get(i + 1..)
+        .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'#').count());
+    let mut j = i + 1 + hashes + 1;
+    while let Some(&b) = bytes.get(j) {
+        j += 1;
+        if b == b'"'
+            && bytes
+                .get(j..j + hashes)
+                .is_some_and(|h| h.iter().all(|&c| c == b'#'))
+        {
+            return j + hashes;
+        }
+    }
+    bytes.len()
+}
+
+/// The unescaped value of a quoted string whose body starts at `i`.
+fn read_string(src: &str, i: usize) -> String {
     let mut out = String::new();
-    let mut chars = src[i..].char_indices();
-    while let Some((n, c)) = chars.next() {
+    let mut chars = src[i..].chars();
+    while let Some(c) = chars.next() {
         match c {
-            '"' => return (out, i + n + 1),
-            '\\' => match chars.next().map(|(_, e)| e) {
+            '"' => return out,
+            '\\' => match chars.next() {
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
                 Some('r') => out.push('\r'),
@@ -328,7 +379,7 @@ fn read_string(src: &str, i: usize) -> (String, usize) {
                 Some('u') => {
                     // `\u{…}`: read up to the closing brace.
                     let mut hex = String::new();
-                    for (_, h) in chars.by_ref() {
+                    for h in chars.by_ref() {
                         match h {
                             '{' => {}
                             '}' => break,
@@ -340,7 +391,7 @@ fn read_string(src: &str, i: usize) -> (String, usize) {
                     }
                 }
                 Some('x') => {
-                    let hex: String = chars.by_ref().take(2).map(|(_, h)| h).collect();
+                    let hex: String = chars.by_ref().take(2).collect();
                     if let Some(ch) = u8::from_str_radix(&hex, 16).ok().map(char::from) {
                         out.push(ch);
                     }
@@ -351,7 +402,7 @@ fn read_string(src: &str, i: usize) -> (String, usize) {
             _ => out.push(c),
         }
     }
-    (out, src.len())
+    out
 }
 
 fn raw_string_at(bytes: &[u8], i: usize) -> bool {
@@ -362,7 +413,8 @@ fn raw_string_at(bytes: &[u8], i: usize) -> bool {
     bytes.get(j) == Some(&b'"')
 }
 
-fn read_raw_string(src: &str, i: usize) -> (String, usize) {
+/// The value of a raw string `r#"…"#` that starts at `i`.
+fn read_raw_string(src: &str, i: usize) -> String {
     let bytes = src.as_bytes();
     let mut j = i + 1;
     let mut hashes = 0;
@@ -373,13 +425,15 @@ fn read_raw_string(src: &str, i: usize) -> (String, usize) {
     let body = j + 1;
     let closing = format!("\"{}", "#".repeat(hashes));
     match src[body..].find(&closing) {
-        Some(n) => (src[body..body + n].to_owned(), body + n + closing.len()),
-        None => (src[body..].to_owned(), src.len()),
+        Some(n) => src[body..body + n].to_owned(),
+        None => src[body..].to_owned(),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     const SRC: &str = r##"// A comment with "quotes" and ( brackets
@@ -436,6 +490,51 @@ Comparison(
             Locator::new("").find_or_nearest(&[Step::Field("x")]),
             Position { line: 1, col: 1 }
         );
+    }
+
+    #[test]
+    fn entries_are_found_by_their_place_in_the_map() {
+        let path = |n| {
+            [
+                Step::Field("dimensions"),
+                Step::Index(0),
+                Step::Field("summary"),
+                Step::Entry(n),
+            ]
+        };
+        assert_eq!(at(&path(1)), Some((9, 64)));
+        assert_eq!(at(&path(0)), Some((9, 54)));
+        assert_eq!(at(&path(2)), None);
+    }
+
+    #[test]
+    fn many_look_ups_in_one_long_line_stay_fast() {
+        // One line of 200,000 keys: each look-up must not rescan the map
+        // or count the line's characters from its start.
+        let n = 200_000;
+        let mut src = String::from("(m: {");
+        for i in 0..n {
+            write!(src, "\"é{i}\": \"x\", ").unwrap();
+        }
+        src.push_str("})");
+        let loc = Locator::new(&src);
+        let start = std::time::Instant::now();
+        for i in (0..n).step_by(97) {
+            let p = loc.find(&[Step::Field("m"), Step::Entry(i)]).unwrap();
+            assert_eq!(p.line, 1);
+        }
+        let last = loc.find(&[Step::Field("m"), Step::Entry(n - 1)]).unwrap();
+        let offset = src.rfind("\"é").unwrap();
+        assert_eq!(last, Position::of_offset(&src, offset));
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn strings_end_at_the_first_unescaped_quote() {
+        let src = r#"(a: "x\\", b: "y\\\"z", c: 1)"#;
+        let loc = Locator::new(src);
+        let col = |field| loc.find(&[Step::Field(field)]).unwrap().col;
+        assert_eq!((col("b"), col("c")), (15, 28));
     }
 
     #[test]

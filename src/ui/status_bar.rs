@@ -58,8 +58,8 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
             ui.separator();
             let text = format!(
                 "{} warning{}",
-                app.warnings.len(),
-                if app.warnings.len() == 1 { "" } else { "s" }
+                app.warning_count,
+                if app.warning_count == 1 { "" } else { "s" }
             );
             let details = app
                 .warnings
