@@ -248,28 +248,28 @@ impl VersusApp {
                 }
             }
             NotesCmd::KeepMine => {
-                self.message = Some(match self.session.keep_mine() {
-                    Ok(aside) => format!(
-                        "Wrote your notes; the other version is kept in {}",
-                        aside.display()
-                    ),
-                    Err(e) => format!("Could not keep a copy of the file on disk: {e}"),
-                });
+                let done = self.session.keep_mine();
+                self.message = Some(aside_message(
+                    done,
+                    "Wrote your notes; the other version is kept in",
+                    "Could not keep a copy of the file on disk",
+                ));
             }
             NotesCmd::ReloadTheirs => {
-                self.message = Some(match self.session.reload_theirs() {
-                    Ok(aside) => format!(
-                        "Reloaded the notes file; your version is kept in {}",
-                        aside.display()
-                    ),
-                    Err(e) => format!("Could not keep a copy of your notes: {e}"),
-                });
+                let done = self.session.reload_theirs();
+                self.message = Some(aside_message(
+                    done,
+                    "Reloaded the notes file; your version is kept in",
+                    "Could not keep a copy of your notes",
+                ));
             }
             NotesCmd::MoveBrokenAside => {
-                self.message = Some(match self.session.move_broken_aside() {
-                    Ok(aside) => format!("The broken notes file is now {}", aside.display()),
-                    Err(e) => format!("Could not move the broken notes file: {e}"),
-                });
+                let done = self.session.move_broken_aside();
+                self.message = Some(aside_message(
+                    done,
+                    "The broken notes file is now",
+                    "Could not move the broken notes file",
+                ));
             }
         }
     }
@@ -516,6 +516,18 @@ impl VersusApp {
             _ => self.entry_at(0),
         };
         self.scroll_to_selected = true;
+    }
+}
+
+/// The status line after a copy or move aside: where it went, or why not.
+fn aside_message<E: std::fmt::Display>(
+    done: Result<PathBuf, E>,
+    success: &str,
+    failure: &str,
+) -> String {
+    match done {
+        Ok(aside) => format!("{success} {}", aside.display()),
+        Err(e) => format!("{failure}: {e}"),
     }
 }
 
