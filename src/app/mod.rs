@@ -1,11 +1,12 @@
 //! The app: its state, and the layout of the window. Commands that
 //! panels emit are defined and applied in `command`, the sidebar's rows
 //! come from `outline`, and the writer, watcher and dialogs are polled in
-//! `background`.
+//! `background`; opening and writing files the user names is in `files`.
 
 mod background;
 use background::open_notes_of;
 pub mod command;
+mod files;
 pub mod outline;
 
 use std::collections::HashMap;

@@ -3,10 +3,12 @@
 //! Nothing here knows about egui; the app and the command line share it.
 
 mod inline;
+mod limits;
 pub mod locate;
 mod validate;
 
-pub use validate::{check_limits, validate};
+pub use limits::check_limits;
+pub use validate::validate;
 use validate::{quoted, thousands, validate_counted};
 
 use std::collections::HashMap;

@@ -1,146 +1,16 @@
-//! What RON's types cannot check: the documented limits, unique ids, known
-//! subject keys, missing sides. Linear in the comparison's size; problems
-//! of one kind are capped and the rest counted. No egui.
+//! What RON's types cannot check: unique ids, known subject keys, missing
+//! sides (the limits are in `limits`, on the same `Checker`). Linear in the
+//! comparison's size; problems of one kind are capped and the rest counted.
+//! No egui.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Position, Step};
 use super::{
-    Comparison, Diagnostic, Dimension, MAX_DIMENSIONS, MAX_LISTED_IDS, MAX_POINTS_PER_DIMENSION,
-    MAX_PROBLEMS_PER_KIND, MAX_QUOTED_CHARS, MAX_STRING_BYTES, MAX_SUBJECTS, Severity, SideMap,
+    Comparison, Diagnostic, Dimension, MAX_LISTED_IDS, MAX_PROBLEMS_PER_KIND, MAX_QUOTED_CHARS,
+    Severity, SideMap,
 };
-
-/// Checks the documented limits (counts and string lengths) on a parsed
-/// comparison. Runs before [`validate`], in time linear in the comparison's
-/// size; returns the errors (capped per kind, like [`validate`]'s).
-#[must_use]
-pub fn check_limits(c: &Comparison, src: &str) -> Vec<Diagnostic> {
-    use Step::{Field, Index};
-    let mut check = Checker::new(src);
-    if c.subjects.len() > MAX_SUBJECTS {
-        check.report(
-            Kind::TooManySubjects,
-            &[Field("subjects"), Index(MAX_SUBJECTS)],
-            |_| {
-                format!(
-                    "too many subjects: {}, over the limit of {}",
-                    thousands(c.subjects.len()),
-                    thousands(MAX_SUBJECTS)
-                )
-            },
-        );
-    }
-    if c.dimensions.len() > MAX_DIMENSIONS {
-        check.report(
-            Kind::TooManyDimensions,
-            &[Field("dimensions"), Index(MAX_DIMENSIONS)],
-            |_| {
-                format!(
-                    "too many dimensions: {}, over the limit of {}",
-                    thousands(c.dimensions.len()),
-                    thousands(MAX_DIMENSIONS)
-                )
-            },
-        );
-    }
-    for (i, d) in c.dimensions.iter().enumerate() {
-        if d.points.len() > MAX_POINTS_PER_DIMENSION {
-            let at = [
-                Field("dimensions"),
-                Index(i),
-                Field("points"),
-                Index(MAX_POINTS_PER_DIMENSION),
-            ];
-            check.report(Kind::TooManyPoints, &at, |_| {
-                format!(
-                    "dimension {}: too many points: {}, over the limit of {} per dimension",
-                    quoted(dimension_name(d)),
-                    thousands(d.points.len()),
-                    thousands(MAX_POINTS_PER_DIMENSION)
-                )
-            });
-        }
-    }
-    long_strings(&mut check, c);
-    check.finish()
-}
-
-/// Reports every string of the comparison over [`MAX_STRING_BYTES`].
-fn long_strings(check: &mut Checker<'_>, c: &Comparison) {
-    use Step::{Field, Index};
-    long_string(check, &[Field("title")], &c.title, "the title");
-    long_string(check, &[Field("intro")], &c.intro, "the intro");
-    long_string(
-        check,
-        &[Field("conclusion")],
-        &c.conclusion,
-        "the conclusion",
-    );
-    for (i, source) in c.sources.iter().enumerate() {
-        long_string(check, &[Field("sources"), Index(i)], source, "a source");
-    }
-    for (i, s) in c.subjects.iter().enumerate() {
-        let at = |field| [Field("subjects"), Index(i), Field(field)];
-        long_string(check, &at("id"), &s.id, "a subject id");
-        long_string(check, &at("name"), &s.name, "a subject name");
-        long_string(check, &at("short"), &s.short, "a subject's short label");
-    }
-    for (i, d) in c.dimensions.iter().enumerate() {
-        let dim = [Field("dimensions"), Index(i)];
-        long_string(
-            check,
-            &[dim[0], dim[1], Field("id")],
-            &d.id,
-            "a dimension id",
-        );
-        long_string(
-            check,
-            &[dim[0], dim[1], Field("title")],
-            &d.title,
-            "a dimension title",
-        );
-        long_strings_in_map(check, &[dim[0], dim[1], Field("summary")], &d.summary);
-        for (j, p) in d.points.iter().enumerate() {
-            let point = [dim[0], dim[1], Field("points"), Index(j)];
-            let aspect = [point[0], point[1], point[2], point[3], Field("aspect")];
-            long_string(check, &aspect, &p.aspect, "an aspect");
-            let sides = [point[0], point[1], point[2], point[3], Field("sides")];
-            long_strings_in_map(check, &sides, &p.sides);
-        }
-        for (k, line) in d.common.iter().enumerate() {
-            let at = [dim[0], dim[1], Field("common"), Index(k)];
-            long_string(check, &at, line, "a line of `common`");
-        }
-    }
-}
-
-/// Reports `text` when it is over [`MAX_STRING_BYTES`]; `what` names it.
-fn long_string(check: &mut Checker<'_>, path: &[Step<'_>], text: &str, what: &str) {
-    if text.len() > MAX_STRING_BYTES {
-        check.report(Kind::LongString, path, |_| {
-            format!(
-                "{} is {} bytes long, over the limit of {} bytes (256 KiB) for one string",
-                what,
-                thousands(text.len()),
-                thousands(MAX_STRING_BYTES)
-            )
-        });
-    }
-}
-
-/// Reports each key and text of a summary or `sides` map that is over
-/// [`MAX_STRING_BYTES`] (at the entry's key).
-fn long_strings_in_map(check: &mut Checker<'_>, at: &[Step<'_>], map: &SideMap) {
-    for (k, (key, text)) in map.0.iter().enumerate() {
-        if key.len() > MAX_STRING_BYTES || text.len() > MAX_STRING_BYTES {
-            let mut path = at.to_vec();
-            path.push(Step::Entry(k));
-            long_string(check, &path, key, "a map key");
-            long_string(check, &path, text, "a map's text");
-        }
-    }
-}
 
 /// Checks what RON's types cannot: counts, unique ids, known subject keys.
 /// Returns errors and warnings sorted by position, at most
@@ -213,7 +83,7 @@ fn expected_ids(c: &Comparison) -> String {
 }
 
 /// A dimension's id, or its title when the id is empty.
-fn dimension_name(d: &Dimension) -> &str {
+pub(super) fn dimension_name(d: &Dimension) -> &str {
     if d.id.is_empty() { &d.title } else { &d.id }
 }
 
@@ -255,7 +125,7 @@ pub(super) fn thousands(n: usize) -> String {
 
 /// The kinds of problem, each capped separately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     TooManySubjects,
     TooManyDimensions,
     TooManyPoints,
@@ -352,7 +222,7 @@ struct DimensionContext<'c> {
 /// Collects problems, placing each with the locator (built on the first
 /// problem only: a valid file never pays for it). At most
 /// [`MAX_PROBLEMS_PER_KIND`] of each kind are kept; the rest are counted.
-struct Checker<'s> {
+pub(super) struct Checker<'s> {
     src: &'s str,
     loc: std::cell::OnceCell<Locator<'s>>,
     out: Vec<Diagnostic>,
@@ -363,7 +233,7 @@ struct Checker<'s> {
 }
 
 impl<'s> Checker<'s> {
-    fn new(src: &'s str) -> Self {
+    pub(super) fn new(src: &'s str) -> Self {
         Self {
             src,
             loc: std::cell::OnceCell::new(),
@@ -387,7 +257,12 @@ impl<'s> Checker<'s> {
 
     /// Lists a problem at `path`, or counts it when its kind is full (the
     /// message is then never written).
-    fn report(&mut self, kind: Kind, path: &[Step<'_>], message: impl FnOnce(&Self) -> String) {
+    pub(super) fn report(
+        &mut self,
+        kind: Kind,
+        path: &[Step<'_>],
+        message: impl FnOnce(&Self) -> String,
+    ) {
         if !self.has_room(kind) {
             self.omit(kind, path, 1);
             return;
@@ -425,7 +300,7 @@ impl<'s> Checker<'s> {
     /// The problems sorted by position, with one diagnostic per full kind
     /// counting the rest (as serious as they are, so an invalid file stays
     /// invalid).
-    fn finish(mut self) -> Vec<Diagnostic> {
+    pub(super) fn finish(mut self) -> Vec<Diagnostic> {
         for kind in ALL_KINDS {
             let n = self.omitted[kind as usize];
             if let (true, Some(position)) = (n > 0, self.first_omitted[kind as usize]) {

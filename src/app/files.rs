@@ -1,0 +1,216 @@
+//! Files the app opens and writes on the user's word: a comparison, a
+//! notes file (open, save as) and an export. Every path is checked before a
+//! byte is written: never over the comparison, never over a file that is not
+//! what the action expects, and once asked before replacing one.
+
+use std::path::{Path, PathBuf};
+
+use super::{Entry, Source, VersusApp, error_text, index_of, open_notes_of};
+use crate::model::{Comparison, Diagnostic};
+use crate::notes::session::{self, NotesSession, NotesTarget};
+use crate::platform::file_dialog::PathPurpose;
+use crate::storage;
+
+impl VersusApp {
+    /// Writes the export chosen in the dialog to `path`: a regular file
+    /// atomically (asking once before replacing one), a device or pipe
+    /// directly, through a link to its target; never over the comparison
+    /// or the notes file.
+    pub(super) fn export_to(&mut self, path: PathBuf) {
+        let dialog = &mut self.export_dialog;
+        let inputs = [
+            (self.source.path(), "the comparison that is open"),
+            (Some(self.session.path.as_path()), "the notes file"),
+        ];
+        if let Some((_, what)) = inputs
+            .iter()
+            .find(|(p, _)| p.is_some_and(|p| storage::same_file(&path, p)))
+        {
+            dialog.hint = Some(format!(
+                "{} is {what}; choose another file for the export.",
+                path.display()
+            ));
+            return;
+        }
+        let target = match storage::resolve_target(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                dialog.hint = Some(format!("Could not export: {e}"));
+                return;
+            }
+        };
+        if target.kind == storage::TargetKind::Regular
+            && dialog.confirm_overwrite.as_ref() != Some(&path)
+        {
+            dialog.hint = Some(format!(
+                "{} exists. Press Export again to overwrite it.",
+                path.display()
+            ));
+            dialog.confirm_overwrite = Some(path);
+            return;
+        }
+        let text = crate::export::export(
+            dialog.format,
+            &self.comparison,
+            &self.session.notes,
+            &dialog.options,
+        );
+        match storage::write_export(&path, text.as_bytes()) {
+            Ok(()) => {
+                dialog.open = false;
+                dialog.hint = None;
+                dialog.confirm_overwrite = None;
+                self.message = Some(format!(
+                    "Exported {} to {}",
+                    dialog.format.label(),
+                    path.display()
+                ));
+                self.last_export = Some(path);
+            }
+            Err(e) => {
+                dialog.hint = Some(format!("Could not export: {e}"));
+            }
+        }
+    }
+
+    pub(super) fn show_path_dialog(&mut self, purpose: PathPurpose) {
+        let dialog = &mut self.path_dialog;
+        if dialog.purpose != Some(purpose) {
+            dialog.path = match purpose {
+                PathPurpose::OpenContent => self
+                    .source
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
+                    self.session.path.display().to_string()
+                }
+            };
+        }
+        dialog.purpose = Some(purpose);
+        dialog.hint = None;
+        dialog.confirm_overwrite = None;
+    }
+
+    pub(super) fn submit_path(&mut self, path: &Path) {
+        match self.path_dialog.purpose {
+            Some(PathPurpose::OpenContent) | None => self.open(path),
+            Some(PathPurpose::OpenNotes) => self.open_notes(path),
+            Some(PathPurpose::SaveNotesAs) => self.save_notes_as(path),
+        }
+    }
+
+    /// Follows another notes file: only a notes file, never the open
+    /// comparison or any other document.
+    pub(super) fn open_notes(&mut self, path: &Path) {
+        let refusal = match session::check_notes_target(path, self.source.path()) {
+            Ok(NotesTarget::Notes) => None,
+            Ok(NotesTarget::New) => Some(format!(
+                "{} does not exist. To start a new notes file there, use Save notes as… in the File menu.",
+                path.display()
+            )),
+            Ok(NotesTarget::Empty) => Some(format!(
+                "{} is empty. To write notes there, use Save notes as… in the File menu.",
+                path.display()
+            )),
+            Err(message) => Some(message),
+        };
+        if let Some(message) = refusal {
+            self.path_dialog.hint = Some(message);
+            return;
+        }
+        if !self.flush_notes() {
+            self.path_dialog.purpose = None;
+            return;
+        }
+        let fallback = self.session.fallback.take();
+        self.session = NotesSession::open(path.to_owned(), &self.comparison.title);
+        self.session.fallback = fallback;
+        self.path_dialog.purpose = None;
+        self.message = Some(format!("Notes now come from {}", path.display()));
+    }
+
+    /// Writes the notes to another file and follows it: never the open
+    /// comparison, never a file that is not notes, and asks once before
+    /// replacing a notes file.
+    pub(super) fn save_notes_as(&mut self, path: &Path) {
+        let dialog = &mut self.path_dialog;
+        match session::check_notes_target(path, self.source.path()) {
+            Err(message) => {
+                dialog.hint = Some(message);
+                return;
+            }
+            Ok(NotesTarget::Notes | NotesTarget::Empty)
+                if dialog.confirm_overwrite.as_deref() != Some(path)
+                    && !storage::same_file(path, &self.session.path) =>
+            {
+                dialog.hint = Some(format!(
+                    "{} exists. Press Save again to replace it with these notes.",
+                    path.display()
+                ));
+                dialog.confirm_overwrite = Some(path.to_owned());
+                return;
+            }
+            Ok(_) => {}
+        }
+        match self.session.save_as(path) {
+            Ok(()) => {
+                self.path_dialog.purpose = None;
+                self.path_dialog.confirm_overwrite = None;
+                self.message = Some(format!("Notes saved to {}", path.display()));
+            }
+            Err(e) => self.path_dialog.hint = Some(format!("Could not save: {e}")),
+        }
+    }
+
+    /// Loads `path`; on failure keeps what is shown and records the error.
+    pub(super) fn open(&mut self, path: &Path) {
+        match Comparison::load(path) {
+            Ok(loaded) => {
+                self.replace(
+                    loaded.comparison,
+                    Source::File(path.to_owned()),
+                    loaded.warnings,
+                    loaded.warning_count,
+                );
+                self.error = None;
+                self.path_dialog.purpose = None;
+            }
+            Err(e) => self.error = Some(error_text(&e)),
+        }
+    }
+
+    /// Shows `comparison`. The same source loaded again keeps its notes and
+    /// selection (by dimension id); another source saves these notes first
+    /// and opens its own.
+    pub(super) fn replace(
+        &mut self,
+        comparison: Comparison,
+        source: Source,
+        warnings: Vec<Diagnostic>,
+        warning_count: usize,
+    ) {
+        let selected_id = self.selected_dimension_id().map(str::to_owned);
+        let same_source = source == self.source;
+        if !same_source {
+            if !self.flush_notes() {
+                return;
+            }
+            self.session = open_notes_of(&source, &comparison.title, &self.data_dir);
+        }
+        self.index = index_of(&comparison);
+        self.comparison = comparison;
+        self.source = source;
+        self.warnings = warnings;
+        self.warning_count = warning_count;
+        let n = self.comparison.subjects.len();
+        if !same_source || self.columns.iter().any(|&c| c >= n) {
+            self.columns = [0, 1];
+        }
+        self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
+            Some(i) if same_source => Entry::Dimension(i),
+            _ => self.entry_at(0),
+        };
+        self.scroll_to_selected = true;
+    }
+}
