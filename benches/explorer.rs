@@ -16,7 +16,7 @@ use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_
 use egui_kittest::Harness;
 use versus::VersusApp;
 use versus::app::command::Nav;
-use versus::app::{Entry, Source};
+use versus::app::{Section, Source};
 use versus::model::{BUILT_IN_NAME, BUILT_IN_RON, Comparison, parse};
 
 /// Dimensions in the large comparison.
@@ -63,7 +63,7 @@ fn parse_benches(c: &mut Criterion) {
 fn window(comparison: Comparison, data_dir: &Path) -> Harness<'static, VersusApp> {
     let middle = comparison.dimensions.len() / 2;
     let mut app = VersusApp::new(comparison, Source::BuiltIn, data_dir.to_owned());
-    app.apply(Nav::Select(Entry::Dimension(middle)).into());
+    app.apply(Nav::Select(Section::Dimension(middle)).into());
     app.scroll_to_selected = true;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -77,7 +77,7 @@ fn window(comparison: Comparison, data_dir: &Path) -> Harness<'static, VersusApp
 /// the last row it goes back to the first (untimed) so every timed
 /// keystroke moves it by one.
 fn time_moves(h: &mut Harness<'static, VersusApp>, iters: u64) -> Duration {
-    let last = h.state().entry_count() - 1;
+    let last = h.state().row_count() - 1;
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         if h.state().row_of(h.state().selected) == last {

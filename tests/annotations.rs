@@ -11,9 +11,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-use versus::app::Entry;
+use versus::app::Section;
 use versus::notes::Notes;
-use versus::notes::session::Status;
+use versus::notes::file::Status;
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
@@ -206,7 +206,7 @@ fn notes_on_missing_dimensions_are_listed_and_kept() {
     h.key_press(egui::Key::End);
     h.key_press(egui::Key::Home);
     h.run();
-    assert_eq!(h.state().selected, Entry::Intro);
+    assert_eq!(h.state().selected, Section::Intro);
     h.get_by_label("Notes on missing dimensions (1)");
     h.get_by_label("Written before the rename.");
     // An edit and a save keep the orphan in the file.
@@ -226,7 +226,7 @@ fn a_broken_notes_file_is_never_overwritten() {
     let broken = "Notes(comparison: \"Teams\", overall: \"unterminated)\n";
     std::fs::write(&sidecar, broken).unwrap();
     let mut h = open(&content, data.path());
-    assert!(matches!(h.state().session.status, Status::Broken(_)));
+    assert!(matches!(h.state().notes_file.status, Status::Broken(_)));
     h.get_by_label("The notes file cannot be read");
     h.get_by_label_contains("teams.notes.ron:1:");
     // Typing is allowed, but nothing is written over the broken file…
@@ -238,7 +238,7 @@ fn a_broken_notes_file_is_never_overwritten() {
     // …until the person agrees to move it aside.
     h.get_by_label("Move it aside and start fresh").click();
     // The save that follows wakes the window from the writer thread.
-    step_until(&mut h, 10, |app| app.session.status == Status::Saved);
+    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
     close(h);
     let moved: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -285,7 +285,7 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     h.get_by_label("Note on Size").type_text(" And more.");
     h.run();
     step_until(&mut h, 4, |app| {
-        matches!(app.session.status, Status::Conflict)
+        matches!(app.notes_file.status, Status::Conflict)
     });
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs);
     h.get_by_label("The notes file changed on disk");
@@ -313,7 +313,7 @@ fn reload_theirs_keeps_mine_aside() {
     h.get_by_label("Note on Size").type_text(" Again.");
     h.run();
     h.state_mut().flush_notes();
-    assert!(matches!(h.state().session.status, Status::Conflict));
+    assert!(matches!(h.state().notes_file.status, Status::Conflict));
     h.run();
     h.get_by_label("Reload from disk").click();
     h.run();
@@ -344,7 +344,7 @@ fn save_notes_as_through_the_path_field() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
-    assert_eq!(h.state().session.path, target);
+    assert_eq!(h.state().notes_file.path, target);
     let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
     assert_eq!(notes.text("size"), "Elsewhere.");
     h.get_by_label_contains("Notes saved to");

@@ -1,18 +1,18 @@
 //! `versus export`, the real binary.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn versus(args: &[&str], data_dir: &Path) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .args(args)
-        .env("VERSUS_DATA_DIR", data_dir)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
+use std::path::Path;
+use std::process::Command;
+
+use common::cli::Run;
+
+/// `versus ARGS…` with `data_dir` as its data folder; never a panic.
+fn versus(args: &[&str], data_dir: &Path) -> Run {
+    let run = common::cli::versus(args, Some(data_dir));
+    run.assert_no_panic();
+    run
 }
 
 const CONTENT: &str = r#"Comparison(
@@ -58,15 +58,11 @@ fn exports_each_format_using_the_default_notes_file() {
             ],
             dir.path(),
         );
-        assert!(
-            o.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.success(), "{format}: {}", o.stderr);
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.contains("Money talk."), "{format} has the note");
         assert!(text.contains("Alpha") && text.contains("Beta") && !text.contains("Gamma"));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("Exported to"));
+        assert!(o.stderr.contains("Exported to"));
     }
 }
 
@@ -87,8 +83,8 @@ fn starred_only_subjects_and_stdout() {
         ],
         dir.path(),
     );
-    assert!(o.status.success());
-    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(o.success());
+    let md = o.stdout;
     assert!(md.contains("Cost") && !md.contains("## Size"), "{md}");
     let gamma = md.find("Gamma").unwrap();
     let alpha = md.find("Alpha").unwrap();
@@ -114,13 +110,13 @@ fn explicit_notes_and_refusing_to_overwrite() {
         out.to_str().unwrap(),
     ];
     let o = versus(&args, dir.path());
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(o.code, Some(1));
+    assert!(o.stderr.contains("--force"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     let mut forced = args.to_vec();
     forced.push("--force");
     let o = versus(&forced, dir.path());
-    assert!(o.status.success());
+    assert!(o.success());
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("Other framing.") && !md.contains("Money talk."));
 }
@@ -130,7 +126,7 @@ fn bad_requests_fail_clearly() {
     let (dir, content) = setup();
     let c = content.to_str().unwrap();
     let o = versus(&["export", c, "--format", "pdf", "--out", "-"], dir.path());
-    assert_eq!(o.status.code(), Some(2), "usage error");
+    assert_eq!(o.code, Some(2), "usage error");
     let o = versus(
         &[
             "export",
@@ -144,8 +140,8 @@ fn bad_requests_fail_clearly() {
         ],
         dir.path(),
     );
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.code, Some(1));
+    let err = o.stderr;
     assert!(
         err.contains("\"zz\" is not a subject id") && err.contains("a, b, g"),
         "{err}"
@@ -163,8 +159,8 @@ fn bad_requests_fail_clearly() {
         ],
         dir.path(),
     );
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("broken.ron:1:12"));
+    assert_eq!(o.code, Some(1));
+    assert!(o.stderr.contains("broken.ron:1:12"));
     let bad_notes = dir.path().join("bad.notes.ron");
     std::fs::write(&bad_notes, "Notes(").unwrap();
     let o = versus(
@@ -180,8 +176,8 @@ fn bad_requests_fail_clearly() {
         ],
         dir.path(),
     );
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.notes.ron:1:"));
+    assert_eq!(o.code, Some(1));
+    assert!(o.stderr.contains("bad.notes.ron:1:"));
 }
 
 // Export that replaces what it should not (issue: never lose a byte).
@@ -210,8 +206,8 @@ fn force_never_replaces_a_device_and_reports_its_error() {
         ],
         dir.path(),
     );
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(!o.status.success(), "{stderr}");
+    let stderr = &o.stderr;
+    assert!(!o.success(), "{stderr}");
     assert!(stderr.contains("/dev/full"), "{stderr}");
     assert!(stderr.contains("No space left"), "{stderr}");
     assert!(!stderr.contains("Exported"), "{stderr}");
@@ -223,7 +219,7 @@ fn force_never_replaces_a_device_and_reports_its_error() {
         let mut args = vec!["export", c, "--format", "marp", "--out", "/dev/null"];
         args.extend_from_slice(extra);
         let o = versus(&args, dir.path());
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(o.success(), "{}", o.stderr);
         let kind = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
         assert!(kind.is_char_device());
     }
@@ -254,7 +250,7 @@ fn a_named_pipe_is_written_into_not_replaced() {
         ],
         dir.path(),
     );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.success(), "{}", o.stderr);
     let read = reader.join().unwrap();
     assert!(read.starts_with("# Three teams"), "{read}");
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
@@ -279,12 +275,12 @@ fn force_follows_a_link_to_its_target() {
     ];
     // Without --force the target is an existing file: refused.
     let o = versus(&args, dir.path());
-    assert!(!o.status.success());
+    assert!(!o.success());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old deck");
     let mut forced = args.to_vec();
     forced.push("--force");
     let o = versus(&forced, dir.path());
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.success(), "{}", o.stderr);
     assert!(is_symlink(&link), "the link stays a link");
     assert!(
         std::fs::read_to_string(&target)
@@ -306,7 +302,7 @@ fn force_follows_a_link_to_its_target() {
         ],
         dir.path(),
     );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.success(), "{}", o.stderr);
     assert!(is_symlink(&dangling));
     assert!(dangling_target.is_file());
 }
@@ -328,8 +324,8 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
         ],
         dir.path(),
     );
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(!o.status.success());
+    let stderr = &o.stderr;
+    assert!(!o.success());
     assert!(
         stderr.contains(&format!("the folder {} does not exist", missing.display())),
         "{stderr}"
@@ -353,8 +349,8 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
             ],
             dir.path(),
         );
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        assert!(!o.status.success());
+        let stderr = &o.stderr;
+        assert!(!o.success());
         assert!(
             stderr.contains(&format!("this is the {what} being exported")),
             "{stderr}"

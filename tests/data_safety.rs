@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::app::command::{FileCmd, NotesCmd};
 use versus::notes::Notes;
-use versus::notes::session::{Flushed, NotesSession, Status};
+use versus::notes::file::{Flushed, NotesFile, Status};
 
 const CONTENT: &str = r#"Comparison(
     title: "Travel",
@@ -86,7 +86,10 @@ fn save_notes_as_never_writes_over_the_open_comparison() {
     press(&mut h, "Save");
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     h.get_by_label_contains("is the comparison that is open");
-    assert_eq!(h.state().session.path, dir.path().join("travel.notes.ron"));
+    assert_eq!(
+        h.state().notes_file.path,
+        dir.path().join("travel.notes.ron")
+    );
     // The same file reached through a link is refused too.
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&content, &link).unwrap();
@@ -127,7 +130,7 @@ fn save_notes_as_asks_before_replacing_and_refuses_other_documents() {
     press(&mut h, "Save");
     let notes = Notes::load(&other_notes).unwrap().unwrap();
     assert_eq!(notes.text("speed"), "New talk.");
-    assert_eq!(h.state().session.path, other_notes);
+    assert_eq!(h.state().notes_file.path, other_notes);
 }
 
 // Case 2: Open notes… refuses the comparison (and anything not notes), and
@@ -170,7 +173,7 @@ fn open_notes_refuses_the_comparison_and_never_moves_it() {
     assert_eq!(h.state().notes().text("speed"), "Kept in memory.");
     assert!(h.state().notes().is_starred("speed"));
     // The annotations autosave to their own file, not the content.
-    step_until(&mut h, 10, |app| app.session.status == Status::Saved);
+    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
 }
 
@@ -211,17 +214,17 @@ fn a_failing_save_keeps_a_copy_says_where_and_retries() {
     let mut h = open(&content, data.path());
     click_row(&mut h, "Speed");
     type_note(&mut h, "Speed", "First.");
-    step_until(&mut h, 10, |app| app.session.status == Status::Saved);
+    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
     // The folder goes away (unmounted, deleted): saves now fail.
     std::fs::remove_dir_all(dir.path()).unwrap();
     type_note(&mut h, "Speed", " Second.");
     step_until(&mut h, 10, |app| {
-        matches!(app.session.status, Status::Failed(_)) && app.session.rescued_to.is_some()
+        matches!(app.notes_file.status, Status::Failed(_)) && app.notes_file.rescued_to.is_some()
     });
     let status = h.state().notes_status();
     assert!(status.contains("does not exist"), "{status}");
     assert!(status.contains("Retrying in"), "{status}");
-    let copy = h.state().session.rescued_to.clone().unwrap();
+    let copy = h.state().notes_file.rescued_to.clone().unwrap();
     assert!(copy.starts_with(data.path()), "{}", copy.display());
     let name = copy.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("travel-"), "says which content: {name}");
@@ -234,17 +237,17 @@ fn a_failing_save_keeps_a_copy_says_where_and_retries() {
     assert!(!dir.path().exists());
     // More typing while it fails: the retry comes later each time, and
     // each copy holds everything.
-    let failures = h.state().session.failures();
+    let failures = h.state().notes_file.failures();
     type_note(&mut h, "Speed", " Third.");
-    step_until(&mut h, 10, |app| app.session.failures() > failures);
-    assert!(h.state().session.failures() >= 2);
+    step_until(&mut h, 10, |app| app.notes_file.failures() > failures);
+    assert!(h.state().notes_file.failures() >= 2);
     assert_eq!(
         Notes::load(&copy).unwrap().unwrap().text("speed"),
         "First. Second. Third."
     );
     // When the folder is back, the next retry saves to the notes file.
     std::fs::create_dir_all(dir.path()).unwrap();
-    step_until(&mut h, 40, |app| app.session.status == Status::Saved);
+    step_until(&mut h, 40, |app| app.notes_file.status == Status::Saved);
     let saved = Notes::load(&dir.path().join("travel.notes.ron"))
         .unwrap()
         .unwrap();
@@ -260,8 +263,8 @@ fn on_exit_notes_go_beside_then_to_the_data_folder_then_to_stderr() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     let fallback = versus::notes::paths::data_dir_notes_path(data.path(), Some(&content));
 
-    let session = |fallback: &Path| {
-        let mut s = NotesSession::open(notes_path.clone(), "Travel");
+    let notes_file = |fallback: &Path| {
+        let mut s = NotesFile::open(notes_path.clone(), "Travel");
         s.fallback = Some(fallback.to_owned());
         s.notes.text_mut("speed").push_str("Keep me.");
         s.changed(std::time::Instant::now());
@@ -270,7 +273,7 @@ fn on_exit_notes_go_beside_then_to_the_data_folder_then_to_stderr() {
 
     // The notes file cannot take them (it is a folder now): beside it.
     std::fs::create_dir(&notes_path).unwrap();
-    let Flushed::KeptAside { path, why } = session(&fallback).flush() else {
+    let Flushed::KeptAside { path, why } = notes_file(&fallback).flush() else {
         panic!("kept beside");
     };
     assert!(why.contains("folder"), "{why}");
@@ -282,7 +285,7 @@ fn on_exit_notes_go_beside_then_to_the_data_folder_then_to_stderr() {
 
     // Nor its folder: the data folder, under a name that says whose.
     std::fs::remove_dir_all(dir.path().join("sub")).unwrap();
-    let Flushed::KeptAside { path, why } = session(&fallback).flush() else {
+    let Flushed::KeptAside { path, why } = notes_file(&fallback).flush() else {
         panic!("kept in the data folder");
     };
     assert!(why.contains("does not exist"), "{why}");
@@ -302,7 +305,7 @@ fn on_exit_notes_go_beside_then_to_the_data_folder_then_to_stderr() {
     let blocked = data.path().join("a-file");
     std::fs::write(&blocked, "x").unwrap();
     let Flushed::Nowhere { why, text } =
-        session(&blocked.join("versus").join("t.notes.ron")).flush()
+        notes_file(&blocked.join("versus").join("t.notes.ron")).flush()
     else {
         panic!("nowhere");
     };
@@ -329,7 +332,7 @@ fn switching_comparisons_never_drops_notes_that_cannot_be_saved() {
     type_note(&mut h, "Speed", "Irreplaceable.");
     std::fs::remove_dir_all(dir.path()).unwrap();
     h.state_mut()
-        .apply(FileCmd::SubmitPath(other_content.clone()).into());
+        .apply(FileCmd::Submit(other_content.clone()).into());
     h.run();
     // Still on the first comparison, notes in hand, with the reason shown.
     assert_eq!(h.state().notes().text("speed"), "Irreplaceable.");
@@ -356,7 +359,7 @@ fn a_linked_notes_file_is_written_through_the_link() {
         link.exists(),
         "both folders sit side by side in the temp folder"
     );
-    let mut s = NotesSession::open(link.clone(), "Travel");
+    let mut s = NotesFile::open(link.clone(), "Travel");
     assert_eq!(s.status, Status::Saved);
     s.notes.text_mut("speed").push_str("Through the link.");
     s.changed(std::time::Instant::now());
@@ -399,7 +402,7 @@ fn a_notes_file_with_a_byte_order_mark_loads() {
         "\u{feff}Notes(comparison: \"Travel\", overall: \"With a BOM.\")\n",
     )
     .unwrap();
-    let s = NotesSession::open(path, "Travel");
+    let s = NotesFile::open(path, "Travel");
     assert_eq!(s.status, Status::Saved);
     assert_eq!(s.notes.overall, "With a BOM.");
 }
@@ -420,4 +423,39 @@ fn a_notes_file_starting_with_a_hash_gets_a_plain_message() {
         "{e}"
     );
     assert!(e.is_damaged_notes());
+}
+
+#[test]
+fn a_failing_save_that_no_place_can_copy_says_so_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("travel.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let mut h = open(&content, data.path());
+    // The notes folder goes, and the data folder cannot be made (a file
+    // stands where it would be): no place can take a copy.
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    let blocked = data.path().join("a-file");
+    std::fs::write(&blocked, "x").unwrap();
+    h.state_mut().notes_file.fallback = Some(blocked.join("versus").join("t.notes.ron"));
+    let title = h.state().comparison.dimensions[0].title.clone();
+    click_row(&mut h, &title);
+    type_note(&mut h, &title, "Nowhere to go.");
+    step_until(&mut h, 40, |app| {
+        matches!(app.notes_file.status, Status::Failed(_))
+    });
+    let status = h.state().notes_status();
+    assert!(
+        status.contains("No copy could be kept either") && status.contains("a-file"),
+        "{status}"
+    );
+    assert!(h.state().notes_file.rescued_to.is_none());
+    // The words are still in memory, and still unsaved.
+    assert!(h.state().notes_file.has_unsaved());
+    assert!(
+        h.state()
+            .notes()
+            .text(&h.state().comparison.dimensions[0].id)
+            .contains("Nowhere to go.")
+    );
 }

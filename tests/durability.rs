@@ -444,6 +444,54 @@ fn next_dimension(display: &Display) {
     std::thread::sleep(KEY_GAP);
 }
 
+/// Types `words` into the first dimension's note.
+fn type_into_first_dimension(display: &Display, words: &[String]) {
+    focus_first_note(display);
+    type_words(display, words);
+}
+
+/// The introduction is selected at start: Down selects the first
+/// dimension, F2 puts the keyboard in its note.
+fn focus_first_note(display: &Display) {
+    for key in ["Down", "F2"] {
+        display.xdotool(&["key", key]);
+        std::thread::sleep(KEY_GAP);
+    }
+}
+
+/// Types each word and a space, as a person would.
+fn type_words(display: &Display, words: &[String]) {
+    for word in words {
+        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
+    }
+}
+
+/// Sends SIGTERM and waits for a clean exit; returns standard error.
+fn terminate_cleanly(app: &mut Versus) -> String {
+    let status = terminate(&mut app.child, Duration::from_secs(15)).unwrap_or_else(|| {
+        panic!(
+            "versus did not exit within 15 s of SIGTERM; stderr:\n{}",
+            app.stderr()
+        )
+    });
+    let stderr = app.stderr();
+    assert!(status.success(), "exit {status}; stderr:\n{stderr}");
+    stderr
+}
+
+/// Waits until `path` exists (the first autosave), up to 10 s.
+fn wait_for_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !path.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "no {} after 10 s",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
     require_tools();
@@ -453,12 +501,7 @@ fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
     let log = data.path().join("versus.log");
 
     let mut app = Versus::start(&display, data.path(), &log);
-    // The introduction is selected at start: Down selects the first
-    // dimension, F2 puts the keyboard in its note.
-    display.xdotool(&["key", "Down"]);
-    std::thread::sleep(KEY_GAP);
-    display.xdotool(&["key", "F2"]);
-    std::thread::sleep(KEY_GAP);
+    focus_first_note(&display);
 
     let mut typed: Vec<(String, Instant)> = Vec::new();
     let start = Instant::now();
@@ -557,27 +600,11 @@ fn sigterm_right_after_typing_saves_every_word() {
     let log = data.path().join("versus.log");
 
     let mut app = Versus::start(&display, data.path(), &log);
-    display.xdotool(&["key", "Down"]);
-    std::thread::sleep(KEY_GAP);
-    display.xdotool(&["key", "F2"]);
-    std::thread::sleep(KEY_GAP);
     let typed: Vec<String> = (0..8).map(|i| format!("t{i:03}")).collect();
-    for word in &typed {
-        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
-    }
+    type_into_first_dimension(&display, &typed);
     // At once: the last words are younger than any autosave, so only the
     // exit path can have saved them.
-    let status = terminate(&mut app.child, Duration::from_secs(15)).unwrap_or_else(|| {
-        panic!(
-            "versus did not exit within 15 s of SIGTERM; stderr:\n{}",
-            app.stderr()
-        )
-    });
-    assert!(
-        status.success(),
-        "versus exited with {status} on SIGTERM; stderr:\n{}",
-        app.stderr()
-    );
+    terminate_cleanly(&mut app);
     let (bytes, notes) = read_notes(&notes_path);
     let words = saved_words(&notes);
     let missing: Vec<&String> = typed.iter().filter(|w| !words.contains(*w)).collect();
@@ -598,43 +625,6 @@ fn sigterm_right_after_typing_saves_every_word() {
 // standard error says where (or holds them in full).
 // ---------------------------------------------------------------------------
 
-/// Types `words` into the first dimension's note.
-fn type_into_first_dimension(display: &Display, words: &[String]) {
-    display.xdotool(&["key", "Down"]);
-    std::thread::sleep(KEY_GAP);
-    display.xdotool(&["key", "F2"]);
-    std::thread::sleep(KEY_GAP);
-    for word in words {
-        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
-    }
-}
-
-/// Sends SIGTERM and waits for a clean exit; returns standard error.
-fn terminate_cleanly(app: &mut Versus) -> String {
-    let status = terminate(&mut app.child, Duration::from_secs(15)).unwrap_or_else(|| {
-        panic!(
-            "versus did not exit within 15 s of SIGTERM; stderr:\n{}",
-            app.stderr()
-        )
-    });
-    let stderr = app.stderr();
-    assert!(status.success(), "exit {status}; stderr:\n{stderr}");
-    stderr
-}
-
-/// Waits until `path` exists (the first autosave), up to 10 s.
-fn wait_for_file(path: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !path.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "no {} after 10 s",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 #[test]
 fn when_the_notes_folder_vanishes_sigterm_keeps_notes_in_the_data_folder() {
     require_tools();
@@ -653,9 +643,7 @@ fn when_the_notes_folder_vanishes_sigterm_keeps_notes_in_the_data_folder() {
     // The folder goes (a removed drive, a deleted project): saves fail.
     std::fs::remove_dir_all(folder.path()).unwrap();
     let second: Vec<String> = (0..4).map(|i| format!("b{i:03}")).collect();
-    for word in &second {
-        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
-    }
+    type_words(&display, &second);
     // Let a save fail (and its copy be made) before the signal.
     std::thread::sleep(Duration::from_millis(2500));
     let stderr = terminate_cleanly(&mut app);
@@ -697,9 +685,7 @@ fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
     // The data folder itself goes: nothing beside, nothing to fall back to.
     std::fs::remove_dir_all(data.path()).unwrap();
     let second: Vec<String> = (0..4).map(|i| format!("q{i:03}")).collect();
-    for word in &second {
-        display.xdotool(&["type", "--delay", "30", &format!("{word} ")]);
-    }
+    type_words(&display, &second);
     let stderr = terminate_cleanly(&mut app);
     assert!(stderr.contains("printed below, in full"), "{stderr}");
     let printed = stderr

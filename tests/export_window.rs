@@ -110,7 +110,7 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     h.key_press(egui::Key::S);
     h.run();
     h.state_mut().flush_notes();
-    let notes_file = h.state().session.path.clone();
+    let notes_file = h.state().notes_file.path.clone();
     let notes_before = std::fs::read(&notes_file).unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();

@@ -11,6 +11,8 @@
 //! limit for `scripts/bench-limits.sh` and times `ron::from_str` on them.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/generated.rs"]
 mod generated;
 
@@ -245,18 +247,10 @@ fn timed_validate(what: &str, src: &str) -> (bool, String) {
     std::fs::write(&file, src).unwrap();
     let baseline = ron_time(src);
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .arg("validate")
-        .arg(&file)
-        .output()
-        .unwrap();
+    let run = cli::versus(&[Path::new("validate"), &file], None);
     assert_fast(what, start.elapsed(), baseline);
-    assert!(
-        out.stderr.len() < 10_000,
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), String::from_utf8(out.stdout).unwrap())
+    assert!(run.stderr.len() < 10_000, "{}", run.stderr);
+    (run.success(), run.stdout)
 }
 
 /// The most lines `versus validate` may print for one file: a few kinds of
@@ -480,11 +474,8 @@ fn case_10_a_file_of_strings_at_the_limit_exports_in_linear_time_and_memory() {
             max_rss_kib(&args)
         } else {
             eprintln!("no /usr/bin/time: memory not checked");
-            let status = Command::new(env!("CARGO_BIN_EXE_versus"))
-                .args(args)
-                .status()
-                .unwrap();
-            assert!(status.success());
+            let run = cli::versus(&args, None);
+            assert!(run.success(), "{}", run.stderr);
             0
         };
         let elapsed = start.elapsed();

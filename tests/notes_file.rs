@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use proptest::prelude::*;
-use versus::notes::session::{Flushed, NotesSession, Status};
+use versus::notes::file::{Flushed, NotesFile, Status};
 use versus::notes::{DimensionNotes, Notes};
 use versus::storage;
 
@@ -101,7 +101,7 @@ fn missing_fields_default_and_unknown_fields_are_errors() {
 #[test]
 fn broken_and_missing_files() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = NotesSession::open(dir.path().join("none.notes.ron"), "T");
+    let missing = NotesFile::open(dir.path().join("none.notes.ron"), "T");
     assert_eq!(missing.status, Status::Untouched);
     assert!(missing.notes.dimensions.is_empty());
 
@@ -112,7 +112,7 @@ fn broken_and_missing_files() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let mut s = NotesSession::open(path.clone(), "T");
+        let mut s = NotesFile::open(path.clone(), "T");
         let Status::Broken(message) = &s.status else {
             panic!("{name}: {:?}", s.status);
         };

@@ -9,7 +9,7 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::Entry;
+use versus::app::Section;
 use versus::app::command::Nav;
 
 const THREE: &str = r#"Comparison(
@@ -63,32 +63,36 @@ fn the_keyboard_moves_the_selection() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(built_in(&data));
     h.run();
-    assert_eq!(h.state().selected, Entry::Intro);
+    assert_eq!(h.state().selected, Section::Intro);
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected, Entry::Dimension(0));
+    assert_eq!(h.state().selected, Section::Dimension(0));
     h.key_press(egui::Key::J);
     h.run();
-    assert_eq!(h.state().selected, Entry::Dimension(1));
+    assert_eq!(h.state().selected, Section::Dimension(1));
     h.key_press(egui::Key::K);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Entry::Intro);
+    assert_eq!(h.state().selected, Section::Intro);
     h.key_press(egui::Key::End);
     h.run();
-    assert_eq!(h.state().selected, Entry::Conclusion);
+    assert_eq!(h.state().selected, Section::Conclusion);
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected, Entry::Conclusion, "clamped at the end");
+    assert_eq!(
+        h.state().selected,
+        Section::Conclusion,
+        "clamped at the end"
+    );
     h.key_press(egui::Key::Home);
     h.run();
-    assert_eq!(h.state().selected, Entry::Intro);
+    assert_eq!(h.state().selected, Section::Intro);
     // Several presses in one frame all count, in order.
     h.key_press(egui::Key::End);
     h.key_press(egui::Key::ArrowUp);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Entry::Dimension(8));
+    assert_eq!(h.state().selected, Section::Dimension(8));
 }
 
 #[test]
@@ -146,7 +150,7 @@ fn choosing_another_subject_with_three_subjects() {
     ));
     h.run();
     assert_eq!(h.state().error, None);
-    assert_eq!(h.state().selected, Entry::Dimension(0));
+    assert_eq!(h.state().selected, Section::Dimension(0));
     h.get_by_label_contains("fifty people");
     assert!(h.query_by_label_contains("five hundred").is_none());
 
@@ -242,10 +246,10 @@ fn ten_thousand_dimensions_stay_navigable() {
     h.run();
     h.key_press(egui::Key::End);
     h.run();
-    assert_eq!(h.state().selected, Entry::Conclusion);
+    assert_eq!(h.state().selected, Section::Conclusion);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Entry::Dimension(9_999));
+    assert_eq!(h.state().selected, Section::Dimension(9_999));
     // The sidebar scrolled to the selection and lays out only what shows.
     h.get_all_by_label("Dimension 9999")
         .find(|n| n.accesskit_node().role() != Role::Label)
@@ -285,7 +289,7 @@ fn every_built_in_entry_renders_with_its_title() {
     }
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected, Entry::Conclusion);
+    assert_eq!(h.state().selected, Section::Conclusion);
     h.get_by_label("Sources");
 }
 
@@ -361,7 +365,7 @@ fn saving_the_content_in_an_editor_reloads_it() {
     step_until(&mut h, 3, |app| app.message.is_some());
     h.get_by_label_contains("fifty-one people");
     h.get_by_label_contains("Reloaded");
-    assert_eq!(h.state().selected, Entry::Dimension(0), "selection kept");
+    assert_eq!(h.state().selected, Section::Dimension(0), "selection kept");
     // A save that breaks the file shows the error and keeps what was shown.
     std::fs::write(&path, "Comparison(\n  title: ").unwrap();
     step_until(&mut h, 3, |app| app.error.is_some());

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use super::{Source, VersusApp};
 use crate::app::command::{ExportCmd, FileCmd};
+use crate::notes::file::{Flushed, NotesFile};
 use crate::notes::paths;
-use crate::notes::session::{Flushed, NotesSession};
 use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
 use crate::platform::watch::ContentWatcher;
@@ -36,14 +36,14 @@ impl VersusApp {
 
     /// Starts a save when one is due, or asks to be woken when it will be.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let (job, wait) = self.session.poll_autosave(Instant::now());
+        let (job, wait) = self.notes_file.poll_autosave(Instant::now());
         if let Some(job) = job {
             let unsent = match &self.writer {
                 Some(w) => w.save(job).err().map(|job| *job),
                 None => Some(job),
             };
             if let Some(job) = unsent {
-                self.session
+                self.notes_file
                     .finished(writer::save_notes(job), Instant::now());
             }
         }
@@ -81,7 +81,7 @@ impl VersusApp {
     pub(super) fn poll_background(&mut self) {
         if let Some(writer) = &self.writer {
             while let Some(reply) = writer.poll() {
-                self.session.finished(reply, Instant::now());
+                self.notes_file.finished(reply, Instant::now());
             }
         }
         while let Some(reply) = self.dialogs.poll() {
@@ -100,7 +100,7 @@ impl VersusApp {
                 self.export_dialog.path = path.display().to_string();
                 // The system dialog already asked about overwriting.
                 self.export_dialog.confirm_overwrite = Some(path.clone());
-                self.apply(ExportCmd::ExportTo(path).into());
+                self.apply(ExportCmd::Submit(path).into());
             }
             None => {
                 self.export_dialog.hint = Some(
@@ -122,7 +122,7 @@ impl VersusApp {
                     // The system dialog already asked about replacing.
                     self.path_dialog.confirm_overwrite = Some(path.clone());
                 }
-                self.apply(FileCmd::SubmitPath(path).into());
+                self.apply(FileCmd::Submit(path).into());
             }
             None => {
                 self.path_dialog.hint = Some(
@@ -157,17 +157,17 @@ impl VersusApp {
         }
     }
 
-    /// Waits for a save under way, then flushes the session.
+    /// Waits for a save under way, then flushes the notes file.
     pub(super) fn flush_to_disk(&mut self) -> Flushed {
         if let Some(writer) = &self.writer {
-            while self.session.in_flight() {
+            while self.notes_file.in_flight() {
                 match writer.wait(Duration::from_secs(5)) {
-                    Some(reply) => self.session.finished(reply, Instant::now()),
+                    Some(reply) => self.notes_file.finished(reply, Instant::now()),
                     None => break,
                 }
             }
         }
-        self.session.flush()
+        self.notes_file.flush()
     }
 
     /// On exit: the notes go to their file, else beside it, else to the data
@@ -186,16 +186,16 @@ impl VersusApp {
 
 /// Opens the notes of `source` in their default place, with the data
 /// folder as the last resort for copies of unsaved notes.
-pub(super) fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesSession {
+pub(super) fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesFile {
     let path = paths::default_notes_path(source.path(), data_dir);
     if storage::folder_of(&path) == data_dir {
         // The data folder is ours to create; a content file's folder never
         // is. If this fails, the first save says why.
         let _ = std::fs::create_dir_all(data_dir);
     }
-    let mut session = NotesSession::open(path, title);
-    session.fallback = Some(paths::data_dir_notes_path(data_dir, source.path()));
-    session
+    let mut notes_file = NotesFile::open(path, title);
+    notes_file.fallback = Some(paths::data_dir_notes_path(data_dir, source.path()));
+    notes_file
 }
 
 /// Prints notes that no file could take, in full, to standard error.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{Entry, Source, VersusApp};
+use super::{Section, Source, VersusApp};
 use crate::model::Comparison;
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
 use crate::storage;
@@ -30,8 +30,8 @@ pub enum Command {
 #[must_use]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// Show this entry.
-    Select(Entry),
+    /// Show this section.
+    Select(Section),
     /// Move the selection by this many rows (clamped).
     Move(isize),
     /// Select the first row.
@@ -95,13 +95,13 @@ impl From<NotesCmd> for Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileCmd {
     /// Show the path dialog for this purpose.
-    ShowPathDialog(PathPurpose),
+    ShowDialog(PathPurpose),
     /// Ask the system file dialog for the path dialog's purpose.
     Browse,
     /// Act on a path chosen in the path dialog.
-    SubmitPath(PathBuf),
+    Submit(PathBuf),
     /// Close the path dialog.
-    ClosePathDialog,
+    CloseDialog,
     /// Load the current file again.
     Reload,
     /// Go back to the built-in comparison.
@@ -121,15 +121,15 @@ impl From<FileCmd> for Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportCmd {
     /// Show the export dialog.
-    ShowExport,
+    ShowDialog,
     /// Close the export dialog.
-    CloseExport,
+    CloseDialog,
     /// The export format changed: suggest a file name with its extension.
-    ExportFormatChanged,
+    FormatChanged,
     /// Ask the system save dialog where to export.
-    BrowseExport,
+    Browse,
     /// Export to this path (asks once before overwriting).
-    ExportTo(PathBuf),
+    Submit(PathBuf),
     /// Open this folder in the system's file manager.
     OpenFolder(PathBuf),
 }
@@ -155,18 +155,18 @@ impl VersusApp {
     /// Moves the selection or changes the columns.
     fn apply_nav(&mut self, command: Nav) {
         match command {
-            Nav::Select(entry) => self.selected = entry,
+            Nav::Select(section) => self.selected = section,
             Nav::Move(delta) => {
                 let row = self.row_of(self.selected).saturating_add_signed(delta);
-                self.selected = self.entry_at(row);
+                self.selected = self.section_at(row);
                 self.scroll_to_selected = true;
             }
             Nav::First => {
-                self.selected = self.entry_at(0);
+                self.selected = self.section_at(0);
                 self.scroll_to_selected = true;
             }
             Nav::Last => {
-                self.selected = self.entry_at(usize::MAX);
+                self.selected = self.section_at(usize::MAX);
                 self.scroll_to_selected = true;
             }
             Nav::SetColumn { column, subject } => {
@@ -184,7 +184,7 @@ impl VersusApp {
     /// Opens files, through the path dialog or again.
     fn apply_file(&mut self, command: FileCmd) {
         match command {
-            FileCmd::ShowPathDialog(purpose) => self.show_path_dialog(purpose),
+            FileCmd::ShowDialog(purpose) => self.show_path_dialog(purpose),
             FileCmd::Browse => {
                 if let Some(purpose) = self.path_dialog.purpose {
                     self.path_dialog.browsing = true;
@@ -195,8 +195,8 @@ impl VersusApp {
                         .request(DialogPurpose::Path(purpose), suggested);
                 }
             }
-            FileCmd::SubmitPath(path) => self.submit_path(&path),
-            FileCmd::ClosePathDialog => self.path_dialog.purpose = None,
+            FileCmd::Submit(path) => self.submit_path(&path),
+            FileCmd::CloseDialog => self.path_dialog.purpose = None,
             FileCmd::Reload => {
                 if let Source::File(path) = self.source.clone() {
                     self.open(&path);
@@ -213,26 +213,26 @@ impl VersusApp {
     fn apply_notes(&mut self, command: NotesCmd) {
         let now = Instant::now();
         match command {
-            NotesCmd::NoteEdited => self.session.changed(now),
+            NotesCmd::NoteEdited => self.notes_file.changed(now),
             NotesCmd::ToggleStar(i) => {
                 if let Some(d) = self.comparison.dimensions.get(i) {
-                    self.session.notes.toggle_star(&d.id);
-                    self.session.changed(now);
+                    self.notes_file.notes.toggle_star(&d.id);
+                    self.notes_file.changed(now);
                 }
             }
             NotesCmd::ToggleStarSelected => {
-                if let Entry::Dimension(i) = self.selected {
+                if let Section::Dimension(i) = self.selected {
                     self.apply_notes(NotesCmd::ToggleStar(i));
                 }
             }
             NotesCmd::ToggleHighlight { dimension, aspect } => {
                 if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    self.session.notes.toggle_highlight(&d.id, &aspect);
-                    self.session.changed(now);
+                    self.notes_file.notes.toggle_highlight(&d.id, &aspect);
+                    self.notes_file.changed(now);
                 }
             }
             NotesCmd::ToggleHighlightRow(n) => {
-                if let Entry::Dimension(i) = self.selected
+                if let Section::Dimension(i) = self.selected
                     && let Some(p) = self
                         .comparison
                         .dimensions
@@ -247,7 +247,7 @@ impl VersusApp {
                 }
             }
             NotesCmd::KeepMine => {
-                let done = self.session.keep_mine();
+                let done = self.notes_file.keep_mine();
                 self.message = Some(aside_message(
                     done,
                     "Wrote your notes; the other version is kept in",
@@ -255,7 +255,7 @@ impl VersusApp {
                 ));
             }
             NotesCmd::ReloadTheirs => {
-                let done = self.session.reload_theirs();
+                let done = self.notes_file.reload_theirs();
                 self.message = Some(aside_message(
                     done,
                     "Reloaded the notes file; your version is kept in",
@@ -263,7 +263,7 @@ impl VersusApp {
                 ));
             }
             NotesCmd::MoveBrokenAside => {
-                let done = self.session.move_broken_aside();
+                let done = self.notes_file.move_broken_aside();
                 self.message = Some(aside_message(
                     done,
                     "The broken notes file is now",
@@ -276,18 +276,18 @@ impl VersusApp {
     /// Applies a command of the export dialog.
     fn apply_export(&mut self, command: ExportCmd) {
         match command {
-            ExportCmd::ShowExport => {
+            ExportCmd::ShowDialog => {
                 let dialog = &mut self.export_dialog;
                 dialog.open = true;
                 dialog.hint = None;
                 dialog.confirm_overwrite = None;
                 dialog.options.subjects = self.columns;
                 if dialog.path.is_empty() {
-                    self.apply_export(ExportCmd::ExportFormatChanged);
+                    self.apply_export(ExportCmd::FormatChanged);
                 }
             }
-            ExportCmd::CloseExport => self.export_dialog.open = false,
-            ExportCmd::ExportFormatChanged => {
+            ExportCmd::CloseDialog => self.export_dialog.open = false,
+            ExportCmd::FormatChanged => {
                 let dialog = &mut self.export_dialog;
                 let name = crate::export::default_file_name(&self.comparison, dialog.format);
                 let typed = PathBuf::from(dialog.path.trim());
@@ -298,7 +298,7 @@ impl VersusApp {
                 dialog.path = dir.join(name).display().to_string();
                 dialog.confirm_overwrite = None;
             }
-            ExportCmd::BrowseExport => {
+            ExportCmd::Browse => {
                 let dialog = &mut self.export_dialog;
                 dialog.browsing = true;
                 dialog.hint = None;
@@ -308,7 +308,7 @@ impl VersusApp {
                     Some(suggested),
                 );
             }
-            ExportCmd::ExportTo(path) => self.export_to(path),
+            ExportCmd::Submit(path) => self.export_to(path),
             ExportCmd::OpenFolder(dir) => {
                 self.open_url = Some(format!("file://{}", dir.display()));
             }
@@ -332,7 +332,7 @@ fn aside_message<E: std::fmt::Display>(
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
     use super::*;
-    use crate::notes::session::Status;
+    use crate::notes::file::Status;
 
     fn app(data: &Path) -> VersusApp {
         VersusApp::new(Comparison::built_in(), Source::BuiltIn, data.to_owned())
@@ -342,18 +342,18 @@ mod tests {
     fn navigation_moves_the_selection_and_the_columns() {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
-        assert_eq!(a.selected, Entry::Intro);
+        assert_eq!(a.selected, Section::Intro);
         a.apply(Nav::Move(1).into());
-        assert_eq!(a.selected, Entry::Dimension(0));
+        assert_eq!(a.selected, Section::Dimension(0));
         a.apply(Nav::Last.into());
-        assert_eq!(a.selected, Entry::Conclusion);
+        assert_eq!(a.selected, Section::Conclusion);
         a.apply(Nav::Move(-2).into());
         let last = a.comparison.dimensions.len() - 2;
-        assert_eq!(a.selected, Entry::Dimension(last));
+        assert_eq!(a.selected, Section::Dimension(last));
         a.apply(Nav::First.into());
-        assert_eq!(a.selected, Entry::Intro);
-        a.apply(Nav::Select(Entry::Dimension(3)).into());
-        assert_eq!(a.selected, Entry::Dimension(3));
+        assert_eq!(a.selected, Section::Intro);
+        a.apply(Nav::Select(Section::Dimension(3)).into());
+        assert_eq!(a.selected, Section::Dimension(3));
         a.apply(Nav::SwapColumns.into());
         assert_eq!(a.columns, [1, 0]);
         // A subject that does not exist is ignored.
@@ -373,11 +373,11 @@ mod tests {
     fn notes_commands_change_the_notes_and_mark_them_unsaved() {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
-        a.apply(Nav::Select(Entry::Dimension(0)).into());
+        a.apply(Nav::Select(Section::Dimension(0)).into());
         let id = a.comparison.dimensions[0].id.clone();
         a.apply(NotesCmd::ToggleStarSelected.into());
         assert!(a.notes().is_starred(&id));
-        assert_eq!(a.session.status, Status::Unsaved);
+        assert_eq!(a.notes_file.status, Status::Unsaved);
         a.apply(NotesCmd::ToggleStar(0).into());
         assert!(!a.notes().is_starred(&id));
         a.apply(NotesCmd::ToggleHighlightRow(1).into());
@@ -395,14 +395,14 @@ mod tests {
     fn file_commands_drive_the_path_dialog_and_keep_what_is_shown() {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
-        a.apply(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
+        a.apply(FileCmd::ShowDialog(PathPurpose::OpenContent).into());
         assert_eq!(a.path_dialog.purpose, Some(PathPurpose::OpenContent));
-        a.apply(FileCmd::SubmitPath(data.path().join("missing.ron")).into());
+        a.apply(FileCmd::Submit(data.path().join("missing.ron")).into());
         assert!(a.error.as_deref().unwrap().contains("missing.ron"));
         assert_eq!(a.source, Source::BuiltIn);
         a.apply(FileCmd::DismissError.into());
         assert!(a.error.is_none());
-        a.apply(FileCmd::ClosePathDialog.into());
+        a.apply(FileCmd::CloseDialog.into());
         assert_eq!(a.path_dialog.purpose, None);
         a.apply(FileCmd::Reload.into());
         a.apply(FileCmd::OpenBuiltIn.into());
@@ -413,7 +413,7 @@ mod tests {
     fn export_commands_open_name_and_close_the_dialog_and_quit_quits() {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
-        a.apply(ExportCmd::ShowExport.into());
+        a.apply(ExportCmd::ShowDialog.into());
         assert!(a.export_dialog.open);
         assert!(
             Path::new(&a.export_dialog.path)
@@ -421,18 +421,18 @@ mod tests {
                 .is_some_and(|e| e == "md")
         );
         a.export_dialog.format = crate::export::Format::Html;
-        a.apply(ExportCmd::ExportFormatChanged.into());
+        a.apply(ExportCmd::FormatChanged.into());
         assert!(
             Path::new(&a.export_dialog.path)
                 .extension()
                 .is_some_and(|e| e == "html")
         );
         let out = data.path().join("out.html");
-        a.apply(ExportCmd::ExportTo(out.clone()).into());
+        a.apply(ExportCmd::Submit(out.clone()).into());
         assert!(out.is_file());
         assert!(!a.export_dialog.open);
-        a.apply(ExportCmd::ShowExport.into());
-        a.apply(ExportCmd::CloseExport.into());
+        a.apply(ExportCmd::ShowDialog.into());
+        a.apply(ExportCmd::CloseDialog.into());
         assert!(!a.export_dialog.open);
         a.apply(Command::Quit);
         assert!(a.quit_requested);

@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Entry, Source, VersusApp, error_text, index_of, open_notes_of};
+use super::{Section, Source, VersusApp, index_of, open_notes_of};
 use crate::model::{Comparison, Diagnostic};
-use crate::notes::session::{self, NotesSession, NotesTarget};
+use crate::notes::file::{self, NotesFile, NotesTarget};
 use crate::platform::file_dialog::PathPurpose;
 use crate::storage;
 
@@ -20,7 +20,7 @@ impl VersusApp {
         let dialog = &mut self.export_dialog;
         let inputs = [
             (self.source.path(), "the comparison that is open"),
-            (Some(self.session.path.as_path()), "the notes file"),
+            (Some(self.notes_file.path.as_path()), "the notes file"),
         ];
         if let Some((_, what)) = inputs
             .iter()
@@ -52,7 +52,7 @@ impl VersusApp {
         let text = crate::export::export(
             dialog.format,
             &self.comparison,
-            &self.session.notes,
+            &self.notes_file.notes,
             &dialog.options,
         );
         match storage::write_export(&path, text.as_bytes()) {
@@ -83,7 +83,7 @@ impl VersusApp {
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
                 PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
-                    self.session.path.display().to_string()
+                    self.notes_file.path.display().to_string()
                 }
             };
         }
@@ -103,7 +103,7 @@ impl VersusApp {
     /// Follows another notes file: only a notes file, never the open
     /// comparison or any other document.
     pub(super) fn open_notes(&mut self, path: &Path) {
-        let refusal = match session::check_notes_target(path, self.source.path()) {
+        let refusal = match file::check_notes_target(path, self.source.path()) {
             Ok(NotesTarget::Notes) => None,
             Ok(NotesTarget::New) => Some(format!(
                 "{} does not exist. To start a new notes file there, use Save notes as… in the File menu.",
@@ -123,9 +123,9 @@ impl VersusApp {
             self.path_dialog.purpose = None;
             return;
         }
-        let fallback = self.session.fallback.take();
-        self.session = NotesSession::open(path.to_owned(), &self.comparison.title);
-        self.session.fallback = fallback;
+        let fallback = self.notes_file.fallback.take();
+        self.notes_file = NotesFile::open(path.to_owned(), &self.comparison.title);
+        self.notes_file.fallback = fallback;
         self.path_dialog.purpose = None;
         self.message = Some(format!("Notes now come from {}", path.display()));
     }
@@ -135,14 +135,14 @@ impl VersusApp {
     /// replacing a notes file.
     pub(super) fn save_notes_as(&mut self, path: &Path) {
         let dialog = &mut self.path_dialog;
-        match session::check_notes_target(path, self.source.path()) {
+        match file::check_notes_target(path, self.source.path()) {
             Err(message) => {
                 dialog.hint = Some(message);
                 return;
             }
             Ok(NotesTarget::Notes | NotesTarget::Empty)
                 if dialog.confirm_overwrite.as_deref() != Some(path)
-                    && !storage::same_file(path, &self.session.path) =>
+                    && !storage::same_file(path, &self.notes_file.path) =>
             {
                 dialog.hint = Some(format!(
                     "{} exists. Press Save again to replace it with these notes.",
@@ -153,7 +153,7 @@ impl VersusApp {
             }
             Ok(_) => {}
         }
-        match self.session.save_as(path) {
+        match self.notes_file.save_as(path) {
             Ok(()) => {
                 self.path_dialog.purpose = None;
                 self.path_dialog.confirm_overwrite = None;
@@ -176,7 +176,7 @@ impl VersusApp {
                 self.error = None;
                 self.path_dialog.purpose = None;
             }
-            Err(e) => self.error = Some(error_text(&e)),
+            Err(e) => self.error = Some(e.errors_text()),
         }
     }
 
@@ -196,7 +196,7 @@ impl VersusApp {
             if !self.flush_notes() {
                 return;
             }
-            self.session = open_notes_of(&source, &comparison.title, &self.data_dir);
+            self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
         }
         self.index = index_of(&comparison);
         self.comparison = comparison;
@@ -208,8 +208,8 @@ impl VersusApp {
             self.columns = [0, 1];
         }
         self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
-            Some(i) if same_source => Entry::Dimension(i),
-            _ => self.entry_at(0),
+            Some(i) if same_source => Section::Dimension(i),
+            _ => self.section_at(0),
         };
         self.scroll_to_selected = true;
     }

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::model::{Comparison, Diagnostic, LoadError, Severity};
-use crate::notes::session::{NotesSession, Status};
+use crate::model::{Comparison, Diagnostic};
+use crate::notes::file::{NotesFile, Status};
 use crate::notes::writer::NotesWriter;
 use crate::platform::file_dialog::Dialogs;
 use crate::platform::watch::ContentWatcher;
@@ -23,7 +23,7 @@ use crate::ui::dialogs::PathDialog;
 use crate::ui::export_dialog::ExportDialog;
 
 pub use command::Command;
-pub use outline::Entry;
+pub use outline::Section;
 
 /// Where the shown comparison came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -66,11 +66,11 @@ pub struct VersusApp {
     /// How many warnings there are in all, listed or only counted.
     pub warning_count: usize,
     /// The selected sidebar row.
-    pub selected: Entry,
+    pub selected: Section,
     /// Subject index shown in the left and right columns.
     pub columns: [usize; 2],
     /// The notes and their file.
-    pub session: NotesSession,
+    pub notes_file: NotesFile,
     /// Where notes go when they cannot sit beside the content.
     pub data_dir: PathBuf,
     /// The last load failure, shown until dismissed.
@@ -108,16 +108,16 @@ impl VersusApp {
     /// An app showing `comparison`, with notes in their default place.
     #[must_use]
     pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
-        let session = open_notes_of(&source, &comparison.title, &data_dir);
+        let notes_file = open_notes_of(&source, &comparison.title, &data_dir);
         let mut app = Self {
-            selected: Entry::Intro,
+            selected: Section::Intro,
             columns: [0, 1],
             index: index_of(&comparison),
             comparison,
             source,
             warnings: Vec::new(),
             warning_count: 0,
-            session,
+            notes_file,
             data_dir,
             error: None,
             message: None,
@@ -134,7 +134,7 @@ impl VersusApp {
             watcher: None,
             reload_after: None,
         };
-        app.selected = app.entry_at(0);
+        app.selected = app.section_at(0);
         app
     }
 
@@ -151,7 +151,7 @@ impl VersusApp {
             }
             Some((_, Err(e))) => {
                 let mut app = Self::new(Comparison::built_in(), Source::BuiltIn, data_dir);
-                app.error = Some(error_text(&e));
+                app.error = Some(e.errors_text());
                 app
             }
             None => Self::new(Comparison::built_in(), Source::BuiltIn, data_dir),
@@ -161,15 +161,15 @@ impl VersusApp {
     /// The notes (read-only view).
     #[must_use]
     pub fn notes(&self) -> &crate::notes::Notes {
-        &self.session.notes
+        &self.notes_file.notes
     }
 
     /// The id of the selected dimension, if a dimension is selected.
     #[must_use]
     pub fn selected_dimension_id(&self) -> Option<&str> {
         match self.selected {
-            Entry::Dimension(i) => self.comparison.dimensions.get(i).map(|d| d.id.as_str()),
-            Entry::Intro | Entry::Conclusion => None,
+            Section::Dimension(i) => self.comparison.dimensions.get(i).map(|d| d.id.as_str()),
+            Section::Intro | Section::Conclusion => None,
         }
     }
 
@@ -180,7 +180,7 @@ impl VersusApp {
         self.poll_background();
         self.reload_when_changed(&ctx);
 
-        // Keys apply before the panels draw: the panels then show the entry
+        // Keys apply before the panels draw: the panels then show the section
         // the keys chose, and a note focused by F2 takes the keys typed
         // right after it in the same frame.
         let mut commands = Vec::new();
@@ -232,29 +232,28 @@ impl VersusApp {
     /// A short word on the notes file for the status line.
     #[must_use]
     pub fn notes_status(&self) -> String {
-        match &self.session.status {
+        match &self.notes_file.status {
             Status::Saved => "Saved".to_owned(),
             Status::Untouched => "No notes yet".to_owned(),
             Status::Unsaved => "Unsaved changes".to_owned(),
             Status::Saving => "Saving…".to_owned(),
             Status::Failed(e) => {
                 let retry = self
-                    .session
+                    .notes_file
                     .retry_in(Instant::now())
                     .map_or_else(String::new, |d| {
                         format!(" Retrying in {} s.", d.as_secs_f32().ceil())
                     });
-                let copy = self
-                    .session
-                    .rescued_to
-                    .as_ref()
-                    .map_or_else(String::new, |p| {
-                        format!(" A copy is kept in {}.", p.display())
-                    });
+                let file = &self.notes_file;
+                let copy = match (&file.copy_failed, &file.rescued_to) {
+                    (Some(why), _) => format!(" No copy could be kept either: {why}."),
+                    (None, Some(p)) => format!(" A copy is kept in {}.", p.display()),
+                    (None, None) => String::new(),
+                };
                 format!("Not saved: {e}.{retry}{copy}")
             }
             Status::Conflict => "Not saved: the file changed on disk".to_owned(),
-            Status::Broken(_) if self.session.can_move_aside() => {
+            Status::Broken(_) if self.notes_file.can_move_aside() => {
                 "Not saved: the notes file cannot be read".to_owned()
             }
             Status::Broken(_) => "Not saved: that file is not a notes file".to_owned(),
@@ -268,20 +267,6 @@ pub(super) fn index_of(c: &Comparison) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, d)| (d.id.clone(), i))
         .collect()
-}
-
-/// The text shown for a load error: its errors, one per line (warnings are
-/// left for `versus validate`, they did not stop the load).
-pub(super) fn error_text(e: &LoadError) -> String {
-    match e {
-        LoadError::Io { .. } => e.to_string(),
-        LoadError::Invalid { path, problems } => problems
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| format!("{}:{d}", path.display()))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
 }
 
 impl eframe::App for VersusApp {

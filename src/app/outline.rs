@@ -1,5 +1,5 @@
 //! The rows of the sidebar: the introduction, the dimensions, the
-//! conclusion; which entry a row shows and back; how many dimensions are
+//! conclusion; which section a row shows and back; how many dimensions are
 //! annotated and which notes have no dimension. The rules are pure
 //! functions of the comparison and the notes (no egui, no I/O), tested
 //! below; `VersusApp` answers through them.
@@ -13,7 +13,7 @@ use crate::notes::{DimensionNotes, Notes};
 
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub enum Section {
     /// The comparison's introduction.
     Intro,
     /// The dimension at this index.
@@ -56,27 +56,27 @@ impl Outline {
         self.len() == 0
     }
 
-    /// The entry shown in row `row` (clamped to the last row).
+    /// The section shown in row `row` (clamped to the last row).
     #[must_use]
-    pub fn entry_at(self, row: usize) -> Entry {
+    pub fn section_at(self, row: usize) -> Section {
         let row = row.min(self.len().saturating_sub(1));
         let first_dim = usize::from(self.has_intro);
         if self.has_intro && row == 0 {
-            Entry::Intro
+            Section::Intro
         } else if row - first_dim < self.dimensions {
-            Entry::Dimension(row - first_dim)
+            Section::Dimension(row - first_dim)
         } else {
-            Entry::Conclusion
+            Section::Conclusion
         }
     }
 
-    /// The row of `entry`.
+    /// The row of `section`.
     #[must_use]
-    pub fn row_of(self, entry: Entry) -> usize {
-        match entry {
-            Entry::Intro => 0,
-            Entry::Dimension(i) => usize::from(self.has_intro) + i,
-            Entry::Conclusion => self.len().saturating_sub(1),
+    pub fn row_of(self, section: Section) -> usize {
+        match section {
+            Section::Intro => 0,
+            Section::Dimension(i) => usize::from(self.has_intro) + i,
+            Section::Conclusion => self.len().saturating_sub(1),
         }
     }
 }
@@ -116,7 +116,7 @@ impl VersusApp {
 
     /// Number of sidebar rows.
     #[must_use]
-    pub fn entry_count(&self) -> usize {
+    pub fn row_count(&self) -> usize {
         self.outline().len()
     }
 
@@ -132,29 +132,29 @@ impl VersusApp {
         self.outline().has_conclusion
     }
 
-    /// The entry shown in sidebar row `row` (clamped to the last row).
+    /// The section shown in sidebar row `row` (clamped to the last row).
     #[must_use]
-    pub fn entry_at(&self, row: usize) -> Entry {
-        self.outline().entry_at(row)
+    pub fn section_at(&self, row: usize) -> Section {
+        self.outline().section_at(row)
     }
 
-    /// The sidebar row of `entry`.
+    /// The sidebar row of `section`.
     #[must_use]
-    pub fn row_of(&self, entry: Entry) -> usize {
-        self.outline().row_of(entry)
+    pub fn row_of(&self, section: Section) -> usize {
+        self.outline().row_of(section)
     }
 
     /// How many of the comparison's dimensions carry a note, a star or a
     /// highlight.
     #[must_use]
     pub fn annotated_count(&self) -> usize {
-        annotated_count(&self.session.notes, &self.index)
+        annotated_count(&self.notes_file.notes, &self.index)
     }
 
     /// Notes on dimension ids the content does not have (kept, listed).
     #[must_use]
     pub fn orphans(&self) -> Vec<(&str, &DimensionNotes)> {
-        orphans(&self.session.notes, &self.index)
+        orphans(&self.notes_file.notes, &self.index)
     }
 }
 
@@ -171,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_and_entries_map_both_ways() {
+    fn rows_and_sections_map_both_ways() {
         for o in [
             outline(true, 3, true),
             outline(false, 3, true),
@@ -179,17 +179,20 @@ mod tests {
             outline(false, 1, false),
         ] {
             for row in 0..o.len() {
-                assert_eq!(o.row_of(o.entry_at(row)), row, "{o:?} row {row}");
+                assert_eq!(o.row_of(o.section_at(row)), row, "{o:?} row {row}");
             }
             // Past the end clamps to the last row.
-            assert_eq!(o.entry_at(usize::MAX), o.entry_at(o.len() - 1));
+            assert_eq!(o.section_at(usize::MAX), o.section_at(o.len() - 1));
         }
         let o = outline(true, 2, true);
         assert_eq!(o.len(), 4);
-        assert_eq!(o.entry_at(0), Entry::Intro);
-        assert_eq!(o.entry_at(1), Entry::Dimension(0));
-        assert_eq!(o.entry_at(3), Entry::Conclusion);
-        assert_eq!(outline(false, 2, false).entry_at(0), Entry::Dimension(0));
+        assert_eq!(o.section_at(0), Section::Intro);
+        assert_eq!(o.section_at(1), Section::Dimension(0));
+        assert_eq!(o.section_at(3), Section::Conclusion);
+        assert_eq!(
+            outline(false, 2, false).section_at(0),
+            Section::Dimension(0)
+        );
     }
 
     #[test]

@@ -25,9 +25,8 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use super::markdown::{
-    Blocks, Lines, Place, bullet_list, one_line, paragraphs, strong_line, table,
-};
+use super::markdown::{Blocks, bullet_list, table};
+use super::md_text::{Lines, Place, one_line, paragraphs, strong_line};
 use super::{
     Column, ExportOptions, clean, columns, note, overall_note, selected_dimensions, summary,
 };

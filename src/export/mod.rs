@@ -13,6 +13,7 @@
 pub mod html;
 pub mod markdown;
 pub mod marp;
+mod md_text;
 
 use std::borrow::Cow;
 use std::collections::HashSet;

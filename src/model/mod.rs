@@ -272,22 +272,25 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The first error's position, if the failure has one.
+    /// The failure as lines of `file:line:column: error: message`, the
+    /// warnings left out: they did not stop the load (`versus validate`
+    /// lists them).
     #[must_use]
-    pub fn position(&self) -> Option<Position> {
+    pub fn errors_text(&self) -> String {
         match self {
-            Self::Io { .. } => None,
-            Self::Invalid { problems, .. } => problems
-                .iter()
-                .find(|d| d.severity == Severity::Error)
-                .map(|d| d.position),
+            Self::Io { .. } => self.to_string(),
+            Self::Invalid { path, problems } => render_problems(
+                path,
+                problems.iter().filter(|d| d.severity == Severity::Error),
+            ),
         }
     }
 }
 
-fn render_problems(path: &Path, problems: &[Diagnostic]) -> String {
+/// One `file:line:column: severity: message` line per problem.
+fn render_problems<'d>(path: &Path, problems: impl IntoIterator<Item = &'d Diagnostic>) -> String {
     problems
-        .iter()
+        .into_iter()
         .map(|d| format!("{}:{d}", path.display()))
         .collect::<Vec<_>>()
         .join("\n")

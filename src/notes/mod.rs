@@ -1,8 +1,8 @@
 //! The user's annotations on a comparison. No egui here.
 
 pub mod autosave;
+pub mod file;
 pub mod paths;
-pub mod session;
 pub mod writer;
 
 use std::collections::BTreeMap;

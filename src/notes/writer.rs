@@ -84,8 +84,10 @@ pub enum SaveReply {
         path: PathBuf,
         /// Why, for the status line.
         error: String,
-        /// Where a copy of the notes went instead, if anywhere.
-        rescued_to: Option<PathBuf>,
+        /// Where a copy of the notes went instead (`Ok`), why no place
+        /// took one (`Err`, one message per place tried), or `None` when
+        /// no copy was asked for.
+        rescued_to: Option<Result<PathBuf, Vec<String>>>,
     },
 }
 
@@ -102,7 +104,7 @@ pub fn save_notes(job: SaveJob) -> SaveReply {
         rescue: plan,
     } = job;
     let failed = |path: PathBuf, error: String, bytes: &[u8]| {
-        let rescued_to = plan.as_ref().and_then(|p| rescue(bytes, p).ok());
+        let rescued_to = plan.as_ref().map(|p| rescue(bytes, p));
         SaveReply::Failed {
             path,
             error,

@@ -1,14 +1,14 @@
-//! The comparison pane: two subjects side by side for the selected entry.
+//! The comparison pane: two subjects side by side for the selected section.
 
 use egui::RichText;
 
 use crate::app::command::{Nav, NotesCmd};
-use crate::app::{Command, Entry, VersusApp};
+use crate::app::{Command, Section, VersusApp};
 use crate::model::{Comparison, Dimension, Subject};
-use crate::ui::sidebar;
+use crate::ui::style;
 use crate::ui::text::markdown_ui;
 
-/// Draws the pane for the selected entry.
+/// Draws the pane for the selected section.
 pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .id_salt(("pane", app.selected_dimension_id().unwrap_or("")))
@@ -16,9 +16,9 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(1400.0));
             match app.selected {
-                Entry::Intro => intro_ui(ui, &app.comparison),
-                Entry::Conclusion => conclusion_ui(ui, &app.comparison),
-                Entry::Dimension(i) => {
+                Section::Intro => intro_ui(ui, &app.comparison),
+                Section::Conclusion => conclusion_ui(ui, &app.comparison),
+                Section::Dimension(i) => {
                     if let Some(d) = app.comparison.dimensions.get(i) {
                         dimension_ui(ui, app, i, d, commands);
                     }
@@ -78,11 +78,11 @@ fn star_ui(
         .on_hover_text("Star: include this dimension in the presentation (key S)");
     if starred {
         let r = star.rect;
-        sidebar::paint_star(
+        style::paint_star(
             ui.painter(),
             egui::pos2(r.right() + 12.0, r.center().y),
             7.0,
-            sidebar::ACCENT,
+            style::ACCENT,
         );
         ui.add_space(20.0);
     }
@@ -154,11 +154,11 @@ fn row_ui(
                 .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
         }
         Shade::Highlight => {
-            let fill = sidebar::ACCENT.gamma_multiply(0.22);
+            let fill = style::ACCENT.gamma_multiply(0.22);
             ui.painter()
                 .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
             let bar = egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height()));
-            ui.painter().rect_filled(bar, 1.0, sidebar::ACCENT);
+            ui.painter().rect_filled(bar, 1.0, style::ACCENT);
         }
     }
     ui.add_space(6.0);

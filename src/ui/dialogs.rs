@@ -29,44 +29,60 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
     let Some(purpose) = dialog.purpose else {
         return;
     };
+    let chosen = dialog_window(ctx, purpose.title(), 460.0, |ui| {
+        let label = ui.label("Path of the file (.ron):");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut dialog.path)
+                    .id_salt("dialog-path")
+                    .hint_text("/path/to/file.ron")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !field.has_focus() && dialog.path.is_empty() {
+            field.request_focus();
+        }
+        path_field_actions_ui(
+            ui,
+            &field,
+            &dialog.path,
+            dialog.hint.as_deref(),
+            dialog.browsing,
+            purpose.action(),
+        )
+    });
+    match chosen {
+        Some(PathAction::Submit(path)) => commands.push(FileCmd::Submit(path).into()),
+        Some(PathAction::Browse) => commands.push(FileCmd::Browse.into()),
+        Some(PathAction::Cancel) => commands.push(FileCmd::CloseDialog.into()),
+        None => {}
+    }
+}
+
+/// A centred dialog window with a close button, `min_width` wide, around
+/// `body`. Returns what the body chose, or [`PathAction::Cancel`] when the
+/// window's × or Escape closed it.
+pub fn dialog_window(
+    ctx: &egui::Context,
+    title: &str,
+    min_width: f32,
+    body: impl FnOnce(&mut egui::Ui) -> Option<PathAction>,
+) -> Option<PathAction> {
     let mut keep_open = true;
-    egui::Window::new(purpose.title())
+    let chosen = egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
         .open(&mut keep_open)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            ui.set_min_width(460.0);
-            let label = ui.label("Path of the file (.ron):");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut dialog.path)
-                        .id_salt("dialog-path")
-                        .hint_text("/path/to/file.ron")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if !field.has_focus() && dialog.path.is_empty() {
-                field.request_focus();
-            }
-            let action = purpose.action();
-            match path_field_actions_ui(
-                ui,
-                &field,
-                &dialog.path,
-                dialog.hint.as_deref(),
-                dialog.browsing,
-                action,
-            ) {
-                Some(PathAction::Submit(path)) => commands.push(FileCmd::SubmitPath(path).into()),
-                Some(PathAction::Browse) => commands.push(FileCmd::Browse.into()),
-                Some(PathAction::Cancel) => commands.push(FileCmd::ClosePathDialog.into()),
-                None => {}
-            }
-        });
+            ui.set_min_width(min_width);
+            body(ui)
+        })
+        .and_then(|r| r.inner.flatten());
     if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        commands.push(FileCmd::ClosePathDialog.into());
+        return Some(PathAction::Cancel);
     }
+    chosen
 }
 
 /// What the row under a path field asked for.

@@ -7,7 +7,7 @@ use crate::app::Command;
 use crate::app::command::ExportCmd;
 use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
-use crate::ui::dialogs::{PathAction, path_field_actions_ui};
+use crate::ui::dialogs::{PathAction, dialog_window, path_field_actions_ui};
 
 /// The export dialog's state.
 #[derive(Debug, Clone)]
@@ -52,72 +52,62 @@ pub fn ui(
     if !dialog.open {
         return;
     }
-    let mut keep_open = true;
-    egui::Window::new("Export")
-        .collapsible(false)
-        .resizable(false)
-        .open(&mut keep_open)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            ui.set_min_width(480.0);
-            ui.label(egui::RichText::new("Format").strong());
-            let before = dialog.format;
-            for format in Format::ALL {
-                ui.radio_value(&mut dialog.format, format, format.label());
+    let chosen = dialog_window(ctx, "Export", 480.0, |ui| {
+        ui.label(egui::RichText::new("Format").strong());
+        let before = dialog.format;
+        for format in Format::ALL {
+            ui.radio_value(&mut dialog.format, format, format.label());
+        }
+        if dialog.format != before {
+            commands.push(ExportCmd::FormatChanged.into());
+        }
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Options").strong());
+        ui.checkbox(&mut dialog.options.starred_only, "Starred dimensions only");
+        ui.checkbox(
+            &mut dialog.options.include_summaries,
+            "Include the summaries",
+        );
+        if c.subjects.len() > 2 {
+            for (column, label) in [(0, "Left subject"), (1, "Right subject")] {
+                let Some(current) = dialog.options.subjects.get_mut(column) else {
+                    continue;
+                };
+                let name = c.subjects.get(*current).map_or("", |s| s.name.as_str());
+                egui::ComboBox::from_label(label)
+                    .selected_text(name)
+                    .show_ui(ui, |ui| {
+                        for (i, s) in c.subjects.iter().enumerate() {
+                            ui.selectable_value(current, i, &s.name);
+                        }
+                    });
             }
-            if dialog.format != before {
-                commands.push(ExportCmd::ExportFormatChanged.into());
-            }
-            ui.add_space(6.0);
-            ui.label(egui::RichText::new("Options").strong());
-            ui.checkbox(&mut dialog.options.starred_only, "Starred dimensions only");
-            ui.checkbox(
-                &mut dialog.options.include_summaries,
-                "Include the summaries",
-            );
-            if c.subjects.len() > 2 {
-                for (column, label) in [(0, "Left subject"), (1, "Right subject")] {
-                    let Some(current) = dialog.options.subjects.get_mut(column) else {
-                        continue;
-                    };
-                    let name = c.subjects.get(*current).map_or("", |s| s.name.as_str());
-                    egui::ComboBox::from_label(label)
-                        .selected_text(name)
-                        .show_ui(ui, |ui| {
-                            for (i, s) in c.subjects.iter().enumerate() {
-                                ui.selectable_value(current, i, &s.name);
-                            }
-                        });
-                }
-            }
-            ui.add_space(6.0);
-            let label = ui.label("Export to:");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut dialog.path)
-                        .id_salt("export-path")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if field.changed() {
-                dialog.confirm_overwrite = None;
-            }
-            let actions = path_field_actions_ui(
-                ui,
-                &field,
-                &dialog.path,
-                dialog.hint.as_deref(),
-                dialog.browsing,
-                "Export",
-            );
-            match actions {
-                Some(PathAction::Submit(path)) => commands.push(ExportCmd::ExportTo(path).into()),
-                Some(PathAction::Browse) => commands.push(ExportCmd::BrowseExport.into()),
-                Some(PathAction::Cancel) => commands.push(ExportCmd::CloseExport.into()),
-                None => {}
-            }
-        });
-    if !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        commands.push(ExportCmd::CloseExport.into());
+        }
+        ui.add_space(6.0);
+        let label = ui.label("Export to:");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut dialog.path)
+                    .id_salt("export-path")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            dialog.confirm_overwrite = None;
+        }
+        path_field_actions_ui(
+            ui,
+            &field,
+            &dialog.path,
+            dialog.hint.as_deref(),
+            dialog.browsing,
+            "Export",
+        )
+    });
+    match chosen {
+        Some(PathAction::Submit(path)) => commands.push(ExportCmd::Submit(path).into()),
+        Some(PathAction::Browse) => commands.push(ExportCmd::Browse.into()),
+        Some(PathAction::Cancel) => commands.push(ExportCmd::CloseDialog.into()),
+        None => {}
     }
 }

@@ -14,7 +14,7 @@ pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// F5: reload the file from disk.
 pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
-/// F2: write a note on the selected entry.
+/// F2: write a note on the selected section.
 pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F2);
 
 /// Reads shortcuts. Navigation keys count only when no text field has the
@@ -22,10 +22,10 @@ pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, K
 pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
+            commands.push(FileCmd::ShowDialog(PathPurpose::OpenContent).into());
         }
         if i.consume_shortcut(&EXPORT) {
-            commands.push(ExportCmd::ShowExport.into());
+            commands.push(ExportCmd::ShowDialog.into());
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);

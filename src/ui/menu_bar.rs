@@ -4,7 +4,7 @@ use egui::RichText;
 
 use crate::app::command::{ExportCmd, FileCmd, NotesCmd};
 use crate::app::{Command, Source, VersusApp};
-use crate::notes::session::Status;
+use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
 use crate::ui::keys;
 
@@ -17,7 +17,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 .add(egui::Button::new("Open…").shortcut_text(shortcut))
                 .clicked()
             {
-                commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenContent).into());
+                commands.push(FileCmd::ShowDialog(PathPurpose::OpenContent).into());
             }
             let reload =
                 egui::Button::new("Reload").shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD));
@@ -40,14 +40,14 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
             let export =
                 egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&keys::EXPORT));
             if ui.add(export).clicked() {
-                commands.push(ExportCmd::ShowExport.into());
+                commands.push(ExportCmd::ShowDialog.into());
             }
             ui.separator();
             if ui.button("Open notes…").clicked() {
-                commands.push(FileCmd::ShowPathDialog(PathPurpose::OpenNotes).into());
+                commands.push(FileCmd::ShowDialog(PathPurpose::OpenNotes).into());
             }
             if ui.button("Save notes as…").clicked() {
-                commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
+                commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
             }
             ui.separator();
             let quit =
@@ -89,8 +89,8 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
 
 /// A banner when the notes file needs the person's decision.
 fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let path = app.session.path.display().to_string();
-    let (title, detail): (&str, String) = match &app.session.status {
+    let path = app.notes_file.path.display().to_string();
+    let (title, detail): (&str, String) = match &app.notes_file.status {
         Status::Conflict => (
             "The notes file changed on disk",
             format!(
@@ -104,7 +104,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                 app.notes_status().trim_start_matches("Not saved: ")
             ),
         ),
-        Status::Broken(error) if app.session.can_move_aside() => (
+        Status::Broken(error) if app.notes_file.can_move_aside() => (
             "The notes file cannot be read",
             format!(
                 "{error}\nIt will not be overwritten. Notes you write now are kept in memory (and saved beside it on exit) until you choose."
@@ -129,7 +129,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                     .color(ui.visuals().warn_fg_color),
             );
             ui.add(egui::Label::new(RichText::new(detail)).wrap());
-            ui.horizontal(|ui| match app.session.status {
+            ui.horizontal(|ui| match app.notes_file.status {
                 Status::Conflict => {
                     if ui
                         .button("Reload from disk")
@@ -156,12 +156,12 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                         .on_hover_text("Write the notes to another file and use it from now on")
                         .clicked()
                     {
-                        commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
+                        commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
                     }
                 }
-                _ if !app.session.can_move_aside() => {
+                _ if !app.notes_file.can_move_aside() => {
                     if ui.button("Save notes as…").clicked() {
-                        commands.push(FileCmd::ShowPathDialog(PathPurpose::SaveNotesAs).into());
+                        commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
                     }
                 }
                 _ => {

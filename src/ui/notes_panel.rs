@@ -5,21 +5,21 @@
 use egui::RichText;
 
 use crate::app::command::NotesCmd;
-use crate::app::{Command, Entry, VersusApp};
+use crate::app::{Command, Section, VersusApp};
 
 /// Draws the notes panel.
 pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
-    let overall = !matches!(app.selected, Entry::Dimension(_));
+    let overall = !matches!(app.selected, Section::Dimension(_));
     // Each dimension has its own editor id, so undo never crosses notes.
     let (heading, key) = match app.selected {
-        Entry::Dimension(i) => {
+        Section::Dimension(i) => {
             let Some(d) = app.comparison.dimensions.get(i) else {
                 return;
             };
             (format!("Note on {}", d.title), d.id.clone())
         }
-        Entry::Intro | Entry::Conclusion => {
+        Section::Intro | Section::Conclusion => {
             ("Note on the whole comparison".to_owned(), String::new())
         }
     };
@@ -37,7 +37,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         // (F2 then straight into typing) already land in the note.
         ui.memory_mut(|m| m.request_focus(editor_id));
     }
-    let notes = &mut app.session.notes;
+    let notes = &mut app.notes_file.notes;
     let text = if overall {
         &mut notes.overall
     } else {

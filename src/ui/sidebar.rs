@@ -1,14 +1,12 @@
 //! The dimension sidebar: introduction, dimensions, conclusion. Only the
 //! visible rows are laid out, so 10,000 dimensions cost what 30 do.
 
-use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
+use egui::{pos2, vec2};
 
 use crate::app::command::Nav;
-use crate::app::{Command, Entry, VersusApp};
+use crate::app::{Command, Section, VersusApp};
 use crate::notes::DimensionNotes;
-
-/// The colour of stars and highlights.
-pub const ACCENT: Color32 = Color32::from_rgb(240, 180, 40);
+use crate::ui::style::{ACCENT, paint_star};
 
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
@@ -24,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         .y
         .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0);
     let stride = row_height + ui.spacing().item_spacing.y;
-    let rows = app.entry_count();
+    let rows = app.row_count();
     let view_id = ui.make_persistent_id("sidebar-view");
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -59,12 +57,12 @@ fn row_ui(
     row_height: f32,
     commands: &mut Vec<Command>,
 ) {
-    let entry = app.entry_at(row);
+    let section = app.section_at(row);
     let empty = DimensionNotes::default();
-    let (text, notes) = match entry {
-        Entry::Intro => ("Introduction", None),
-        Entry::Conclusion => ("Conclusion", None),
-        Entry::Dimension(i) => {
+    let (text, notes) = match section {
+        Section::Intro => ("Introduction", None),
+        Section::Conclusion => ("Conclusion", None),
+        Section::Dimension(i) => {
             let Some(d) = app.comparison.dimensions.get(i) else {
                 return;
             };
@@ -74,15 +72,15 @@ fn row_ui(
             )
         }
     };
-    let has_note = match entry {
-        Entry::Intro => !app.notes().overall.trim().is_empty(),
+    let has_note = match section {
+        Section::Intro => !app.notes().overall.trim().is_empty(),
         _ => notes.is_some_and(|n| !n.text.trim().is_empty()),
     };
     let starred = notes.is_some_and(|n| n.starred);
     let highlighted = notes.is_some_and(|n| !n.highlights.is_empty());
-    let selected = app.selected == entry;
-    let text = match entry {
-        Entry::Dimension(_) => egui::RichText::new(text),
+    let selected = app.selected == section;
+    let text = match section {
+        Section::Dimension(_) => egui::RichText::new(text),
         _ => egui::RichText::new(text).italics(),
     };
     // Room on the right for the markers, so a long title never runs under
@@ -135,24 +133,9 @@ fn row_ui(
         response.on_hover_text(hover.join(", "))
     };
     if response.clicked() {
-        commands.push(Nav::Select(entry).into());
+        commands.push(Nav::Select(section).into());
     }
     if selected && response.double_clicked() {
         commands.push(Nav::FocusNote.into());
     }
-}
-
-/// A five-pointed star: an outline plus a filled centre.
-pub fn paint_star(painter: &egui::Painter, center: Pos2, radius: f32, color: Color32) {
-    let points: Vec<Pos2> = (0..10)
-        .map(|i| {
-            #[expect(clippy::cast_precision_loss, reason = "i < 10")]
-            let angle = std::f32::consts::PI * (i as f32) / 5.0 - std::f32::consts::FRAC_PI_2;
-            let r = if i % 2 == 0 { radius } else { radius * 0.45 };
-            center + vec2(angle.cos(), angle.sin()) * r
-        })
-        .collect();
-    let inner: Vec<Pos2> = points.iter().skip(1).step_by(2).copied().collect();
-    painter.add(Shape::convex_polygon(inner, color, Stroke::NONE));
-    painter.add(Shape::closed_line(points, Stroke::new(1.5, color)));
 }

@@ -22,22 +22,20 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         );
         ui.separator();
         // The banner above says the whole of a failing save; here, a word.
-        let status = match app.session.status {
-            crate::notes::session::Status::Failed(_) => {
-                "Not saved, retrying (see above)".to_owned()
-            }
+        let status = match app.notes_file.status {
+            crate::notes::file::Status::Failed(_) => "Not saved, retrying (see above)".to_owned(),
             _ => app.notes_status(),
         };
-        let color = match app.session.status {
-            crate::notes::session::Status::Failed(_)
-            | crate::notes::session::Status::Conflict
-            | crate::notes::session::Status::Broken(_) => ui.visuals().warn_fg_color,
+        let color = match app.notes_file.status {
+            crate::notes::file::Status::Failed(_)
+            | crate::notes::file::Status::Conflict
+            | crate::notes::file::Status::Broken(_) => ui.visuals().warn_fg_color,
             _ => ui.visuals().weak_text_color(),
         };
         ui.label(RichText::new(format!("Notes: {status}")).color(color))
-            .on_hover_text(app.session.path.display().to_string());
+            .on_hover_text(app.notes_file.path.display().to_string());
         ui.label(
-            RichText::new(app.session.path.display().to_string())
+            RichText::new(app.notes_file.path.display().to_string())
                 .weak()
                 .small(),
         );

@@ -1,6 +1,8 @@
-//! What the window tests share: a harness of the whole app at 1280×800,
-//! and clicking a sidebar row by its title.
+//! What the tests share: a harness of the whole app at 1280×800, clicking a
+//! sidebar row by its title, and (in `cli`) one runner for the binary.
 #![allow(dead_code, reason = "each test file uses part of it")]
+
+pub mod cli;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

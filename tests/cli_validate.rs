@@ -6,85 +6,16 @@
     reason = "test helpers fail loudly"
 )]
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Longer than any run should take, even on a busy machine; a run still
-/// going after this is a hang.
-const HANG: Duration = Duration::from_secs(20);
+use common::cli::Run;
 
-/// What one run of the binary did.
-struct Run {
-    /// The exit code (`None` when killed by a signal).
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
-
-impl Run {
-    /// The stdout lines.
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    /// Fails the test when the binary panicked or was killed.
-    fn assert_no_panic(&self) {
-        assert!(
-            !self.stderr.contains("panicked"),
-            "the binary panicked:\n{}",
-            self.stderr
-        );
-        assert!(self.code.is_some(), "killed by a signal:\n{}", self.stderr);
-    }
-}
-
-/// Runs `versus` with `args` from the crate's directory (so `data/…` paths
-/// work), killing it if it hangs. Output must be UTF-8 even for binary
-/// input: the report never echoes raw bytes.
+/// `versus ARGS…` from the crate's folder (so `data/…` paths work).
 fn versus(args: &[&std::ffi::OsStr]) -> Run {
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Drain both pipes on their own threads so a chatty child cannot block.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        out.read_to_end(&mut s).unwrap();
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        err.read_to_end(&mut s).unwrap();
-        s
-    });
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > HANG {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("versus {args:?} still running after {HANG:?}");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let elapsed = start.elapsed();
-    Run {
-        code: status.code(),
-        stdout: String::from_utf8(out.join().unwrap()).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(err.join().unwrap()).expect("stderr is UTF-8"),
-        elapsed,
-    }
+    common::cli::versus(args, None)
 }
 
 /// `versus` with string arguments.

@@ -43,7 +43,7 @@ pub const RETRY_FIRST: Duration = Duration::from_secs(1);
 /// The longest wait between retries of a failed save.
 pub const RETRY_MAX: Duration = Duration::from_secs(30);
 
-/// Where unsaved notes went when [`NotesSession::flush`] ran.
+/// Where unsaved notes went when [`NotesFile::flush`] ran.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flushed {
     /// Nothing needed writing.
@@ -111,7 +111,7 @@ pub fn check_notes_target(path: &Path, content: Option<&Path>) -> Result<NotesTa
 
 /// The notes of the open comparison and their file.
 #[derive(Debug)]
-pub struct NotesSession {
+pub struct NotesFile {
     /// The notes, as edited.
     pub notes: Notes,
     /// The notes file.
@@ -139,15 +139,18 @@ pub struct NotesSession {
     /// Where the latest copy of unsaved notes went, while the file cannot
     /// take them.
     pub rescued_to: Option<PathBuf>,
+    /// Why the latest failed save could not keep a copy anywhere either
+    /// (one reason per place tried); `None` once a copy is kept.
+    pub copy_failed: Option<String>,
 }
 
-impl NotesSession {
+impl NotesFile {
     /// Opens the notes at `path` for the comparison titled `title`. A file
     /// that cannot be read leaves empty notes in a `Broken` state that
     /// never writes over it.
     #[must_use]
     pub fn open(path: PathBuf, title: &str) -> Self {
-        let mut session = Self {
+        let mut notes_file = Self {
             notes: Notes::for_comparison(title),
             path,
             fallback: None,
@@ -160,24 +163,25 @@ impl NotesSession {
             retry_at: None,
             rescue_plan: None,
             rescued_to: None,
+            copy_failed: None,
         };
-        storage::remove_stale_temp_files(&session.path);
-        match crate::notes::read_bytes(&session.path).and_then(|b| {
-            b.map(|b| Notes::from_ron(&b, &session.path).map(|n| (n, b)))
+        storage::remove_stale_temp_files(&notes_file.path);
+        match crate::notes::read_bytes(&notes_file.path).and_then(|b| {
+            b.map(|b| Notes::from_ron(&b, &notes_file.path).map(|n| (n, b)))
                 .transpose()
         }) {
             Ok(Some((notes, bytes))) => {
-                session.notes = notes;
-                session.on_disk = Some(bytes);
-                session.status = Status::Saved;
+                notes_file.notes = notes;
+                notes_file.on_disk = Some(bytes);
+                notes_file.status = Status::Saved;
             }
             Ok(None) => {}
             Err(e) => {
-                session.damaged_notes = e.is_damaged_notes();
-                session.status = Status::Broken(e.to_string());
+                notes_file.damaged_notes = e.is_damaged_notes();
+                notes_file.status = Status::Broken(e.to_string());
             }
         }
-        session
+        notes_file
     }
 
     /// Records an edit made at `now`.
@@ -305,8 +309,13 @@ impl NotesSession {
             } if path == self.path => {
                 self.in_flight = false;
                 self.status = Status::Failed(error);
-                if rescued_to.is_some() {
-                    self.rescued_to = rescued_to;
+                match rescued_to {
+                    Some(Ok(copy)) => {
+                        self.rescued_to = Some(copy);
+                        self.copy_failed = None;
+                    }
+                    Some(Err(why)) => self.copy_failed = Some(why.join("; ")),
+                    None => {}
                 }
                 self.failures = self.failures.saturating_add(1);
                 self.retry_at = Some(now + retry_delay(self.failures));
