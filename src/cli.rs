@@ -50,6 +50,10 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool
 
 /// What `versus export` was asked to do (also its command-line arguments).
 #[derive(Debug, Clone, clap::Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is one command-line flag"
+)]
 pub struct ExportRequest {
     /// The comparison file (RON).
     pub content: PathBuf,
@@ -62,9 +66,13 @@ pub struct ExportRequest {
     /// Only the starred dimensions.
     #[arg(long)]
     pub starred_only: bool,
-    /// The two subjects to show, as ids `a,b` [default: the first two].
-    #[arg(long, value_name = "A,B")]
+    /// The subjects to show as columns, in order: ids `a,b[,c…]`, or `all`
+    /// [default: all].
+    #[arg(long, value_name = "A,B|all")]
     pub subjects: Option<String>,
+    /// Show the presenter's private marks (★ before starred dimensions).
+    #[arg(long)]
+    pub stars: bool,
     /// Leave out the per-subject summaries.
     #[arg(long)]
     pub no_summaries: bool,
@@ -119,11 +127,15 @@ pub enum ExportError {
     Stdout(std::io::Error),
 }
 
-/// Turns `a,b` into two subject indices.
+/// Turns `a,b[,c…]` into subject indices, in order; `all` into every
+/// subject.
 ///
 /// # Errors
-/// When the ids are not two distinct declared subjects.
-pub fn parse_subjects(c: &Comparison, given: &str) -> Result<[usize; 2], ExportError> {
+/// When the ids are not at least two distinct declared subjects.
+pub fn parse_subjects(c: &Comparison, given: &str) -> Result<Vec<usize>, ExportError> {
+    if given.trim() == "all" {
+        return Ok((0..c.subjects.len()).collect());
+    }
     let known = c
         .subjects
         .iter()
@@ -136,16 +148,22 @@ pub fn parse_subjects(c: &Comparison, given: &str) -> Result<[usize; 2], ExportE
         known: known.clone(),
     };
     let ids: Vec<&str> = given.split(',').map(str::trim).collect();
-    let [left, right] = ids.as_slice() else {
-        return Err(fail("expected two subject ids separated by a comma"));
-    };
-    let find = |id: &str| c.subjects.iter().position(|s| s.id == id);
-    match (find(left), find(right)) {
-        (Some(l), Some(r)) if l != r => Ok([l, r]),
-        (Some(_), Some(_)) => Err(fail("the two subjects must differ")),
-        (None, _) => Err(fail(&format!("\"{left}\" is not a subject id"))),
-        (_, None) => Err(fail(&format!("\"{right}\" is not a subject id"))),
+    if ids.len() < 2 {
+        return Err(fail(
+            "expected two or more subject ids separated by commas, or `all`",
+        ));
     }
+    let mut picked = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(i) = c.subjects.iter().position(|s| s.id == id) else {
+            return Err(fail(&format!("\"{id}\" is not a subject id")));
+        };
+        if picked.contains(&i) {
+            return Err(fail(&format!("\"{id}\" is given twice; each subject once")));
+        }
+        picked.push(i);
+    }
+    Ok(picked)
 }
 
 /// Runs an export: loads the content and notes, renders, writes atomically
@@ -181,12 +199,13 @@ pub fn export(
     };
     let subjects = match &request.subjects {
         Some(given) => parse_subjects(c, given)?,
-        None => [0, 1],
+        None => Vec::new(),
     };
     let options = ExportOptions {
         starred_only: request.starred_only,
         subjects,
         include_summaries: !request.no_summaries,
+        show_stars: request.stars,
     };
     let text = crate::export::export(request.format, c, &notes, &options);
     if request.out.as_os_str() == "-" {

@@ -262,8 +262,9 @@ fn build(input: &Input) -> (Comparison, Notes, ExportOptions) {
     };
     let options = ExportOptions {
         starred_only: input.starred_only,
-        subjects: [usize::from(input.left), usize::from(input.right)],
+        subjects: vec![usize::from(input.left), usize::from(input.right)],
         include_summaries: input.include_summaries,
+        show_stars: input.starred_only,
     };
     (c, notes, options)
 }

@@ -53,8 +53,9 @@ fuzz_target!(|bytes: &[u8]| {
     } else {
         ExportOptions {
             starred_only: true,
-            subjects: [1, 0],
+            subjects: vec![1, 0],
             include_summaries: false,
+            show_stars: true,
         }
     };
     check_exports(built_in(), &notes, &options);

@@ -23,7 +23,7 @@
 //!   exactly one final newline.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use versus::export::{ExportOptions, Format, export, selected_dimensions};
+use versus::export::{ExportOptions, Format, export, selected_dimensions, shown_subjects};
 use versus::model::{Comparison, Diagnostic, plain_text};
 use versus::notes::Notes;
 
@@ -59,13 +59,15 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
         ExportOptions::default(),
         ExportOptions {
             starred_only: true,
-            subjects: [1, 0],
+            subjects: vec![1, 0],
             include_summaries: false,
+            show_stars: true,
         },
         ExportOptions {
             starred_only: false,
-            subjects: [c.subjects.len().saturating_sub(1), usize::MAX],
+            subjects: vec![c.subjects.len().saturating_sub(1), usize::MAX],
             include_summaries: true,
+            show_stars: false,
         },
     ]
 }
@@ -375,7 +377,8 @@ fn structure(doc: &str) -> Structure {
 /// Checks shared by the Markdown and Marp documents: no HTML but `<br>`
 /// (and, in Marp, speaker-note comments), no image, no code block, only
 /// safe links, a table per dimension with points, with a row per point and
-/// three cells a row, and exactly four cell pipes on every table line.
+/// a cell per subject shown and one for the aspect in every row, and the
+/// pipes to match on every table line.
 fn check_markdown_common(
     format: Format,
     doc: &str,
@@ -406,16 +409,27 @@ fn check_markdown_common(
         .map(|d| d.points.len())
         .collect();
     let found: Vec<usize> = s.tables.iter().map(|(_, rows)| rows.len()).collect();
-    if found != tables {
+    // A deck continues a long table on the next slide, and cuts a cell too
+    // tall for a slide onto rows of its own: at least the rows, in more
+    // tables. A document has one table a dimension, a row a point.
+    let fits = if format == Format::Marp {
+        found.iter().sum::<usize>() >= tables.iter().sum::<usize>()
+            && found.len() >= tables.len()
+            && found.iter().all(|&rows| rows > 0)
+    } else {
+        found == tables
+    };
+    if !fits {
         whole(&format!(
             "tables with {found:?} rows where the points make {tables:?}"
         ));
     }
+    let cells = shown_subjects(c, options).len() + 1;
     if s.tables
         .iter()
-        .any(|(head, rows)| *head != 3 || rows.iter().any(|cells| *cells != 3))
+        .any(|(head, rows)| *head != cells || rows.iter().any(|n| *n != cells))
     {
-        whole("a table row without exactly three cells");
+        whole(&format!("a table row without exactly {cells} cells"));
     }
     let mut table_lines = 0;
     let mut offset = 0;
@@ -428,10 +442,10 @@ fn check_markdown_common(
             in_comment = false;
         } else if !in_comment && line.starts_with('|') {
             table_lines += 1;
-            if cell_pipes(line) != 4 {
+            if cell_pipes(line) != cells + 1 {
                 fail(
                     format,
-                    "a table line without exactly four cell pipes",
+                    "a table line with the wrong number of cell pipes",
                     doc,
                     offset,
                 );
@@ -439,7 +453,7 @@ fn check_markdown_common(
         }
         offset += line.len();
     }
-    let expected: usize = tables.iter().map(|rows| rows + 2).sum();
+    let expected: usize = found.iter().map(|rows| rows + 2).sum();
     if table_lines != expected {
         whole(&format!(
             "{table_lines} lines start with `|` where the tables make {expected}"
@@ -531,8 +545,9 @@ pub fn check_marp(out: &str, c: &Comparison, notes: &Notes, options: &ExportOpti
         .conclusion
         .chars()
         .all(|ch| ch.is_whitespace() && (!ch.is_control() || matches!(ch, '\t' | '\n' | '\r')));
+    // Parts that do not fit on one slide continue on more.
     let ok = s.rules == s.h2
-        && (s.rules == dimensions + 1 && !blank_conclusion || s.rules == dimensions && !conclusion);
+        && (s.rules > dimensions && !blank_conclusion || s.rules >= dimensions && !conclusion);
     if !ok {
         fail(
             marp,

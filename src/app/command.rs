@@ -281,7 +281,7 @@ impl VersusApp {
                 dialog.open = true;
                 dialog.hint = None;
                 dialog.confirm_overwrite = None;
-                dialog.options.subjects = self.columns;
+                dialog.options.subjects = self.columns.to_vec();
                 if dialog.path.is_empty() {
                     self.apply_export(ExportCmd::FormatChanged);
                 }

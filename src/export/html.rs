@@ -6,11 +6,12 @@
 //! and headings stay with what follows them.
 //!
 //! Each dimension is a `<section class="dimension">` (plus `starred`, with
-//! a ★ before the title, when starred) holding a real `<table>`:
-//! `<th scope="col">` headers (`Aspect` and the two subjects) and a
-//! `<th scope="row">` per aspect; a highlighted row has the class
-//! `highlight` (shaded and bold). Then the summaries, what the subjects
-//! share, and the note as a "Presenter note" block.
+//! a ★ before the title, when starred and the options ask for the
+//! presenter's marks), in the window's order: the summaries, then a real
+//! `<table>` with `<th scope="col">` headers (`Aspect` and each subject
+//! shown) and a `<th scope="row">` per aspect, where a highlighted row has
+//! the class `highlight` (shaded and bold); then what the subjects share,
+//! and the note as a "Presenter note" block.
 //!
 //! All content and notes are HTML-escaped (`&`, `<`, `>`, `"`, `'`). Their
 //! inline Markdown becomes `<strong>`, `<em>`, `<code>`, and `<a href>`
@@ -68,7 +69,10 @@ a { color: #0b4aa2; }
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
     let cols = columns(c, options);
-    let [left, right] = cols;
+    let names: Vec<String> = cols
+        .iter()
+        .map(|col| ["<strong>", &inline(col.name), "</strong>"].concat())
+        .collect();
     let mut out = String::new();
     push(
         &mut out,
@@ -81,11 +85,9 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             STYLE,
             "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>",
             &inline(&c.title),
-            "</h1>\n<p class=\"subjects\"><strong>",
-            &inline(left.name),
-            "</strong> vs <strong>",
-            &inline(right.name),
-            "</strong></p>\n",
+            "</h1>\n<p class=\"subjects\">",
+            &names.join(" vs "),
+            "</p>\n",
             &paragraphs(&c.intro, "intro"),
             "</header>\n",
         ],
@@ -103,7 +105,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         );
     }
     for d in selected_dimensions(c, notes, options) {
-        dimension(&mut out, d, notes, options, cols);
+        dimension(&mut out, d, notes, options, &cols);
     }
     let conclusion = paragraphs(&c.conclusion, "");
     let sources = list(&c.sources);
@@ -141,11 +143,10 @@ fn dimension(
     d: &Dimension,
     notes: &Notes,
     options: &ExportOptions,
-    cols: [Column<'_>; 2],
+    cols: &[Column<'_>],
 ) {
-    let [left, right] = cols;
     let title = inline(&d.title);
-    if notes.is_starred(&d.id) {
+    if options.show_stars && notes.is_starred(&d.id) {
         push(
             out,
             &[
@@ -161,44 +162,9 @@ fn dimension(
             &["<section class=\"dimension\">\n<h2>", &title, "</h2>\n"],
         );
     }
-    if !d.points.is_empty() {
-        push(
-            out,
-            &[
-                "<table>\n<thead>\n<tr><th scope=\"col\">Aspect</th><th scope=\"col\">",
-                &inline(left.name),
-                "</th><th scope=\"col\">",
-                &inline(right.name),
-                "</th></tr>\n</thead>\n<tbody>\n",
-            ],
-        );
-        let highlights = highlights(notes, d);
-        for p in &d.points {
-            if is_highlighted(&highlights, p) {
-                out.push_str("<tr class=\"highlight\">");
-            } else {
-                out.push_str("<tr>");
-            }
-            let aspect = inline(&p.aspect);
-            let aspect = if aspect.is_empty() { MISSING } else { &aspect };
-            push(out, &["<th scope=\"row\">", aspect, "</th>"]);
-            for col in cols {
-                // Text that is only Markdown markers (such as `---`) shows
-                // nothing, like a missing side.
-                let text = side(p, col).map(inline).unwrap_or_default();
-                if text.is_empty() {
-                    push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
-                } else {
-                    push(out, &["<td>", &text, "</td>"]);
-                }
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
-    }
     if options.include_summaries {
         let mut summaries = String::new();
-        for col in cols {
+        for &col in cols {
             if let Some(text) = summary(d, col) {
                 push(
                     &mut summaries,
@@ -218,6 +184,39 @@ fn dimension(
                 &["<div class=\"summaries\">\n", &summaries, "</div>\n"],
             );
         }
+    }
+    if !d.points.is_empty() {
+        push(
+            out,
+            &["<table>\n<thead>\n<tr><th scope=\"col\">Aspect</th>"],
+        );
+        for col in cols {
+            push(out, &["<th scope=\"col\">", &inline(col.name), "</th>"]);
+        }
+        out.push_str("</tr>\n</thead>\n<tbody>\n");
+        let highlights = highlights(notes, d);
+        for p in &d.points {
+            if is_highlighted(&highlights, p) {
+                out.push_str("<tr class=\"highlight\">");
+            } else {
+                out.push_str("<tr>");
+            }
+            let aspect = inline(&p.aspect);
+            let aspect = if aspect.is_empty() { MISSING } else { &aspect };
+            push(out, &["<th scope=\"row\">", aspect, "</th>"]);
+            for &col in cols {
+                // Text that is only Markdown markers (such as `---`) shows
+                // nothing, like a missing side.
+                let text = side(p, col).map(inline).unwrap_or_default();
+                if text.is_empty() {
+                    push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
+                } else {
+                    push(out, &["<td>", &text, "</td>"]);
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
     }
     let common = list(&d.common);
     if !common.is_empty() {

@@ -1,22 +1,24 @@
 //! Markdown export: standard Markdown with GFM tables.
 //!
 //! The document reads top to bottom as:
-//! - `# Title`, a line naming the two subjects, the intro;
+//! - `# Title`, a line naming the subjects shown, the intro;
 //! - `## Framing`: the overall note, as a blockquote (when there is one);
-//! - per exported dimension, `## Title`, where a starred dimension is
-//!   marked with a star and a space before its title (`## ★ Scope`); a GFM
-//!   table with an `Aspect` column and one column per subject, one row per
-//!   point, every cell of a highlighted row in bold, `—` where a subject
-//!   has nothing; the summaries as `**Subject**: …` paragraphs; what the
-//!   subjects share as an "In common" bullet list; the note as a
-//!   blockquote starting `**Note:**`;
+//! - per exported dimension, in the window's order: `## Title` (with `★ `
+//!   before it for a starred dimension only when the options ask for the
+//!   presenter's marks); the summaries, whole, as `**Subject**: …`
+//!   paragraphs; a GFM table with an `Aspect` column and one column per
+//!   subject shown, one row per point, every cell of a highlighted row in
+//!   bold, `—` where a subject has nothing; what the subjects share as an
+//!   "In common" bullet list; the note as a blockquote starting
+//!   `**Note:**`;
 //! - `## Conclusion` and `## Sources`.
 //!
 //! Content is inline Markdown. It is not copied through: it is parsed
 //! ([`parse_inline`]) and written back from its styled spans, so emphasis,
 //! code and safe links survive, unsafe links become their text, and every
-//! character that could start structure is escaped (`\#`, `\>`, `\-`,
-//! `1\.`, `\|`, `\*`, `` \` ``…, `<` as `&lt;`). Each paragraph of content
+//! character that could start structure is escaped where it could (`\#`,
+//! `\>`, `\-` and `1\.` at a line's start, `\|`, `\*`, `` \` ``…, `<` as
+//! `&lt;`; `0.1` and a lone `~` stay as they are). Each paragraph of content
 //! becomes one line, table cells join lines with `<br>` (the only HTML this
 //! writer emits), and blockquotes prefix every line with `> `. Nothing in
 //! content or notes can add a heading, a list, a table row, a code block or
@@ -25,7 +27,7 @@
 use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
 use super::{
     Column, ExportOptions, MISSING, columns, highlights, is_highlighted, note, overall_note,
-    selected_dimensions, side, summary,
+    selected_dimensions, side, star_prefix, summary,
 };
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
@@ -34,14 +36,9 @@ use crate::notes::Notes;
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
     let cols = columns(c, options);
-    let [left, right] = cols;
     let mut doc = Blocks::default();
     doc.push(format!("# {}", one_line(&c.title)));
-    doc.push(format!(
-        "Comparing {} with {}.",
-        strong_line(left.name),
-        strong_line(right.name)
-    ));
+    doc.push(format!("Comparing {}.", subjects_line(&cols)));
     doc.extend(paragraphs(&c.intro));
     let framing = overall_note(notes).map_or_else(String::new, |text| blockquote(text, None));
     if !framing.is_empty() {
@@ -49,21 +46,12 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         doc.push(framing);
     }
     for d in selected_dimensions(c, notes, options) {
-        let star = if notes.is_starred(&d.id) { "★ " } else { "" };
+        let star = star_prefix(notes, d, options);
         doc.push(format!("## {star}{}", one_line(&d.title)));
-        doc.extend(table(d, notes, cols));
         if options.include_summaries {
-            for col in cols {
-                let Some(text) = summary(d, col) else {
-                    continue;
-                };
-                let mut lines = paragraphs(text).into_iter();
-                if let Some(first) = lines.next() {
-                    doc.push(format!("{}: {first}", strong_line(col.name)));
-                }
-                doc.extend(lines);
-            }
+            doc.extend(summaries(d, &cols));
         }
+        doc.extend(table(d, notes, &cols));
         let common = bullet_list(&d.common);
         if !common.is_empty() {
             doc.push("**In common**".to_owned());
@@ -84,6 +72,34 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         doc.push(sources);
     }
     doc.finish()
+}
+
+/// The subjects' names in bold: `**A** with **B**`, `**A**, **B** and **C**`.
+fn subjects_line(cols: &[Column<'_>]) -> String {
+    let names: Vec<String> = cols.iter().map(|col| strong_line(col.name)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} with {b}"),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Each subject's summary of `d`, whole: `**Name**: first paragraph`, then
+/// its other paragraphs.
+fn summaries(d: &Dimension, cols: &[Column<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for &col in cols {
+        let Some(text) = summary(d, col) else {
+            continue;
+        };
+        let mut lines = paragraphs(text).into_iter();
+        if let Some(first) = lines.next() {
+            out.push(format!("{}: {first}", strong_line(col.name)));
+        }
+        out.extend(lines);
+    }
+    out
 }
 
 /// Blocks of a document, written with one blank line between them.
@@ -118,32 +134,34 @@ impl Blocks {
     }
 }
 
-/// A dimension's points as a GFM table (`Aspect | left | right`), every
-/// cell of a highlighted row in bold; `None` when it has no points.
-pub(super) fn table(d: &Dimension, notes: &Notes, cols: [Column<'_>; 2]) -> Option<String> {
+/// A dimension's points as a GFM table (`Aspect` and one column per
+/// subject, headed by full names), every cell of a highlighted row in bold;
+/// `None` when it has no points.
+fn table(d: &Dimension, notes: &Notes, cols: &[Column<'_>]) -> Option<String> {
     if d.points.is_empty() {
         return None;
     }
-    let [left, right] = cols;
     let highlights = highlights(notes, d);
-    let mut rows = vec![
-        format!(
-            "| Aspect | {} | {} |",
-            cell(left.name, false),
-            cell(right.name, false)
-        ),
-        "| --- | --- | --- |".to_owned(),
-    ];
+    let mut head = String::from("| Aspect |");
+    let mut rule = String::from("| --- |");
+    for col in cols {
+        head.push(' ');
+        head.push_str(&cell(col.name, false));
+        head.push_str(" |");
+        rule.push_str(" --- |");
+    }
+    let mut lines = vec![head, rule];
     for p in &d.points {
         let bold = is_highlighted(&highlights, p);
-        rows.push(format!(
-            "| {} | {} | {} |",
-            cell(&p.aspect, bold),
-            cell(side(p, left).unwrap_or(MISSING), bold),
-            cell(side(p, right).unwrap_or(MISSING), bold),
-        ));
+        let mut row = format!("| {} |", cell(&p.aspect, bold));
+        for &col in cols {
+            row.push(' ');
+            row.push_str(&cell(side(p, col).unwrap_or(MISSING), bold));
+            row.push_str(" |");
+        }
+        lines.push(row);
     }
-    Some(rows.join("\n"))
+    Some(lines.join("\n"))
 }
 
 /// Inline Markdown for a table cell: lines joined with `<br>`, `—` when
@@ -216,9 +234,12 @@ mod tests {
 
     #[test]
     fn escapes_what_could_start_structure() {
-        // Block structure in content is flattened by `parse_inline`, as in
-        // the app; what is left as text is escaped.
-        assert_eq!(line("# heading"), "heading");
+        // Content is inline Markdown: a line that looks like a block is
+        // text, kept as written and escaped.
+        assert_eq!(line("# heading"), "\\# heading");
+        assert_eq!(line("> 800 km"), "\\> 800 km");
+        assert_eq!(line("- item"), "\\- item");
+        assert_eq!(line("1. one"), "1\\. one");
         assert_eq!(line("\\# heading"), "\\# heading");
         assert_eq!(line("\\> quote"), "\\> quote");
         assert_eq!(line("\\- item"), "\\- item");
@@ -233,10 +254,23 @@ mod tests {
     }
 
     #[test]
+    fn escapes_nothing_that_cannot_start_structure() {
+        assert_eq!(line("0.1 s"), "0.1 s");
+        assert_eq!(line("2024.5"), "2024.5");
+        assert_eq!(line("~14 g"), "~14 g");
+        assert_eq!(line("$5 a month"), "$5 a month");
+        assert_eq!(line("~a~ and $b$"), "\\~a\\~ and \\$b\\$");
+        assert_eq!(line("1."), "1\\.");
+        // A number alone at the end of the text (found by proptest).
+        assert_eq!(line("1"), "1");
+        assert_eq!(line("a\n12"), "a 12");
+    }
+
+    #[test]
     fn paragraphs_become_lines() {
         assert_eq!(
             paragraphs("one\ntwo\n\n# three\n\n---\n\n\\---"),
-            ["one two", "three", "\\---"]
+            ["one two", "\\# three", "\\---", "\\---"]
         );
     }
 

@@ -38,7 +38,7 @@ pub(super) enum Place {
 /// written one at a time: memory stays proportional to the output,
 /// however many spans the text has.
 pub(super) fn write_text(text: &str, place: Place, strong: bool) -> Vec<String> {
-    let mut lines = Lines::new(place, strong);
+    let mut lines = Lines::new(place, strong, text);
     for_each_span(text, |span| lines.span(span));
     lines.finish()
 }
@@ -48,18 +48,33 @@ pub(super) fn write_text(text: &str, place: Place, strong: bool) -> Vec<String> 
 pub(super) struct Lines {
     place: Place,
     strong: bool,
+    pairs: Pairs,
     done: Vec<String>,
     line: LineWriter,
 }
 
 impl Lines {
-    /// Nothing written yet; `strong` puts every span in bold.
-    pub(super) fn new(place: Place, strong: bool) -> Self {
+    /// Nothing written yet; `strong` puts every span in bold. `source` is
+    /// the whole content text the spans come from.
+    pub(super) fn new(place: Place, strong: bool, source: &str) -> Self {
+        let pairs = Pairs::of(source);
         Self {
             place,
             strong,
+            pairs,
             done: Vec::new(),
-            line: LineWriter::new(place),
+            line: LineWriter::new(place, pairs),
+        }
+    }
+
+    /// A new, empty writer with the same settings (place, bold, pairs).
+    pub(super) fn fresh(&self) -> Self {
+        Self {
+            place: self.place,
+            strong: self.strong,
+            pairs: self.pairs,
+            done: Vec::new(),
+            line: LineWriter::new(self.place, self.pairs),
         }
     }
 
@@ -68,7 +83,8 @@ impl Lines {
         // A carriage return ends a line too; controls are not text.
         for (i, part) in clean(&span.text).split('\n').enumerate() {
             if i > 0 {
-                let line = std::mem::replace(&mut self.line, LineWriter::new(self.place));
+                let line =
+                    std::mem::replace(&mut self.line, LineWriter::new(self.place, self.pairs));
                 self.push(line.finish());
             }
             self.line.span(span, part, self.strong);
@@ -83,9 +99,28 @@ impl Lines {
 
     /// The lines, blank ones left out.
     pub(super) fn finish(mut self) -> Vec<String> {
-        let line = std::mem::replace(&mut self.line, LineWriter::new(self.place));
+        let line = std::mem::replace(&mut self.line, LineWriter::new(self.place, self.pairs));
         self.push(line.finish());
         self.done
+    }
+}
+
+/// Which characters that style only in pairs (`~~strike~~`, `$math$` in
+/// some renderers) appear more than once in the source text. A lone `~` or
+/// `$` styles nothing and is written as it is (`~14 g`, `$5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pairs {
+    tilde: bool,
+    dollar: bool,
+}
+
+impl Pairs {
+    fn of(source: &str) -> Self {
+        let twice = |c: char| source.matches(c).nth(1).is_some();
+        Self {
+            tilde: twice('~'),
+            dollar: twice('$'),
+        }
     }
 }
 
@@ -111,6 +146,7 @@ impl Mark {
 /// dropped (it would make an indented code block or a hard break).
 struct LineWriter {
     place: Place,
+    pairs: Pairs,
     out: String,
     /// Open emphasis delimiters, outermost first.
     open: Vec<Mark>,
@@ -121,9 +157,10 @@ struct LineWriter {
 }
 
 impl LineWriter {
-    fn new(place: Place) -> Self {
+    fn new(place: Place, pairs: Pairs) -> Self {
         Self {
             place,
+            pairs,
             out: String::new(),
             open: Vec::new(),
             link: None,
@@ -162,11 +199,16 @@ impl LineWriter {
             let rest = &text[i + ch.len_utf8()..];
             if at_line_start && ch.is_ascii_digit() {
                 let digits = 1 + rest.bytes().take_while(u8::is_ascii_digit).count();
-                if digits <= 9 && matches!(rest.as_bytes().get(digits - 1), Some(b'.' | b')')) {
+                let delimiter = matches!(rest.as_bytes().get(digits - 1), Some(b'.' | b')'));
+                let then = rest.get(digits..).and_then(|after| after.chars().next());
+                // `0.1` is a number; `1. one` and a lone `1.` are list items.
+                if digits <= 9 && delimiter && then.is_none_or(char::is_whitespace) {
                     ordered_list_delimiter = Some(i + digits);
                 }
             }
             match ch {
+                '~' if !self.pairs.tilde => self.out.push(ch),
+                '$' if !self.pairs.dollar => self.out.push(ch),
                 '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
                     self.out.push('\\');
                     self.out.push(ch);

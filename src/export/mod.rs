@@ -85,20 +85,24 @@ impl Format {
 pub struct ExportOptions {
     /// Only the starred dimensions.
     pub starred_only: bool,
-    /// Indices into `comparison.subjects`: the two columns, left then
-    /// right. An index past the end falls back to the default column
-    /// (subject 0 on the left, 1 on the right).
-    pub subjects: [usize; 2],
+    /// The subjects shown as columns, in order, as indices into
+    /// `comparison.subjects`. Empty means every subject; an index past the
+    /// end or given twice is left out.
+    pub subjects: Vec<usize>,
     /// The per-subject summary paragraphs of each dimension.
     pub include_summaries: bool,
+    /// The presenter's private marks (★ before a starred dimension's
+    /// title). Off by default: exports are for an audience.
+    pub show_stars: bool,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
         Self {
             starred_only: false,
-            subjects: [0, 1],
+            subjects: Vec::new(),
             include_summaries: true,
+            show_stars: false,
         }
     }
 }
@@ -200,37 +204,60 @@ fn is_invisible(ch: char) -> bool {
 /// Shown where a subject has nothing for a row.
 const MISSING: &str = "—";
 
-/// One of the two exported columns.
+/// One exported column: a subject.
 #[derive(Debug, Clone, Copy)]
 struct Column<'a> {
     /// The subject's id (keys `sides` and `summary`).
     id: &'a str,
-    /// The subject's full name.
+    /// The subject's full name: for prose (the subjects line, summaries).
     name: &'a str,
-    /// The subject's short label, or its name.
+    /// The subject's short label, or its name: for narrow places (table
+    /// headers).
     label: &'a str,
 }
 
-/// The two columns the options ask for.
-fn columns<'a>(c: &'a Comparison, options: &ExportOptions) -> [Column<'a>; 2] {
-    let defaults = ExportOptions::default().subjects;
-    [0, 1].map(|slot| {
-        c.subjects
-            .get(options.subjects[slot])
-            .or_else(|| c.subjects.get(defaults[slot]))
-            .map_or(
-                Column {
-                    id: "",
-                    name: MISSING,
-                    label: MISSING,
-                },
-                |s| Column {
-                    id: &s.id,
-                    name: &s.name,
-                    label: s.label(),
-                },
-            )
-    })
+/// The subjects an export shows as columns, in order (indices into
+/// `c.subjects`): those the options name that exist, once each, or every
+/// subject when they name none.
+#[must_use]
+pub fn shown_subjects(c: &Comparison, options: &ExportOptions) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    let picked: Vec<usize> = options
+        .subjects
+        .iter()
+        .copied()
+        .filter(|&i| i < c.subjects.len() && seen.insert(i))
+        .collect();
+    if picked.is_empty() {
+        (0..c.subjects.len()).collect()
+    } else {
+        picked
+    }
+}
+
+/// The columns the options ask for (see [`shown_subjects`]).
+fn columns<'a>(c: &'a Comparison, options: &ExportOptions) -> Vec<Column<'a>> {
+    shown_subjects(c, options)
+        .into_iter()
+        .map(|i| {
+            let s = &c.subjects[i];
+            Column {
+                id: &s.id,
+                name: &s.name,
+                label: s.label(),
+            }
+        })
+        .collect()
+}
+
+/// The title of a dimension as exported: with ★ before it when it is
+/// starred and the options show the presenter's marks.
+fn star_prefix(notes: &Notes, d: &Dimension, options: &ExportOptions) -> &'static str {
+    if options.show_stars && notes.is_starred(&d.id) {
+        "★ "
+    } else {
+        ""
+    }
 }
 
 /// What a point says for a column; `None` when absent or blank.
@@ -339,14 +366,22 @@ mod tests {
     }
 
     #[test]
-    fn out_of_range_subjects_fall_back_to_the_defaults() {
+    fn columns_are_the_subjects_asked_for_once_each_else_all() {
         let c = Comparison::built_in();
-        let options = ExportOptions {
-            subjects: [1, 9],
-            ..ExportOptions::default()
+        let ids = |subjects: Vec<usize>| {
+            let options = ExportOptions {
+                subjects,
+                ..ExportOptions::default()
+            };
+            columns(&c, &options)
+                .iter()
+                .map(|col| col.id)
+                .collect::<Vec<_>>()
         };
-        let [left, right] = columns(&c, &options);
-        assert_eq!((left.id, right.id), ("tm", "tm"));
+        assert_eq!(ids(vec![]), ["pm", "tm"]);
+        assert_eq!(ids(vec![1, 0]), ["tm", "pm"]);
+        assert_eq!(ids(vec![1, 9, 1]), ["tm"]);
+        assert_eq!(ids(vec![9]), ["pm", "tm"]);
     }
 
     #[test]

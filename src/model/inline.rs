@@ -1,6 +1,8 @@
 //! Inline Markdown (emphasis, strong, code, links) in content text, turned
 //! into styled spans a renderer or exporter can use.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// A run of text with one style.
@@ -27,8 +29,9 @@ pub fn is_safe_url(url: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
-/// Splits `text` into styled spans. Block structure (headings, lists) is
-/// flattened: content text is a paragraph.
+/// Splits `text` into styled spans. Content text is inline Markdown only:
+/// a line that would start a block (`> 800 km`, `- item`, `# 1`, `1. one`,
+/// a fence, a rule) shows as written, on a line of its own.
 #[must_use]
 pub fn parse_inline(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
@@ -75,7 +78,7 @@ pub fn for_each_span(text: &str, mut f: impl FnMut(&Span)) {
         current.text.push_str(text);
     };
     let mut blocks = 0;
-    for event in Parser::new(text) {
+    for event in Parser::new(&inline_only(text)) {
         match event {
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -105,6 +108,130 @@ pub fn for_each_span(text: &str, mut f: impl FnMut(&Span)) {
     if !current.text.is_empty() {
         f(&current);
     }
+}
+
+/// `text` as inline Markdown only: each line that would start a Markdown
+/// block (a quote, a list item, a heading, a fence, a rule, a setext
+/// underline, an HTML block, a link reference definition) gets a backslash
+/// before its marker, so it reads as written, and a hard break before it,
+/// so it keeps its own line. Leading white space is dropped (it would make
+/// an indented code block). Borrowed when nothing changes; linear time.
+fn inline_only(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut previous_blank = true;
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let line = &text[start..end];
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - body.len();
+        let content = body.trim_end_matches(['\n', '\r']);
+        let marker = block_marker(content, previous_blank);
+        if indent > 0 || marker.is_some() {
+            out.push_str(&text[copied..start]);
+            if marker.is_some() && !previous_blank {
+                // A hard break (two spaces) before the line break ending
+                // the previous line: this line stays a line of its own.
+                let eol = if out.ends_with("\r\n") { 2 } else { 1 };
+                out.insert_str(out.len() - eol, "  ");
+            }
+            match marker {
+                Some(at) => {
+                    out.push_str(&body[..at]);
+                    out.push('\\');
+                    out.push_str(&body[at..]);
+                }
+                None => out.push_str(body),
+            }
+            copied = end;
+        }
+        previous_blank = content.trim().is_empty();
+        start = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where to put a backslash so that `line` (no leading white space) does
+/// not start a Markdown block, or `None` when it does not start one.
+/// `after_blank`: the line before is blank (or there is none), so a setext
+/// underline cannot follow a paragraph.
+fn block_marker(line: &str, after_blank: bool) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let first = *bytes.first()?;
+    let spaced = |i: usize| bytes.get(i).is_none_or(|&b| b == b' ' || b == b'\t');
+    let run = bytes.iter().take_while(|&&b| b == first).count();
+    let only = |marker: u8| {
+        bytes
+            .iter()
+            .all(|&b| b == marker || b == b' ' || b == b'\t')
+    };
+    let rule = |marker: u8| only(marker) && line.matches(char::from(marker)).nth(2).is_some();
+    let found = match first {
+        b'>' => true,
+        b'#' => run <= 6 && spaced(run),
+        b'-' | b'+' | b'*' => {
+            spaced(1) || rule(first) || (first == b'-' && !after_blank && only(b'-'))
+        }
+        b'_' => rule(b'_'),
+        b'=' => !after_blank && only(b'='),
+        b'`' => run >= 3 && !line[run..].contains('`'),
+        b'~' => run >= 3,
+        b'<' => starts_html_block(line),
+        b'[' => starts_reference_definition(line),
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            let list =
+                digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')')) && spaced(digits + 1);
+            return list.then_some(digits);
+        }
+        _ => false,
+    };
+    found.then_some(0)
+}
+
+/// Whether a line starting with `<` would start an HTML block: a tag,
+/// a closing tag, a comment, a declaration or a processing instruction,
+/// but not an autolink (`<https://…>`, `<me@x.org>`).
+fn starts_html_block(line: &str) -> bool {
+    let rest = &line[1..];
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if !(next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?')) {
+        return false;
+    }
+    let inside = rest.split('>').next().unwrap_or_default();
+    let scheme = inside.split_once(':').is_some_and(|(scheme, _)| {
+        (2..=32).contains(&scheme.len())
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+    });
+    let email = inside.contains('@') && !inside.contains(char::is_whitespace);
+    !(scheme || email) || !rest.contains('>')
+}
+
+/// Whether a line starting with `[` is a link reference definition
+/// (`[label]: destination`), which Markdown would hide.
+fn starts_reference_definition(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'[' => return false,
+            b']' => return bytes.get(i + 1) == Some(&b':'),
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 /// The text without any Markdown markers.
@@ -142,5 +269,68 @@ mod tests {
     fn html_stays_text_and_plain_text_drops_markers() {
         assert_eq!(plain_text("<b>x</b> and **y**"), "<b>x</b> and y");
         assert_eq!(plain_text("a\nb"), "a b");
+    }
+
+    #[test]
+    fn lines_that_would_start_a_block_show_as_written() {
+        for text in [
+            "> 800 km",
+            "< 300 km",
+            "- one",
+            "+ one",
+            "* one",
+            "# 1 in sales",
+            "###### six",
+            "1. first",
+            "2) second",
+            "```rust",
+            "~~~",
+            "---",
+            "***",
+            "___",
+            "<div>x</div>",
+            "<!-- kept -->",
+            "[label]: https://x.org",
+            ">>> nested",
+        ] {
+            assert_eq!(plain_text(text), text, "{text:?}");
+        }
+        // Indentation would make a code block: the words stay, the
+        // indentation goes.
+        assert_eq!(plain_text("    indented"), "indented");
+        assert_eq!(plain_text("\tx"), "x");
+    }
+
+    #[test]
+    fn a_block_line_inside_a_text_keeps_its_own_line() {
+        assert_eq!(
+            plain_text("Train:\n- fast\n- cheap"),
+            "Train:\n- fast\n- cheap"
+        );
+        assert_eq!(plain_text("Title\n==="), "Title\n===");
+        assert_eq!(plain_text("Title\n---"), "Title\n---");
+        assert_eq!(plain_text("a\r\n> b"), "a\n> b");
+        // Not blocks: left to inline Markdown.
+        assert_eq!(plain_text("-5 to +5"), "-5 to +5");
+        assert_eq!(plain_text("0.1 and 2.5"), "0.1 and 2.5");
+        assert_eq!(plain_text("#1 seller"), "#1 seller");
+        assert_eq!(plain_text("a\n2024. b"), "a\n2024. b");
+    }
+
+    #[test]
+    fn inline_markdown_at_the_start_of_a_line_still_works() {
+        let spans = parse_inline("*em* then `code`\n**strong** <https://x.org>");
+        assert!(spans[0].emphasis, "{spans:?}");
+        assert!(spans.iter().any(|s| s.code && s.text == "code"));
+        assert!(spans.iter().any(|s| s.strong && s.text == "strong"));
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.link.as_deref() == Some("https://x.org"))
+        );
+        assert!(matches!(
+            inline_only("plain text\nand more"),
+            Cow::Borrowed(_)
+        ));
     }
 }
