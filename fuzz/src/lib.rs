@@ -545,9 +545,15 @@ pub fn check_marp(out: &str, c: &Comparison, notes: &Notes, options: &ExportOpti
         .conclusion
         .chars()
         .all(|ch| ch.is_whitespace() && (!ch.is_control() || matches!(ch, '\t' | '\n' | '\r')));
-    // Parts that do not fit on one slide continue on more.
+    // Parts that do not fit on one slide continue on more, headed
+    // `Title (cont.)`; every other slide heading starts a part. (Content
+    // cannot start a line with `## `: it is escaped.)
+    let firsts = body
+        .lines()
+        .filter(|l| l.starts_with("## ") && !l.ends_with(" (cont.)"))
+        .count();
     let ok = s.rules == s.h2
-        && (s.rules > dimensions && !blank_conclusion || s.rules >= dimensions && !conclusion);
+        && (firsts == dimensions + 1 && !blank_conclusion || firsts == dimensions && !conclusion);
     if !ok {
         fail(
             marp,
