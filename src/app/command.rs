@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::find::Filter;
 use super::{Section, Source, VersusApp};
 use crate::model::Comparison;
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
@@ -22,6 +23,8 @@ pub enum Command {
     File(FileCmd),
     /// The export dialog and where exports go.
     Export(ExportCmd),
+    /// Searching and filtering the sidebar, and jumping between finds.
+    Find(FindCmd),
     /// Quit.
     Quit,
 }
@@ -140,6 +143,34 @@ impl From<ExportCmd> for Command {
     }
 }
 
+/// Searching and filtering the sidebar, and jumping between finds.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindCmd {
+    /// Put the keyboard in the search field (Ctrl+F, `/`).
+    Focus,
+    /// The search text changed: list the dimensions that match.
+    Changed,
+    /// Clear the search and go back to where the search began (Esc).
+    Clear,
+    /// Select the next listed dimension (Enter, F3), round to the first.
+    Next,
+    /// Select the previous listed dimension (Shift+F3), round to the last.
+    Previous,
+    /// List only the dimensions this filter lets through.
+    SetFilter(Filter),
+    /// Select the next annotated or starred dimension (Alt+Down).
+    NextAnnotated,
+    /// Select the previous annotated or starred dimension (Alt+Up).
+    PreviousAnnotated,
+}
+
+impl From<FindCmd> for Command {
+    fn from(c: FindCmd) -> Self {
+        Self::Find(c)
+    }
+}
+
 impl VersusApp {
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
@@ -148,14 +179,107 @@ impl VersusApp {
             Command::Notes(c) => self.apply_notes(c),
             Command::File(c) => self.apply_file(c),
             Command::Export(c) => self.apply_export(c),
+            Command::Find(c) => self.apply_find(c),
             Command::Quit => self.quit_requested = true,
         }
+        // A star, a note or a new file can change what a filter lists.
+        self.refresh_outline();
+    }
+
+    /// Searches, filters, or jumps between what they find.
+    fn apply_find(&mut self, command: FindCmd) {
+        match command {
+            FindCmd::Focus => self.focus_search = true,
+            FindCmd::Changed => {
+                if self.finder.before.is_none() && !self.finder.text.trim().is_empty() {
+                    self.finder.before = Some(self.selected);
+                }
+                self.refresh_outline();
+                self.select_a_listed_section();
+            }
+            FindCmd::Clear if self.finder.text.is_empty() && self.finder.before.is_none() => {}
+            FindCmd::Clear => {
+                self.finder.text.clear();
+                self.refresh_outline();
+                if let Some(before) = self.finder.before.take() {
+                    self.selected = before;
+                }
+                self.select_a_listed_section();
+                self.scroll_to_selected = true;
+            }
+            FindCmd::SetFilter(filter) => {
+                self.finder.filter = filter;
+                self.refresh_outline();
+                self.select_a_listed_section();
+            }
+            FindCmd::Next | FindCmd::Previous => {
+                let rows = self.outline().len();
+                if rows == 0 {
+                    return;
+                }
+                let row = self.row_of(self.selected);
+                let shown = self.outline().shows(self.selected);
+                let next = match (command, shown) {
+                    (FindCmd::Next, true) => (row + 1) % rows,
+                    (FindCmd::Next, false) => row % rows,
+                    _ => (row + rows - 1) % rows,
+                };
+                self.selected = self.section_at(next);
+                self.scroll_to_selected = true;
+            }
+            FindCmd::NextAnnotated | FindCmd::PreviousAnnotated => {
+                let forward = command == FindCmd::NextAnnotated;
+                if let Some(section) = self.annotated_from(forward) {
+                    self.selected = section;
+                    self.scroll_to_selected = true;
+                } else {
+                    let way = if forward { "after" } else { "before" };
+                    self.message = Some(format!("No annotated dimension {way} this one"));
+                }
+            }
+        }
+    }
+
+    /// Keeps the selection on a listed row: the first one when the selected
+    /// section is not listed (and there is one).
+    fn select_a_listed_section(&mut self) {
+        if !self.outline().shows(self.selected)
+            && let Some(first) = self.outline().get(0)
+        {
+            self.selected = first;
+            self.scroll_to_selected = true;
+        }
+    }
+
+    /// The listed dimension after (or before) the selection that has a
+    /// note, a star or a highlight.
+    fn annotated_from(&self, forward: bool) -> Option<Section> {
+        let outline = self.outline();
+        let row = outline.row_of(self.selected);
+        let shown = outline.shows(self.selected);
+        let annotated = |r: usize| match outline.get(r) {
+            Some(Section::Dimension(i)) => self
+                .comparison
+                .dimensions
+                .get(i)
+                .and_then(|d| self.notes().get(&d.id))
+                .is_some_and(|n| !n.is_empty()),
+            _ => false,
+        };
+        let found = if forward {
+            let start = if shown { row + 1 } else { row };
+            (start..outline.len()).find(|&r| annotated(r))
+        } else {
+            (0..row).rev().find(|&r| annotated(r))
+        };
+        found.and_then(|r| outline.get(r))
     }
 
     /// Moves the selection or changes the columns.
     fn apply_nav(&mut self, command: Nav) {
         match command {
             Nav::Select(section) => self.selected = section,
+            Nav::Move(_) | Nav::First | Nav::Last if self.outline().is_empty() => {}
             Nav::Move(delta) => {
                 let row = self.row_of(self.selected).saturating_add_signed(delta);
                 self.selected = self.section_at(row);
@@ -436,5 +560,38 @@ mod tests {
         assert!(!a.export_dialog.open);
         a.apply(Command::Quit);
         assert!(a.quit_requested);
+    }
+
+    #[test]
+    fn find_commands_narrow_jump_and_go_back() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        let all = a.row_count();
+        a.apply(Nav::Select(Section::Dimension(4)).into());
+        let title = a.comparison.dimensions[2].title.to_uppercase();
+        a.finder.text = title;
+        a.apply(FindCmd::Changed.into());
+        assert!(a.row_count() < all);
+        assert_eq!(a.selected, Section::Dimension(2), "the first match");
+        a.apply(FindCmd::Next.into());
+        a.apply(FindCmd::Previous.into());
+        assert_eq!(a.selected, Section::Dimension(2));
+        a.apply(FindCmd::Clear.into());
+        assert_eq!((a.row_count(), a.selected), (all, Section::Dimension(4)));
+
+        let id = a.comparison.dimensions[6].id.clone();
+        a.notes_file.notes.toggle_star(&id);
+        a.apply(FindCmd::SetFilter(Filter::Starred).into());
+        assert_eq!(a.row_count(), 1);
+        assert_eq!(a.selected, Section::Dimension(6));
+        a.apply(FindCmd::SetFilter(Filter::All).into());
+        a.apply(Nav::First.into());
+        a.apply(FindCmd::NextAnnotated.into());
+        assert_eq!(a.selected, Section::Dimension(6));
+        a.apply(FindCmd::NextAnnotated.into());
+        assert_eq!(a.selected, Section::Dimension(6));
+        assert!(a.message.is_some());
+        a.apply(FindCmd::Focus.into());
+        assert!(a.focus_search);
     }
 }

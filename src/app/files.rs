@@ -199,10 +199,12 @@ impl VersusApp {
             self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
         }
         self.index = index_of(&comparison);
+        self.search_index.clear();
         self.comparison = comparison;
         self.source = source;
         self.warnings = warnings;
         self.warning_count = warning_count;
+        self.refresh_outline();
         let n = self.comparison.subjects.len();
         if !same_source || self.columns.iter().any(|&c| c >= n) {
             self.columns = [0, 1];

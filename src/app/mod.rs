@@ -7,6 +7,7 @@ mod background;
 use background::open_notes_of;
 pub mod command;
 mod files;
+pub mod find;
 pub mod outline;
 
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ use crate::ui::dialogs::PathDialog;
 use crate::ui::export_dialog::ExportDialog;
 
 pub use command::Command;
+use find::{Finder, SearchIndex};
+use outline::Outline;
 pub use outline::Section;
 
 /// Where the shown comparison came from.
@@ -55,6 +58,10 @@ impl Source {
 }
 
 /// Everything the window shows and edits.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one-frame requests to the panels (scroll, focus) and quit, each set by a command and read by one place"
+)]
 pub struct VersusApp {
     /// The comparison shown.
     pub comparison: Comparison,
@@ -89,6 +96,14 @@ pub struct VersusApp {
     pub scroll_to_selected: bool,
     /// Set when the note editor should take keyboard focus.
     pub focus_note: bool,
+    /// The search and filter above and under the sidebar's title.
+    pub finder: Finder,
+    /// Set when the search field should take keyboard focus.
+    pub focus_search: bool,
+    /// The sidebar's rows, worked out again after each command.
+    outline: Outline,
+    /// The dimensions' content folded for search, built on first use.
+    search_index: SearchIndex,
     /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
     pub quit_requested: bool,
     /// Dimension index by id.
@@ -109,6 +124,7 @@ impl VersusApp {
     #[must_use]
     pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
         let notes_file = open_notes_of(&source, &comparison.title, &data_dir);
+        let outline = Outline::of(&comparison);
         let mut app = Self {
             selected: Section::Intro,
             columns: [0, 1],
@@ -127,6 +143,10 @@ impl VersusApp {
             open_url: None,
             scroll_to_selected: false,
             focus_note: false,
+            finder: Finder::default(),
+            focus_search: false,
+            outline,
+            search_index: SearchIndex::default(),
             quit_requested: false,
             shown_title: String::new(),
             dialogs: Dialogs::default(),
@@ -189,6 +209,7 @@ impl VersusApp {
         for command in commands.drain(..) {
             self.apply(command);
         }
+        ui::text::set_search(&ctx, self.finder.query());
         egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, self, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| ui::status_bar::ui(ui, self, &mut commands));
         egui::Panel::left("sidebar")

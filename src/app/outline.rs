@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use super::VersusApp;
+use super::find::matching_dimensions;
 use crate::model::Comparison;
 use crate::notes::{DimensionNotes, Notes};
 
@@ -23,60 +24,148 @@ pub enum Section {
 }
 
 /// The shape of the sidebar: which rows there are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
     /// Whether there is an "Introduction" row (the intro is not blank).
     pub has_intro: bool,
-    /// How many dimension rows.
-    pub dimensions: usize,
+    /// The dimension rows.
+    pub dimensions: Rows,
     /// Whether there is a "Conclusion" row (a conclusion or sources).
     pub has_conclusion: bool,
 }
 
+/// The dimensions the sidebar lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rows {
+    /// Every dimension: this many.
+    All(usize),
+    /// Only these (indices, ascending), as a search or filter lets through.
+    Only(Vec<usize>),
+}
+
+impl Rows {
+    /// How many rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Self::All(n) => *n,
+            Self::Only(list) => list.len(),
+        }
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The dimension in row `k` of these rows.
+    #[must_use]
+    pub fn get(&self, k: usize) -> Option<usize> {
+        match self {
+            Self::All(n) => (k < *n).then_some(k),
+            Self::Only(list) => list.get(k).copied(),
+        }
+    }
+
+    /// The row of dimension `i` (`Ok`), or the row it would take (`Err`)
+    /// when it is not listed.
+    fn position(&self, i: usize) -> Result<usize, usize> {
+        match self {
+            Self::All(n) if i < *n => Ok(i),
+            Self::All(n) => Err(*n),
+            Self::Only(list) => list.binary_search(&i),
+        }
+    }
+
+    /// Whether dimension `i` is listed.
+    #[must_use]
+    pub fn contains(&self, i: usize) -> bool {
+        self.position(i).is_ok()
+    }
+}
+
 impl Outline {
-    /// The sidebar of `c`.
+    /// The sidebar of `c`: every section.
     #[must_use]
     pub fn of(c: &Comparison) -> Self {
         Self {
             has_intro: !c.intro.trim().is_empty(),
-            dimensions: c.dimensions.len(),
+            dimensions: Rows::All(c.dimensions.len()),
             has_conclusion: !c.conclusion.trim().is_empty() || !c.sources.is_empty(),
+        }
+    }
+
+    /// The sidebar while a search or filter narrows it: only these
+    /// dimensions (ascending), no introduction or conclusion.
+    #[must_use]
+    pub fn narrowed(dimensions: Vec<usize>) -> Self {
+        Self {
+            has_intro: false,
+            dimensions: Rows::Only(dimensions),
+            has_conclusion: false,
         }
     }
 
     /// Number of rows.
     #[must_use]
-    pub fn len(self) -> usize {
-        self.dimensions + usize::from(self.has_intro) + usize::from(self.has_conclusion)
+    pub fn len(&self) -> usize {
+        self.dimensions.len() + usize::from(self.has_intro) + usize::from(self.has_conclusion)
     }
 
     /// Whether there are no rows at all.
     #[must_use]
-    pub fn is_empty(self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// The section shown in row `row` (clamped to the last row).
+    /// The section shown in row `row` (clamped to the last row); `None`
+    /// when there are no rows.
     #[must_use]
-    pub fn section_at(self, row: usize) -> Section {
-        let row = row.min(self.len().saturating_sub(1));
+    pub fn get(&self, row: usize) -> Option<Section> {
+        if self.is_empty() {
+            return None;
+        }
+        let row = row.min(self.len() - 1);
         let first_dim = usize::from(self.has_intro);
         if self.has_intro && row == 0 {
-            Section::Intro
-        } else if row - first_dim < self.dimensions {
-            Section::Dimension(row - first_dim)
+            Some(Section::Intro)
+        } else if let Some(i) = self.dimensions.get(row - first_dim) {
+            Some(Section::Dimension(i))
         } else {
-            Section::Conclusion
+            Some(Section::Conclusion)
         }
     }
 
-    /// The row of `section`.
+    /// The section shown in row `row` (clamped to the last row; the
+    /// introduction when there are no rows).
     #[must_use]
-    pub fn row_of(self, section: Section) -> usize {
+    pub fn section_at(&self, row: usize) -> Section {
+        self.get(row).unwrap_or(Section::Intro)
+    }
+
+    /// The row of `section`; for a section not listed, the row where it
+    /// would be.
+    #[must_use]
+    pub fn row_of(&self, section: Section) -> usize {
+        let first_dim = usize::from(self.has_intro);
         match section {
             Section::Intro => 0,
-            Section::Dimension(i) => usize::from(self.has_intro) + i,
+            Section::Dimension(i) => {
+                first_dim + self.dimensions.position(i).unwrap_or_else(|at| at)
+            }
             Section::Conclusion => self.len().saturating_sub(1),
+        }
+        .min(self.len().saturating_sub(1))
+    }
+
+    /// Whether `section` has a row.
+    #[must_use]
+    pub fn shows(&self, section: Section) -> bool {
+        match section {
+            Section::Intro => self.has_intro,
+            Section::Dimension(i) => self.dimensions.contains(i),
+            Section::Conclusion => self.has_conclusion,
         }
     }
 }
@@ -108,10 +197,25 @@ pub fn orphans<'a, S: BuildHasher>(
 }
 
 impl VersusApp {
-    /// The sidebar's rows.
+    /// The sidebar's rows (kept up to date by [`Self::refresh_outline`]).
     #[must_use]
-    pub fn outline(&self) -> Outline {
-        Outline::of(&self.comparison)
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+
+    /// Works out the sidebar's rows again: every section, or the
+    /// dimensions the search and filter let through.
+    pub fn refresh_outline(&mut self) {
+        self.outline = if self.finder.narrows() {
+            Outline::narrowed(matching_dimensions(
+                &self.comparison,
+                &self.notes_file.notes,
+                &mut self.search_index,
+                &self.finder,
+            ))
+        } else {
+            Outline::of(&self.comparison)
+        };
     }
 
     /// Number of sidebar rows.
@@ -165,7 +269,7 @@ mod tests {
     fn outline(has_intro: bool, dimensions: usize, has_conclusion: bool) -> Outline {
         Outline {
             has_intro,
-            dimensions,
+            dimensions: Rows::All(dimensions),
             has_conclusion,
         }
     }
@@ -196,10 +300,28 @@ mod tests {
     }
 
     #[test]
+    fn a_narrowed_outline_lists_only_its_dimensions() {
+        let o = Outline::narrowed(vec![2, 5, 9]);
+        assert_eq!(o.len(), 3);
+        assert_eq!(o.section_at(0), Section::Dimension(2));
+        assert_eq!(o.section_at(7), Section::Dimension(9));
+        assert_eq!(o.row_of(Section::Dimension(5)), 1);
+        // Not listed: where it would be.
+        assert_eq!(o.row_of(Section::Dimension(6)), 2);
+        assert_eq!(o.row_of(Section::Dimension(40)), 2);
+        assert!(o.shows(Section::Dimension(9)) && !o.shows(Section::Dimension(6)));
+        assert!(!o.shows(Section::Intro) && !o.shows(Section::Conclusion));
+        let none = Outline::narrowed(Vec::new());
+        assert!(none.is_empty());
+        assert_eq!(none.get(0), None);
+        assert_eq!(none.row_of(Section::Dimension(3)), 0);
+    }
+
+    #[test]
     fn the_built_in_comparison_has_an_intro_and_a_conclusion() {
         let o = Outline::of(&Comparison::built_in());
         assert!(o.has_intro && o.has_conclusion);
-        assert_eq!(o.len(), o.dimensions + 2);
+        assert_eq!(o.len(), o.dimensions.len() + 2);
         assert!(!o.is_empty());
     }
 

@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about egui; the app and the command line share it.
 
+pub mod fold;
 mod inline;
 mod limits;
 pub mod locate;

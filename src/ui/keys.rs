@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
-use crate::app::command::{ExportCmd, FileCmd, Nav, NotesCmd};
+use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd};
 use crate::platform::file_dialog::PathPurpose;
 
 /// Ctrl+O (Cmd+O on macOS): open a comparison.
@@ -16,6 +16,18 @@ pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 /// F2: write a note on the selected section.
 pub const EDIT_NOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F2);
+/// Ctrl+F (or `/`): search the dimensions.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// F3: the next dimension the search lists.
+pub const FIND_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+/// Shift+F3: the previous one.
+pub const FIND_PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
+/// Alt+Down: the next annotated or starred dimension (as diff tools' "next
+/// change").
+pub const NEXT_ANNOTATED: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
+/// Alt+Up: the previous annotated or starred dimension.
+pub const PREVIOUS_ANNOTATED: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
 
 /// Reads shortcuts. Navigation keys count only when no text field has the
 /// keyboard, so typing a "j" in a note never moves the selection.
@@ -32,6 +44,22 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
         }
         if i.consume_shortcut(&RELOAD) {
             commands.push(FileCmd::Reload.into());
+        }
+        if i.consume_shortcut(&FIND) {
+            commands.push(FindCmd::Focus.into());
+        }
+        // Shift+F3 before F3: a shortcut matches when its modifiers are held.
+        if i.consume_shortcut(&FIND_PREVIOUS) {
+            commands.push(FindCmd::Previous.into());
+        }
+        if i.consume_shortcut(&FIND_NEXT) {
+            commands.push(FindCmd::Next.into());
+        }
+        if i.consume_shortcut(&NEXT_ANNOTATED) {
+            commands.push(FindCmd::NextAnnotated.into());
+        }
+        if i.consume_shortcut(&PREVIOUS_ANNOTATED) {
+            commands.push(FindCmd::PreviousAnnotated.into());
         }
     });
     if dialog_open || ctx.text_edit_focused() {
@@ -67,6 +95,8 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
                 Key::Home => Nav::First.into(),
                 Key::End => Nav::Last.into(),
                 Key::F2 | Key::Enter => Nav::FocusNote.into(),
+                Key::Slash => FindCmd::Focus.into(),
+                Key::Escape => FindCmd::Clear.into(),
                 Key::S => NotesCmd::ToggleStarSelected.into(),
                 Key::Num1 => NotesCmd::ToggleHighlightRow(1).into(),
                 Key::Num2 => NotesCmd::ToggleHighlightRow(2).into(),
@@ -79,7 +109,7 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
                 Key::Num9 => NotesCmd::ToggleHighlightRow(9).into(),
                 _ => return true,
             };
-            writing = command == Nav::FocusNote.into();
+            writing = command == Nav::FocusNote.into() || command == FindCmd::Focus.into();
             commands.push(command);
             false
         });

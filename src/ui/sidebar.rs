@@ -3,7 +3,8 @@
 
 use egui::{pos2, vec2};
 
-use crate::app::command::Nav;
+use crate::app::command::{FindCmd, Nav};
+use crate::app::find::Filter;
 use crate::app::{Command, Section, VersusApp};
 use crate::notes::DimensionNotes;
 use crate::ui::style::{ACCENT, paint_star};
@@ -14,6 +15,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.heading("Dimensions");
     let count = app.comparison.dimensions.len();
     ui.label(egui::RichText::new(format!("{} of {count} annotated", app.annotated_count())).weak());
+    find_ui(ui, app, commands);
     ui.separator();
 
     let row_height = ui
@@ -48,6 +50,71 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     });
     let view = (output.state.clamped_offset().y, output.inner_rect.height());
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// The search field, the filter toggles and how many dimensions they list.
+fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
+    ui.add_space(4.0);
+    let field = ui
+        .horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut app.finder.text)
+                    .id_salt("search")
+                    .hint_text("Ctrl+F or /")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
+    if app.focus_search {
+        app.focus_search = false;
+        field.request_focus();
+    }
+    if field.changed() {
+        commands.push(FindCmd::Changed.into());
+    }
+    if field.lost_focus() {
+        let (enter, escape) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if escape {
+            commands.push(FindCmd::Clear.into());
+        } else if enter {
+            commands.push(FindCmd::Next.into());
+            // Enter goes to the next match; the keyboard stays here.
+            field.request_focus();
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for filter in Filter::ALL {
+            let on = app.finder.filter == filter;
+            if ui
+                .selectable_label(on, filter.label())
+                .on_hover_text(filter.hint())
+                .clicked()
+                && !on
+            {
+                commands.push(FindCmd::SetFilter(filter).into());
+            }
+        }
+    });
+    if app.finder.narrows() {
+        let listed = app.outline().dimensions.len();
+        let count = app.comparison.dimensions.len();
+        let searching = !app.finder.query().is_empty();
+        let text = match (listed, searching) {
+            (0, true) => "No dimension matches (Esc clears the search)".to_owned(),
+            (0, false) => "No dimension passes this filter".to_owned(),
+            (_, true) => format!("{listed} of {count} match"),
+            (_, false) => format!("{listed} of {count} shown"),
+        };
+        ui.label(egui::RichText::new(text).weak());
+    }
 }
 
 fn row_ui(

@@ -6,6 +6,9 @@ use egui::{Color32, Pos2, Shape, Stroke, vec2};
 /// The colour of stars and highlights.
 pub const ACCENT: Color32 = Color32::from_rgb(240, 180, 40);
 
+/// The background of text a search found (black text on it: 13:1).
+pub const FOUND: Color32 = Color32::from_rgb(255, 214, 92);
+
 /// The app's look: body text a little larger and, in the dark theme,
 /// brighter than egui's default grey, for long reading.
 pub fn apply_style(ctx: &egui::Context) {

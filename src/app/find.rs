@@ -1,0 +1,224 @@
+//! Finding your way: the search typed above the sidebar and the filter
+//! under it decide which dimensions the sidebar lists. Pure functions of
+//! the comparison and the notes (no egui, no I/O), tested below; the
+//! outline asks them for its rows.
+
+use super::outline::Section;
+use crate::model::fold::{Query, fold};
+use crate::model::{Comparison, Dimension};
+use crate::notes::{DimensionNotes, Notes};
+
+/// Which dimensions the sidebar lists, whatever the search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    /// Every dimension.
+    #[default]
+    All,
+    /// Only the starred ones.
+    Starred,
+    /// Only those with a note, a star or a highlight.
+    Annotated,
+    /// Only those with none yet.
+    NotAnnotated,
+}
+
+impl Filter {
+    /// Every filter, in the order of the toggle row.
+    pub const ALL: [Filter; 4] = [
+        Filter::All,
+        Filter::Starred,
+        Filter::Annotated,
+        Filter::NotAnnotated,
+    ];
+
+    /// The toggle's label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "All",
+            Self::Starred => "Starred only",
+            Self::Annotated => "Annotated",
+            Self::NotAnnotated => "Not yet",
+        }
+    }
+
+    /// What the toggle does, for its tooltip.
+    #[must_use]
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::All => "Show every dimension",
+            Self::Starred => "Show only starred dimensions",
+            Self::Annotated => "Show only dimensions with a note, a star or a highlight",
+            Self::NotAnnotated => "Show only dimensions not annotated yet",
+        }
+    }
+
+    /// Whether a dimension with these notes passes.
+    #[must_use]
+    pub fn passes(self, notes: Option<&DimensionNotes>) -> bool {
+        let annotated = notes.is_some_and(|n| !n.is_empty());
+        match self {
+            Self::All => true,
+            Self::Starred => notes.is_some_and(|n| n.starred),
+            Self::Annotated => annotated,
+            Self::NotAnnotated => !annotated,
+        }
+    }
+}
+
+/// The search box and the filter: what the person typed and chose, and
+/// where they were when the search began (Esc goes back there).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Finder {
+    /// The search as typed.
+    pub text: String,
+    /// The filter chosen.
+    pub filter: Filter,
+    /// The section selected when the search began.
+    pub before: Option<Section>,
+}
+
+impl Finder {
+    /// The search's query (folded terms).
+    #[must_use]
+    pub fn query(&self) -> Query {
+        Query::new(&self.text)
+    }
+
+    /// Whether the sidebar lists only some dimensions.
+    #[must_use]
+    pub fn narrows(&self) -> bool {
+        self.filter != Filter::All || !self.query().is_empty()
+    }
+}
+
+/// Each dimension's content (title, summaries, aspects, sides, what the
+/// subjects share) folded once, so a search costs one scan a keystroke.
+/// Built the first time a search needs it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    folded: Option<Vec<String>>,
+}
+
+impl SearchIndex {
+    /// Forgets the index (the comparison changed).
+    pub fn clear(&mut self) {
+        self.folded = None;
+    }
+
+    /// The folded content of every dimension of `c`.
+    fn folded(&mut self, c: &Comparison) -> &[String] {
+        self.folded
+            .get_or_insert_with(|| c.dimensions.iter().map(folded_content).collect())
+    }
+}
+
+/// A dimension's searchable content, folded, one field a line.
+fn folded_content(d: &Dimension) -> String {
+    let mut text = d.title.clone();
+    for (_, summary) in &d.summary.0 {
+        text.push('\n');
+        text.push_str(summary);
+    }
+    for p in &d.points {
+        text.push('\n');
+        text.push_str(&p.aspect);
+        for (_, side) in &p.sides.0 {
+            text.push('\n');
+            text.push_str(side);
+        }
+    }
+    for line in &d.common {
+        text.push('\n');
+        text.push_str(line);
+    }
+    fold(&text)
+}
+
+/// The indices of the dimensions that `finder` lets through, in order:
+/// those passing the filter whose content or note holds every term of the
+/// search.
+#[must_use]
+pub fn matching_dimensions(
+    c: &Comparison,
+    notes: &Notes,
+    index: &mut SearchIndex,
+    finder: &Finder,
+) -> Vec<usize> {
+    let query = finder.query();
+    let folded = if query.is_empty() {
+        &[][..]
+    } else {
+        index.folded(c)
+    };
+    c.dimensions
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            let own = notes.get(&d.id);
+            if !finder.filter.passes(own) {
+                return false;
+            }
+            if query.is_empty() {
+                return true;
+            }
+            let note = own.filter(|n| !n.text.is_empty()).map(|n| fold(&n.text));
+            let content = folded.get(*i).map_or("", String::as_str);
+            // Every term somewhere in the content or the note.
+            query.every_term(|t| {
+                content.contains(t) || note.as_deref().is_some_and(|n| n.contains(t))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes() -> Notes {
+        let c = Comparison::built_in();
+        let mut notes = Notes::for_comparison(&c.title);
+        notes.toggle_star(&c.dimensions[1].id);
+        notes
+            .text_mut(&c.dimensions[3].id)
+            .push_str("Ask about the naïve budget.");
+        notes
+    }
+
+    fn find(text: &str, filter: Filter) -> Vec<usize> {
+        let c = Comparison::built_in();
+        let finder = Finder {
+            text: text.to_owned(),
+            filter,
+            before: None,
+        };
+        matching_dimensions(&c, &notes(), &mut SearchIndex::default(), &finder)
+    }
+
+    #[test]
+    fn no_search_and_no_filter_lists_everything() {
+        let all = Comparison::built_in().dimensions.len();
+        assert_eq!(find("", Filter::All).len(), all);
+        assert_eq!(find("   ", Filter::All).len(), all);
+    }
+
+    #[test]
+    fn a_search_finds_content_and_notes_whatever_the_case_and_accents() {
+        let c = Comparison::built_in();
+        let title = &c.dimensions[2].title;
+        assert!(find(&title.to_uppercase(), Filter::All).contains(&2));
+        assert_eq!(find("NAIVE budget", Filter::All), [3]);
+        assert!(find("no such words anywhere xyzzy", Filter::All).is_empty());
+    }
+
+    #[test]
+    fn filters_keep_starred_annotated_or_the_rest() {
+        let all = Comparison::built_in().dimensions.len();
+        assert_eq!(find("", Filter::Starred), [1]);
+        assert_eq!(find("", Filter::Annotated), [1, 3]);
+        assert_eq!(find("", Filter::NotAnnotated).len(), all - 2);
+        assert_eq!(find("naive", Filter::Starred), Vec::<usize>::new());
+    }
+}
