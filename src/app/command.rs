@@ -25,6 +25,8 @@ pub enum Command {
     Export(ExportCmd),
     /// Searching and filtering the sidebar, and jumping between finds.
     Find(FindCmd),
+    /// The command palette and the shortcuts window.
+    View(ViewCmd),
     /// Quit.
     Quit,
 }
@@ -171,6 +173,26 @@ impl From<FindCmd> for Command {
     }
 }
 
+/// The command palette and the shortcuts window.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewCmd {
+    /// Open the command palette (Ctrl+Shift+P, Ctrl+K).
+    ShowPalette,
+    /// Close it.
+    ClosePalette,
+    /// Open the keyboard shortcuts window (F1).
+    ShowShortcuts,
+    /// Close it.
+    CloseShortcuts,
+}
+
+impl From<ViewCmd> for Command {
+    fn from(c: ViewCmd) -> Self {
+        Self::View(c)
+    }
+}
+
 impl VersusApp {
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
@@ -180,10 +202,26 @@ impl VersusApp {
             Command::File(c) => self.apply_file(c),
             Command::Export(c) => self.apply_export(c),
             Command::Find(c) => self.apply_find(c),
+            Command::View(c) => self.apply_view(c),
             Command::Quit => self.quit_requested = true,
         }
         // A star, a note or a new file can change what a filter lists.
         self.refresh_outline();
+    }
+
+    /// Opens or closes the palette and the shortcuts window.
+    fn apply_view(&mut self, command: ViewCmd) {
+        match command {
+            ViewCmd::ShowPalette => {
+                self.palette = crate::ui::palette::Palette {
+                    open: true,
+                    ..Default::default()
+                };
+            }
+            ViewCmd::ClosePalette => self.palette.open = false,
+            ViewCmd::ShowShortcuts => self.shortcuts_open = true,
+            ViewCmd::CloseShortcuts => self.shortcuts_open = false,
+        }
     }
 
     /// Searches, filters, or jumps between what they find.

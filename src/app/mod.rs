@@ -100,6 +100,10 @@ pub struct VersusApp {
     pub finder: Finder,
     /// Set when the search field should take keyboard focus.
     pub focus_search: bool,
+    /// The command palette.
+    pub palette: crate::ui::palette::Palette,
+    /// Whether the keyboard shortcuts window is open.
+    pub shortcuts_open: bool,
     /// The sidebar's rows, worked out again after each command.
     outline: Outline,
     /// The dimensions' content folded for search, built on first use.
@@ -145,6 +149,8 @@ impl VersusApp {
             focus_note: false,
             finder: Finder::default(),
             focus_search: false,
+            palette: crate::ui::palette::Palette::default(),
+            shortcuts_open: false,
             outline,
             search_index: SearchIndex::default(),
             quit_requested: false,
@@ -204,7 +210,10 @@ impl VersusApp {
         // the keys chose, and a note focused by F2 takes the keys typed
         // right after it in the same frame.
         let mut commands = Vec::new();
-        let dialog_open = self.path_dialog.purpose.is_some() || self.export_dialog.open;
+        let dialog_open = self.path_dialog.purpose.is_some()
+            || self.export_dialog.open
+            || self.palette.open
+            || self.shortcuts_open;
         ui::keys::handle(&ctx, dialog_open, &mut commands);
         for command in commands.drain(..) {
             self.apply(command);
@@ -226,6 +235,8 @@ impl VersusApp {
             ui::comparison::ui(ui, self, &mut commands);
         });
         ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
+        ui::palette::ui(&ctx, self, &mut commands);
+        ui::palette::shortcuts_ui(&ctx, self.shortcuts_open, &mut commands);
         ui::export_dialog::ui(
             &ctx,
             &self.comparison,

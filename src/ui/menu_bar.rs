@@ -2,60 +2,44 @@
 
 use egui::RichText;
 
-use crate::app::command::{ExportCmd, FileCmd, NotesCmd};
+use crate::app::command::{FileCmd, NotesCmd};
 use crate::app::{Command, Source, VersusApp};
 use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
-use crate::ui::keys;
+use crate::ui::actions::{ACTIONS, Group, keys_text};
+
+/// Whether a menu item can be chosen now.
+fn enabled(app: &VersusApp, command: &Command) -> bool {
+    match command {
+        Command::File(FileCmd::Reload) => matches!(app.source, Source::File(_)),
+        Command::File(FileCmd::OpenBuiltIn) => app.source != Source::BuiltIn,
+        _ => true,
+    }
+}
 
 /// Draws the menu bar and, when the last load failed, its error.
 pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let shortcut = ui.ctx().format_shortcut(&keys::OPEN);
-            if ui
-                .add(egui::Button::new("Open…").shortcut_text(shortcut))
-                .clicked()
-            {
-                commands.push(FileCmd::ShowDialog(PathPurpose::OpenContent).into());
-            }
-            let reload =
-                egui::Button::new("Reload").shortcut_text(ui.ctx().format_shortcut(&keys::RELOAD));
-            if ui
-                .add_enabled(matches!(app.source, Source::File(_)), reload)
-                .clicked()
-            {
-                commands.push(FileCmd::Reload.into());
-            }
-            if ui
-                .add_enabled(
-                    app.source != Source::BuiltIn,
-                    egui::Button::new("Show built-in comparison"),
-                )
-                .clicked()
-            {
-                commands.push(FileCmd::OpenBuiltIn.into());
-            }
-            ui.separator();
-            let export =
-                egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&keys::EXPORT));
-            if ui.add(export).clicked() {
-                commands.push(ExportCmd::ShowDialog.into());
-            }
-            ui.separator();
-            if ui.button("Open notes…").clicked() {
-                commands.push(FileCmd::ShowDialog(PathPurpose::OpenNotes).into());
-            }
-            if ui.button("Save notes as…").clicked() {
-                commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
-            }
-            ui.separator();
-            let quit =
-                egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&keys::QUIT));
-            if ui.add(quit).clicked() {
-                commands.push(Command::Quit);
-            }
-        });
+        for group in [Group::File, Group::Find, Group::View] {
+            ui.menu_button(group.label(), |ui| {
+                for action in ACTIONS.iter().filter(|a| a.group == group) {
+                    if action.command == Command::Quit {
+                        ui.separator();
+                    }
+                    let keys = keys_text(ui.ctx(), action);
+                    let mut button = egui::Button::new(action.label);
+                    if !keys.is_empty() {
+                        button = button.shortcut_text(keys);
+                    }
+                    if ui
+                        .add_enabled(enabled(app, &action.command), button)
+                        .clicked()
+                    {
+                        commands.push(action.command.clone());
+                    }
+                }
+            });
+        }
         ui.separator();
         ui.label(RichText::new(&app.comparison.title).strong());
     });

@@ -1,12 +1,14 @@
 //! Drawing: one file per panel. Panels read the app and push commands; the
 //! app applies them after layout.
 
+pub mod actions;
 pub mod comparison;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod keys;
 pub mod menu_bar;
 pub mod notes_panel;
+pub mod palette;
 pub mod sidebar;
 pub mod status_bar;
 pub mod style;

@@ -1,0 +1,113 @@
+//! The one table of actions, as a person meets it: the command palette,
+//! the menus and the F1 window.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+mod common;
+use common::harness;
+
+use egui_kittest::kittest::Queryable;
+use versus::VersusApp;
+use versus::app::find::Filter;
+use versus::ui::actions::{ACTIONS, Group};
+
+fn app() -> (tempfile::TempDir, egui_kittest::Harness<'static, VersusApp>) {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    (data, h)
+}
+
+/// Opens the palette with Ctrl+Shift+P and types `text`.
+fn palette(h: &mut egui_kittest::Harness<'static, VersusApp>, text: &str) {
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    h.run();
+    assert!(h.state().palette.open, "Ctrl+Shift+P opens the palette");
+    h.get_by_label("Command").type_text(text);
+    h.run();
+}
+
+#[test]
+fn every_action_is_in_the_palette_and_those_of_a_menu_in_their_menu() {
+    let (_data, mut h) = app();
+    for action in ACTIONS {
+        let entry = format!("{}: {}", action.group.label(), action.label);
+        if action.label == "Command palette" {
+            continue;
+        }
+        palette(&mut h, action.label);
+        h.get_by_label(&entry);
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(!h.state().palette.open, "Esc closes the palette");
+    }
+    for group in [Group::File, Group::Find, Group::View] {
+        // A fresh window each time: one menu open at a time.
+        let (_data, mut h) = app();
+        h.get_by_label(group.label()).click();
+        h.run();
+        for action in ACTIONS.iter().filter(|a| a.group == group) {
+            // A menu item's name holds its keys after the label.
+            assert!(
+                h.get_all_by_label_contains(action.label).next().is_some(),
+                "{} is not in the {} menu",
+                action.label,
+                group.label()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_palette_goes_to_a_dimension_by_a_few_letters() {
+    let (_data, mut h) = app();
+    palette(&mut h, "go to riskmgmt");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().palette.open);
+    assert_eq!(h.state().selected_dimension_id(), Some("risk"));
+}
+
+#[test]
+fn the_palette_runs_an_action_chosen_with_the_arrows() {
+    let (_data, mut h) = app();
+    palette(&mut h, "show only");
+    // The entries, best first: "Show starred only", then "Show annotated
+    // only"; Down chooses the second.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let filter = h.state().finder.filter;
+    assert!(
+        matches!(filter, Filter::Starred | Filter::Annotated),
+        "{filter:?}"
+    );
+    assert!(!h.state().palette.open);
+    // Ctrl+K opens it too.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert!(h.state().palette.open);
+}
+
+#[test]
+fn f1_lists_the_keys_from_the_same_table() {
+    let (_data, mut h) = app();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.state().shortcuts_open);
+    for action in ACTIONS.iter().filter(|a| !a.keys.is_empty()) {
+        let keys = versus::ui::actions::keys_text(&h.ctx, action);
+        assert!(
+            h.get_all_by_label(action.label).next().is_some(),
+            "{}",
+            action.label
+        );
+        assert!(h.get_all_by_label(&keys).next().is_some(), "{keys}");
+    }
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().shortcuts_open);
+}
