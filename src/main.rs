@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use versus::VersusApp;
+use versus::app::remembered;
 
 /// Explore a comparison dimension by dimension, annotate it, export it.
 ///
@@ -70,25 +71,40 @@ fn main() -> anyhow::Result<ExitCode> {
 }
 
 fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
-    let app = VersusApp::open_at_start(file, versus::storage::data_dir());
-    if let Some(error) = &app.error {
-        eprintln!("{error}");
-    }
+    let data_dir = versus::storage::data_dir();
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
-            .with_title(format!("{} — versus", app.comparison.title))
+            .with_title("versus")
             .with_app_id("versus")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0]),
+        // Beside the notes that have no folder of their own, so that
+        // VERSUS_DATA_DIR keeps a test's (or a portable install's) state
+        // apart too.
+        persistence_path: Some(data_dir.join("window-state.ron")),
         ..Default::default()
     };
+    let file = file.map(Path::to_owned);
     eframe::run_native(
         "versus",
         options,
-        Box::new(|cc| {
+        Box::new(move |cc| {
             versus::ui::apply_style(&cc.egui_ctx);
             close_on_signals(&cc.egui_ctx);
+            let remembered = cc
+                .storage
+                .and_then(|s| s.get_string(remembered::KEY))
+                .map(|text| remembered::Remembered::from_ron(&text))
+                .unwrap_or_default();
+            // The file named on the command line, else the one open when
+            // versus last closed (if it is still there).
+            let file = file.or_else(|| remembered.last_file.clone().filter(|p| p.is_file()));
+            let mut app = VersusApp::open_at_start(file.as_deref(), data_dir);
+            if let Some(error) = &app.error {
+                eprintln!("{error}");
+            }
+            app.restore(remembered);
             Ok(Box::new(app))
         }),
     )

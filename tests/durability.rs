@@ -700,3 +700,53 @@ fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
         assert!(words.contains(w), "{w} lost; stderr:\n{stderr}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Remembered between runs: the real binary, its real state file.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_restart_without_a_file_lands_where_you_left_off() {
+    require_tools();
+    let display = Display::start(150..=164);
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let content = folder.path().join("teams.ron");
+    std::fs::write(
+        &content,
+        versus::model::BUILT_IN_RON.replace(
+            "Project Management vs Technology Management",
+            "Remembered teams",
+        ),
+    )
+    .unwrap();
+    let log = logs.path().join("versus.log");
+
+    let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);
+    // The introduction, then three rows down: the third dimension.
+    for _ in 0..3 {
+        display.xdotool(&["key", "Down"]);
+        std::thread::sleep(KEY_GAP);
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    terminate_cleanly(&mut app);
+    let state = std::fs::read_to_string(data.path().join("window-state.ron")).unwrap();
+    let third = versus::model::Comparison::built_in().dimensions[2]
+        .id
+        .clone();
+    assert!(state.contains(&format!("Some(\\\"{third}\\\")")), "{state}");
+
+    // No file on the command line: the one open last time, at its place.
+    let mut again = Versus::start(&display, data.path(), &log);
+    let found = display.run_xdotool(&["search", "--name", "Remembered teams"]);
+    assert!(
+        found.status.success(),
+        "the window does not show the last file; stderr:\n{}",
+        again.stderr()
+    );
+    terminate_cleanly(&mut again);
+    let state = std::fs::read_to_string(data.path().join("window-state.ron")).unwrap();
+    assert!(state.contains(&format!("Some(\\\"{third}\\\")")), "{state}");
+    assert!(state.contains("teams.ron"), "{state}");
+}

@@ -109,6 +109,10 @@ pub enum FileCmd {
     CloseDialog,
     /// Load the current file again.
     Reload,
+    /// Open this comparison (a recent file, a dropped one).
+    Open(PathBuf),
+    /// Open again the comparison last left for another one.
+    ReopenClosed,
     /// Go back to the built-in comparison.
     OpenBuiltIn,
     /// Hide the load error.
@@ -358,6 +362,11 @@ impl VersusApp {
                 }
             }
             FileCmd::Submit(path) => self.submit_path(&path),
+            FileCmd::Open(path) => self.open(&path),
+            FileCmd::ReopenClosed => match self.remembered.last_closed.clone() {
+                Some(path) => self.open(&path),
+                None => self.message = Some("No comparison was closed yet".to_owned()),
+            },
             FileCmd::CloseDialog => self.path_dialog.purpose = None,
             FileCmd::Reload => {
                 if let Source::File(path) = self.source.clone() {
@@ -456,7 +465,9 @@ impl VersusApp {
                 let dir = typed
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
-                    .map_or_else(|| storage::export_dir(self.source.path()), Path::to_owned);
+                    .map(Path::to_owned)
+                    .or_else(|| self.remembered.export.folder.clone().filter(|d| d.is_dir()))
+                    .unwrap_or_else(|| storage::export_dir(self.source.path()));
                 dialog.path = dir.join(name).display().to_string();
                 dialog.confirm_overwrite = None;
             }

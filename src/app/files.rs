@@ -196,6 +196,7 @@ impl VersusApp {
             if !self.flush_notes() {
                 return;
             }
+            self.leaving();
             self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
         }
         self.index = index_of(&comparison);
@@ -214,5 +215,11 @@ impl VersusApp {
             _ => self.section_at(0),
         };
         self.scroll_to_selected = true;
+        if !same_source {
+            if let Some(path) = self.source.path().map(Path::to_owned) {
+                self.remembered.opened(&path);
+            }
+            self.restore_place();
+        }
     }
 }

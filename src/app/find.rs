@@ -9,7 +9,7 @@ use crate::model::{Comparison, Dimension};
 use crate::notes::{DimensionNotes, Notes};
 
 /// Which dimensions the sidebar lists, whatever the search.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Filter {
     /// Every dimension.
     #[default]

@@ -9,6 +9,7 @@ pub mod command;
 mod files;
 pub mod find;
 pub mod outline;
+pub mod remembered;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,13 @@ pub use command::Command;
 use find::{Finder, SearchIndex};
 use outline::Outline;
 pub use outline::Section;
+
+/// Writes `state` into eframe's storage.
+fn store(storage: &mut dyn eframe::Storage, state: &remembered::Remembered) {
+    if let Ok(text) = ron::to_string(state) {
+        storage.set_string(remembered::KEY, text);
+    }
+}
 
 /// Where the shown comparison came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -104,6 +112,10 @@ pub struct VersusApp {
     pub palette: crate::ui::palette::Palette,
     /// Whether the keyboard shortcuts window is open.
     pub shortcuts_open: bool,
+    /// What is remembered between runs (recent files, places, choices).
+    pub remembered: remembered::Remembered,
+    /// What was last written to the state file.
+    saved_state: Option<remembered::Remembered>,
     /// The sidebar's rows, worked out again after each command.
     outline: Outline,
     /// The dimensions' content folded for search, built on first use.
@@ -151,6 +163,8 @@ impl VersusApp {
             focus_search: false,
             palette: crate::ui::palette::Palette::default(),
             shortcuts_open: false,
+            remembered: remembered::Remembered::default(),
+            saved_state: None,
             outline,
             search_index: SearchIndex::default(),
             quit_requested: false,
@@ -161,6 +175,9 @@ impl VersusApp {
             reload_after: None,
         };
         app.selected = app.section_at(0);
+        if let Some(path) = app.source.path().map(Path::to_owned) {
+            app.remembered.opened(&path);
+        }
         app
     }
 
@@ -302,8 +319,26 @@ pub(super) fn index_of(c: &Comparison) -> HashMap<String, usize> {
 }
 
 impl eframe::App for VersusApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         Self::ui(self, ui);
+        // Saved when it changes, so a crash loses at most this frame.
+        let now = self.remembered_now();
+        if self.saved_state.as_ref() != Some(&now) {
+            if let Some(storage) = frame.storage_mut() {
+                store(storage, &now);
+                storage.flush();
+            }
+            self.saved_state = Some(now);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        store(storage, &self.remembered_now());
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        // egui's own state (panel widths, theme, zoom, the window).
+        std::time::Duration::from_secs(5)
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -126,6 +126,12 @@ pub static ACTIONS: &[Action] = &[
         [OPEN],
         Command::File(FileCmd::ShowDialog(PathPurpose::OpenContent))
     ),
+    action!(
+        "Reopen closed comparison",
+        File,
+        [key(CMD_SHIFT, Key::T)],
+        Command::File(FileCmd::ReopenClosed)
+    ),
     action!("Reload", File, [RELOAD], Command::File(FileCmd::Reload)),
     action!(
         "Show built-in comparison",

@@ -8,11 +8,34 @@ use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
 use crate::ui::actions::{ACTIONS, Group, keys_text};
 
+/// File ▸ Open Recent: the recent comparisons that still exist.
+fn recent_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+    let recent = app.remembered.recent_files();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    commands.push(FileCmd::Open(path.clone()).into());
+                }
+            }
+        });
+    });
+}
+
 /// Whether a menu item can be chosen now.
 fn enabled(app: &VersusApp, command: &Command) -> bool {
     match command {
         Command::File(FileCmd::Reload) => matches!(app.source, Source::File(_)),
         Command::File(FileCmd::OpenBuiltIn) => app.source != Source::BuiltIn,
+        Command::File(FileCmd::ReopenClosed) => app.remembered.last_closed.is_some(),
         _ => true,
     }
 }
@@ -36,6 +59,9 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                         .clicked()
                     {
                         commands.push(action.command.clone());
+                    }
+                    if action.command == FileCmd::ShowDialog(PathPurpose::OpenContent).into() {
+                        recent_ui(ui, app, commands);
                     }
                 }
             });

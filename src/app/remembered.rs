@@ -1,0 +1,262 @@
+//! What versus remembers between runs: the last file and, per file, where
+//! you were (the selected dimension, the filter); the recent files; the
+//! export options and folder. Never the notes: they live in their own
+//! file. Every field has a default, so an old or broken state file never
+//! stops the app starting. Window size, panel widths, theme and zoom are
+//! kept by eframe and egui themselves. Pure: no egui, no I/O.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::find::Filter;
+use super::{Section, VersusApp};
+use crate::export::Format;
+
+/// The key under which the state is stored.
+pub const KEY: &str = "versus";
+
+/// How many recent files are listed.
+pub const RECENT: usize = 10;
+
+/// How many files' places are kept (the most recent ones).
+const PLACES: usize = 50;
+
+/// Everything remembered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Remembered {
+    /// The comparison open when versus last closed (`None`: the built-in).
+    pub last_file: Option<PathBuf>,
+    /// Recently opened comparisons, the latest first.
+    pub recent: Vec<PathBuf>,
+    /// The comparison last left for another one (Ctrl+Shift+T reopens it).
+    pub last_closed: Option<PathBuf>,
+    /// Where you were in each comparison, by its path ("" for the
+    /// built-in one).
+    pub places: BTreeMap<String, Place>,
+    /// The export dialog's choices.
+    pub export: ExportChoices,
+}
+
+/// Where you were in one comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    /// The id of the selected dimension (`None`: the introduction).
+    pub dimension: Option<String>,
+    /// The sidebar's filter.
+    pub filter: Filter,
+}
+
+/// The export dialog's choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportChoices {
+    /// The format's command-line name (`markdown`, `html`, `marp`).
+    pub format: String,
+    /// Only the starred dimensions.
+    pub starred_only: bool,
+    /// With the summaries.
+    pub include_summaries: bool,
+    /// With the presenter's stars.
+    pub show_stars: bool,
+    /// The folder last exported to.
+    pub folder: Option<PathBuf>,
+}
+
+impl Default for ExportChoices {
+    fn default() -> Self {
+        Self {
+            format: "markdown".to_owned(),
+            starred_only: false,
+            include_summaries: true,
+            show_stars: false,
+            folder: None,
+        }
+    }
+}
+
+/// The key of a comparison's place: its path, or "" for the built-in one.
+#[must_use]
+pub fn place_key(path: Option<&Path>) -> String {
+    path.map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+impl Remembered {
+    /// Reads the stored state; anything unreadable gives the defaults.
+    #[must_use]
+    pub fn from_ron(text: &str) -> Self {
+        ron::from_str(text).unwrap_or_default()
+    }
+
+    /// Puts `path` first among the recent files (once, at most
+    /// [`RECENT`]).
+    pub fn opened(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT);
+    }
+
+    /// The recent files that still exist.
+    #[must_use]
+    pub fn recent_files(&self) -> Vec<&PathBuf> {
+        self.recent.iter().filter(|p| p.is_file()).collect()
+    }
+
+    /// Records where you are in the comparison at `path`.
+    pub fn set_place(&mut self, path: Option<&Path>, place: Place) {
+        let key = place_key(path);
+        self.places.insert(key.clone(), place);
+        // Keep the places of the recent files and this one; forget the
+        // oldest others.
+        if self.places.len() > PLACES {
+            let keep: Vec<String> = self
+                .recent
+                .iter()
+                .map(|p| place_key(Some(p)))
+                .chain([key, String::new()])
+                .collect();
+            self.places.retain(|k, _| keep.contains(k));
+        }
+    }
+
+    /// Where you were in the comparison at `path`.
+    #[must_use]
+    pub fn place(&self, path: Option<&Path>) -> Option<&Place> {
+        self.places.get(&place_key(path))
+    }
+}
+
+impl VersusApp {
+    /// What to remember now: the stored state with this comparison, where
+    /// you are in it, and the export dialog's choices.
+    #[must_use]
+    pub fn remembered_now(&self) -> Remembered {
+        let mut r = self.remembered.clone();
+        r.last_file = self.source.path().map(Path::to_owned);
+        r.set_place(self.source.path(), self.place());
+        let dialog = &self.export_dialog;
+        r.export = ExportChoices {
+            format: format_name(dialog.format).to_owned(),
+            starred_only: dialog.options.starred_only,
+            include_summaries: dialog.options.include_summaries,
+            show_stars: dialog.options.show_stars,
+            folder: self
+                .last_export
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_owned)
+                .or_else(|| self.remembered.export.folder.clone()),
+        };
+        r
+    }
+
+    /// Where you are in the comparison shown.
+    fn place(&self) -> Place {
+        Place {
+            dimension: self.selected_dimension_id().map(str::to_owned),
+            filter: self.finder.filter,
+        }
+    }
+
+    /// Takes back what was remembered: the export dialog's choices, and
+    /// where you were in the comparison shown.
+    pub fn restore(&mut self, remembered: Remembered) {
+        let dialog = &mut self.export_dialog;
+        let choices = &remembered.export;
+        dialog.format = Format::parse(&choices.format).unwrap_or(Format::Markdown);
+        dialog.options.starred_only = choices.starred_only;
+        dialog.options.include_summaries = choices.include_summaries;
+        dialog.options.show_stars = choices.show_stars;
+        self.remembered = remembered;
+        if let Some(path) = self.source.path().map(Path::to_owned) {
+            self.remembered.opened(&path);
+        }
+        self.restore_place();
+    }
+
+    /// Goes back to where you were in the comparison shown, if it was
+    /// seen before.
+    pub(super) fn restore_place(&mut self) {
+        let Some(place) = self.remembered.place(self.source.path()).cloned() else {
+            return;
+        };
+        self.finder.filter = place.filter;
+        if let Some(i) = place.dimension.and_then(|id| self.index.get(&id).copied()) {
+            self.selected = Section::Dimension(i);
+            self.scroll_to_selected = true;
+        }
+        self.refresh_outline();
+    }
+
+    /// Before another comparison replaces this one: remembers where you
+    /// were, and this file as the last one closed.
+    pub(super) fn leaving(&mut self) {
+        let place = self.place();
+        self.remembered.set_place(self.source.path(), place);
+        if let Some(path) = self.source.path() {
+            self.remembered.last_closed = Some(path.to_owned());
+        }
+    }
+}
+
+/// A format's command-line name.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+        Format::Marp => "marp",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_or_old_state_gives_defaults() {
+        assert_eq!(
+            Remembered::from_ron("not ron at all"),
+            Remembered::default()
+        );
+        assert_eq!(Remembered::from_ron(""), Remembered::default());
+        // An old file with fields since removed and some missing.
+        let old = r#"(last_file: Some("/a.ron"), gone_field: 3)"#;
+        let r = Remembered::from_ron(old);
+        assert_eq!(r.last_file.as_deref(), Some(Path::new("/a.ron")));
+        assert_eq!(r.export, ExportChoices::default());
+    }
+
+    #[test]
+    fn recent_files_are_unique_latest_first_and_capped() {
+        let mut r = Remembered::default();
+        for i in 0..15 {
+            r.opened(Path::new(&format!("/f{i}.ron")));
+        }
+        r.opened(Path::new("/f3.ron"));
+        assert_eq!(r.recent.len(), RECENT);
+        assert_eq!(r.recent[0], Path::new("/f3.ron"));
+        assert_eq!(r.recent.iter().filter(|p| p.ends_with("f3.ron")).count(), 1);
+        // Missing files are not offered.
+        assert!(r.recent_files().is_empty());
+    }
+
+    #[test]
+    fn places_round_trip_and_stay_bounded() {
+        let mut r = Remembered::default();
+        let place = Place {
+            dimension: Some("risk".to_owned()),
+            filter: Filter::Starred,
+        };
+        r.set_place(None, place.clone());
+        for i in 0..80 {
+            r.set_place(Some(Path::new(&format!("/p{i}.ron"))), Place::default());
+        }
+        assert!(r.places.len() <= PLACES + 2);
+        assert_eq!(r.place(None), Some(&place));
+        let text = ron::to_string(&r).unwrap();
+        assert_eq!(Remembered::from_ron(&text), r);
+    }
+}
