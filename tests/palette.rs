@@ -111,3 +111,29 @@ fn f1_lists_the_keys_from_the_same_table() {
     h.run();
     assert!(!h.state().shortcuts_open);
 }
+
+#[test]
+fn the_theme_and_the_zoom_come_from_the_view_menu_and_the_keys() {
+    let (_data, mut h) = app();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light theme").click();
+    h.run();
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+    assert!(!h.ctx.global_style().visuals.dark_mode);
+    let before = h.ctx.zoom_factor();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.run();
+    let larger = h.ctx.zoom_factor();
+    assert!(larger > before, "{before} -> {larger}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run();
+    assert!(h.ctx.zoom_factor() < before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < f32::EPSILON);
+}

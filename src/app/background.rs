@@ -17,6 +17,9 @@ impl VersusApp {
     /// Starts the background helpers once a context exists to wake, and
     /// keeps the content watcher on the file shown.
     pub(super) fn attach(&mut self, ctx: &egui::Context) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
         self.dialogs.attach(ctx);
         let watched = self.watcher.as_ref().map(ContentWatcher::path);
         if watched != self.source.path() {

@@ -189,6 +189,34 @@ pub enum ViewCmd {
     ShowShortcuts,
     /// Close it.
     CloseShortcuts,
+    /// Light, dark, or as the system says.
+    Theme(egui::ThemePreference),
+    /// Larger, smaller, or back to 100 %.
+    Zoom(Zoom),
+}
+
+/// A step of the zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    /// 10 % larger (Ctrl+Plus, Ctrl+=).
+    In,
+    /// 10 % smaller (Ctrl+Minus).
+    Out,
+    /// 100 % (Ctrl+0).
+    Reset,
+}
+
+impl Zoom {
+    /// The zoom factor after this step from `factor`, between 50 % and
+    /// 300 %.
+    #[must_use]
+    pub fn from(self, factor: f32) -> f32 {
+        match self {
+            Self::In => (factor * 1.1).min(3.0),
+            Self::Out => (factor / 1.1).max(0.5),
+            Self::Reset => 1.0,
+        }
+    }
 }
 
 impl From<ViewCmd> for Command {
@@ -225,6 +253,16 @@ impl VersusApp {
             ViewCmd::ClosePalette => self.palette.open = false,
             ViewCmd::ShowShortcuts => self.shortcuts_open = true,
             ViewCmd::CloseShortcuts => self.shortcuts_open = false,
+            ViewCmd::Theme(theme) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.set_theme(theme);
+                }
+            }
+            ViewCmd::Zoom(step) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.set_zoom_factor(step.from(ctx.zoom_factor()));
+                }
+            }
         }
     }
 

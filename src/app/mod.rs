@@ -116,6 +116,9 @@ pub struct VersusApp {
     pub remembered: remembered::Remembered,
     /// What was last written to the state file.
     saved_state: Option<remembered::Remembered>,
+    /// The window's context, for the theme and the zoom (set on the first
+    /// frame).
+    ctx: Option<egui::Context>,
     /// The sidebar's rows, worked out again after each command.
     outline: Outline,
     /// The dimensions' content folded for search, built on first use.
@@ -165,6 +168,7 @@ impl VersusApp {
             shortcuts_open: false,
             remembered: remembered::Remembered::default(),
             saved_state: None,
+            ctx: None,
             outline,
             search_index: SearchIndex::default(),
             quit_requested: false,

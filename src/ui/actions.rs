@@ -6,7 +6,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
-use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, ViewCmd};
+use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, ViewCmd, Zoom};
 use crate::app::find::Filter;
 use crate::platform::file_dialog::PathPurpose;
 
@@ -321,6 +321,42 @@ pub static ACTIONS: &[Action] = &[
         Command::Find(FindCmd::SetFilter(Filter::NotAnnotated))
     ),
     action!("Swap columns", View, [], Command::Nav(Nav::SwapColumns)),
+    action!(
+        "Light theme",
+        View,
+        [],
+        Command::View(ViewCmd::Theme(egui::ThemePreference::Light))
+    ),
+    action!(
+        "Dark theme",
+        View,
+        [],
+        Command::View(ViewCmd::Theme(egui::ThemePreference::Dark))
+    ),
+    action!(
+        "Theme of the system",
+        View,
+        [],
+        Command::View(ViewCmd::Theme(egui::ThemePreference::System))
+    ),
+    action!(
+        "Zoom in",
+        View,
+        [key(CMD, Key::Plus), key(CMD, Key::Equals)],
+        Command::View(ViewCmd::Zoom(Zoom::In))
+    ),
+    action!(
+        "Zoom out",
+        View,
+        [key(CMD, Key::Minus)],
+        Command::View(ViewCmd::Zoom(Zoom::Out))
+    ),
+    action!(
+        "Actual size",
+        View,
+        [key(CMD, Key::Num0)],
+        Command::View(ViewCmd::Zoom(Zoom::Reset))
+    ),
     action!(
         "Command palette",
         View,
