@@ -92,9 +92,10 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
         Box::new(move |cc| {
             versus::ui::apply_style(&cc.egui_ctx);
             close_on_signals(&cc.egui_ctx);
-            let remembered = cc
-                .storage
-                .and_then(|s| s.get_string(remembered::KEY))
+            let stored = cc.storage.and_then(|s| s.get_string(remembered::KEY));
+            // Nothing stored and no file given: the first run.
+            let first_run = stored.is_none() && file.is_none();
+            let remembered = stored
                 .map(|text| remembered::Remembered::from_ron(&text))
                 .unwrap_or_default();
             // The file named on the command line, else the one open when
@@ -105,6 +106,7 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
                 eprintln!("{error}");
             }
             app.restore(remembered);
+            app.welcome = first_run;
             Ok(Box::new(app))
         }),
     )

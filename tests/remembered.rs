@@ -92,3 +92,73 @@ fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed()
     h.run();
     assert_eq!(h.state().comparison.title, "File B", "the last closed");
 }
+
+#[test]
+fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
+    app.welcome = true;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Welcome to versus");
+    h.get_by_label("Open a comparison…").click();
+    h.run();
+    assert!(!h.state().welcome);
+    assert!(
+        h.state().path_dialog.purpose.is_some(),
+        "Open… asks for a path"
+    );
+
+    // Pressing a key to move around is exploring: the screen goes and the
+    // key does what it says.
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
+    app.welcome = true;
+    let mut h = harness(app);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert!(!h.state().welcome);
+    assert_eq!(
+        h.state().selected,
+        versus::app::Section::Dimension(0),
+        "Down moved on"
+    );
+}
+
+/// A file dropped on the window, as winit reports it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_comparison_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let dropped = write(dir.path(), "dropped.ron", "Dropped in");
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dropped.clone())));
+    h.run();
+    assert_eq!(h.state().comparison.title, "Dropped in");
+    assert_eq!(h.state().source.path(), Some(dropped.as_path()));
+    // Not a comparison: the error says so, the comparison stays.
+    let notes = dir.path().join("x.notes.ron");
+    std::fs::write(&notes, "Notes(comparison: \"x\")").unwrap();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(notes)));
+    h.run();
+    assert_eq!(h.state().comparison.title, "Dropped in");
+    assert!(h.state().error.is_some());
+}

@@ -189,6 +189,8 @@ pub enum ViewCmd {
     ShowShortcuts,
     /// Close it.
     CloseShortcuts,
+    /// Close the first-run screen.
+    CloseWelcome,
     /// Light, dark, or as the system says.
     Theme(egui::ThemePreference),
     /// Larger, smaller, or back to 100 %.
@@ -253,6 +255,7 @@ impl VersusApp {
             ViewCmd::ClosePalette => self.palette.open = false,
             ViewCmd::ShowShortcuts => self.shortcuts_open = true,
             ViewCmd::CloseShortcuts => self.shortcuts_open = false,
+            ViewCmd::CloseWelcome => self.welcome = false,
             ViewCmd::Theme(theme) => {
                 if let Some(ctx) = &self.ctx {
                     ctx.set_theme(theme);
@@ -357,6 +360,8 @@ impl VersusApp {
 
     /// Moves the selection or changes the columns.
     fn apply_nav(&mut self, command: Nav) {
+        // Moving around is exploring: the first-run screen has done its job.
+        self.welcome = false;
         match command {
             Nav::Select(section) => self.selected = section,
             Nav::Move(_) | Nav::First | Nav::Last if self.outline().is_empty() => {}

@@ -112,6 +112,8 @@ pub struct VersusApp {
     pub palette: crate::ui::palette::Palette,
     /// Whether the keyboard shortcuts window is open.
     pub shortcuts_open: bool,
+    /// Whether the first-run screen is shown.
+    pub welcome: bool,
     /// What is remembered between runs (recent files, places, choices).
     pub remembered: remembered::Remembered,
     /// What was last written to the state file.
@@ -166,6 +168,7 @@ impl VersusApp {
             focus_search: false,
             palette: crate::ui::palette::Palette::default(),
             shortcuts_open: false,
+            welcome: false,
             remembered: remembered::Remembered::default(),
             saved_state: None,
             ctx: None,
@@ -258,6 +261,11 @@ impl VersusApp {
         ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
         ui::palette::ui(&ctx, self, &mut commands);
         ui::palette::shortcuts_ui(&ctx, self.shortcuts_open, &mut commands);
+        ui::welcome::ui(&ctx, self, &mut commands);
+        ui::welcome::drop_hint_ui(&ctx);
+        if let Some(path) = ui::welcome::dropped_file(&ctx) {
+            commands.push(command::FileCmd::Open(path).into());
+        }
         ui::export_dialog::ui(
             &ctx,
             &self.comparison,

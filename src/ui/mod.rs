@@ -13,5 +13,6 @@ pub mod sidebar;
 pub mod status_bar;
 pub mod style;
 pub mod text;
+pub mod welcome;
 
 pub use style::apply_style;
