@@ -142,3 +142,60 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     let kind = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
     assert!(kind.is_char_device());
 }
+
+const THREE: &str = r#"Comparison(
+    title: "Three ways",
+    subjects: [
+        Subject(id: "pl", name: "Planes"),
+        Subject(id: "tr", name: "Trains"),
+        Subject(id: "bu", name: "Buses"),
+    ],
+    dimensions: [
+        Dimension(id: "speed", title: "Speed", points: [
+            Point(aspect: "Top", sides: { "pl": "> 800 km/h", "tr": "300 km/h", "bu": "100 km/h" }),
+        ]),
+    ],
+)"#;
+
+#[test]
+fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("three.ron");
+    std::fs::write(&content, THREE).unwrap();
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&content),
+        data.path().to_owned(),
+    ));
+    h.run();
+    // The window shows all three: so does the export, by default.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().export_dialog.options.subjects.is_empty());
+    let out = dir.path().join("all.md");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("| Aspect | Planes | Trains | Buses |"), "{md}");
+    assert!(
+        md.contains("\\> 800 km/h"),
+        "the author's '>' is kept: {md}"
+    );
+
+    // Two subjects in the dialog: the right picker does not offer the left.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export two subjects").click();
+    h.run();
+    assert_eq!(h.state().export_dialog.options.subjects, vec![0, 1]);
+    h.get_by_label("Right subject").click();
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Planes").is_none(),
+        "Planes is on the left"
+    );
+    h.get_by_role_and_label(Role::Button, "Buses").click();
+    h.run();
+    assert_eq!(h.state().export_dialog.options.subjects, vec![0, 2]);
+}

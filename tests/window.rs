@@ -151,6 +151,13 @@ fn choosing_another_subject_with_three_subjects() {
     h.run();
     assert_eq!(h.state().error, None);
     assert_eq!(h.state().selected, Section::Dimension(0));
+    // Three subjects: every one is a column at first.
+    h.get_by_label_contains("five people");
+    h.get_by_label_contains("fifty people");
+    h.get_by_label_contains("five hundred people");
+
+    h.get_by_label("Two subjects").click();
+    h.run();
     h.get_by_label_contains("fifty people");
     assert!(h.query_by_label_contains("five hundred").is_none());
 
@@ -161,6 +168,75 @@ fn choosing_another_subject_with_three_subjects() {
     assert_eq!(h.state().columns, [0, 2]);
     h.get_by_label_contains("five hundred people");
     assert!(h.query_by_label_contains("fifty people").is_none());
+
+    // The left picker does not offer Gamma, shown on the right.
+    h.get_by_label("Left column").click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::Button, "Gamma").is_none());
+    h.get_by_role_and_label(Role::Button, "Beta").click();
+    h.run();
+    assert_eq!(h.state().columns, [1, 2]);
+
+    // Back to all: Swap has nothing to swap and goes.
+    h.get_by_label("All subjects").click();
+    h.run();
+    assert!(h.query_by_label("Swap columns").is_none());
+    h.get_by_label_contains("five people");
+}
+
+#[test]
+fn choosing_the_other_columns_subject_swaps_them_never_shows_one_twice() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = built_in(&data);
+    app.apply(
+        Nav::SetColumn {
+            column: 0,
+            subject: 1,
+        }
+        .into(),
+    );
+    assert_eq!(app.columns, [1, 0]);
+    app.apply(
+        Nav::SetColumn {
+            column: 1,
+            subject: 1,
+        }
+        .into(),
+    );
+    assert_eq!(app.columns, [0, 1]);
+}
+
+#[test]
+fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let subjects: Vec<String> = (0..6)
+        .map(|i| format!("Subject(id: \"s{i}\", name: \"A much longer subject name, number {i}\", short: \"S{i}\")"))
+        .collect();
+    let sides: Vec<String> = (0..6).map(|i| format!("\"s{i}\": \"side {i}\"")).collect();
+    let text = format!(
+        "Comparison(title: \"Six\", subjects: [{}], dimensions: [Dimension(id: \"d\", title: \"D\", points: [Point(aspect: \"A\", sides: {{{}}})])])",
+        subjects.join(", "),
+        sides.join(", ")
+    );
+    let path = write(dir.path(), "six.ron", &text);
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&path),
+        data.path().to_owned(),
+    ));
+    h.run();
+    assert_eq!(h.state().error, None);
+    // Narrow columns: the short labels head them.
+    h.get_by_label("S0");
+    h.get_by_label("S5");
+    // Every side is laid out, the last ones past the pane's right edge
+    // (reached by scrolling), none squashed below the minimum width.
+    let first = h.get_by_label("side 0").rect();
+    let last = h.get_by_label("side 5").rect();
+    assert!(
+        last.left() - first.left() >= 5.0 * 180.0,
+        "{first:?} {last:?}"
+    );
 }
 
 #[test]

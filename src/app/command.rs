@@ -52,6 +52,8 @@ pub enum Nav {
     },
     /// Swap the two columns.
     SwapColumns,
+    /// Show every subject as a column (`true`) or the two chosen.
+    ShowAllSubjects(bool),
     /// Move keyboard focus to the note editor.
     FocusNote,
 }
@@ -379,12 +381,17 @@ impl VersusApp {
                 self.scroll_to_selected = true;
             }
             Nav::SetColumn { column, subject } => {
-                if subject < self.comparison.subjects.len()
-                    && let Some(c) = self.columns.get_mut(column)
-                {
-                    *c = subject;
+                if subject < self.comparison.subjects.len() && column < 2 {
+                    // Never the same subject twice: choosing the other
+                    // column's subject swaps the two.
+                    let other = 1 - column;
+                    if self.columns[other] == subject {
+                        self.columns[other] = self.columns[column];
+                    }
+                    self.columns[column] = subject;
                 }
             }
+            Nav::ShowAllSubjects(all) => self.all_subjects = all,
             Nav::SwapColumns => self.columns.swap(0, 1),
             Nav::FocusNote => self.focus_note = true,
         }
@@ -491,11 +498,17 @@ impl VersusApp {
     fn apply_export(&mut self, command: ExportCmd) {
         match command {
             ExportCmd::ShowDialog => {
+                // What the window shows: every subject (empty), or the pair.
+                let subjects = if self.shown_subjects().len() > 2 {
+                    Vec::new()
+                } else {
+                    self.columns.to_vec()
+                };
                 let dialog = &mut self.export_dialog;
                 dialog.open = true;
                 dialog.hint = None;
                 dialog.confirm_overwrite = None;
-                dialog.options.subjects = self.columns.to_vec();
+                dialog.options.subjects = subjects;
                 if dialog.path.is_empty() {
                     self.apply_export(ExportCmd::FormatChanged);
                 }

@@ -209,6 +209,7 @@ impl VersusApp {
         let n = self.comparison.subjects.len();
         if !same_source || self.columns.iter().any(|&c| c >= n) {
             self.columns = [0, 1];
+            self.all_subjects = n > 2;
         }
         self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
             Some(i) if same_source => Section::Dimension(i),

@@ -82,8 +82,10 @@ pub struct VersusApp {
     pub warning_count: usize,
     /// The selected sidebar row.
     pub selected: Section,
-    /// Subject index shown in the left and right columns.
+    /// The two subjects shown (left, right) when not showing them all.
     pub columns: [usize; 2],
+    /// Whether every subject is a column (the default with three or more).
+    pub all_subjects: bool,
     /// The notes and their file.
     pub notes_file: NotesFile,
     /// Where notes go when they cannot sit beside the content.
@@ -149,6 +151,7 @@ impl VersusApp {
         let mut app = Self {
             selected: Section::Intro,
             columns: [0, 1],
+            all_subjects: comparison.subjects.len() > 2,
             index: index_of(&comparison),
             comparison,
             source,
@@ -205,6 +208,17 @@ impl VersusApp {
                 app
             }
             None => Self::new(Comparison::built_in(), Source::BuiltIn, data_dir),
+        }
+    }
+
+    /// The subjects shown as columns, in order (indices).
+    #[must_use]
+    pub fn shown_subjects(&self) -> Vec<usize> {
+        let n = self.comparison.subjects.len();
+        if self.all_subjects && n > 2 {
+            (0..n).collect()
+        } else {
+            self.columns.iter().copied().filter(|&i| i < n).collect()
         }
     }
 

@@ -1,4 +1,4 @@
-//! The comparison pane: two subjects side by side for the selected section.
+//! The comparison pane: the subjects side by side for the selected section.
 
 use egui::RichText;
 
@@ -8,9 +8,16 @@ use crate::model::{Comparison, Dimension, Subject};
 use crate::ui::style;
 use crate::ui::text::markdown_ui;
 
-/// Draws the pane for the selected section.
+/// Draws the pane for the selected section. A dimension's title and its
+/// toolbar stay in view; what is below scrolls, sideways too when the
+/// columns do not fit.
 pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    egui::ScrollArea::vertical()
+    if let Section::Dimension(i) = app.selected
+        && let Some(d) = app.comparison.dimensions.get(i)
+    {
+        header_ui(ui, app, i, d, commands);
+    }
+    egui::ScrollArea::both()
         .id_salt(("pane", app.selected_dimension_id().unwrap_or("")))
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -91,33 +98,67 @@ fn star_ui(
     }
 }
 
-/// Column pickers (with more than two subjects) and the swap button.
+/// With more than two subjects: every subject, or two chosen with a
+/// picker each (the other column's subject is not offered, so a subject
+/// is never shown twice); and the swap button for two.
 fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     let subjects = &app.comparison.subjects;
-    {
-        if subjects.len() > 2 {
+    if subjects.len() > 2 {
+        if ui
+            .selectable_label(app.all_subjects, "All subjects")
+            .on_hover_text("Every subject as a column")
+            .clicked()
+            && !app.all_subjects
+        {
+            commands.push(Nav::ShowAllSubjects(true).into());
+        }
+        if ui
+            .selectable_label(!app.all_subjects, "Two subjects")
+            .on_hover_text("Two subjects side by side, chosen below")
+            .clicked()
+            && app.all_subjects
+        {
+            commands.push(Nav::ShowAllSubjects(false).into());
+        }
+        if !app.all_subjects {
             for (column, label) in [(0, "Left column"), (1, "Right column")] {
-                let current = app.columns.get(column).copied().unwrap_or(column);
-                let current_name = subjects.get(current).map_or("", |s| s.name.as_str());
+                let current = app.columns[column];
+                let other = app.columns[1 - column];
+                let shown = subjects.get(current);
                 egui::ComboBox::from_label(label)
-                    .selected_text(current_name)
+                    .selected_text(shown.map_or("", |s| s.label()))
                     .show_ui(ui, |ui| {
                         for (i, s) in subjects.iter().enumerate() {
-                            if ui.selectable_label(i == current, &s.name).clicked() {
+                            if i == other {
+                                continue;
+                            }
+                            if ui.selectable_label(i == current, picker_name(s)).clicked() {
                                 commands.push(Nav::SetColumn { column, subject: i }.into());
                             }
                         }
-                    });
-                ui.add_space(12.0);
+                    })
+                    .response
+                    .on_hover_text(shown.map_or("", |s| s.name.as_str()));
             }
         }
-        if ui
+    }
+    if (!app.all_subjects || subjects.len() <= 2)
+        && ui
             .button("Swap columns")
             .on_hover_text("Show the right subject on the left and vice versa")
             .clicked()
-        {
-            commands.push(Nav::SwapColumns.into());
-        }
+    {
+        commands.push(Nav::SwapColumns.into());
+    }
+}
+
+/// A subject in a picker's list: its name, and its short label when it
+/// has one ("Project Management (PM)").
+fn picker_name(s: &Subject) -> String {
+    if s.short.is_empty() || s.short == s.name {
+        s.name.clone()
+    } else {
+        format!("{} ({})", s.name, s.short)
     }
 }
 
@@ -125,12 +166,16 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
 /// inside their width and the row is as tall as its tallest cell.
 fn row_ui(
     ui: &mut egui::Ui,
-    widths: (f32, f32),
+    widths: Widths,
     shade: Shade,
     add_aspect: impl FnOnce(&mut egui::Ui),
     mut add_cell: impl FnMut(&mut egui::Ui, usize),
 ) {
-    let (aspect_w, column_w) = widths;
+    let Widths {
+        aspect: aspect_w,
+        column: column_w,
+        columns,
+    } = widths;
     let background = ui.painter().add(egui::Shape::Noop);
     let row = ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = COLUMN_GAP;
@@ -138,7 +183,7 @@ fn row_ui(
             ui.set_width(aspect_w);
             add_aspect(ui);
         });
-        for column in 0..2 {
+        for column in 0..columns {
             ui.vertical(|ui| {
                 ui.set_width(column_w);
                 add_cell(ui, column);
@@ -164,6 +209,18 @@ fn row_ui(
     ui.add_space(6.0);
 }
 
+/// The widths of the aspect column and of each subject column, and how
+/// many subject columns there are.
+#[derive(Clone, Copy)]
+struct Widths {
+    aspect: f32,
+    column: f32,
+    columns: usize,
+}
+
+/// The narrowest a subject column gets; below it the pane scrolls sideways.
+const MIN_COLUMN: f32 = 180.0;
+
 /// How a row's background is drawn.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shade {
@@ -172,11 +229,31 @@ enum Shade {
     Highlight,
 }
 
-/// Space between the aspect column and the two subject columns.
+/// Space between the aspect column and the subject columns.
 const COLUMN_GAP: f32 = 16.0;
 
 fn absent_ui(ui: &mut egui::Ui) {
     ui.label(RichText::new("— not stated").weak().italics());
+}
+
+/// A dimension's title and toolbar (star, columns), above the scrolling
+/// part so they stay in view; the toolbar wraps when narrow.
+fn header_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    index: usize,
+    d: &Dimension,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(8.0);
+    ui.heading(RichText::new(&d.title).size(24.0).strong());
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        star_ui(ui, app, index, d, commands);
+        ui.add_space(8.0);
+        column_controls_ui(ui, app, commands);
+    });
+    ui.add_space(8.0);
 }
 
 fn dimension_ui(
@@ -187,25 +264,25 @@ fn dimension_ui(
     commands: &mut Vec<Command>,
 ) {
     let c = &app.comparison;
-    ui.add_space(8.0);
-    ui.heading(RichText::new(&d.title).size(24.0).strong());
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        star_ui(ui, app, index, d, commands);
-        ui.add_space(8.0);
-        column_controls_ui(ui, app, commands);
-    });
-    ui.add_space(8.0);
-
-    let [left, right] = app.columns;
-    let (Some(left), Some(right)) = (c.subjects.get(left), c.subjects.get(right)) else {
+    let shown: Vec<&Subject> = app
+        .shown_subjects()
+        .into_iter()
+        .filter_map(|i| c.subjects.get(i))
+        .collect();
+    if shown.is_empty() {
         return;
-    };
+    }
+    let columns = shown.len();
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let n = columns as f32;
     let total = ui.available_width();
     let aspect_w = (total * 0.2).clamp(110.0, 220.0);
-    let column_w = ((total - aspect_w - 2.0 * COLUMN_GAP) / 2.0).max(120.0);
-    let widths = (aspect_w, column_w);
-    let shown = [left, right];
+    let column_w = ((total - aspect_w - n * COLUMN_GAP) / n).max(MIN_COLUMN);
+    let widths = Widths {
+        aspect: aspect_w,
+        column: column_w,
+        columns,
+    };
 
     row_ui(
         ui,
@@ -213,7 +290,23 @@ fn dimension_ui(
         Shade::None,
         |_| {},
         |ui, col| {
-            ui.label(RichText::new(&shown[col].name).size(18.0).strong());
+            let s = shown[col];
+            // The short label where the name does not fit on one line.
+            let name_w = ui
+                .painter()
+                .layout_no_wrap(
+                    s.name.clone(),
+                    egui::FontId::proportional(18.0),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x;
+            if name_w > column_w && !s.short.is_empty() {
+                ui.label(RichText::new(s.label()).size(18.0).strong())
+                    .on_hover_text(&s.name);
+            } else {
+                ui.label(RichText::new(&s.name).size(18.0).strong());
+            }
         },
     );
     ui.separator();
@@ -234,7 +327,7 @@ fn dimension_ui(
         );
         ui.add_space(6.0);
     }
-    points_ui(ui, app, index, d, widths, shown, commands);
+    points_ui(ui, app, index, d, widths, &shown, commands);
 
     if !d.common.is_empty() {
         ui.add_space(16.0);
@@ -265,8 +358,8 @@ fn points_ui(
     app: &VersusApp,
     index: usize,
     d: &Dimension,
-    widths: (f32, f32),
-    shown: [&Subject; 2],
+    widths: Widths,
+    shown: &[&Subject],
     commands: &mut Vec<Command>,
 ) {
     if !d.points.is_empty() {

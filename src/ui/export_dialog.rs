@@ -68,20 +68,10 @@ pub fn ui(
             &mut dialog.options.include_summaries,
             "Include the summaries",
         );
+        ui.checkbox(&mut dialog.options.show_stars, "Show my stars in titles")
+            .on_hover_text("Stars are your private marks; the audience sees them only if you ask");
         if c.subjects.len() > 2 {
-            for (column, label) in [(0, "Left subject"), (1, "Right subject")] {
-                let Some(current) = dialog.options.subjects.get_mut(column) else {
-                    continue;
-                };
-                let name = c.subjects.get(*current).map_or("", |s| s.name.as_str());
-                egui::ComboBox::from_label(label)
-                    .selected_text(name)
-                    .show_ui(ui, |ui| {
-                        for (i, s) in c.subjects.iter().enumerate() {
-                            ui.selectable_value(current, i, &s.name);
-                        }
-                    });
-            }
+            subjects_ui(ui, c, &mut dialog.options.subjects);
         }
         ui.add_space(6.0);
         let label = ui.label("Export to:");
@@ -109,5 +99,36 @@ pub fn ui(
         Some(PathAction::Browse) => commands.push(ExportCmd::Browse.into()),
         Some(PathAction::Cancel) => commands.push(ExportCmd::CloseDialog.into()),
         None => {}
+    }
+}
+
+/// Which subjects the export shows: all of them (an empty list), or two
+/// chosen with a picker each, never the same one twice.
+fn subjects_ui(ui: &mut egui::Ui, c: &Comparison, subjects: &mut Vec<usize>) {
+    let mut all = subjects.is_empty();
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut all, true, "Export every subject");
+        ui.radio_value(&mut all, false, "Export two subjects");
+    });
+    if all {
+        subjects.clear();
+        return;
+    }
+    if subjects.len() != 2 || subjects[0] == subjects[1] {
+        *subjects = vec![0, 1];
+    }
+    for (column, label) in [(0, "Left subject"), (1, "Right subject")] {
+        let other = subjects[1 - column];
+        let current = subjects[column];
+        let name = c.subjects.get(current).map_or("", |s| s.label());
+        egui::ComboBox::from_label(label)
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for (i, s) in c.subjects.iter().enumerate() {
+                    if i != other {
+                        ui.selectable_value(&mut subjects[column], i, &s.name);
+                    }
+                }
+            });
     }
 }
