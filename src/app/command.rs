@@ -193,6 +193,8 @@ pub enum ViewCmd {
     CloseShortcuts,
     /// Close the first-run screen.
     CloseWelcome,
+    /// Show or hide the overview of every dimension (Ctrl+Shift+O).
+    ToggleOverview,
     /// Light, dark, or as the system says.
     Theme(egui::ThemePreference),
     /// Larger, smaller, or back to 100 %.
@@ -258,6 +260,10 @@ impl VersusApp {
             ViewCmd::ShowShortcuts => self.shortcuts_open = true,
             ViewCmd::CloseShortcuts => self.shortcuts_open = false,
             ViewCmd::CloseWelcome => self.welcome = false,
+            ViewCmd::ToggleOverview => {
+                self.overview = !self.overview;
+                self.scroll_to_selected = true;
+            }
             ViewCmd::Theme(theme) => {
                 if let Some(ctx) = &self.ctx {
                     ctx.set_theme(theme);
@@ -393,6 +399,8 @@ impl VersusApp {
             }
             Nav::ShowAllSubjects(all) => self.all_subjects = all,
             Nav::SwapColumns => self.columns.swap(0, 1),
+            // In the overview, Enter opens the selected dimension.
+            Nav::FocusNote if self.overview => self.overview = false,
             Nav::FocusNote => self.focus_note = true,
         }
     }

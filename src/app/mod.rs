@@ -116,6 +116,8 @@ pub struct VersusApp {
     pub shortcuts_open: bool,
     /// Whether the first-run screen is shown.
     pub welcome: bool,
+    /// Whether the central panel shows the overview instead of a section.
+    pub overview: bool,
     /// What is remembered between runs (recent files, places, choices).
     pub remembered: remembered::Remembered,
     /// What was last written to the state file.
@@ -172,6 +174,7 @@ impl VersusApp {
             palette: crate::ui::palette::Palette::default(),
             shortcuts_open: false,
             welcome: false,
+            overview: false,
             remembered: remembered::Remembered::default(),
             saved_state: None,
             ctx: None,
@@ -270,8 +273,14 @@ impl VersusApp {
             .min_size(200.0)
             .show(ui, |ui| ui::notes_panel::ui(ui, self, &mut commands));
         egui::CentralPanel::default().show(ui, |ui| {
-            ui::comparison::ui(ui, self, &mut commands);
+            if self.overview {
+                ui::overview::ui(ui, self, &mut commands);
+            } else {
+                ui::comparison::ui(ui, self, &mut commands);
+            }
         });
+        // Both the sidebar and the overview have scrolled to it by now.
+        self.scroll_to_selected = false;
         ui::dialogs::path_ui(&ctx, &mut self.path_dialog, &mut commands);
         ui::palette::ui(&ctx, self, &mut commands);
         ui::palette::shortcuts_ui(&ctx, self.shortcuts_open, &mut commands);

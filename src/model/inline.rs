@@ -242,6 +242,34 @@ pub fn plain_text(text: &str) -> String {
     out
 }
 
+/// The first sentence of `text`, as plain text on one line (the whole
+/// text when it has no sentence end): what an overview shows of a summary.
+#[must_use]
+pub fn first_sentence(text: &str) -> String {
+    let plain = plain_text(text);
+    let mut end = plain.len();
+    for (i, ch) in plain.char_indices() {
+        let next = i + ch.len_utf8();
+        let closes = match ch {
+            '.' | '!' | '?' => plain[next..].starts_with(char::is_whitespace),
+            '。' | '！' | '？' | '۔' | '।' => true,
+            '\n' => {
+                end = i;
+                break;
+            }
+            _ => false,
+        };
+        if closes {
+            end = next;
+            break;
+        }
+    }
+    plain[..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +360,15 @@ mod tests {
             inline_only("plain text\nand more"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn first_sentences_are_plain_and_on_one_line() {
+        assert_eq!(first_sentence("One **two**. Three."), "One two.");
+        assert_eq!(first_sentence("你好。世界"), "你好。");
+        assert_eq!(first_sentence("No end"), "No end");
+        assert_eq!(first_sentence("v0.1 is out. Then"), "v0.1 is out.");
+        assert_eq!(first_sentence("> 800 km\n\nmore"), "> 800 km");
+        assert_eq!(first_sentence(""), "");
     }
 }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use inline::{Span, for_each_span, is_safe_url, parse_inline, plain_text};
+pub use inline::{Span, first_sentence, for_each_span, is_safe_url, parse_inline, plain_text};
 pub use locate::Position;
 
 /// Deepest nesting RON will follow before it gives up (a guard against

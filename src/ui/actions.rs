@@ -320,6 +320,12 @@ pub static ACTIONS: &[Action] = &[
         [],
         Command::Find(FindCmd::SetFilter(Filter::NotAnnotated))
     ),
+    action!(
+        "Overview",
+        View,
+        [key(CMD_SHIFT, Key::O)],
+        Command::View(ViewCmd::ToggleOverview)
+    ),
     action!("Swap columns", View, [], Command::Nav(Nav::SwapColumns)),
     action!(
         "Light theme",

@@ -8,6 +8,7 @@ pub mod export_dialog;
 pub mod keys;
 pub mod menu_bar;
 pub mod notes_panel;
+pub mod overview;
 pub mod palette;
 pub mod sidebar;
 pub mod status_bar;

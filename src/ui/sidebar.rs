@@ -30,7 +30,6 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         .auto_shrink(false)
         .id_salt("sidebar-rows");
     if app.scroll_to_selected {
-        app.scroll_to_selected = false;
         let (offset, height): (f32, f32) = ui.data(|d| d.get_temp(view_id)).unwrap_or((0.0, 0.0));
         #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
         let top = app.row_of(app.selected) as f32 * stride;

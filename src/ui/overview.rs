@@ -1,0 +1,165 @@
+//! The overview (Ctrl+Shift+O): every dimension the sidebar lists as a
+//! row, the subjects shown as columns (each summary's first sentence), and
+//! markers for a star, a note and highlights. Only the rows in view are
+//! laid out, so 10,000 dimensions scroll as smoothly as ten. A click, or
+//! Enter on the selected row, opens that dimension.
+
+use egui::{RichText, vec2};
+
+use crate::app::command::{Nav, ViewCmd};
+use crate::app::{Command, Section, VersusApp};
+use crate::model::first_sentence;
+use crate::notes::DimensionNotes;
+use crate::ui::style::{ACCENT, paint_star};
+
+/// Column widths and the row height.
+#[derive(Clone, Copy)]
+struct Layout {
+    markers: f32,
+    title: f32,
+    column: f32,
+    row_height: f32,
+}
+
+/// Draws the overview in the central panel.
+pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
+    let shown: Vec<usize> = app.shown_subjects();
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new("Overview").size(24.0).strong());
+        ui.add_space(12.0);
+        if ui
+            .button("Close the overview")
+            .on_hover_text("Ctrl+Shift+O; Enter opens the selected dimension")
+            .clicked()
+        {
+            commands.push(ViewCmd::ToggleOverview.into());
+        }
+    });
+    ui.label(
+        RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
+    );
+    ui.add_space(6.0);
+
+    let total = ui.available_width();
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let columns = shown.len().max(1) as f32;
+    let title = (total * 0.22).clamp(140.0, 260.0);
+    let markers = 56.0;
+    let layout = Layout {
+        markers,
+        title,
+        column: ((total - title - markers) / columns - 8.0).max(140.0),
+        row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
+    };
+    header_ui(ui, app, &shown, layout);
+    ui.separator();
+
+    let rows = app.outline().dimensions.clone();
+    let mut area = egui::ScrollArea::both()
+        .auto_shrink(false)
+        .id_salt("overview-rows");
+    if app.scroll_to_selected
+        && let Section::Dimension(selected) = app.selected
+        && let Some(row) = (0..rows.len()).find(|&row| rows.get(row) == Some(selected))
+    {
+        let stride = layout.row_height + ui.spacing().item_spacing.y;
+        #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
+        let top = row as f32 * stride;
+        area = area.vertical_scroll_offset((top - 3.0 * stride).max(0.0));
+    }
+    area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
+        for row in range {
+            if let Some(dimension) = rows.get(row) {
+                row_ui(ui, app, dimension, &shown, layout, commands);
+            }
+        }
+    });
+}
+
+/// The column headers: "Dimension", then each subject's short label.
+fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout) {
+    ui.horizontal(|ui| {
+        ui.add_space(layout.markers);
+        ui.add_sized(
+            vec2(layout.title, layout.row_height),
+            egui::Label::new(RichText::new("Dimension").strong()),
+        );
+        for &subject in shown {
+            let s = &app.comparison.subjects[subject];
+            ui.add_sized(
+                vec2(layout.column, layout.row_height),
+                egui::Label::new(RichText::new(s.label()).strong()).truncate(),
+            )
+            .on_hover_text(&s.name);
+        }
+    });
+}
+
+/// One dimension's row: its marks, its title (a button that opens it) and
+/// each shown subject's first sentence.
+fn row_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    dimension: usize,
+    shown: &[usize],
+    layout: Layout,
+    commands: &mut Vec<Command>,
+) {
+    let comparison = &app.comparison;
+    let Some(d) = comparison.dimensions.get(dimension) else {
+        return;
+    };
+    let empty = DimensionNotes::default();
+    let notes = app.notes().get(&d.id).unwrap_or(&empty);
+    let selected = app.selected == Section::Dimension(dimension);
+    let title = ui
+        .horizontal(|ui| {
+            let (marks, _) = ui.allocate_exact_size(
+                vec2(layout.markers, layout.row_height),
+                egui::Sense::hover(),
+            );
+            marks_ui(ui, marks, notes);
+            let title = ui.add_sized(
+                vec2(layout.title, layout.row_height),
+                egui::Button::selectable(selected, &d.title).truncate(),
+            );
+            for &subject in shown {
+                let id = &comparison.subjects[subject].id;
+                let text = d.summary.get(id).map(first_sentence).unwrap_or_default();
+                ui.add_sized(
+                    vec2(layout.column, layout.row_height),
+                    egui::Label::new(text).truncate(),
+                );
+            }
+            title
+        })
+        .inner;
+    if title.clicked() {
+        commands.push(Nav::Select(Section::Dimension(dimension)).into());
+        commands.push(ViewCmd::ToggleOverview.into());
+    }
+}
+
+/// The star, the note's dot and the highlight's bar, as in the sidebar.
+fn marks_ui(ui: &egui::Ui, marks: egui::Rect, notes: &DimensionNotes) {
+    let painter = ui.painter();
+    let y = marks.center().y;
+    if notes.starred {
+        paint_star(painter, egui::pos2(marks.left() + 10.0, y), 6.0, ACCENT);
+    }
+    if !notes.text.trim().is_empty() {
+        painter.circle_filled(
+            egui::pos2(marks.left() + 28.0, y),
+            3.0,
+            ui.visuals().weak_text_color(),
+        );
+    }
+    if !notes.highlights.is_empty() {
+        painter.rect_filled(
+            egui::Rect::from_center_size(egui::pos2(marks.left() + 42.0, y), vec2(4.0, 12.0)),
+            1.0,
+            ACCENT.gamma_multiply(0.8),
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! The overview, as a person uses it: Ctrl+Shift+O, every dimension a row
+//! with each summary's first sentence, a click or Enter to open one.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+mod common;
+#[path = "common/generated.rs"]
+mod generated;
+use common::harness;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use versus::VersusApp;
+use versus::app::Section;
+use versus::model::first_sentence;
+
+fn open_overview(h: &mut egui_kittest::Harness<'static, VersusApp>) {
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::O,
+    );
+    h.run();
+    assert!(h.state().overview);
+}
+
+#[test]
+fn every_dimension_is_a_row_with_each_summarys_first_sentence() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    open_overview(&mut h);
+    let c = h.state().comparison.clone();
+    for d in &c.dimensions {
+        for s in &c.subjects {
+            let sentence = first_sentence(d.summary.get(&s.id).unwrap());
+            assert!(
+                h.get_all_by_label(&sentence).next().is_some(),
+                "{}: {sentence}",
+                d.title
+            );
+        }
+    }
+    // A click on its row (not the sidebar's) opens that dimension and
+    // closes the overview.
+    h.get_all_by_label("Risk Management")
+        .filter(|n| n.accesskit_node().role() == Role::Button)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    h.run();
+    assert!(!h.state().overview);
+    assert_eq!(h.state().selected_dimension_id(), Some("risk"));
+}
+
+#[test]
+fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
+    let data = tempfile::tempdir().unwrap();
+    let app = VersusApp::new(
+        generated::generated(10_000),
+        versus::app::Source::BuiltIn,
+        data.path().to_owned(),
+    );
+    let mut h = harness(app);
+    h.run();
+    open_overview(&mut h);
+    let start = std::time::Instant::now();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Section::Dimension(9_999));
+    // The last row is laid out (scrolled to), the first is not: only the
+    // rows in view are.
+    let last = &h.state().comparison.dimensions[9_999].title.clone();
+    let first = &h.state().comparison.dimensions[0].title.clone();
+    assert!(h.get_all_by_label(last).next().is_some());
+    assert!(h.query_by_label(first).is_none());
+    assert!(
+        start.elapsed().as_secs() < 5,
+        "10,000 rows: {:?}",
+        start.elapsed()
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().overview, "Enter opens the selected dimension");
+    assert_eq!(h.state().selected, Section::Dimension(9_999));
+}
