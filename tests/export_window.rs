@@ -199,3 +199,26 @@ fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() 
     h.run();
     assert_eq!(h.state().export_dialog.options.subjects, vec![0, 2]);
 }
+
+#[test]
+fn the_overwrite_question_leaves_the_export_button_where_it_was() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("notes.md");
+    std::fs::write(&out, "precious").unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    type_path(&mut h, &out);
+    let before = h.get_by_role_and_label(Role::Button, "Export").rect();
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    assert!(h.state().export_dialog.hint.is_some(), "asked first");
+    let after = h.get_by_role_and_label(Role::Button, "Export").rect();
+    assert_eq!(before, after, "the button did not move");
+    // Another format: the question was about the old name; it goes.
+    h.get_by_label("HTML (printable)").click();
+    h.run();
+    assert!(h.state().export_dialog.hint.is_none());
+}

@@ -448,3 +448,34 @@ fn saving_the_content_in_an_editor_reloads_it() {
     h.get_by_label_contains("three.ron:2:");
     h.get_by_label_contains("fifty-one people");
 }
+
+#[test]
+fn the_path_field_takes_the_keyboard_when_the_dialog_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(built_in(&data));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.run();
+    assert!(
+        h.get_by_label("Path of the file (.ron):")
+            .accesskit_node()
+            .is_focused()
+    );
+}
+
+#[test]
+fn a_failed_load_clears_a_passing_message() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write(
+        dir.path(),
+        "broken.ron",
+        "Comparison(\n    titel: \"Oops\",\n)\n",
+    );
+    let mut app = built_in(&data);
+    app.message = Some("Reloaded x (changed on disk)".to_owned());
+    app.apply(versus::app::command::FileCmd::Open(broken).into());
+    assert!(app.error.is_some());
+    assert_eq!(app.message, None);
+}

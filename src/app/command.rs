@@ -524,6 +524,8 @@ impl VersusApp {
             ExportCmd::CloseDialog => self.export_dialog.open = false,
             ExportCmd::FormatChanged => {
                 let dialog = &mut self.export_dialog;
+                // "… exists" was about the old file name.
+                dialog.hint = None;
                 let name = crate::export::default_file_name(&self.comparison, dialog.format);
                 let typed = PathBuf::from(dialog.path.trim());
                 let dir = typed

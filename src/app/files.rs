@@ -90,6 +90,8 @@ impl VersusApp {
         dialog.purpose = Some(purpose);
         dialog.hint = None;
         dialog.confirm_overwrite = None;
+        // The keyboard goes to the path field: what is typed is not lost.
+        dialog.focus = true;
     }
 
     pub(super) fn submit_path(&mut self, path: &Path) {
@@ -176,7 +178,11 @@ impl VersusApp {
                 self.error = None;
                 self.path_dialog.purpose = None;
             }
-            Err(e) => self.error = Some(e.errors_text()),
+            Err(e) => {
+                self.error = Some(e.errors_text());
+                // A passing message ("Reloaded …") no longer holds.
+                self.message = None;
+            }
         }
     }
 

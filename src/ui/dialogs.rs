@@ -22,6 +22,8 @@ pub struct PathDialog {
     pub browsing: bool,
     /// A file that exists and that the person was asked about replacing.
     pub confirm_overwrite: Option<PathBuf>,
+    /// Set when the dialog opens: the path field takes the keyboard.
+    pub focus: bool,
 }
 
 /// Draws the path dialog when it is open.
@@ -39,7 +41,8 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        if !field.has_focus() && dialog.path.is_empty() {
+        if dialog.focus {
+            dialog.focus = false;
             field.request_focus();
         }
         path_field_actions_ui(
@@ -73,7 +76,9 @@ pub fn dialog_window(
         .collapsible(false)
         .resizable(false)
         .open(&mut keep_open)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        // Anchored by its top: a hint that appears grows the dialog
+        // downwards, and the buttons stay where the pointer is.
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 90.0])
         .show(ctx, |ui| {
             ui.set_min_width(min_width);
             body(ui)
@@ -106,34 +111,38 @@ pub fn path_field_actions_ui(
     action: &str,
 ) -> Option<PathAction> {
     let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let path = path.trim();
+    // The hint goes under the buttons, so a second click on the same spot
+    // ("Press Export again…") still lands on the button.
+    let chosen = ui
+        .horizontal(|ui| {
+            let mut chosen = None;
+            if ui
+                .add_enabled(!path.is_empty(), egui::Button::new(action))
+                .clicked()
+                || (submitted && !path.is_empty())
+            {
+                chosen = Some(PathAction::Submit(path.into()));
+            }
+            if ui
+                .add_enabled(!browsing, egui::Button::new("Browse…"))
+                .on_hover_text("Choose with the system's file dialog")
+                .clicked()
+            {
+                chosen = Some(PathAction::Browse);
+            }
+            if browsing {
+                ui.spinner();
+                ui.label("Waiting for the file dialog…");
+            }
+            if ui.button("Cancel").clicked() {
+                chosen = Some(PathAction::Cancel);
+            }
+            chosen
+        })
+        .inner;
     if let Some(hint) = hint {
         ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
     }
-    let path = path.trim();
-    ui.horizontal(|ui| {
-        let mut chosen = None;
-        if ui
-            .add_enabled(!path.is_empty(), egui::Button::new(action))
-            .clicked()
-            || (submitted && !path.is_empty())
-        {
-            chosen = Some(PathAction::Submit(path.into()));
-        }
-        if ui
-            .add_enabled(!browsing, egui::Button::new("Browse…"))
-            .on_hover_text("Choose with the system's file dialog")
-            .clicked()
-        {
-            chosen = Some(PathAction::Browse);
-        }
-        if browsing {
-            ui.spinner();
-            ui.label("Waiting for the file dialog…");
-        }
-        if ui.button("Cancel").clicked() {
-            chosen = Some(PathAction::Cancel);
-        }
-        chosen
-    })
-    .inner
+    chosen
 }

@@ -119,7 +119,8 @@ fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp) {
                     what.push("starred".to_owned());
                 }
                 if !notes.highlights.is_empty() {
-                    what.push(format!("{} highlights", notes.highlights.len()));
+                    let n = notes.highlights.len();
+                    what.push(format!("{n} highlight{}", if n == 1 { "" } else { "s" }));
                 }
                 ui.label(RichText::new(what.join(" · ")).monospace());
                 if !notes.text.trim().is_empty() {
