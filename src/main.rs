@@ -17,8 +17,46 @@ use versus::app::remembered;
 struct Cli {
     /// A comparison file (RON) to open.
     file: Option<PathBuf>,
+    /// Render the window once, with no interaction, to this PNG and exit
+    /// (0 when written; 1 without a display or when it cannot be written).
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// With --screenshot: the dimension to show (its id).
+    #[arg(long, value_name = "ID", requires = "screenshot")]
+    dimension: Option<String>,
+    /// With --screenshot: the window's size.
+    #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size, requires = "screenshot")]
+    size: Option<[f32; 2]>,
+    /// With --screenshot: light or dark.
+    #[arg(long, value_name = "light|dark", default_value = "dark", value_parser = parse_theme, requires = "screenshot")]
+    theme: Option<egui::Theme>,
     #[command(subcommand)]
     command: Option<Cmd>,
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("{text}: expected WIDTHxHEIGHT, such as 1280x800"))?;
+    let number = |s: &str| -> Result<f32, String> {
+        let n: u16 = s
+            .trim()
+            .parse()
+            .map_err(|_| format!("{s}: expected a whole number of pixels"))?;
+        if n < 200 {
+            return Err(format!("{n}: at least 200 pixels"));
+        }
+        Ok(f32::from(n))
+    };
+    Ok([number(w)?, number(h)?])
+}
+
+fn parse_theme(text: &str) -> Result<egui::Theme, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "light" => Ok(egui::Theme::Light),
+        "dark" => Ok(egui::Theme::Dark),
+        _ => Err(format!("{text}: expected light or dark")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -64,6 +102,18 @@ fn main() -> anyhow::Result<ExitCode> {
             }
         }
         None => {
+            if let Some(out) = cli.screenshot {
+                let request = versus::platform::screenshot::Request {
+                    out,
+                    size: cli.size.unwrap_or([1280.0, 800.0]),
+                    theme: cli.theme.unwrap_or(egui::Theme::Dark),
+                };
+                return Ok(screenshot(
+                    cli.file.as_deref(),
+                    cli.dimension.as_deref(),
+                    &request,
+                ));
+            }
             run_window(cli.file.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -111,6 +161,46 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// `versus --screenshot`: the window as it would look, to a PNG.
+fn screenshot(
+    file: Option<&Path>,
+    dimension: Option<&str>,
+    request: &versus::platform::screenshot::Request,
+) -> ExitCode {
+    let mut app = VersusApp::open_at_start(file, versus::storage::data_dir());
+    if let Some(error) = &app.error {
+        eprintln!("{error}");
+        return ExitCode::FAILURE;
+    }
+    if let Some(id) = dimension {
+        let Some(i) = app.comparison.dimensions.iter().position(|d| d.id == id) else {
+            let ids: Vec<&str> = app
+                .comparison
+                .dimensions
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
+            eprintln!(
+                "versus --screenshot: no dimension \"{id}\"; the ids are {}",
+                ids.join(", ")
+            );
+            return ExitCode::FAILURE;
+        };
+        app.apply(versus::app::command::Nav::Select(versus::app::Section::Dimension(i)).into());
+    }
+    let out = request.out.clone();
+    match versus::platform::screenshot::run(app, request) {
+        Ok(()) => {
+            eprintln!("Wrote {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("versus --screenshot: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// On SIGTERM, SIGINT or SIGHUP, closes the window the normal way, so the

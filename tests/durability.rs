@@ -750,3 +750,79 @@ fn a_restart_without_a_file_lands_where_you_left_off() {
     assert!(state.contains(&format!("Some(\\\"{third}\\\")")), "{state}");
     assert!(state.contains("teams.ron"), "{state}");
 }
+
+// ---------------------------------------------------------------------------
+// `versus --screenshot`: the real binary renders the window to a PNG.
+// ---------------------------------------------------------------------------
+
+/// The size and the number of distinct colours of a PNG.
+fn png_facts(path: &Path) -> ((u32, u32), usize) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let colours: HashSet<&[u8]> = buf[..info.buffer_size()].chunks(4).collect();
+    ((info.width, info.height), colours.len())
+}
+
+#[test]
+fn screenshot_writes_a_png_of_the_size_asked_in_both_themes() {
+    require_tools();
+    let display = Display::start(165..=179);
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut backgrounds = Vec::new();
+    for theme in ["light", "dark"] {
+        let png = out.path().join(format!("{theme}.png"));
+        let run = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(["--screenshot"])
+            .arg(&png)
+            .args([
+                "--dimension",
+                "scope",
+                "--size",
+                "1024x640",
+                "--theme",
+                theme,
+            ])
+            .env("DISPLAY", display.name())
+            .env_remove("WAYLAND_DISPLAY")
+            .env("VERSUS_DATA_DIR", data.path())
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{theme}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let ((w, h), colours) = png_facts(&png);
+        assert_eq!((w, h), (1024, 640), "{theme}");
+        // Text, panels and marks: far from a blank picture.
+        assert!(colours > 50, "{theme}: only {colours} colours");
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        // A pixel of the status bar, bottom left.
+        let at = ((h as usize - 3) * w as usize + 3) * 4;
+        backgrounds.push(u32::from(buf[at]) + u32::from(buf[at + 1]) + u32::from(buf[at + 2]));
+    }
+    assert!(
+        backgrounds[0] > backgrounds[1],
+        "light is lighter: {backgrounds:?}"
+    );
+
+    // No display: it says so and fails.
+    let run = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(["--screenshot"])
+        .arg(out.path().join("none.png"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VERSUS_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("a display is needed"));
+}

@@ -2,4 +2,5 @@
 //! the content watcher. Each runs on a thread of its own and wakes the UI.
 
 pub mod file_dialog;
+pub mod screenshot;
 pub mod watch;

@@ -219,7 +219,7 @@ struct Widths {
 }
 
 /// The narrowest a subject column gets; below it the pane scrolls sideways.
-const MIN_COLUMN: f32 = 180.0;
+const MIN_COLUMN: f32 = 140.0;
 
 /// How a row's background is drawn.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -366,7 +366,7 @@ fn points_ui(
         ui.label(
             RichText::new("Click an aspect (or press its number) to highlight the row.")
                 .weak()
-                .small(),
+                .size(style::SMALL_TEXT),
         );
         ui.add_space(4.0);
     }

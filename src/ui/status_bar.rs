@@ -4,6 +4,7 @@ use egui::RichText;
 
 use crate::app::command::ExportCmd;
 use crate::app::{Command, VersusApp};
+use crate::ui::style;
 
 /// Draws the status bar.
 pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
@@ -37,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         ui.label(
             RichText::new(app.notes_file.path.display().to_string())
                 .weak()
-                .small(),
+                .size(style::SMALL_TEXT),
         );
         if let Some(message) = &app.message {
             ui.separator();

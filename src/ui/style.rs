@@ -6,6 +6,10 @@ use egui::{Color32, Pos2, Shape, Stroke, vec2};
 /// The colour of stars and highlights.
 pub const ACCENT: Color32 = Color32::from_rgb(240, 180, 40);
 
+/// The smallest text: the body size (15) minus 2 points, so hints stay
+/// readable.
+pub const SMALL_TEXT: f32 = 13.0;
+
 /// The background of text a search found (black text on it: 13:1).
 pub const FOUND: Color32 = Color32::from_rgb(255, 214, 92);
 
@@ -23,6 +27,9 @@ pub fn apply_style(ctx: &egui::Context) {
             }
         }
         style.spacing.item_spacing.y = 5.0;
+        // Scroll bars that take their room and show whenever there is
+        // more to see: a pane that scrolls sideways says so.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
     // Zoom keys come from the one table of actions (Ctrl+Plus/Minus/0).
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
