@@ -72,43 +72,137 @@ fn the_built_in_comparison_is_valid_and_complete() {
 
 #[test]
 fn syntax_error_names_line_and_column() {
+    // A missing comma is placed just after the value it should follow
+    // (the end of line 10), not at the next field where RON notices it.
     let src = VALID.replace(r#"title: "Size","#, r#"title: "Size""#);
     let (line, col, msg) = error(&src);
-    assert_eq!((line, col), (11, 13), "{msg}");
+    assert_eq!((line, col), (10, 26), "{msg}");
     assert!(msg.to_lowercase().contains("comma"), "{msg}");
 }
 
 #[test]
-fn unknown_field_is_an_error_not_ignored() {
-    let src = VALID.replace(r#"title: "Teams""#, r#"titel: "Teams""#);
+fn a_missing_comma_is_placed_after_the_previous_value_and_says_what_to_add() {
+    let cases = [
+        // Between two fields of a struct.
+        (r#"title: "Size","#, r#"title: "Size""#, (10, 26), ')'),
+        // Between two elements of a list.
+        (
+            r#"Subject(id: "a", name: "Alpha"),"#,
+            r#"Subject(id: "a", name: "Alpha")"#,
+            (4, 40),
+            ']',
+        ),
+        // Between two entries of a map.
+        (r#""a": "Small.","#, r#""a": "Small.""#, (11, 37), '}'),
+    ];
+    for (from, to, at, close) in cases {
+        let src = VALID.replace(from, to);
+        let (line, col, msg) = error(&src);
+        assert_eq!((line, col), at, "{to}: {msg}");
+        assert!(
+            msg.contains("expected a comma after this value")
+                && msg.contains(&format!("closing `{close}`"))
+                && msg.contains("add a `,`"),
+            "{to}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn an_unclosed_string_is_placed_at_its_opening_quote() {
+    // The string swallows the next line up to the next quote; RON then
+    // complains about a comma two lines later.
+    let src = VALID.replace(r#"title: "Size","#, r#"title: "Size,"#);
     let (line, col, msg) = error(&src);
-    assert_eq!((line, col), (2, 5), "{msg}");
-    assert!(msg.contains("titel"), "{msg}");
-    assert!(msg.contains("title"), "{msg}");
-}
+    assert_eq!((line, col), (10, 20), "{msg}");
+    assert!(msg.contains("this string is not closed"), "{msg}");
+    assert!(msg.contains("add a `\"` after \"Size\""), "{msg}");
 
-#[test]
-fn unknown_field_in_a_point_is_an_error() {
-    let src = VALID.replace("aspect: \"People\"", "aspekt: \"People\"");
-    let (line, _, msg) = error(&src);
-    assert_eq!(line, 13, "{msg}");
-    assert!(msg.contains("aspekt"), "{msg}");
-}
-
-#[test]
-fn wrong_type_is_an_error() {
-    let src = VALID.replace(r#"common: ["Both exist."]"#, r#"common: "Both exist.""#);
+    // Before a closing bracket: the quote goes before the `),`.
+    let src = VALID.replace(r#"name: "Alpha"),"#, r#"name: "Alpha),"#);
     let (line, col, msg) = error(&src);
-    assert_eq!((line, col), (15, 21), "{msg}");
-    assert!(msg.contains('['), "{msg}");
+    assert_eq!((line, col), (4, 32), "{msg}");
+    assert!(msg.contains("after \"Alpha\" (before the `),`"), "{msg}");
+
+    // Before a map key on the next line.
+    let src = VALID.replace(
+        r#""a": "Small.", "b""#,
+        "\"a\": \"Small.,\n                \"b\"",
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 29), "{msg}");
+    assert!(msg.contains("not closed"), "{msg}");
+
+    // Running to the end of the file.
+    let (line, col, msg) = error("Comparison(\n    title: \"Teams\",\n    intro: \"abc\n");
+    assert_eq!((line, col), (3, 12), "{msg}");
+    assert!(msg.contains("at the end of \"abc\" on line 3"), "{msg}");
 }
 
 #[test]
-fn missing_required_field_is_an_error() {
-    let src = VALID.replace(r#"Subject(id: "a", name: "Alpha")"#, r#"Subject(id: "a")"#);
-    let (line, _, msg) = error(&src);
-    assert_eq!(line, 4, "{msg}");
-    assert!(msg.contains("name"), "{msg}");
+fn a_string_over_two_lines_is_not_mistaken_for_an_unclosed_one() {
+    // A legitimate two-line paragraph, then a missing comma.
+    let src = VALID.replace(
+        r#"common: ["Both exist."],"#,
+        "common: [\"Both\nexist.\" \"Really.\"],",
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (16, 8), "{msg}");
+    assert!(msg.contains("expected a comma"), "{msg}");
+}
+
+#[test]
+fn a_missing_field_is_placed_at_the_struct_that_lacks_it() {
+    let cases = [
+        (
+            r#"    title: "Teams","#,
+            "",
+            (1, 1),
+            "the comparison has no `title`",
+        ),
+        (
+            r#"Subject(id: "a", name: "Alpha")"#,
+            r#"Subject(name: "Alpha")"#,
+            (4, 9),
+            "this subject has no `id`: add `id: \"…\",`",
+        ),
+        (
+            r#"Dimension(id: "cost", title: "Cost")"#,
+            r#"Dimension(id: "cost")"#,
+            (17, 9),
+            "this dimension has no `title`: add `title: \"…\",`",
+        ),
+        (
+            r#"Point(aspect: "People", "#,
+            "Point(",
+            (13, 17),
+            "this point has no `aspect`: add `aspect: \"…\",`",
+        ),
+        // Without a struct name: at its `(`.
+        (
+            r#"Point(aspect: "People", sides: { "a": "5", "b": "50" })"#,
+            r#"(aspect: "People")"#,
+            (13, 17),
+            "this point has no `sides`: add `sides: {",
+        ),
+    ];
+    for (from, to, at, says) in cases {
+        let src = VALID.replacen(from, to, 1);
+        let (line, col, msg) = error(&src);
+        assert_eq!((line, col), at, "{to}: {msg}");
+        assert!(msg.contains(says), "{to}: {msg}");
+    }
+}
+
+#[test]
+fn a_key_given_twice_is_placed_at_the_second_and_names_the_first() {
+    let src = VALID.replace(r#""b": "50""#, r#""a": "50""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 60), "{msg}");
+    assert!(
+        msg.contains("\"a\" is given twice in this map; the first is at 13:50"),
+        "{msg}"
+    );
 }
 
 #[test]

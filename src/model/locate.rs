@@ -65,7 +65,7 @@ pub enum Step<'a> {
 
 /// The kind of a token; its text is read from the source when needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Ident,
     Str,
     Open(u8),
@@ -77,10 +77,10 @@ enum Kind {
 
 /// A token: its kind and its byte range in the source.
 #[derive(Debug, Clone, Copy)]
-struct Token {
-    kind: Kind,
-    start: usize,
-    end: usize,
+pub(super) struct Token {
+    pub(super) kind: Kind,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 /// Bytes per block of precomputed character counts.
@@ -242,7 +242,7 @@ fn elements(src: &str, open: usize) -> Vec<usize> {
 }
 
 /// The unescaped text of a string token.
-fn string_value(src: &str, t: Token) -> String {
+pub(super) fn string_value(src: &str, t: Token) -> String {
     let bytes = src.as_bytes();
     match bytes.get(t.start) {
         Some(b'"') => read_string(src, t.start + 1),
@@ -253,7 +253,7 @@ fn string_value(src: &str, t: Token) -> String {
 }
 
 /// The token at or after byte `i`, skipping white space and comments.
-fn next_token(src: &str, mut i: usize) -> Option<Token> {
+pub(super) fn next_token(src: &str, mut i: usize) -> Option<Token> {
     let bytes = src.as_bytes();
     loop {
         let b = *bytes.get(i)?;

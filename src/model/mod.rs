@@ -6,6 +6,7 @@ pub mod fold;
 mod inline;
 mod limits;
 pub mod locate;
+mod syntax;
 mod validate;
 
 pub use limits::check_limits;
@@ -196,8 +197,9 @@ impl<'de> Deserialize<'de> for SideMap {
                     };
                     if twice {
                         return Err(serde::de::Error::custom(format!(
-                            "the key {} is given twice in this map",
-                            quoted(&k)
+                            "the key {} {}; keep one of them",
+                            quoted(&k),
+                            syntax::GIVEN_TWICE
                         )));
                     }
                     seen.entry(hash).or_insert(out.len());
@@ -403,7 +405,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        invalid(next_token(src, at), describe_ron_error(&e.code))
+        let (position, message) = syntax::explain(src, at, &e.code)
+            .unwrap_or_else(|| (next_token(src, at), describe_ron_error(&e.code)));
+        invalid(position, message)
     })?;
     let over = check_limits(&comparison, src);
     if !over.is_empty() {

@@ -1,0 +1,360 @@
+//! Better places and words for RON's errors: RON says where it noticed a
+//! problem, which is often a line or two after the place a person would
+//! fix it (a missing comma is noticed at the next field, a missing closing
+//! quote at whatever follows the next quote, a missing field at the closing
+//! bracket). This rereads the text up to RON's position, once, and points
+//! at the place to fix instead.
+//!
+//! Linear in the text before the error; never recurses.
+
+use super::locate::{Kind, Position, Token, next_token, string_value};
+use super::validate::quoted;
+
+/// The marker in the error a map raises for a key given twice, so that the
+/// error can be recognised here and placed at the second key.
+pub(super) const GIVEN_TWICE: &str = "is given twice in this map";
+
+/// A better position and message for RON's error `code` at `at`, when one
+/// of the known mistakes explains it.
+pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Position, String)> {
+    let target = offset_of(src, at);
+    let scan = Scan::to(src, target);
+    if let Some(found) = unclosed_string(src, &scan, code) {
+        return Some(found);
+    }
+    match code {
+        ron::Error::MissingStructField { field, outer } => missing_field(src, &scan, field, outer),
+        ron::Error::Message(m) if m.contains(GIVEN_TWICE) => given_twice(src, &scan, target),
+        ron::Error::ExpectedComma
+        | ron::Error::ExpectedArrayEnd
+        | ron::Error::ExpectedMapEnd
+        | ron::Error::ExpectedStructLikeEnd => missing_comma(src, &scan),
+        _ => None,
+    }
+}
+
+/// The byte offset of a 1-based line and column (in characters), clamped
+/// to the end of its line, or of the text.
+fn offset_of(src: &str, at: Position) -> usize {
+    let line_start = if at.line <= 1 {
+        0
+    } else {
+        src.match_indices('\n')
+            .nth(at.line - 2)
+            .map_or(src.len(), |(i, _)| i + 1)
+    };
+    let rest = src.get(line_start..).unwrap_or_default();
+    let line = rest
+        .find('\n')
+        .map_or(rest, |n| rest.get(..n).unwrap_or_default());
+    let col = line
+        .char_indices()
+        .nth(at.col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    line_start + col
+}
+
+/// An open bracket that was not closed before RON's position.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    /// The bracket byte.
+    bracket: u8,
+    /// Its offset.
+    at: usize,
+    /// Where its struct name starts (`Dimension(`), if it has one.
+    name: Option<usize>,
+}
+
+/// The text read up to RON's position.
+struct Scan {
+    /// The brackets still open there, outermost first.
+    open: Vec<Open>,
+    /// The last token that starts before the position.
+    last: Option<Token>,
+    /// The first token at or after it.
+    next: Option<Token>,
+}
+
+impl Scan {
+    fn to(src: &str, target: usize) -> Self {
+        let mut open = Vec::new();
+        let mut last: Option<Token> = None;
+        let mut i = 0;
+        while let Some(t) = next_token(src, i) {
+            if t.start >= target {
+                return Self {
+                    open,
+                    last,
+                    next: Some(t),
+                };
+            }
+            match t.kind {
+                Kind::Open(bracket) => open.push(Open {
+                    bracket,
+                    at: t.start,
+                    name: last.filter(|l| l.kind == Kind::Ident).map(|l| l.start),
+                }),
+                Kind::Close(_) => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            last = Some(t);
+            i = t.end;
+        }
+        Self {
+            open,
+            last,
+            next: None,
+        }
+    }
+}
+
+/// A string that runs past the end of its line into what is clearly the
+/// next field (or to the end of the file), just before RON's position: its
+/// closing quote is missing. Placed at the opening quote.
+fn unclosed_string(src: &str, scan: &Scan, code: &ron::Error) -> Option<(Position, String)> {
+    // Errors about a value RON read whole are not about quotes.
+    if matches!(
+        code,
+        ron::Error::Message(_)
+            | ron::Error::MissingStructField { .. }
+            | ron::Error::NoSuchStructField { .. }
+            | ron::Error::DuplicateStructField { .. }
+            | ron::Error::InvalidValueForType { .. }
+            | ron::Error::ExceededRecursionLimit
+    ) {
+        return None;
+    }
+    let is_unclosed = |t: &Token| {
+        src.get(t.start..t.end)
+            .and_then(|text| text.strip_prefix('"'))
+            .is_some_and(|body| t.end >= src.len() && !is_closed_at_end(body))
+    };
+    // RON places a string that reaches the end of the file at its opening
+    // quote, and one that swallowed the next quote after it ends.
+    let t = scan
+        .next
+        .filter(|t| t.kind == Kind::Str && is_unclosed(t))
+        .or(scan.last.filter(|t| t.kind == Kind::Str))?;
+    let body = src.get(t.start..t.end)?.strip_prefix('"')?;
+    if !is_unclosed(&t) {
+        let (_, after) = body.split_once('\n')?;
+        let second = after.split('\n').next().unwrap_or_default();
+        if !looks_like_code(second, after.len() == second.len()) {
+            return None;
+        }
+    }
+    let line_text = body.split('\n').next().unwrap_or_default().trim_end();
+    let text = text_before_tail(line_text);
+    let tail = line_text.get(text.len()..).unwrap_or_default().trim();
+    let position = Position::of_offset(src, t.start);
+    let message = if text.is_empty() {
+        "this string is not closed: add its closing `\"`".to_owned()
+    } else if tail.is_empty() {
+        format!(
+            "this string is not closed: add a `\"` at the end of {} on line {}",
+            quoted(text),
+            position.line
+        )
+    } else {
+        format!(
+            "this string is not closed: add a `\"` after {} (before the `{tail}` that ends line {})",
+            quoted(text),
+            position.line
+        )
+    };
+    Some((position, message))
+}
+
+/// `line` without the commas and closing brackets at its end that belong
+/// after the string (a `)` only when the line has more of them than `(`,
+/// so that "(see above)" keeps its own).
+fn text_before_tail(line: &str) -> &str {
+    let mut text = line.trim_end();
+    loop {
+        let Some(last) = text.chars().next_back() else {
+            return text;
+        };
+        let opener = match last {
+            ')' => '(',
+            ']' => '[',
+            '}' => '{',
+            ',' => {
+                text = text[..text.len() - 1].trim_end();
+                continue;
+            }
+            _ => return text,
+        };
+        if text.matches(last).count() > text.matches(opener).count() {
+            text = text[..text.len() - 1].trim_end();
+        } else {
+            return text;
+        }
+    }
+}
+
+/// Whether a string body that reaches the end of the text ends with its
+/// closing quote (an even number of backslashes before it).
+fn is_closed_at_end(body: &str) -> bool {
+    let Some(inner) = body.strip_suffix('"') else {
+        return false;
+    };
+    inner.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0
+}
+
+/// The fields of the content format, any of which may start a line.
+const FIELDS: [&str; 14] = [
+    "title",
+    "intro",
+    "subjects",
+    "dimensions",
+    "conclusion",
+    "sources",
+    "id",
+    "name",
+    "short",
+    "summary",
+    "points",
+    "common",
+    "aspect",
+    "sides",
+];
+
+/// The struct names of the content format.
+const STRUCTS: [&str; 4] = ["Comparison", "Subject", "Dimension", "Point"];
+
+/// Whether `line`, the second line of a string, is clearly the next part
+/// of the file rather than prose: a field of the format and its `:`, a
+/// struct name and its `(`, a closing bracket, or nothing before the
+/// string's last quote (which then opens a map key such as `"b": …`).
+/// `last` says the string ends on this line.
+fn looks_like_code(line: &str, last: bool) -> bool {
+    let line = line.trim_start();
+    let body = line.strip_suffix('"').unwrap_or(line);
+    if (last && body.trim().is_empty()) || line.starts_with([')', ']', '}']) {
+        return true;
+    }
+    let ident_len = line
+        .find(|c: char| !(c == '_' || c.is_ascii_alphanumeric()))
+        .unwrap_or(line.len());
+    let (ident, rest) = line.split_at(ident_len);
+    let rest = rest.trim_start();
+    (FIELDS.contains(&ident) && rest.starts_with(':'))
+        || (STRUCTS.contains(&ident) && rest.starts_with('('))
+}
+
+/// A struct without a required field: placed at the struct's name (or its
+/// `(`) rather than at its closing bracket.
+fn missing_field(
+    src: &str,
+    scan: &Scan,
+    field: &str,
+    outer: &Option<String>,
+) -> Option<(Position, String)> {
+    scan.next.filter(|t| t.kind == Kind::Close(b')'))?;
+    let open = scan.open.last().filter(|o| o.bracket == b'(')?;
+    let start = open.name.unwrap_or(open.at);
+    let what = match outer.as_deref() {
+        Some("Comparison") => "the comparison".to_owned(),
+        Some(name) => format!("this {}", name.to_lowercase()),
+        None => "this struct".to_owned(),
+    };
+    let example = match field {
+        "subjects" => {
+            "subjects: [Subject(id: \"…\", name: \"…\"), Subject(id: \"…\", name: \"…\")],"
+                .to_owned()
+        }
+        "dimensions" => "dimensions: [Dimension(id: \"…\", title: \"…\")],".to_owned(),
+        "sides" => "sides: { \"…\": \"…\" },".to_owned(),
+        _ => format!("{field}: \"…\","),
+    };
+    Some((
+        Position::of_offset(src, start),
+        format!("{what} has no `{field}`: add `{example}`"),
+    ))
+}
+
+/// A map key given twice: placed at the second one, naming the first.
+fn given_twice(src: &str, scan: &Scan, target: usize) -> Option<(Position, String)> {
+    let map = scan.open.last().filter(|o| o.bracket == b'{')?;
+    let mut keys = Vec::new();
+    let mut depth = 0usize;
+    let mut i = map.at + 1;
+    while let Some(t) = next_token(src, i) {
+        if t.start >= target {
+            break;
+        }
+        i = t.end;
+        match t.kind {
+            Kind::Open(_) => depth += 1,
+            Kind::Close(_) => depth = depth.saturating_sub(1),
+            Kind::Str if depth == 0 => {
+                if next_token(src, t.end).is_some_and(|c| c.kind == Kind::Colon) {
+                    keys.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (second, earlier) = keys.split_last()?;
+    let key = string_value(src, *second);
+    let first = earlier.iter().find(|t| string_value(src, **t) == key)?;
+    Some((
+        Position::of_offset(src, second.start),
+        format!(
+            "the key {} {GIVEN_TWICE}; the first is at {}: keep one of them",
+            quoted(&key),
+            Position::of_offset(src, first.start)
+        ),
+    ))
+}
+
+/// Two values with no comma between them: placed just after the first.
+fn missing_comma(src: &str, scan: &Scan) -> Option<(Position, String)> {
+    let next = scan.next?;
+    if matches!(next.kind, Kind::Close(_) | Kind::Comma | Kind::Colon) {
+        return None;
+    }
+    let last = scan.last.filter(|t| {
+        matches!(
+            t.kind,
+            Kind::Str | Kind::Close(_) | Kind::Ident | Kind::Other
+        )
+    })?;
+    let (close, follows) = match scan.open.last().map(|o| o.bracket) {
+        Some(b'[') => (']', "another element"),
+        Some(b'{') => ('}', "another entry"),
+        _ => (')', "another field"),
+    };
+    Some((
+        Position::of_offset(src, last.end),
+        format!(
+            "expected a comma after this value (or a closing `{close}`): add a `,` here, since {follows} follows"
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_of_lines_and_columns_in_characters() {
+        let src = "ab\né€x\n";
+        assert_eq!(offset_of(src, Position { line: 1, col: 1 }), 0);
+        assert_eq!(offset_of(src, Position { line: 2, col: 3 }), 3 + 5);
+        assert_eq!(offset_of(src, Position { line: 2, col: 99 }), 3 + 6);
+        assert_eq!(offset_of(src, Position { line: 9, col: 1 }), src.len());
+    }
+
+    #[test]
+    fn second_lines_that_read_like_ron() {
+        assert!(looks_like_code("    summary: { ", false));
+        assert!(looks_like_code("    Subject(id: ", false));
+        assert!(looks_like_code("    ),", false));
+        assert!(looks_like_code("        \"", true));
+        assert!(!looks_like_code("and then, a second paragraph.", false));
+        assert!(!looks_like_code("Note: this is prose", false));
+    }
+}
