@@ -205,6 +205,111 @@ fn a_key_given_twice_is_placed_at_the_second_and_names_the_first() {
     );
 }
 
+/// Every problem, errors and warnings.
+fn problems(src: &str) -> Vec<Diagnostic> {
+    match parse(src.as_bytes(), Path::new("t.ron")) {
+        Ok(l) => l.warnings,
+        Err(LoadError::Invalid { problems, .. }) => problems,
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+#[test]
+fn a_misspelt_key_is_one_problem_that_names_the_likely_subject() {
+    for (from, to, at) in [
+        (r#""b": "50""#, r#""bb": "50""#, (13, 60)),
+        (r#""b": "Large.""#, r#""B": "Large.""#, (11, 39)),
+    ] {
+        let all = problems(&VALID.replace(from, to));
+        assert_eq!(all.len(), 1, "{to}: {all:#?}");
+        let e = &all[0];
+        assert_eq!(e.severity, Severity::Error);
+        assert_eq!((e.position.line, e.position.col), at, "{}", e.message);
+        assert!(
+            e.message.contains("is not a declared subject id")
+                && e.message.contains("did you mean \"b\"?"),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn an_extra_key_beside_every_subject_suggests_nothing() {
+    let src = VALID.replace(r#""b": "50""#, r#""b": "50", "c": "7""#);
+    let all = problems(&src);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        !all[0].message.contains("did you mean"),
+        "{}",
+        all[0].message
+    );
+    assert!(
+        all[0].message.contains("expected one of"),
+        "{}",
+        all[0].message
+    );
+}
+
+#[test]
+fn a_close_spelling_is_preferred_among_several_missing_subjects() {
+    let src = VALID
+        .replace(
+            r#"Subject(id: "b", name: "Beta", short: "B"),"#,
+            "Subject(id: \"b\", name: \"Beta\", short: \"B\"),\n        Subject(id: \"gamma\", name: \"Gamma\"),",
+        )
+        .replace(r#""a": "5", "b": "50""#, r#""a": "5", "gama": "50""#);
+    let all = problems(&src);
+    let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
+    // The misspelt "gamma" is suggested; "b" still has no side.
+    assert_eq!(all.len(), 3, "{messages:#?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("\"gama\"") && m.contains("did you mean \"gamma\"?")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("no side for subject \"b\"")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn unknown_field_is_an_error_not_ignored() {
+    let src = VALID.replace(r#"title: "Teams""#, r#"titel: "Teams""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (2, 5), "{msg}");
+    assert!(msg.contains("titel"), "{msg}");
+    assert!(msg.contains("title"), "{msg}");
+}
+
+#[test]
+fn unknown_field_in_a_point_is_an_error() {
+    let src = VALID.replace("aspect: \"People\"", "aspekt: \"People\"");
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 13, "{msg}");
+    assert!(msg.contains("aspekt"), "{msg}");
+}
+
+#[test]
+fn wrong_type_is_an_error() {
+    let src = VALID.replace(r#"common: ["Both exist."]"#, r#"common: "Both exist.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (15, 21), "{msg}");
+    assert!(msg.contains('['), "{msg}");
+}
+
+#[test]
+fn missing_required_field_is_an_error() {
+    let src = VALID.replace(r#"Subject(id: "a", name: "Alpha")"#, r#"Subject(id: "a")"#);
+    let (line, _, msg) = error(&src);
+    assert_eq!(line, 4, "{msg}");
+    assert!(msg.contains("name"), "{msg}");
+}
+
 #[test]
 fn fewer_than_two_subjects() {
     let src = VALID.replace(

@@ -365,8 +365,9 @@ impl<'s> Checker<'s> {
         let name = quoted(dimension_name(d));
         let dim = [Field("dimensions"), Index(i)];
         let summary = [dim[0], dim[1], Field("summary")];
-        let missing = self.map_keys(&d.summary, &summary, cx, Kind::UnknownSummaryKey, |key| {
-            format!("dimension {name}: summary key {key} is not a declared subject id; expected one of {}", cx.expected)
+        let missing = self.map_keys(&d.summary, &summary, cx, Kind::UnknownSummaryKey, |key, guess| match guess {
+            Some(id) => format!("dimension {name}: summary key {key} is not a declared subject id, and the summary has no paragraph for subject {id}: did you mean {id}? (subject ids: {})", cx.expected),
+            None => format!("dimension {name}: summary key {key} is not a declared subject id; expected one of {}", cx.expected),
         });
         if !d.summary.is_empty() {
             self.missing(&missing, &summary, cx, Kind::MissingSummary, |id| {
@@ -392,8 +393,12 @@ impl<'s> Checker<'s> {
                 aspects.insert(&p.aspect, j);
             }
             let sides = [point[0], point[1], point[2], point[3], Field("sides")];
-            let missing = self.map_keys(&p.sides, &sides, cx, Kind::UnknownSideKey, |key| {
-                format!("dimension {name}, point {}: side key {key} is not a declared subject id; expected one of {}", quoted(&p.aspect), cx.expected)
+            let missing = self.map_keys(&p.sides, &sides, cx, Kind::UnknownSideKey, |key, guess| {
+                let point = quoted(&p.aspect);
+                match guess {
+                    Some(id) => format!("dimension {name}, point {point}: side key {key} is not a declared subject id, and the point has no side for subject {id}: did you mean {id}? (subject ids: {})", cx.expected),
+                    None => format!("dimension {name}, point {point}: side key {key} is not a declared subject id; expected one of {}", cx.expected),
+                }
             });
             self.missing(&missing, &point, cx, Kind::MissingSide, |id| {
                 format!(
@@ -406,17 +411,23 @@ impl<'s> Checker<'s> {
 
     /// Reports each key of `map` that is not a subject id; returns which
     /// subjects the map lacks, as a count and, while `missing_kind` still
-    /// lists problems, their indices. Linear in the map's size (and in the
-    /// number of subjects only while the missing ones are listed).
+    /// lists problems, their indices. A key that is not a subject id is
+    /// most likely a misspelt one of the subjects the map lacks: when it
+    /// is (the only such key and subject, or a close spelling), the message
+    /// says so and that subject is not also reported as lacking. Linear in
+    /// the map's size (and in the number of subjects only while the
+    /// missing ones are listed, or when at most [`MAX_LISTED_IDS`] are
+    /// missing, which the map's size then pays for).
     fn map_keys(
         &mut self,
         map: &SideMap,
         path: &[Step<'_>],
         cx: &DimensionContext<'_>,
         kind: Kind,
-        message: impl Fn(&str) -> String,
+        message: impl Fn(&str, Option<&str>) -> String,
     ) -> Missing {
         let mut found = Vec::new();
+        let mut unknown = Vec::new();
         for (k, key) in map.keys().enumerate() {
             if let Some(&s) = cx.subject_ids.get(key) {
                 if let Some(seen) = cx.has_side.get(s)
@@ -425,19 +436,18 @@ impl<'s> Checker<'s> {
                     found.push(s);
                 }
             } else {
-                let mut at = path.to_vec();
-                at.push(Step::Entry(k));
-                self.report(kind, &at, |_| message(&quoted(key)));
+                unknown.push((k, key));
             }
         }
-        let count = cx.subject_ids.len().saturating_sub(found.len());
+        let mut count = cx.subject_ids.len().saturating_sub(found.len());
         let missing_kind = if kind == Kind::UnknownSummaryKey {
             Kind::MissingSummary
         } else {
             Kind::MissingSide
         };
+        let to_pair = !unknown.is_empty() && count <= MAX_LISTED_IDS;
         let mut subjects = Vec::new();
-        if count > 0 && self.has_room(missing_kind) {
+        if count > 0 && (to_pair || self.has_room(missing_kind)) {
             subjects =
                 cx.c.subjects
                     .iter()
@@ -453,6 +463,29 @@ impl<'s> Checker<'s> {
             if let Some(seen) = cx.has_side.get(s) {
                 seen.set(false);
             }
+        }
+        let only_one = unknown.len() == 1 && subjects.len() == 1;
+        for (k, key) in unknown {
+            let guess = if only_one {
+                subjects.pop()
+            } else if to_pair && self.has_room(kind) {
+                // Spelling distance only for listed keys: bounded work.
+                closest(key, &subjects, cx).map(|n| subjects.remove(n))
+            } else {
+                None
+            };
+            if guess.is_some() {
+                count = count.saturating_sub(1);
+            }
+            let guess = guess
+                .and_then(|s| cx.c.subjects.get(s))
+                .map(|s| quoted(&s.id));
+            let mut at = path.to_vec();
+            at.push(Step::Entry(k));
+            self.report(kind, &at, |_| message(&quoted(key), guess.as_deref()));
+        }
+        if !self.has_room(missing_kind) {
+            subjects.clear();
         }
         Missing { count, subjects }
     }
@@ -482,6 +515,53 @@ impl<'s> Checker<'s> {
             self.omit(kind, path, missing.count - listed);
         }
     }
+}
+
+/// Which of `subjects` (indices into them) has the id closest in spelling
+/// to `key`, if one is close: at most a third of its characters (and at
+/// least one) differ. Ids and keys over [`MAX_QUOTED_CHARS`] characters
+/// are never close, which bounds the work.
+fn closest(key: &str, subjects: &[usize], cx: &DimensionContext<'_>) -> Option<usize> {
+    subjects
+        .iter()
+        .enumerate()
+        .filter_map(|(n, &s)| {
+            let id = &cx.c.subjects.get(s)?.id;
+            let allowed = (id.chars().count() / 3).max(1);
+            let d = edit_distance(key, id)?;
+            (d <= allowed).then_some((d, n))
+        })
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// Insertions, deletions and substitutions that turn `a` into `b`, for
+/// strings of at most [`MAX_QUOTED_CHARS`] characters.
+fn edit_distance(a: &str, b: &str) -> Option<usize> {
+    let a: Vec<char> = a.chars().take(MAX_QUOTED_CHARS + 1).collect();
+    let b: Vec<char> = b.chars().take(MAX_QUOTED_CHARS + 1).collect();
+    if a.len() > MAX_QUOTED_CHARS || b.len() > MAX_QUOTED_CHARS {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(left + 1);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied()
 }
 
 /// The subjects a map has no text for.
