@@ -10,6 +10,7 @@ mod files;
 pub mod find;
 pub mod outline;
 pub mod remembered;
+pub mod view;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

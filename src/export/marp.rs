@@ -38,15 +38,17 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
+use super::layout::{
+    BODY_LINES, PARAGRAPH_GAP, Pager, Piece, ROW_PADDING, Row, TABLE_CHARS, lines_that_fit, pieces,
+    text_cost,
+};
 use super::markdown::Blocks;
-use super::md_text::{Lines, Place, one_line, strong_line};
+use super::md_text::{Place, one_line, strong_line};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
     selected_dimensions, side, star_prefix, summary,
 };
-use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
+use crate::model::{Comparison, Dimension, for_each_span, plain_text};
 use crate::notes::Notes;
 
 /// The deck's front matter. The default theme's type is sized for a few
@@ -65,25 +67,6 @@ table { display: table; font-size: 0.9em; table-layout: fixed; width: 100%; }\n 
 th, td { padding: 0.3em 0.6em; overflow-wrap: anywhere; }\n  \
 tr:has(> td:first-child > strong:only-child) > td { background: #fff1b8; }\n\
 ---";
-
-/// Characters of body text in one line across a slide (1152 px of 22 px
-/// type hold about 105; fewer, to be safe). Measured with the Marp CLI's
-/// images of the built-in deck and a 3-subject deck with an 11-row table.
-const LINE_CHARS: usize = 92;
-/// Characters of table text across the slide (its type is 0.9 em).
-const TABLE_CHARS: usize = 104;
-/// Characters of a `##` heading in one line (1.45 em).
-const HEADING_CHARS: usize = 56;
-/// Lines of body text a slide holds under a one-line heading (about 550
-/// px at 33 px a line: 16.7; fewer, to be safe).
-const BODY_LINES: f32 = 14.5;
-/// The most a paragraph may show before it is cut: what fills a slide.
-const PARAGRAPH_MAX: usize = LINE_CHARS * 11;
-/// The space after a paragraph or list, in lines.
-const PARAGRAPH_GAP: f32 = 0.7;
-/// A table row's padding and border, in lines; and its text's line height.
-const ROW_PADDING: f32 = 0.4;
-const ROW_LINE: f32 = 0.9;
 
 /// The comparison and notes as a Marp slide deck.
 #[must_use]
@@ -215,318 +198,6 @@ fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<
     pager.table(&header, rows, cols.len() + 1);
 }
 
-/// One table row: its Markdown and its height in lines.
-#[derive(Debug, Clone)]
-struct Row {
-    markdown: String,
-    cost: f32,
-}
-
-impl Row {
-    fn of(cells: &[Piece], width: usize) -> Self {
-        let tallest = cells
-            .iter()
-            .map(|c| lines_of(&c.plain, width))
-            .max()
-            .unwrap_or(1);
-        let markdown = cells
-            .iter()
-            .map(|c| c.markdown.as_str())
-            .collect::<Vec<_>>()
-            .join(" | ");
-        #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
-        let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
-        Self {
-            markdown: format!("| {markdown} |"),
-            cost,
-        }
-    }
-}
-
-/// Slides being filled under one heading: blocks are added with their
-/// cost in lines, and a block that does not fit starts the next slide,
-/// headed `Title (cont.)`. The speaker notes go on the first.
-struct Pager {
-    heading: String,
-    speaker: Option<String>,
-    slides: Vec<Blocks>,
-    used: f32,
-    budget: f32,
-}
-
-impl Pager {
-    fn new(title: &str, speaker: Option<String>) -> Self {
-        let heading = one_line(title);
-        // A heading of several lines takes room from the body (1.45 em).
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let extra = (lines_of(&plain_text(title), HEADING_CHARS) - 1) as f32 * 1.6;
-        Self {
-            heading,
-            speaker,
-            slides: vec![Blocks::default()],
-            used: 0.0,
-            budget: (BODY_LINES - extra).max(4.0),
-        }
-    }
-
-    /// Adds a block, on a new slide when it does not fit on this one.
-    fn add(&mut self, block: String, cost: f32) {
-        if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide();
-        }
-        self.used += cost;
-        self.current().push(block);
-    }
-
-    /// Whether nothing was added.
-    fn is_empty(&self) -> bool {
-        self.slides.len() == 1 && self.used == 0.0
-    }
-
-    /// Adds content `text` (inline Markdown), one block per paragraph, a
-    /// paragraph too long for a slide cut into pieces; the first starts
-    /// with `**label**: ` when there is a label.
-    fn text(&mut self, text: &str, label: Option<&str>) {
-        let mut label = label.map(|name| {
-            (
-                format!("{}: ", strong_line(name)),
-                format!("{}: ", plain_text(name)),
-            )
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((markdown, plain)) => self.add(
-                    format!("{markdown}{}", piece.markdown),
-                    text_cost(&format!("{plain}{}", piece.plain)),
-                ),
-                None => self.add(piece.markdown, text_cost(&piece.plain)),
-            }
-        }
-    }
-
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    fn item(&mut self, text: &str) {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain));
-        }
-    }
-
-    /// Adds a table of `columns` columns: as many rows as fit on each
-    /// slide, under the header.
-    fn table(&mut self, header: &Row, rows: Vec<Row>, columns: usize) {
-        let rule = format!("|{}", " --- |".repeat(columns));
-        let empty = || vec![header.markdown.clone(), rule.clone()];
-        let mut table = empty();
-        let mut cost = header.cost + PARAGRAPH_GAP;
-        for row in rows {
-            if self.used + cost + row.cost > self.budget {
-                let has_rows = table.len() > 2;
-                if has_rows {
-                    let done = std::mem::replace(&mut table, empty()).join("\n");
-                    self.current().push(done);
-                }
-                if has_rows || self.used > 0.0 {
-                    self.next_slide();
-                    cost = header.cost + PARAGRAPH_GAP;
-                }
-            }
-            cost += row.cost;
-            table.push(row.markdown);
-        }
-        self.used += cost;
-        let done = table.join("\n");
-        self.current().push(done);
-    }
-
-    fn current(&mut self) -> &mut Blocks {
-        if self.slides.is_empty() {
-            self.slides.push(Blocks::default());
-        }
-        let last = self.slides.len() - 1;
-        &mut self.slides[last]
-    }
-
-    fn next_slide(&mut self) {
-        self.slides.push(Blocks::default());
-        self.used = 0.0;
-    }
-
-    /// The slides, each with its heading; the speaker notes on the first.
-    fn finish(self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (i, body) in self.slides.into_iter().enumerate() {
-            let mut slide = Blocks::default();
-            if i == 0 {
-                slide.push(format!("## {}", self.heading));
-            } else {
-                slide.push(format!("## {} (cont.)", self.heading));
-            }
-            slide.push(body.join());
-            if i == 0
-                && let Some(speaker) = &self.speaker
-            {
-                slide.push(speaker.clone());
-            }
-            out.push(slide.join());
-        }
-        out
-    }
-}
-
-/// A piece of content: its Markdown and the text it shows.
-#[derive(Debug, Clone, Default)]
-struct Piece {
-    markdown: String,
-    plain: String,
-}
-
-impl Piece {
-    /// All of `text`, written for `place`.
-    fn of(text: &str, place: Place, strong: bool) -> Self {
-        let mut lines = Lines::new(place, strong, text);
-        for_each_span(text, |span| lines.span(span));
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
-        Self {
-            markdown,
-            plain: plain_text(text),
-        }
-    }
-}
-
-/// `text` (inline Markdown) cut into pieces that each show at most `max`
-/// columns: after a sentence where one ends late enough in the piece, else
-/// at a space, else anywhere. In a block, each paragraph (or hard-broken
-/// line) starts a piece; in a cell, lines stay together (joined with
-/// `<br>`). Every word is kept, in order; styles carry over the cuts.
-fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut lines = Lines::new(place, strong, text);
-    let mut plain = String::new();
-    let mut shown = 0;
-    let finish = |lines: Lines, plain: &mut String, out: &mut Vec<Piece>| {
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
-        if !markdown.is_empty() {
-            out.push(Piece {
-                markdown,
-                plain: plain.clone(),
-            });
-        }
-        plain.clear();
-    };
-    for_each_span(text, |span| {
-        for (i, segment) in span.text.split('\n').enumerate() {
-            if i > 0 {
-                if place == Place::Block {
-                    let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
-                    shown = 0;
-                } else {
-                    lines.span(&Span {
-                        text: "\n".to_owned(),
-                        ..span.clone()
-                    });
-                    plain.push('\n');
-                }
-            }
-            let mut rest = segment;
-            while !rest.is_empty() {
-                let room = max.saturating_sub(shown);
-                let cut = if rest.width() <= room {
-                    rest.len()
-                } else {
-                    cut_point(rest, room)
-                };
-                if cut == 0 && shown > 0 {
-                    let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
-                    shown = 0;
-                    continue;
-                }
-                // Nothing fits in an empty piece: one character at least.
-                let cut = if cut == 0 {
-                    rest.chars().next().map_or(rest.len(), char::len_utf8)
-                } else {
-                    cut
-                };
-                let part = &rest[..cut];
-                lines.span(&Span {
-                    text: part.to_owned(),
-                    ..span.clone()
-                });
-                plain.push_str(part);
-                shown += part.width();
-                rest = &rest[cut..];
-                if !rest.is_empty() {
-                    let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
-                    shown = 0;
-                    rest = rest.trim_start();
-                }
-            }
-        }
-    });
-    finish(lines, &mut plain, &mut out);
-    out
-}
-
-/// Where to cut `text` so that the first part shows at most `room`
-/// columns: after the last sentence end in the second half of that room,
-/// else after the last space, else as many characters as fit; 0 when not
-/// even one character fits.
-fn cut_point(text: &str, room: usize) -> usize {
-    let mut width = 0;
-    let mut fits = 0;
-    let mut space = None;
-    let mut sentence = None;
-    let mut previous = ' ';
-    for (i, ch) in text.char_indices() {
-        let w = ch.width().unwrap_or(0);
-        if width + w > room {
-            break;
-        }
-        width += w;
-        fits = i + ch.len_utf8();
-        if ch.is_whitespace() {
-            space = Some(i);
-            if matches!(previous, '.' | '!' | '?' | ':' | ';') && width * 2 >= room {
-                sentence = Some(i);
-            }
-        } else if matches!(ch, '。' | '！' | '？') && width * 2 >= room {
-            sentence = Some(fits);
-        }
-        previous = ch;
-    }
-    sentence.or(space).unwrap_or(fits)
-}
-
-/// Lines that `text` takes at `width` columns a line (at least one).
-fn lines_of(text: &str, width: usize) -> usize {
-    text.split('\n')
-        .map(|line| line.width().div_ceil(width.max(1)).max(1))
-        .sum()
-}
-
-/// How many whole lines of table text fit in `room` lines (at least one).
-fn lines_that_fit(room: f32) -> usize {
-    let mut n = 1;
-    #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-    while ROW_LINE * (n + 1) as f32 <= room {
-        n += 1;
-    }
-    n
-}
-
-/// The cost in lines of a paragraph showing `plain`.
-fn text_cost(plain: &str) -> f32 {
-    #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
-    let lines = lines_of(plain, LINE_CHARS) as f32;
-    lines + PARAGRAPH_GAP
-}
-
 /// The text of a note for a presenter view, which shows it as text: no
 /// Markdown markers, each link as `text (url)`, the note's lines kept.
 fn note_text(text: &str) -> String {
@@ -579,6 +250,7 @@ fn speaker_notes(label: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn notes_cannot_end_their_comment() {

@@ -11,6 +11,7 @@
 //! HTML elements, scripts) to the document.
 
 pub mod html;
+mod layout;
 pub mod markdown;
 pub mod marp;
 mod md_text;

@@ -23,7 +23,9 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
         return Some(found);
     }
     match code {
-        ron::Error::MissingStructField { field, outer } => missing_field(src, &scan, field, outer),
+        ron::Error::MissingStructField { field, outer } => {
+            missing_field(src, &scan, field, outer.as_deref())
+        }
         ron::Error::Message(m) if m.contains(GIVEN_TWICE) => given_twice(src, &scan, target),
         ron::Error::ExpectedComma
         | ron::Error::ExpectedArrayEnd
@@ -250,12 +252,12 @@ fn missing_field(
     src: &str,
     scan: &Scan,
     field: &str,
-    outer: &Option<String>,
+    outer: Option<&str>,
 ) -> Option<(Position, String)> {
     scan.next.filter(|t| t.kind == Kind::Close(b')'))?;
     let open = scan.open.last().filter(|o| o.bracket == b'(')?;
     let start = open.name.unwrap_or(open.at);
-    let what = match outer.as_deref() {
+    let what = match outer {
         Some("Comparison") => "the comparison".to_owned(),
         Some(name) => format!("this {}", name.to_lowercase()),
         None => "this struct".to_owned(),
@@ -289,10 +291,10 @@ fn given_twice(src: &str, scan: &Scan, target: usize) -> Option<(Position, Strin
         match t.kind {
             Kind::Open(_) => depth += 1,
             Kind::Close(_) => depth = depth.saturating_sub(1),
-            Kind::Str if depth == 0 => {
-                if next_token(src, t.end).is_some_and(|c| c.kind == Kind::Colon) {
-                    keys.push(t);
-                }
+            Kind::Str
+                if depth == 0 && next_token(src, t.end).is_some_and(|c| c.kind == Kind::Colon) =>
+            {
+                keys.push(t);
             }
             _ => {}
         }
