@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
 use versus::app::Section;
 use versus::notes::Notes;
@@ -348,4 +348,52 @@ fn save_notes_as_through_the_path_field() {
     let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
     assert_eq!(notes.text("size"), "Elsewhere.");
     h.get_by_label_contains("Notes saved to");
+}
+
+#[test]
+fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_twice() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    std::fs::write(
+        &sidecar,
+        r#"Notes(comparison: "Teams", overall: "", dimensions: {
+            "sise": DimensionNotes(text: "Written before the rename.", starred: true, highlights: []),
+            "unwanted": DimensionNotes(text: "No longer wanted.", starred: false, highlights: []),
+        })"#,
+    )
+    .unwrap();
+    let mut h = open(&content, data.path());
+    h.key_press(egui::Key::Home);
+    h.run();
+    h.get_by_label("Notes on missing dimensions (2)");
+    // Attach "sise" to Size: the first "Attach to…" is the first orphan's.
+    h.get_all_by_label("Attach to a dimension")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_all_by_label("Size")
+        .rfind(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().notes().text("size"), "Written before the rename.");
+    assert!(h.state().notes().is_starred("size"));
+    assert!(h.state().notes().get("sise").is_none());
+    h.get_by_label("Notes on missing dimensions (1)");
+    // Delete asks once more.
+    h.get_by_label("Delete…").click();
+    h.run();
+    assert!(h.state().notes().get("unwanted").is_some());
+    h.get_by_label("Delete: sure?").click();
+    h.run();
+    assert!(h.state().notes().get("unwanted").is_none());
+    assert!(
+        h.query_by_label_contains("Notes on missing dimensions")
+            .is_none()
+    );
+    close(h);
+    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    assert_eq!(notes.text("size"), "Written before the rename.");
+    assert!(notes.get("unwanted").is_none());
 }

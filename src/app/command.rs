@@ -89,6 +89,17 @@ pub enum NotesCmd {
     ReloadTheirs,
     /// The notes file is broken: move it aside and carry on.
     MoveBrokenAside,
+    /// Notes on a dimension the content no longer has: move them to this
+    /// dimension (a renamed one).
+    AttachOrphan {
+        /// The id the notes are on.
+        from: String,
+        /// The dimension to move them to.
+        to: String,
+    },
+    /// Notes on a dimension the content no longer has: remove them (asked
+    /// twice in the panel).
+    DeleteOrphan(String),
 }
 
 impl From<NotesCmd> for Command {
@@ -291,6 +302,16 @@ impl VersusApp {
                     "Reloaded the notes file; your version is kept in",
                     "Could not keep a copy of your notes",
                 ));
+            }
+            NotesCmd::AttachOrphan { from, to } => {
+                self.notes_file.notes.reattach(&from, &to);
+                self.notes_file.changed(now);
+                self.message = Some(format!("The notes on \"{from}\" are now on \"{to}\""));
+            }
+            NotesCmd::DeleteOrphan(id) => {
+                self.notes_file.notes.dimensions.remove(&id);
+                self.notes_file.changed(now);
+                self.message = Some(format!("Removed the notes on \"{id}\""));
             }
             NotesCmd::MoveBrokenAside => {
                 let done = self.notes_file.move_broken_aside();

@@ -235,6 +235,33 @@ impl Notes {
         }
     }
 
+    /// Moves the notes on `from` (a dimension the content no longer has)
+    /// to `to`: its note after any note already there, its star, its
+    /// highlights. Nothing written is dropped.
+    pub fn reattach(&mut self, from: &str, to: &str) {
+        if from == to {
+            return;
+        }
+        let Some(old) = self.dimensions.remove(from) else {
+            return;
+        };
+        let target = self.entry(to);
+        let text = old.text.trim_end();
+        if !text.is_empty() {
+            if !target.text.trim().is_empty() {
+                target.text.push_str("\n\n");
+            }
+            target.text.push_str(text);
+        }
+        target.starred |= old.starred;
+        for h in old.highlights {
+            if !target.highlights.contains(&h) {
+                target.highlights.push(h);
+            }
+        }
+        target.highlights.sort();
+    }
+
     /// The notes as RON text: the same notes always give the same bytes.
     ///
     /// # Panics
@@ -466,5 +493,23 @@ mod tests {
         assert!(!n.has_text("focus"));
         n.prune();
         assert_eq!(n.dimensions.keys().collect::<Vec<_>>(), ["scope"]);
+    }
+
+    #[test]
+    fn reattaching_moves_everything_and_drops_nothing() {
+        let mut notes = Notes::for_comparison("T");
+        notes.text_mut("old").push_str("Kept words.");
+        notes.toggle_star("old");
+        notes.toggle_highlight("old", "Row");
+        notes.text_mut("new").push_str("Already here.");
+        notes.toggle_highlight("new", "Other");
+        notes.reattach("old", "new");
+        assert!(notes.get("old").is_none());
+        let new = notes.get("new").unwrap();
+        assert_eq!(new.text, "Already here.\n\nKept words.");
+        assert!(new.starred);
+        assert_eq!(new.highlights, ["Other", "Row"]);
+        notes.reattach("new", "new");
+        assert!(notes.get("new").is_some());
     }
 }

@@ -387,12 +387,32 @@ fn points_ui(
                 let aspect =
                     egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
                         .frame_when_inactive(false);
-                let hint = if highlighted {
-                    format!("Highlighted (key {}). Click to clear.", i + 1)
+                let key = if i < 9 {
+                    format!(" (key {})", i + 1)
                 } else {
-                    format!("Click to highlight this row (key {}).", i + 1)
+                    String::new()
                 };
-                if ui.add(aspect).on_hover_text(hint).clicked() {
+                let hint = if highlighted {
+                    format!("Highlighted{key}. Click to clear.")
+                } else {
+                    format!("Click to highlight this row{key}.")
+                };
+                let clicked = ui
+                    .horizontal_top(|ui| {
+                        // The number key that highlights this row, 1 to 9.
+                        if i < 9 {
+                            ui.label(
+                                RichText::new(format!("{}", i + 1))
+                                    .size(style::SMALL_TEXT)
+                                    .weak()
+                                    .monospace(),
+                            )
+                            .on_hover_text(format!("Press {} to highlight this row", i + 1));
+                        }
+                        ui.add(aspect).on_hover_text(hint).clicked()
+                    })
+                    .inner;
+                if clicked {
                     commands.push(
                         NotesCmd::ToggleHighlight {
                             dimension: index,

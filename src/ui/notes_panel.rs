@@ -91,13 +91,13 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         editor.surrender_focus();
     }
     if overall {
-        orphans_ui(ui, app);
+        orphans_ui(ui, app, commands);
     }
 }
 
 /// Notes whose dimension the content no longer has: kept in the file and
 /// shown here, so renaming a dimension never loses what was written.
-fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp) {
+fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     let orphans = app.orphans();
     if orphans.is_empty() {
         return;
@@ -126,6 +126,42 @@ fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp) {
                 if !notes.text.trim().is_empty() {
                     ui.add(egui::Label::new(&notes.text).wrap());
                 }
+                orphan_actions_ui(ui, app, id, commands);
             }
         });
+}
+
+/// Attach an orphan's notes to a dimension (a renamed one), or delete
+/// them: asked twice, as nothing else in versus removes what was written.
+fn orphan_actions_ui(ui: &mut egui::Ui, app: &VersusApp, id: &str, commands: &mut Vec<Command>) {
+    let confirm_id = egui::Id::unique(("orphan-delete", id));
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new(("orphan-attach", id), "Attach to a dimension")
+            .selected_text("choose…")
+            .show_ui(ui, |ui| {
+                for d in &app.comparison.dimensions {
+                    if ui.selectable_label(false, &d.title).clicked() {
+                        commands.push(
+                            NotesCmd::AttachOrphan {
+                                from: id.to_owned(),
+                                to: d.id.clone(),
+                            }
+                            .into(),
+                        );
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Move these notes to a dimension of the content (a renamed one)");
+        let asked = ui.data(|d| d.get_temp::<bool>(confirm_id)).unwrap_or(false);
+        let label = if asked { "Delete: sure?" } else { "Delete…" };
+        if ui.button(label).clicked() {
+            if asked {
+                commands.push(NotesCmd::DeleteOrphan(id.to_owned()).into());
+                ui.data_mut(|d| d.remove::<bool>(confirm_id));
+            } else {
+                ui.data_mut(|d| d.insert_temp(confirm_id, true));
+            }
+        }
+    });
 }
