@@ -397,3 +397,37 @@ fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_t
     assert_eq!(notes.text("size"), "Written before the rename.");
     assert!(notes.get("unwanted").is_none());
 }
+
+#[test]
+fn a_notes_file_edited_outside_versus_is_noticed_at_once() {
+    let (dir, content, data) = content_in_tempdir();
+    let sidecar = dir.path().join("teams.notes.ron");
+    std::fs::write(
+        &sidecar,
+        r#"Notes(comparison: "Teams", overall: "", dimensions: {"size": DimensionNotes(text: "First.", starred: false, highlights: [])})"#,
+    )
+    .unwrap();
+    let mut h = open(&content, data.path());
+    assert_eq!(h.state().notes().text("size"), "First.");
+    // Another editor (or a synced copy) writes the file: nothing is unsaved
+    // here, so their version is taken in.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    std::fs::write(
+        &sidecar,
+        r#"Notes(comparison: "Teams", overall: "", dimensions: {"size": DimensionNotes(text: "Edited elsewhere.", starred: true, highlights: [])})"#,
+    )
+    .unwrap();
+    // Noticed at once, not at the next save: the banner asks.
+    step_until(&mut h, 20, |app| {
+        matches!(app.notes_file.status, Status::Conflict)
+    });
+    h.get_by_label_contains("changed outside versus");
+    h.get_by_label("Reload from disk").click();
+    h.run();
+    assert_eq!(h.state().notes().text("size"), "Edited elsewhere.");
+    assert!(h.state().notes().is_starred("size"));
+    // The version that was here is kept aside, not lost.
+    let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("mine is kept");
+    let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
+    assert_eq!(kept.text("size"), "First.");
+}

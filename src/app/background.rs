@@ -30,6 +30,12 @@ impl VersusApp {
                 .path()
                 .and_then(|p| ContentWatcher::start(p, move || wake.request_repaint()).ok());
         }
+        let notes_watched = self.notes_watcher.as_ref().map(ContentWatcher::path);
+        if notes_watched != Some(self.notes_file.path.as_path()) {
+            let wake = ctx.clone();
+            self.notes_watcher =
+                ContentWatcher::start(&self.notes_file.path, move || wake.request_repaint()).ok();
+        }
         if self.writer.is_none() {
             let wake = ctx.clone();
             // Without a writer thread, saves happen on this thread instead.
@@ -77,6 +83,28 @@ impl VersusApp {
             }
             Some(at) => ctx.request_repaint_after(at - now),
             None => {}
+        }
+    }
+
+    /// Notices a notes file someone else wrote, at once; checked after a
+    /// save under way finishes, since that save's own write also wakes the
+    /// watcher.
+    pub(super) fn notice_notes_changes(&mut self) {
+        if self
+            .notes_watcher
+            .as_ref()
+            .is_some_and(ContentWatcher::changed)
+        {
+            self.notes_changed_outside = true;
+        }
+        if self.notes_changed_outside && !self.notes_file.in_flight() {
+            self.notes_changed_outside = false;
+            if self.notes_file.outside_change() {
+                self.message = Some(format!(
+                    "{} changed outside versus",
+                    self.notes_file.path.display()
+                ));
+            }
         }
     }
 

@@ -140,6 +140,10 @@ pub struct VersusApp {
     writer: Option<NotesWriter>,
     /// Watches the content file, to reload it when its author saves it.
     watcher: Option<ContentWatcher>,
+    /// Watches the notes file, to take in an edit made outside versus.
+    notes_watcher: Option<ContentWatcher>,
+    /// The notes file changed outside; looked at once no save is under way.
+    notes_changed_outside: bool,
     /// When a change on disk was last seen; the reload waits for the
     /// writes to settle.
     reload_after: Option<Instant>,
@@ -186,6 +190,8 @@ impl VersusApp {
             dialogs: Dialogs::default(),
             writer: None,
             watcher: None,
+            notes_watcher: None,
+            notes_changed_outside: false,
             reload_after: None,
         };
         app.selected = app.section_at(0);
@@ -247,6 +253,7 @@ impl VersusApp {
         self.attach(&ctx);
         self.poll_background();
         self.reload_when_changed(&ctx);
+        self.notice_notes_changes();
 
         // Keys apply before the panels draw: the panels then show the section
         // the keys chose, and a note focused by F2 takes the keys typed

@@ -327,6 +327,31 @@ impl NotesFile {
         }
     }
 
+    /// The notes file changed on disk (someone else wrote it). When it
+    /// now holds the same notes as here, nothing happens. Otherwise the
+    /// change is a conflict at once, not at the next save: the banner asks
+    /// (keep mine / reload from disk), and either way the other version is
+    /// kept aside, so no word is lost. Returns whether it is a conflict.
+    pub fn outside_change(&mut self) -> bool {
+        if self.in_flight {
+            return false;
+        }
+        let Ok(Some(bytes)) = crate::notes::read_bytes(&self.path) else {
+            return false;
+        };
+        if self.on_disk.as_deref() == Some(bytes.as_slice()) {
+            return false;
+        }
+        if let Ok(theirs) = Notes::from_ron(&bytes, &self.path)
+            && theirs == self.notes
+        {
+            self.on_disk = Some(bytes);
+            return false;
+        }
+        self.status = Status::Conflict;
+        true
+    }
+
     /// Whether a save is under way on the writer thread.
     #[must_use]
     pub fn in_flight(&self) -> bool {
