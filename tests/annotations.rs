@@ -431,3 +431,36 @@ fn a_notes_file_edited_outside_versus_is_noticed_at_once() {
     let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
     assert_eq!(kept.text("size"), "First.");
 }
+
+#[test]
+fn ctrl_z_outside_the_note_undoes_stars_and_highlights_and_ctrl_shift_z_redoes() {
+    let (_dir, content, data) = content_in_tempdir();
+    let mut h = open(&content, data.path());
+    click_row(&mut h, "Size");
+    h.key_press(egui::Key::S);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    let first_aspect = h.state().comparison.dimensions[0].points[0].aspect.clone();
+    assert!(h.state().notes().is_starred("size"));
+    assert!(h.state().notes().is_highlighted("size", &first_aspect));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!h.state().notes().is_highlighted("size", &first_aspect));
+    assert!(h.state().notes().is_starred("size"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!h.state().notes().is_starred("size"));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(h.state().notes().is_starred("size"));
+    // Nothing more to undo than there was: it says so.
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().message.as_deref(), Some("Nothing to undo"));
+}

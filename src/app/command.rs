@@ -100,6 +100,11 @@ pub enum NotesCmd {
     /// Notes on a dimension the content no longer has: remove them (asked
     /// twice in the panel).
     DeleteOrphan(String),
+    /// Undo the last star, highlight or orphan change (Ctrl+Z outside the
+    /// note editor, which has its own undo).
+    Undo,
+    /// Redo what was undone (Ctrl+Shift+Z).
+    Redo,
 }
 
 impl From<NotesCmd> for Command {
@@ -253,7 +258,35 @@ impl VersusApp {
     /// Applies a command that changes the notes or their file.
     fn apply_notes(&mut self, command: NotesCmd) {
         let now = Instant::now();
+        // Stars, highlights and orphan moves can be undone: the notes as
+        // they were go on the history first.
+        let undoable = matches!(
+            command,
+            NotesCmd::ToggleStar(_)
+                | NotesCmd::ToggleHighlight { .. }
+                | NotesCmd::AttachOrphan { .. }
+                | NotesCmd::DeleteOrphan(_)
+        );
+        if undoable {
+            self.history.record(&self.notes_file.notes);
+        }
         match command {
+            NotesCmd::Undo | NotesCmd::Redo => {
+                let undo = command == NotesCmd::Undo;
+                let current = self.notes_file.notes.clone();
+                let back = if undo {
+                    self.history.undo(current)
+                } else {
+                    self.history.redo(current)
+                };
+                if let Some(notes) = back {
+                    self.notes_file.notes = notes;
+                    self.notes_file.changed(now);
+                } else {
+                    let what = if undo { "undo" } else { "redo" };
+                    self.message = Some(format!("Nothing to {what}"));
+                }
+            }
             NotesCmd::NoteEdited => self.notes_file.changed(now),
             NotesCmd::ToggleStar(i) => {
                 if let Some(d) = self.comparison.dimensions.get(i) {

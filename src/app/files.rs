@@ -203,6 +203,7 @@ impl VersusApp {
                 return;
             }
             self.leaving();
+            self.history.clear();
             self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
         }
         self.index = index_of(&comparison);

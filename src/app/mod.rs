@@ -8,6 +8,7 @@ use background::open_notes_of;
 pub mod command;
 mod files;
 pub mod find;
+pub mod history;
 pub mod outline;
 pub mod remembered;
 pub mod view;
@@ -113,6 +114,8 @@ pub struct VersusApp {
     pub focus_search: bool,
     /// The command palette.
     pub palette: crate::ui::palette::Palette,
+    /// Undo for stars, highlights and orphan changes.
+    history: history::History,
     /// Whether the keyboard shortcuts window is open.
     pub shortcuts_open: bool,
     /// Whether the first-run screen is shown.
@@ -177,6 +180,7 @@ impl VersusApp {
             finder: Finder::default(),
             focus_search: false,
             palette: crate::ui::palette::Palette::default(),
+            history: history::History::default(),
             shortcuts_open: false,
             welcome: false,
             overview: false,

@@ -60,9 +60,17 @@ pub enum When {
     Browsing,
 }
 
-/// When `shortcut` works: a plain key only while browsing.
+/// Keys that text fields own (undo, redo): they act on annotations only
+/// while no text field has the keyboard.
+const TEXT_KEYS: [KeyboardShortcut; 2] = [key(CMD, Key::Z), key(CMD_SHIFT, Key::Z)];
+
+/// When `shortcut` works: a plain key (or a text field's own key) only
+/// while browsing.
 #[must_use]
 pub fn when(shortcut: &KeyboardShortcut) -> When {
+    if TEXT_KEYS.contains(shortcut) {
+        return When::Browsing;
+    }
     let function = matches!(
         shortcut.logical_key,
         Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
@@ -217,6 +225,18 @@ pub static ACTIONS: &[Action] = &[
         Notes,
         [key(NONE, Key::S)],
         Command::Notes(NotesCmd::ToggleStarSelected)
+    ),
+    action!(
+        "Undo a star or highlight",
+        Notes,
+        [key(CMD, Key::Z)],
+        Command::Notes(NotesCmd::Undo)
+    ),
+    action!(
+        "Redo",
+        Notes,
+        [key(CMD_SHIFT, Key::Z)],
+        Command::Notes(NotesCmd::Redo)
     ),
     action!(
         "Highlight row 1",
