@@ -168,6 +168,9 @@ fn autosave_writes_within_two_seconds_without_closing() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
     assert!(saved.as_millis() < 2000, "saved after {saved:?}");
+    // The file can be read a moment before the writer's reply reaches the
+    // window: let the window take it in, then it says so.
+    step_until(&mut h, 4, |app| app.notes_file.status == Status::Saved);
     h.get_by_label_contains("Notes: Saved");
     // The file is what the notes serialise to, byte for byte.
     let bytes = std::fs::read_to_string(&sidecar).unwrap();
