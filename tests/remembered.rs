@@ -33,6 +33,8 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     h.run();
     h.state_mut()
         .apply(FindCmd::SetFilter(Filter::Starred).into());
+    h.state_mut()
+        .apply(versus::app::command::Nav::SwapColumns.into());
     h.state_mut().export_dialog.format = Format::Marp;
     h.run();
     // The star is in the notes file before this window goes.
@@ -51,6 +53,7 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     assert_eq!(h.state().finder.filter, Filter::Starred);
     assert_eq!(h.state().row_count(), 1, "the filter lists the starred one");
     assert_eq!(h.state().export_dialog.format, Format::Marp);
+    assert_eq!(h.state().columns, [1, 0], "the columns as they were");
     // A broken state file: the defaults, and the app starts.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.restore(Remembered::from_ron("(places: {\"x\": 12"));

@@ -48,6 +48,10 @@ pub struct Place {
     pub dimension: Option<String>,
     /// The sidebar's filter.
     pub filter: Filter,
+    /// The two subjects chosen as columns (indices).
+    pub columns: Option<[usize; 2]>,
+    /// Whether every subject was shown as a column.
+    pub all_subjects: Option<bool>,
 }
 
 /// The export dialog's choices.
@@ -158,6 +162,8 @@ impl VersusApp {
         Place {
             dimension: self.selected_dimension_id().map(str::to_owned),
             filter: self.finder.filter,
+            columns: Some(self.columns),
+            all_subjects: Some(self.all_subjects),
         }
     }
 
@@ -184,6 +190,16 @@ impl VersusApp {
             return;
         };
         self.finder.filter = place.filter;
+        let n = self.comparison.subjects.len();
+        if let Some(columns) = place
+            .columns
+            .filter(|c| c[0] != c[1] && c.iter().all(|&i| i < n))
+        {
+            self.columns = columns;
+        }
+        if let Some(all) = place.all_subjects {
+            self.all_subjects = all && n > 2;
+        }
         if let Some(i) = place.dimension.and_then(|id| self.index.get(&id).copied()) {
             self.selected = Section::Dimension(i);
             self.scroll_to_selected = true;
@@ -249,6 +265,8 @@ mod tests {
         let place = Place {
             dimension: Some("risk".to_owned()),
             filter: Filter::Starred,
+            columns: Some([1, 0]),
+            all_subjects: Some(false),
         };
         r.set_place(None, place.clone());
         for i in 0..80 {
