@@ -160,6 +160,9 @@ fn filters_list_starred_annotated_or_not_yet_annotated_dimensions() {
     h.key_press(egui::Key::Escape);
     h.run();
 
+    // The marks beside the rows are named under the filters.
+    h.get_by_label("starred");
+    h.get_by_label("highlights");
     h.get_by_label("Starred only").click();
     h.run();
     assert_eq!(rows(&h), ["Cost"]);

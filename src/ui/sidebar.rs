@@ -7,7 +7,7 @@ use crate::app::command::{FindCmd, Nav};
 use crate::app::find::Filter;
 use crate::app::{Command, Section, VersusApp};
 use crate::notes::DimensionNotes;
-use crate::ui::style::{ACCENT, paint_star};
+use crate::ui::style::{self, ACCENT, paint_star};
 
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
@@ -49,6 +49,28 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     });
     let view = (output.state.clamped_offset().y, output.inner_rect.height());
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// What the marks beside a row mean: painted as in the rows, each named.
+fn legend_ui(ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let small = |text: &str| egui::RichText::new(text).size(style::SMALL_TEXT).weak();
+        let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
+        paint_star(ui.painter(), rect.center(), 6.0, ACCENT);
+        ui.label(small("starred"));
+        let (rect, _) = ui.allocate_exact_size(vec2(10.0, 14.0), egui::Sense::hover());
+        ui.painter()
+            .circle_filled(rect.center(), 3.0, ui.visuals().weak_text_color());
+        ui.label(small("note"));
+        let (rect, _) = ui.allocate_exact_size(vec2(8.0, 14.0), egui::Sense::hover());
+        ui.painter().rect_filled(
+            egui::Rect::from_center_size(rect.center(), vec2(4.0, 12.0)),
+            1.0,
+            ACCENT.gamma_multiply(0.8),
+        );
+        ui.label(small("highlights"));
+    });
 }
 
 /// The search field, the filter toggles and how many dimensions they list.
@@ -102,6 +124,7 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
             }
         }
     });
+    legend_ui(ui);
     if app.finder.narrows() {
         let listed = app.outline().dimensions.len();
         let count = app.comparison.dimensions.len();
