@@ -190,6 +190,19 @@ fn screenshot(
         };
         app.apply(versus::app::command::Nav::Select(versus::app::Section::Dimension(i)).into());
     }
+    // Never over what the user wrote: the comparison or its notes.
+    let inputs = [app.source.path(), Some(app.notes_file.path.as_path())];
+    if inputs
+        .into_iter()
+        .flatten()
+        .any(|p| versus::storage::same_file(&request.out, p))
+    {
+        eprintln!(
+            "versus --screenshot: {} is the comparison or its notes file; choose another file for the picture",
+            request.out.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let out = request.out.clone();
     match versus::platform::screenshot::run(app, request) {
         Ok(()) => {

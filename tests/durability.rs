@@ -814,6 +814,40 @@ fn screenshot_writes_a_png_of_the_size_asked_in_both_themes() {
         "light is lighter: {backgrounds:?}"
     );
 
+    // Never over the comparison (through a link, too): refused, untouched.
+    let content = out.path().join("mine.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let link = out.path().join("link.png");
+    std::os::unix::fs::symlink(&content, &link).unwrap();
+    for target in [&content, &link] {
+        let run = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .arg(&content)
+            .arg("--screenshot")
+            .arg(target)
+            .env("DISPLAY", display.name())
+            .env("VERSUS_DATA_DIR", data.path())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&run.stderr).contains("is the comparison"));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&content).unwrap(),
+        versus::model::BUILT_IN_RON
+    );
+    // A folder that is gone: a clear error, exit 1.
+    let run = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .arg("--screenshot")
+        .arg(out.path().join("gone").join("x.png"))
+        .env("DISPLAY", display.name())
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VERSUS_DATA_DIR", data.path())
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("does not exist"));
+
     // No display: it says so and fails.
     let run = Command::new(env!("CARGO_BIN_EXE_versus"))
         .args(["--screenshot"])
