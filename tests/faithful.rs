@@ -294,7 +294,11 @@ proptest! {
         assert_all_words("html", &html_text(&html), &g.words);
         assert_all_words("html intro", &html_text(&html), &g.intro);
         let deck = export(Format::Marp, c, &g.notes, &options);
-        assert_all_words("marp", &markdown_text(&deck), &g.words);
+        // Speaker notes write a run of hyphens as `-‐‐` (U+2010 after the
+        // first, so `-->` cannot end the comment): the same marks to a
+        // reader. Generated words never hold U+2010.
+        let deck_text = markdown_text(&deck).replace('\u{2010}', "-");
+        assert_all_words("marp", &deck_text, &g.words);
     }
 }
 
