@@ -14,6 +14,7 @@ pub mod notes;
 #[cfg(feature = "gui")]
 pub mod platform;
 pub mod storage;
+pub mod talk;
 #[cfg(feature = "gui")]
 pub mod ui;
 

@@ -71,10 +71,12 @@ fn sample(n: u64) -> Notes {
                     text: format!("step {n}, dimension {i}"),
                     starred: i % 2 == 0,
                     highlights: (0..i).map(|h| format!("point {h}")).collect(),
+                    ..DimensionNotes::default()
                 };
                 (format!("d{i}"), notes)
             })
             .collect(),
+        ..Notes::default()
     }
 }
 

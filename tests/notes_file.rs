@@ -8,7 +8,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use versus::notes::file::{Flushed, NotesFile, Status};
-use versus::notes::{DimensionNotes, Notes};
+use versus::notes::{DimensionNotes, Notes, Rehearsal, Talk, Verdict};
 use versus::storage;
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -17,25 +17,60 @@ fn arb_text() -> impl Strategy<Value = String> {
 }
 
 fn arb_notes() -> impl Strategy<Value = Notes> {
+    let verdict = prop_oneof![
+        Just(None),
+        Just(Some(Verdict::Even)),
+        arb_text().prop_map(|id| Some(Verdict::Subject(id))),
+    ];
     let dim = (
         arb_text(),
         any::<bool>(),
         proptest::collection::btree_set(arb_text(), 0..4),
+        proptest::option::of(any::<u32>()),
+        verdict,
+        proptest::option::of(0..=3u8),
     )
-        .prop_map(|(text, starred, highlights)| DimensionNotes {
-            text,
-            starred,
-            highlights: highlights.into_iter().collect(),
+        .prop_map(
+            |(text, starred, highlights, budget, verdict, weight)| DimensionNotes {
+                text,
+                starred,
+                highlights: highlights.into_iter().collect(),
+                budget,
+                verdict,
+                weight,
+            },
+        );
+    let rehearsal = (
+        arb_text(),
+        any::<u32>(),
+        proptest::collection::btree_map(arb_text(), any::<u32>(), 0..4),
+    )
+        .prop_map(|(date, title, seconds)| Rehearsal {
+            date,
+            title,
+            seconds,
+        });
+    let talk = (
+        0..600u32,
+        any::<bool>(),
+        proptest::collection::vec(rehearsal, 0..3),
+    )
+        .prop_map(|(minutes, weighted, rehearsals)| Talk {
+            minutes,
+            weighted,
+            rehearsals,
         });
     (
         arb_text(),
         arb_text(),
         proptest::collection::btree_map(arb_text(), dim, 0..6),
+        talk,
     )
-        .prop_map(|(comparison, overall, dimensions)| Notes {
+        .prop_map(|(comparison, overall, dimensions, talk)| Notes {
             comparison,
             overall,
             dimensions: dimensions.into_iter().collect::<BTreeMap<_, _>>(),
+            talk,
         })
 }
 
@@ -220,4 +255,45 @@ fn stale_temp_files_from_a_crash_are_removed_fresh_ones_kept() {
     }
     assert_eq!(storage::remove_stale_temp_files(&path), 1);
     assert!(!stale.exists() && fresh.exists() && other.exists());
+}
+
+#[test]
+fn a_notes_file_written_before_talks_existed_loads_and_saves_unchanged() {
+    // Written by the release before plans, rehearsals and verdicts.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes-before-talk.ron");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let notes = Notes::from_ron(before.as_bytes(), &path).unwrap();
+    assert!(notes.is_starred("risk"));
+    assert!(notes.talk.is_empty());
+    assert_eq!(notes.get("risk").unwrap().verdict, None);
+    assert_eq!(notes.to_ron(), before, "saved byte for byte as it was");
+}
+
+#[test]
+fn talk_fields_are_written_only_when_set() {
+    let mut notes = Notes::for_comparison("T");
+    notes.talk.minutes = 10;
+    let d = notes.entry("risk");
+    d.verdict = Some(Verdict::Subject("tm".to_owned()));
+    d.weight = Some(3);
+    d.budget = Some(90);
+    notes.talk.record(Rehearsal {
+        date: "2026-11-26 10:00".to_owned(),
+        title: 12,
+        seconds: [("risk".to_owned(), 95)].into(),
+    });
+    let text = notes.to_ron();
+    for expected in [
+        "budget: Some(90)",
+        "verdict: Some(Subject(\"tm\"))",
+        "weight: Some(3)",
+        "talk: Talk(",
+        "minutes: 10",
+        "date: \"2026-11-26 10:00\"",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    assert!(!text.contains("weighted"), "false is left out: {text}");
+    let back = Notes::from_ron(text.as_bytes(), Path::new("n.ron")).unwrap();
+    assert_eq!(back, notes);
 }

@@ -3,6 +3,7 @@
 pub mod autosave;
 pub mod file;
 pub mod paths;
+pub mod talk;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Position;
+pub use talk::{Rehearsal, Talk, Verdict};
 
 /// Why a notes file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +135,9 @@ pub struct Notes {
     pub overall: String,
     /// Notes per dimension id.
     pub dimensions: BTreeMap<String, DimensionNotes>,
+    /// The talk: its length, how budgets are shared, the rehearsals.
+    #[serde(skip_serializing_if = "Talk::is_empty")]
+    pub talk: Talk,
 }
 
 /// What a person wrote about one dimension.
@@ -145,13 +150,34 @@ pub struct DimensionNotes {
     pub starred: bool,
     /// The `aspect` of each highlighted point.
     pub highlights: Vec<String>,
+    /// The seconds the talk gives this dimension, when set by hand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<u32>,
+    /// Which subject fits the audience's case better here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// How much the dimension matters, 0 to [`talk::MAX_WEIGHT`] (1 when
+    /// not set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u8>,
 }
 
 impl DimensionNotes {
     /// Whether nothing has been written, starred or highlighted.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && !self.starred && self.highlights.is_empty()
+        self.text.trim().is_empty()
+            && !self.starred
+            && self.highlights.is_empty()
+            && self.budget.is_none()
+            && self.verdict.is_none()
+            && self.weight.is_none()
+    }
+
+    /// How much the dimension matters (1 when not set).
+    #[must_use]
+    pub fn weight(&self) -> u8 {
+        self.weight.unwrap_or(1).min(talk::MAX_WEIGHT)
     }
 }
 
@@ -254,6 +280,9 @@ impl Notes {
             target.text.push_str(text);
         }
         target.starred |= old.starred;
+        target.budget = target.budget.or(old.budget);
+        target.verdict = target.verdict.take().or(old.verdict);
+        target.weight = target.weight.or(old.weight);
         for h in old.highlights {
             if !target.highlights.contains(&h) {
                 target.highlights.push(h);
