@@ -224,6 +224,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Marp => "marp",
+        Format::Script => "script",
     }
 }
 

@@ -11,21 +11,30 @@
 //! `<table>` with `<th scope="col">` headers (`Aspect` and each subject
 //! shown) and a `<th scope="row">` per aspect, where a highlighted row has
 //! the class `highlight` (shaded and bold); then what the subjects share,
+//! its verdict (`<p class="fit">Better fit: Name · matters 2 of 3</p>`),
 //! and the note as a "Presenter note" block.
+//!
+//! When an exported dimension has a verdict, a `<section class="verdicts">`
+//! "Where each wins" comes before the conclusion: a table (`Dimension`,
+//! `Matters`, `Better fit`) of those that have one, then the summary and
+//! what would flip it. The audience version
+//! ([`ExportOptions::audience`]) leaves out the framing, the notes and the
+//! stars.
 //!
 //! All content and notes are HTML-escaped (`&`, `<`, `>`, `"`, `'`). Their
 //! inline Markdown becomes `<strong>`, `<em>`, `<code>`, and `<a href>`
 //! for `http`, `https` and `mailto` links only; other links become text.
 
+use super::verdicts::{self, Fit, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
-    overall_note, selected_dimensions, side, summary,
+    overall_note, selected, side, summary,
 };
 use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
 use crate::notes::Notes;
 
-/// The page's style sheet.
-const STYLE: &str = r#"
+/// The page's style sheet (the speaker script adds to it).
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body {
@@ -49,6 +58,8 @@ td.missing { color: #444; }
 .summaries { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
 .common ul, .sources ul { margin: .3rem 0; padding-left: 1.4rem; }
 .note { margin: 1rem 0; padding: .5rem .8rem; border-left: 4px solid #444; background: #f4f4f4; }
+.fit { margin: .6rem 0; }
+.verdicts .sentence { font-weight: 600; }
 .note-label { margin: 0 0 .2rem; font-size: .8rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; }
 code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .92em; background: #f0f0f0; padding: 0 .2em; border-radius: 3px; }
 a { color: #0b4aa2; }
@@ -57,7 +68,7 @@ a { color: #0b4aa2; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: #000; }
-  section.dimension, section.framing { break-inside: avoid; page-break-inside: avoid; }
+  section.dimension, section.framing, section.verdicts { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li, .note { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
@@ -92,8 +103,8 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             "</header>\n",
         ],
     );
-    let framing =
-        overall_note(notes).map_or_else(String::new, |text| note_block("Framing note", text));
+    let framing = overall_note(notes, options)
+        .map_or_else(String::new, |text| note_block("Framing note", text));
     if !framing.is_empty() {
         push(
             &mut out,
@@ -104,8 +115,14 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             ],
         );
     }
-    for d in selected_dimensions(c, notes, options) {
-        dimension(&mut out, d, notes, options, &cols);
+    let dimensions = selected(c, notes, options);
+    for &(i, d) in &dimensions {
+        let fit = verdicts::fit(c, notes, i);
+        dimension(&mut out, d, fit.as_ref(), notes, options, &cols);
+    }
+    let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
+    if let Some(v) = Verdicts::of(c, notes, &indices) {
+        verdicts_section(&mut out, &v);
     }
     let conclusion = paragraphs(&c.conclusion, "");
     let sources = list(&c.sources);
@@ -131,22 +148,23 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 }
 
 /// Appends each part in turn.
-fn push(out: &mut String, parts: &[&str]) {
+pub(super) fn push(out: &mut String, parts: &[&str]) {
     for part in parts {
         out.push_str(part);
     }
 }
 
-/// One dimension's section.
+/// One dimension's section; `fit` is its verdict, if it has one.
 fn dimension(
     out: &mut String,
     d: &Dimension,
+    fit: Option<&Fit<'_>>,
     notes: &Notes,
     options: &ExportOptions,
     cols: &[Column<'_>],
 ) {
     let title = inline(&d.title);
-    if options.show_stars && notes.is_starred(&d.id) {
+    if options.shows_stars() && notes.is_starred(&d.id) {
         push(
             out,
             &[
@@ -229,14 +247,72 @@ fn dimension(
             ],
         );
     }
-    if let Some(text) = note(notes, d) {
+    if let Some(fit) = fit {
+        out.push_str(&fit_line(fit));
+    }
+    if let Some(text) = note(notes, d, options) {
         out.push_str(&note_block("Presenter note", text));
     }
     out.push_str("</section>\n");
 }
 
+/// A dimension's verdict as a paragraph: "Better fit: Name · matters 2
+/// of 3".
+pub(super) fn fit_line(fit: &Fit<'_>) -> String {
+    [
+        "<p class=\"fit\"><strong>",
+        &escape(verdicts::FIT_LABEL),
+        "</strong> ",
+        &inline(fit.name),
+        &escape(&fit.matters_tail()),
+        "</p>\n",
+    ]
+    .concat()
+}
+
+/// The "Where each wins" section: the verdicts table, then the summary
+/// sentences.
+fn verdicts_section(out: &mut String, v: &Verdicts<'_>) {
+    push(
+        out,
+        &[
+            "<section class=\"verdicts\">\n<h2>",
+            &escape(verdicts::HEADING),
+            "</h2>\n<table>\n<thead>\n<tr>",
+        ],
+    );
+    for header in verdicts::COLUMNS {
+        push(out, &["<th scope=\"col\">", &escape(header), "</th>"]);
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for fit in &v.rows {
+        let title = inline(fit.title);
+        let title = if title.is_empty() { MISSING } else { &title };
+        let name = inline(fit.name);
+        let name = if name.is_empty() { MISSING } else { &name };
+        push(
+            out,
+            &[
+                "<tr><th scope=\"row\">",
+                title,
+                "</th><td>",
+                &escape(&fit.matters()),
+                "</td><td>",
+                name,
+                "</td></tr>\n",
+            ],
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+    push(
+        out,
+        &["<p class=\"sentence\">", &inline(&v.paragraph()), "</p>\n"],
+    );
+    out.push_str("</section>\n");
+}
+
 /// A note as a labelled block; empty when the note shows nothing.
-fn note_block(label: &str, text: &str) -> String {
+pub(super) fn note_block(label: &str, text: &str) -> String {
     let paragraphs = paragraphs(text, "");
     if paragraphs.is_empty() {
         return paragraphs;
@@ -257,7 +333,7 @@ fn note_block(label: &str, text: &str) -> String {
 
 /// A `<p>` per line of content (its paragraphs and hard breaks), each
 /// with `class` when it is not empty.
-fn paragraphs(text: &str, class: &str) -> String {
+pub(super) fn paragraphs(text: &str, class: &str) -> String {
     let mut out = String::new();
     for line in lines(text) {
         if class.is_empty() {
@@ -288,12 +364,12 @@ fn list(items: &[String]) -> String {
 }
 
 /// Inline HTML for the content, its lines joined with `<br>`.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     lines(text).join("<br>")
 }
 
 /// The content as plain text on one line (for `<title>`).
-fn one_line_text(text: &str) -> String {
+pub(super) fn one_line_text(text: &str) -> String {
     plain_text(text)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -360,7 +436,7 @@ fn write_span(lines: &mut Vec<String>, span: &Span) {
 }
 
 /// Text safe in HTML text and in quoted attribute values.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
     out

@@ -9,9 +9,16 @@
 //!   paragraphs; a GFM table with an `Aspect` column and one column per
 //!   subject shown, one row per point, every cell of a highlighted row in
 //!   bold, `—` where a subject has nothing; what the subjects share as an
-//!   "In common" bullet list; the note as a blockquote starting
+//!   "In common" bullet list; its verdict as a line `**Better fit:** Name
+//!   · matters 2 of 3` (or `Even`); the note as a blockquote starting
 //!   `**Note:**`;
+//! - `## Where each wins`, when an exported dimension has a verdict: a
+//!   table (`Dimension`, `Matters`, `Better fit`) of those that have one,
+//!   then a paragraph: the summary and what would flip it;
 //! - `## Conclusion` and `## Sources`.
+//!
+//! The audience version ([`ExportOptions::audience`]) leaves out the
+//! framing, the notes and the stars.
 //!
 //! Content is inline Markdown. It is not copied through: it is parsed
 //! ([`parse_inline`]) and written back from its styled spans, so emphasis,
@@ -25,9 +32,10 @@
 //! an HTML element.
 
 use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
+use super::verdicts::{self, Fit, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, columns, highlights, is_highlighted, note, overall_note,
-    selected_dimensions, side, star_prefix, summary,
+    selected, side, star_prefix, summary,
 };
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
@@ -40,12 +48,14 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     doc.push(format!("# {}", one_line(&c.title)));
     doc.push(format!("Comparing {}.", subjects_line(&cols)));
     doc.extend(paragraphs(&c.intro));
-    let framing = overall_note(notes).map_or_else(String::new, |text| blockquote(text, None));
+    let framing =
+        overall_note(notes, options).map_or_else(String::new, |text| blockquote(text, None));
     if !framing.is_empty() {
         doc.push("## Framing".to_owned());
         doc.push(framing);
     }
-    for d in selected_dimensions(c, notes, options) {
+    let dimensions = selected(c, notes, options);
+    for &(i, d) in &dimensions {
         let star = star_prefix(notes, d, options);
         doc.push(format!("## {star}{}", one_line(&d.title)));
         if options.include_summaries {
@@ -57,9 +67,18 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             doc.push("**In common**".to_owned());
             doc.push(common);
         }
-        if let Some(text) = note(notes, d) {
+        if let Some(fit) = verdicts::fit(c, notes, i) {
+            doc.push(fit_line(&fit));
+        }
+        if let Some(text) = note(notes, d, options) {
             doc.push(blockquote(text, Some("Note:")));
         }
+    }
+    let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
+    if let Some(v) = Verdicts::of(c, notes, &indices) {
+        doc.push(format!("## {}", verdicts::HEADING));
+        doc.push(verdict_table(&v.rows));
+        doc.push(one_line(&v.paragraph()));
     }
     let conclusion = paragraphs(&c.conclusion);
     if !conclusion.is_empty() {
@@ -162,6 +181,36 @@ fn table(d: &Dimension, notes: &Notes, cols: &[Column<'_>]) -> Option<String> {
         lines.push(row);
     }
     Some(lines.join("\n"))
+}
+
+/// A dimension's verdict on one line: `**Better fit:** Name · matters 2
+/// of 3`.
+fn fit_line(fit: &Fit<'_>) -> String {
+    format!(
+        "**{}** {}{}",
+        verdicts::FIT_LABEL,
+        one_line(fit.name),
+        fit.matters_tail()
+    )
+}
+
+/// The verdicts as a GFM table: `Dimension`, `Matters`, `Better fit`.
+fn verdict_table(rows: &[Fit<'_>]) -> String {
+    let head = verdicts::COLUMNS
+        .iter()
+        .map(|h| cell(h, false))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let mut lines = vec![format!("| {head} |"), "| --- | --- | --- |".to_owned()];
+    for fit in rows {
+        lines.push(format!(
+            "| {} | {} | {} |",
+            cell(fit.title, false),
+            cell(&fit.matters(), false),
+            cell(fit.name, false)
+        ));
+    }
+    lines.join("\n")
 }
 
 /// Inline Markdown for a table cell: lines joined with `<br>`, `—` when

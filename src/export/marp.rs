@@ -9,7 +9,13 @@
 //!   whole, the points as a table (`Aspect` and one column per subject,
 //!   headed by their short labels; a highlighted row in bold on a tinted
 //!   background), what the subjects share, and the note as speaker notes;
+//! - "Where each wins", when an exported dimension has a verdict: a table
+//!   (`Dimension`, `Matters`, `Better fit`) of those that have one, then
+//!   the summary and what would flip it (continued like any table);
 //! - the conclusion (with the sources), when there is one.
+//!
+//! The audience version ([`ExportOptions::audience`]) has no speaker notes
+//! and no stars.
 //!
 //! **No slide overflows.** Every slide is filled by one layout rule
 //! ([`Pager`]): each block costs the lines it takes at the deck's type size
@@ -44,9 +50,10 @@ use super::layout::{
 };
 use super::markdown::Blocks;
 use super::md_text::{Place, one_line, strong_line};
+use super::verdicts::{self, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
-    selected_dimensions, side, star_prefix, summary,
+    selected, side, star_prefix, summary,
 };
 use crate::model::{Comparison, Dimension, for_each_span, plain_text};
 use crate::notes::Notes;
@@ -82,13 +89,19 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             .collect::<Vec<_>>()
             .join(" vs "),
     );
-    if let Some(text) = overall_note(notes) {
+    if let Some(text) = overall_note(notes, options) {
         title.push(speaker_notes("Framing", text));
     }
     slides.push(title.join());
 
-    for d in selected_dimensions(c, notes, options) {
+    let dimensions = selected(c, notes, options);
+    for &(_, d) in &dimensions {
         slides.extend(dimension_slides(d, notes, options, &cols));
+    }
+
+    let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
+    if let Some(v) = Verdicts::of(c, notes, &indices) {
+        slides.extend(verdict_slides(&v));
     }
 
     let mut pager = Pager::new("Conclusion", None);
@@ -126,7 +139,7 @@ fn dimension_slides(
 ) -> Vec<String> {
     let star = star_prefix(notes, d, options);
     let heading = format!("{star}{}", d.title);
-    let speaker = note(notes, d).map(|text| speaker_notes("Presenter note", text));
+    let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
     let mut pager = Pager::new(&heading, speaker);
     if options.include_summaries {
         for &col in cols {
@@ -157,23 +170,39 @@ fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<
     if d.points.is_empty() {
         return;
     }
-    let width = (TABLE_CHARS / (cols.len() + 1)).saturating_sub(2).max(4);
-    let header_cells: Vec<Piece> = std::iter::once(Piece::of("Aspect", Place::Cell, false))
-        .chain(
-            cols.iter()
-                .map(|col| Piece::of(col.label, Place::Cell, false)),
-        )
+    let header: Vec<&str> = std::iter::once("Aspect")
+        .chain(cols.iter().map(|col| col.label))
         .collect();
-    let header = Row::of(&header_cells, width);
-    // A cell holds at most this much, so any row fits under the header.
-    let cell_max = width * lines_that_fit(BODY_LINES - header.cost - ROW_PADDING - PARAGRAPH_GAP);
     let highlights = highlights(notes, d);
-    let mut rows = Vec::new();
-    for p in &d.points {
-        let bold = is_highlighted(&highlights, p);
+    let rows = d.points.iter().map(|p| {
         let texts: Vec<&str> = std::iter::once(p.aspect.as_str())
             .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
             .collect();
+        (texts, is_highlighted(&highlights, p))
+    });
+    paged_table(pager, &header, rows);
+}
+
+/// A table of `header.len()` columns (each row its cells' texts and
+/// whether it is in bold), as many rows on each slide as fit, the header
+/// repeated on each; a cell too tall for any slide is cut into pieces on
+/// rows of their own.
+fn paged_table<'t>(
+    pager: &mut Pager,
+    header: &[&str],
+    rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+) {
+    let width = (TABLE_CHARS / header.len().max(1)).saturating_sub(2).max(4);
+    let header_cells: Vec<Piece> = header
+        .iter()
+        .map(|text| Piece::of(text, Place::Cell, false))
+        .collect();
+    let header_row = Row::of(&header_cells, width);
+    // A cell holds at most this much, so any row fits under the header.
+    let cell_max =
+        width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
+    let mut out = Vec::new();
+    for (texts, bold) in rows {
         let cut: Vec<Vec<Piece>> = texts
             .iter()
             .map(|text| pieces(text, Place::Cell, bold, cell_max))
@@ -192,10 +221,25 @@ fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<
                     })
                 })
                 .collect();
-            rows.push(Row::of(&cells, width));
+            out.push(Row::of(&cells, width));
         }
     }
-    pager.table(&header, rows, cols.len() + 1);
+    pager.table(&header_row, out, header.len());
+}
+
+/// The "Where each wins" slides: the verdicts table (continued where it
+/// does not fit), then the summary and what would flip it.
+fn verdict_slides(v: &Verdicts<'_>) -> Vec<String> {
+    let mut pager = Pager::new(verdicts::HEADING, None);
+    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
+    let rows = v
+        .rows
+        .iter()
+        .zip(&matters)
+        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
+    paged_table(&mut pager, &verdicts::COLUMNS, rows);
+    pager.text(&v.paragraph(), None);
+    pager.finish()
 }
 
 /// The text of a note for a presenter view, which shows it as text: no
@@ -353,6 +397,58 @@ mod tests {
             assert!(p.plain.width() <= 40, "{:?}", p.plain);
             assert_eq!(plain_text(&p.markdown).trim(), p.plain.trim());
         }
+    }
+
+    #[test]
+    fn a_long_verdicts_table_continues_and_keeps_every_row() {
+        use crate::notes::Verdict;
+        let mut c = dimension(1, "x", "In short.");
+        let template = c.dimensions[0].clone();
+        c.dimensions = (0..30)
+            .map(|i| {
+                let mut d = template.clone();
+                d.id = format!("d{i}");
+                d.title = format!("Dimension number {i}");
+                d
+            })
+            .collect();
+        let mut notes = Notes::default();
+        for (i, d) in c.dimensions.iter().enumerate() {
+            let n = notes.entry(&d.id);
+            n.verdict = Some(if i % 3 == 0 {
+                Verdict::Even
+            } else {
+                Verdict::Subject(c.subjects[i % 2].id.clone())
+            });
+            n.weight = u8::try_from(i % 4).ok();
+        }
+        let slides = deck_of_with(&c, &notes);
+        let wins: Vec<&String> = slides
+            .iter()
+            .filter(|s| s.starts_with("## Where each wins"))
+            .collect();
+        assert!(wins.len() >= 2, "{wins:#?}");
+        assert!(wins[1].starts_with("## Where each wins (cont.)"));
+        for slide in &wins {
+            assert!(slide.contains("| Dimension | Matters | Better fit |"));
+        }
+        for i in 0..30 {
+            let row = format!("| Dimension number {i} |");
+            let count: usize = wins.iter().map(|s| s.matches(&row).count()).sum();
+            assert_eq!(count, 1, "row {i} once");
+        }
+        let last = wins.last().unwrap();
+        assert!(last.contains("weighted dimensions"), "{last}");
+        // Before the conclusion, which stays the last slide.
+        assert!(slides.last().unwrap().starts_with("## Conclusion"));
+    }
+
+    fn deck_of_with(c: &Comparison, notes: &Notes) -> Vec<String> {
+        let deck = render(c, notes, &ExportOptions::default());
+        deck.split("\n\n---\n\n")
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Exports of a comparison with its notes: Markdown, printable HTML and a
-//! Marp slide deck.
+//! Exports of a comparison with its notes: Markdown, printable HTML, a
+//! Marp slide deck, and the presenter's own speaker script.
 //!
 //! Every writer is a pure function of the comparison, the notes and the
 //! options: no I/O, no egui, and the same input always gives the same bytes
@@ -15,6 +15,8 @@ mod layout;
 pub mod markdown;
 pub mod marp;
 mod md_text;
+pub mod script;
+mod verdicts;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -32,11 +34,14 @@ pub enum Format {
     Html,
     /// A Marp slide deck (Markdown with Marp front matter).
     Marp,
+    /// The presenter's printable speaker script (HTML): each presented
+    /// slide with its time, verdict, highlighted rows and note.
+    Script,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Marp];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Marp, Format::Script];
 
     /// The name shown in menus and dialogs.
     #[must_use]
@@ -45,6 +50,7 @@ impl Format {
             Self::Markdown => "Markdown",
             Self::Html => "HTML (printable)",
             Self::Marp => "Slide deck (Marp)",
+            Self::Script => "Speaker script (HTML)",
         }
     }
 
@@ -53,22 +59,24 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Markdown | Self::Marp => "md",
-            Self::Html => "html",
+            Self::Html | Self::Script => "html",
         }
     }
 
     /// What goes between the file stem and the extension, so that a deck
-    /// and a Markdown export of the same comparison do not collide.
+    /// and a Markdown export (or a script and an HTML export) of the same
+    /// comparison do not collide.
     #[must_use]
     pub fn file_stem_suffix(self) -> &'static str {
         match self {
             Self::Markdown | Self::Html => "",
             Self::Marp => ".slides",
+            Self::Script => ".script",
         }
     }
 
     /// The format named `name` on the command line: `markdown` or `md`,
-    /// `html`, `marp` (ASCII case is ignored).
+    /// `html`, `marp`, `script` (ASCII case is ignored).
     #[must_use]
     pub fn parse(name: &str) -> Option<Format> {
         let name = name.trim().to_ascii_lowercase();
@@ -76,6 +84,7 @@ impl Format {
             "markdown" | "md" => Some(Self::Markdown),
             "html" => Some(Self::Html),
             "marp" => Some(Self::Marp),
+            "script" => Some(Self::Script),
             _ => None,
         }
     }
@@ -83,6 +92,10 @@ impl Format {
 
 /// What an export includes.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is one independent choice in the dialog and on the command line"
+)]
 pub struct ExportOptions {
     /// Only the starred dimensions.
     pub starred_only: bool,
@@ -95,6 +108,13 @@ pub struct ExportOptions {
     /// The presenter's private marks (★ before a starred dimension's
     /// title). Off by default: exports are for an audience.
     pub show_stars: bool,
+    /// The audience version: nothing private to the presenter appears
+    /// (no overall or dimension note, no speaker notes, no stars whatever
+    /// `show_stars` says, no budgets or rehearsal times). The content,
+    /// the highlighted rows and the verdicts stay: they are what the
+    /// audience is shown. The speaker script ignores it: it is private by
+    /// nature.
+    pub audience: bool,
 }
 
 impl Default for ExportOptions {
@@ -104,7 +124,24 @@ impl Default for ExportOptions {
             subjects: Vec::new(),
             include_summaries: true,
             show_stars: false,
+            audience: false,
         }
+    }
+}
+
+impl ExportOptions {
+    /// Whether the presenter's notes (overall, per dimension, speaker
+    /// notes) are written: not in the audience version.
+    #[must_use]
+    pub fn shows_notes(&self) -> bool {
+        !self.audience
+    }
+
+    /// Whether a starred dimension's title gets its ★: only when asked
+    /// for, and never in the audience version.
+    #[must_use]
+    pub fn shows_stars(&self) -> bool {
+        self.show_stars && !self.audience
     }
 }
 
@@ -117,6 +154,7 @@ pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOpt
         Format::Markdown => markdown::render(c, notes, options),
         Format::Html => html::render(c, notes, options),
         Format::Marp => marp::render(c, notes, options),
+        Format::Script => script::render(c, notes, options),
     }
 }
 
@@ -128,9 +166,23 @@ pub fn selected_dimensions<'a>(
     notes: &Notes,
     options: &ExportOptions,
 ) -> Vec<&'a Dimension> {
+    selected(c, notes, options)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// Like [`selected_dimensions`], each with its index in `c.dimensions`
+/// (the talk's verdicts and budgets are looked up by index).
+fn selected<'a>(
+    c: &'a Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+) -> Vec<(usize, &'a Dimension)> {
     c.dimensions
         .iter()
-        .filter(|d| !options.starred_only || notes.is_starred(&d.id))
+        .enumerate()
+        .filter(|(_, d)| !options.starred_only || notes.is_starred(&d.id))
         .collect()
 }
 
@@ -254,7 +306,7 @@ fn columns<'a>(c: &'a Comparison, options: &ExportOptions) -> Vec<Column<'a>> {
 /// The title of a dimension as exported: with ★ before it when it is
 /// starred and the options show the presenter's marks.
 fn star_prefix(notes: &Notes, d: &Dimension, options: &ExportOptions) -> &'static str {
-    if options.show_stars && notes.is_starred(&d.id) {
+    if options.shows_stars() && notes.is_starred(&d.id) {
         "★ "
     } else {
         ""
@@ -271,14 +323,22 @@ fn summary<'a>(d: &'a Dimension, column: Column<'_>) -> Option<&'a str> {
     non_blank(d.summary.get(column.id)?)
 }
 
-/// A dimension's note; `None` when there is none.
-fn note<'a>(notes: &'a Notes, d: &Dimension) -> Option<&'a str> {
-    non_blank(notes.text(&d.id))
+/// A dimension's note as an export shows it; `None` when there is none
+/// or the options leave the presenter's notes out.
+fn note<'a>(notes: &'a Notes, d: &Dimension, options: &ExportOptions) -> Option<&'a str> {
+    options
+        .shows_notes()
+        .then(|| non_blank(notes.text(&d.id)))
+        .flatten()
 }
 
-/// The whole comparison's note; `None` when there is none.
-fn overall_note(notes: &Notes) -> Option<&str> {
-    non_blank(&notes.overall)
+/// The whole comparison's note as an export shows it; `None` when there
+/// is none or the options leave the presenter's notes out.
+fn overall_note<'a>(notes: &'a Notes, options: &ExportOptions) -> Option<&'a str> {
+    options
+        .shows_notes()
+        .then(|| non_blank(&notes.overall))
+        .flatten()
 }
 
 fn non_blank(text: &str) -> Option<&str> {
@@ -332,6 +392,7 @@ mod tests {
             ("md", Format::Markdown),
             ("html", Format::Html),
             ("marp", Format::Marp),
+            ("script", Format::Script),
             ("HTML", Format::Html),
         ] {
             assert_eq!(Format::parse(name), Some(format));
@@ -354,6 +415,10 @@ mod tests {
         assert_eq!(
             default_file_name(&c, Format::Marp),
             "project-management-vs-technology-management.slides.md"
+        );
+        assert_eq!(
+            default_file_name(&c, Format::Script),
+            "project-management-vs-technology-management.script.html"
         );
         c.title = "  ../C++ & Rust: <Ünïcode> 你好\u{202E}gpj.exe  ".to_owned();
         assert_eq!(
