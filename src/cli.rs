@@ -60,7 +60,8 @@ pub struct ExportRequest {
     /// The notes file [default: the content's own notes file, if any].
     #[arg(long)]
     pub notes: Option<PathBuf>,
-    /// The output format: markdown, html or marp.
+    /// The output format: markdown, html, marp or script (the presenter's
+    /// speaker script, HTML).
     #[arg(long, value_parser = parse_format)]
     pub format: Format,
     /// Only the starred dimensions.
@@ -73,6 +74,10 @@ pub struct ExportRequest {
     /// Show the presenter's private marks (★ before starred dimensions).
     #[arg(long)]
     pub stars: bool,
+    /// The audience version: leave out every note, the speaker notes and
+    /// the stars (the speaker script ignores it).
+    #[arg(long)]
+    pub audience: bool,
     /// Leave out the per-subject summaries.
     #[arg(long)]
     pub no_summaries: bool,
@@ -85,8 +90,9 @@ pub struct ExportRequest {
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
-    Format::parse(name)
-        .ok_or_else(|| format!("unknown format \"{name}\"; expected markdown, html or marp"))
+    Format::parse(name).ok_or_else(|| {
+        format!("unknown format \"{name}\"; expected markdown, html, marp or script")
+    })
 }
 
 /// Why an export failed.
@@ -206,6 +212,7 @@ pub fn export(
         subjects,
         include_summaries: !request.no_summaries,
         show_stars: request.stars,
+        audience: request.audience,
     };
     let text = crate::export::export(request.format, c, &notes, &options);
     if request.out.as_os_str() == "-" {

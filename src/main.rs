@@ -70,8 +70,8 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export a comparison and its notes as Markdown, printable HTML or a
-    /// Marp slide deck.
+    /// Export a comparison and its notes as Markdown, printable HTML, a
+    /// Marp slide deck or a speaker script.
     Export(versus::cli::ExportRequest),
 }
 

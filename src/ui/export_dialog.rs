@@ -68,8 +68,21 @@ pub fn ui(
             &mut dialog.options.include_summaries,
             "Include the summaries",
         );
-        ui.checkbox(&mut dialog.options.show_stars, "Show my stars in titles")
-            .on_hover_text("Stars are your private marks; the audience sees them only if you ask");
+        // The stars are left out of the audience version whatever this
+        // says: greyed out there, so the dialog does not promise them.
+        ui.add_enabled(
+            !dialog.options.audience,
+            egui::Checkbox::new(&mut dialog.options.show_stars, "Show my stars in titles"),
+        )
+        .on_hover_text("Stars are your private marks; the audience sees them only if you ask");
+        ui.checkbox(
+            &mut dialog.options.audience,
+            "Audience version (leave out my notes)",
+        )
+        .on_hover_text(
+            "No notes, speaker notes or stars; the content, highlighted rows and verdicts stay. \
+             The speaker script is always yours alone.",
+        );
         if c.subjects.len() > 2 {
             subjects_ui(ui, c, &mut dialog.options.subjects);
         }
