@@ -360,3 +360,78 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     assert_eq!(std::fs::read(&notes).unwrap(), notes_before);
 }
+
+#[test]
+fn audience_leaves_out_the_notes_and_stars_but_keeps_the_verdicts() {
+    let (dir, content) = setup();
+    std::fs::write(
+        dir.path().join("teams.notes.ron"),
+        r#"Notes(
+            comparison: "Three teams",
+            overall: "Whisper framing.",
+            dimensions: {
+                "cost": DimensionNotes(text: "Money talk.", starred: true, highlights: ["Budget"], verdict: Some(Subject("b")), weight: Some(3)),
+            },
+        )"#,
+    )
+    .unwrap();
+    let c = content.to_str().unwrap();
+    for format in ["markdown", "html", "marp"] {
+        let run = |extra: &[&str]| {
+            let mut args = vec!["export", c, "--format", format, "--stars", "--out", "-"];
+            args.extend_from_slice(extra);
+            let o = versus(&args, dir.path());
+            assert!(o.success(), "{format}: {}", o.stderr);
+            o.stdout
+        };
+        let private = run(&[]);
+        let public = run(&["--audience"]);
+        for word in ["Money talk.", "Whisper framing.", "★"] {
+            assert!(
+                private.contains(word),
+                "{format}: {word} without --audience"
+            );
+            assert!(!public.contains(word), "{format}: {word} with --audience");
+        }
+        assert!(!public.contains("<!--"), "{format}: no speaker notes");
+        // What the audience is shown stays: the verdict and the highlight.
+        assert!(public.contains("Where each wins"), "{format}: {public}");
+        assert!(
+            public.contains("3 of 3") && public.contains("huge"),
+            "{format}"
+        );
+    }
+    // The script is the presenter's: --audience changes nothing in it.
+    let script = |extra: &[&str]| {
+        let mut args = vec!["export", c, "--format", "script", "--out", "-"];
+        args.extend_from_slice(extra);
+        let o = versus(&args, dir.path());
+        assert!(o.success(), "{}", o.stderr);
+        o.stdout
+    };
+    let text = script(&["--audience"]);
+    assert_eq!(text, script(&[]));
+    assert!(
+        text.contains("Money talk.") && text.contains("Slide 2"),
+        "{text}"
+    );
+    // Offered under its own name, beside an HTML export.
+    let out = dir.path().join("teams.script.html");
+    let o = versus(
+        &[
+            "export",
+            c,
+            "--format",
+            "SCRIPT",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(o.success(), "{}", o.stderr);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("<!doctype html>")
+    );
+}

@@ -1,7 +1,8 @@
-//! The three exports: text snapshots of each, then checks with real
-//! parsers (pulldown-cmark with GFM tables for Markdown and Marp,
-//! html5ever through scraper for HTML) and with the real Marp CLI, on the
-//! built-in comparison and on a hostile one.
+//! The exports: text snapshots of each, then checks with real parsers
+//! (pulldown-cmark with GFM tables for Markdown and Marp, html5ever
+//! through scraper for HTML and the speaker script) and with the real Marp
+//! CLI, on the built-in comparison (with notes, with the talk's verdicts,
+//! in the audience version) and on a hostile one.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,7 +18,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use scraper::{Html, Selector};
 use versus::export::{ExportOptions, Format, export, selected_dimensions};
 use versus::model::{Comparison, Dimension, Point, SideMap, Subject, plain_text};
-use versus::notes::Notes;
+use versus::notes::{Notes, Rehearsal, Verdict};
+use versus::talk::plan::presented;
+use versus::talk::verdicts::verdict_of;
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 const IMG: &str = "<img src=x onerror=alert(1)>";
@@ -53,27 +56,53 @@ impl Case {
     }
 
     /// Exported dimensions whose note shows something (a blockquote or
-    /// note block).
+    /// note block); none in the audience version.
     fn dimension_notes(&self) -> usize {
+        if self.options.audience {
+            return 0;
+        }
         self.dimensions()
             .iter()
             .filter(|d| visible(self.notes.text(&d.id)))
             .count()
     }
 
-    /// Whether the overall note shows something.
+    /// Whether the overall note shows something (not in the audience
+    /// version).
     fn has_framing(&self) -> bool {
-        visible(&self.notes.overall)
+        !self.options.audience && visible(&self.notes.overall)
     }
 
-    /// Speaker-note comments in the deck: every non-blank note, as written.
+    /// Speaker-note comments in the deck: every non-blank note, as written;
+    /// none in the audience version.
     fn speaker_notes(&self) -> usize {
+        if self.options.audience {
+            return 0;
+        }
         usize::from(!self.notes.overall.trim().is_empty())
             + self
                 .dimensions()
                 .iter()
                 .filter(|d| self.notes.has_text(&d.id))
                 .count()
+    }
+
+    /// Exported dimensions with a verdict (a row each in "Where each
+    /// wins", and a "Better fit" line in their own section).
+    fn verdict_rows(&self) -> Vec<&Dimension> {
+        let c = &self.comparison;
+        self.dimensions()
+            .into_iter()
+            .filter(|d| {
+                let i = c.dimensions.iter().position(|x| x.id == d.id).unwrap();
+                verdict_of(c, &self.notes, i).is_some()
+            })
+            .collect()
+    }
+
+    /// Whether the export has a "Where each wins" section (or slide).
+    fn has_verdicts(&self) -> bool {
+        !self.verdict_rows().is_empty()
     }
 
     fn has_conclusion(&self) -> bool {
@@ -84,9 +113,11 @@ impl Case {
         self.comparison.sources.iter().any(|s| visible(s))
     }
 
-    /// Title slide, one per dimension, conclusion.
+    /// Title slide, one per dimension, where each wins, conclusion.
     fn slides(&self) -> usize {
-        1 + self.dimensions().len() + usize::from(self.has_conclusion())
+        1 + self.dimensions().len()
+            + usize::from(self.has_verdicts())
+            + usize::from(self.has_conclusion())
     }
 }
 
@@ -301,9 +332,40 @@ fn hostile() -> Case {
     }
 }
 
+/// Sets the verdict and weight of dimension `id`.
+fn decide(notes: &mut Notes, id: &str, subject: Option<&str>, weight: u8) {
+    let n = notes.entry(id);
+    n.verdict = Some(subject.map_or(Verdict::Even, |s| Verdict::Subject(s.to_owned())));
+    n.weight = Some(weight);
+}
+
+/// The sample notes with a talk: a length, a budget set by hand, a
+/// rehearsal and verdicts on eight dimensions (one of weight 0).
+fn talk_notes(c: &Comparison) -> Notes {
+    let mut notes = sample_notes(c);
+    notes.talk.minutes = 20;
+    notes.talk.weighted = true;
+    decide(&mut notes, "responsibilities", Some("tm"), 2);
+    decide(&mut notes, "scope", Some("tm"), 3);
+    decide(&mut notes, "focus", Some("pm"), 2);
+    decide(&mut notes, "skills", None, 1);
+    decide(&mut notes, "team", Some("tm"), 1);
+    decide(&mut notes, "time-horizon", Some("pm"), 3);
+    decide(&mut notes, "risk", Some("pm"), 2);
+    decide(&mut notes, "careers", Some("tm"), 0);
+    notes.entry("scope").budget = Some(300);
+    notes.talk.record(Rehearsal {
+        date: "2026-11-08 10:00".to_owned(),
+        title: 25,
+        seconds: [("scope".to_owned(), 320), ("risk".to_owned(), 410)].into(),
+    });
+    notes
+}
+
 fn cases() -> Vec<Case> {
     let c = Comparison::built_in();
     let notes = sample_notes(&c);
+    let talk = talk_notes(&c);
     vec![
         Case {
             name: "built_in",
@@ -313,7 +375,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "built_in_starred",
-            comparison: c,
+            comparison: c.clone(),
             notes,
             options: ExportOptions {
                 starred_only: true,
@@ -321,6 +383,23 @@ fn cases() -> Vec<Case> {
             },
         },
         hostile(),
+        Case {
+            name: "built_in_verdicts",
+            comparison: c.clone(),
+            notes: talk.clone(),
+            options: ExportOptions::default(),
+        },
+        Case {
+            name: "built_in_audience",
+            comparison: c,
+            notes: talk,
+            options: ExportOptions {
+                // The audience version wins over the stars.
+                show_stars: true,
+                audience: true,
+                ..ExportOptions::default()
+            },
+        },
     ]
 }
 
@@ -329,17 +408,31 @@ fn format_name(format: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Marp => "marp",
+        Format::Script => "script",
     }
 }
+
+/// The formats for an audience (the script is the presenter's alone).
+const PUBLIC: [Format; 3] = [Format::Markdown, Format::Html, Format::Marp];
 
 #[test]
 fn snapshots() {
     for case in cases() {
-        for format in Format::ALL {
+        for format in PUBLIC {
             let text = case.export(format);
             insta::assert_snapshot!(format!("{}_{}", format_name(format), case.name), text);
         }
     }
+    // The script ignores every option but the subjects: one snapshot, of
+    // the talk with its plan, rehearsal and verdicts.
+    let c = Comparison::built_in();
+    let script = export(
+        Format::Script,
+        &c,
+        &talk_notes(&c),
+        &ExportOptions::default(),
+    );
+    insta::assert_snapshot!("script_built_in_talk", script);
 }
 
 #[test]
@@ -360,7 +453,9 @@ fn every_export_is_deterministic_and_ends_with_one_newline() {
 
 #[test]
 fn starred_only_selects_the_starred_dimensions() {
-    let [all, starred, hostile] = <[Case; 3]>::try_from(cases()).ok().unwrap();
+    let mut first = cases();
+    first.truncate(3);
+    let [all, starred, hostile] = <[Case; 3]>::try_from(first).ok().unwrap();
     let ids =
         |case: &Case| -> Vec<String> { case.dimensions().iter().map(|d| d.id.clone()).collect() };
     assert_eq!(ids(&all).len(), all.comparison.dimensions.len());
@@ -464,20 +559,27 @@ fn markdown_structure(source: &str, front_matter: bool) -> Structure {
     s
 }
 
-/// The text each aspect shows in the first column.
+/// The text each aspect shows in the first column, then each dimension's
+/// title in the verdicts table.
 fn expected_first_cells(case: &Case) -> Vec<String> {
-    case.dimensions()
+    let first_cell = |text: &str| {
+        let plain = plain_text(text).replace('\n', "");
+        if plain.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            plain.trim().to_owned()
+        }
+    };
+    let dimensions = case.dimensions();
+    let aspects = dimensions
         .iter()
         .flat_map(|d| &d.points)
-        .map(|p| {
-            let plain = plain_text(&p.aspect).replace('\n', "");
-            if plain.trim().is_empty() {
-                "—".to_owned()
-            } else {
-                plain.trim().to_owned()
-            }
-        })
-        .collect()
+        .map(|p| first_cell(&p.aspect));
+    let titles = case
+        .verdict_rows()
+        .into_iter()
+        .map(|d| first_cell(&d.title));
+    aspects.chain(titles).collect()
 }
 
 /// Table rows in the source: every unescaped `|` is a column border, so
@@ -510,7 +612,12 @@ fn assert_rows_have_four_borders(source: &str, name: &str) {
 }
 
 fn assert_tables_have_three_columns(s: &Structure, case: &Case, exact: bool) {
-    assert_eq!(s.tables, case.tables(), "{}: tables", case.name);
+    assert_eq!(
+        s.tables,
+        case.tables() + usize::from(case.has_verdicts()),
+        "{}: tables",
+        case.name
+    );
     for (header, rows) in &s.table_widths {
         assert_eq!(*header, 3, "{}: header width", case.name);
         assert!(
@@ -529,7 +636,11 @@ fn assert_tables_have_three_columns(s: &Structure, case: &Case, exact: bool) {
     } else {
         assert_eq!(
             s.first_cells.len(),
-            case.dimensions().iter().map(|d| d.points.len()).sum(),
+            case.dimensions()
+                .iter()
+                .map(|d| d.points.len())
+                .sum::<usize>()
+                + case.verdict_rows().len(),
             "{}: rows",
             case.name
         );
@@ -553,9 +664,16 @@ fn check_markdown(case: &Case, exact: bool) {
     let headings = 1
         + usize::from(case.has_framing())
         + case.dimensions().len()
+        + usize::from(case.has_verdicts())
         + usize::from(case.has_conclusion())
         + usize::from(case.has_sources());
     assert_eq!(s.headings, headings, "{name}: headings in {md}");
+    // Content cannot write `**` (it is escaped): each is a verdict line.
+    assert_eq!(
+        md.matches("**Better fit:**").count(),
+        case.verdict_rows().len(),
+        "{name}: verdict lines in {md}"
+    );
     assert_tables_have_three_columns(&s, case, exact);
     assert_rows_have_four_borders(&md, name);
     if exact {
@@ -692,7 +810,10 @@ fn check_marp(case: &Case, exact: bool) {
     // A long table continues on the next slide under its header again:
     // at least one table a dimension with points, three columns each, and
     // every aspect once, in order.
-    assert!(s.tables >= case.tables(), "{name}: tables");
+    assert!(
+        s.tables >= case.tables() + usize::from(case.has_verdicts()),
+        "{name}: tables"
+    );
     for (header, rows) in &s.table_widths {
         assert_eq!(*header, 3, "{name}: header width");
         assert!(rows.iter().all(|&cells| cells == 3), "{name}: {rows:?}");
@@ -781,13 +902,27 @@ fn check_html(case: &Case) {
             "{name}: href {href}"
         );
     }
-    assert_eq!(select(&doc, "table"), case.tables(), "{name}: tables");
+    let tables = case.tables() + usize::from(case.has_verdicts());
+    assert_eq!(select(&doc, "table"), tables, "{name}: tables");
     assert_eq!(
         select(&doc, "thead th[scope=col]"),
-        3 * case.tables(),
+        3 * tables,
         "{name}: column headers"
     );
-    let points: usize = case.dimensions().iter().map(|d| d.points.len()).sum();
+    // Each point is a row, and so is each verdict in "Where each wins".
+    let verdicts = case.verdict_rows().len();
+    assert_eq!(
+        select(&doc, "section.verdicts tbody tr"),
+        verdicts,
+        "{name}"
+    );
+    assert_eq!(select(&doc, "section.dimension p.fit"), verdicts, "{name}");
+    let points: usize = case
+        .dimensions()
+        .iter()
+        .map(|d| d.points.len())
+        .sum::<usize>()
+        + verdicts;
     assert_eq!(
         select(&doc, "tbody th[scope=row]"),
         points,
@@ -808,7 +943,9 @@ fn check_html(case: &Case) {
     let starred = case
         .dimensions()
         .iter()
-        .filter(|d| case.options.show_stars && case.notes.is_starred(&d.id))
+        .filter(|d| {
+            case.options.show_stars && !case.options.audience && case.notes.is_starred(&d.id)
+        })
         .count();
     // The ★ is the presenter's private mark: only when asked for.
     assert_eq!(select(&doc, "section.dimension.starred"), starred, "{name}");
@@ -823,6 +960,235 @@ fn check_html(case: &Case) {
         "{name}: notes"
     );
     assert!(html.contains("break-inside: avoid"), "{name}: print rules");
+}
+
+#[test]
+fn the_speaker_script_is_one_safe_printable_page() {
+    for case in cases() {
+        check_script(&case);
+    }
+}
+
+/// The speaker script is one safe, self-contained page with a section per
+/// presented dimension, each with its timing, its highlighted rows and its
+/// note; the audience option changes nothing in it.
+fn check_script(case: &Case) {
+    let html = case.export(Format::Script);
+    let name = case.name;
+    let private = export(
+        Format::Script,
+        &case.comparison,
+        &case.notes,
+        &ExportOptions {
+            audience: false,
+            ..case.options.clone()
+        },
+    );
+    assert_eq!(
+        html, private,
+        "{name}: the script is always the presenter's"
+    );
+    assert!(html.starts_with("<!doctype html>\n"), "{name}");
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "script"), 0, "{name}: script");
+    assert_eq!(select(&doc, "title"), 1, "{name}: title");
+    assert_eq!(select(&doc, "style"), 1, "{name}: style");
+    for external in ["link", "img", "iframe", "object", "embed", "base", "form"] {
+        assert_eq!(select(&doc, external), 0, "{name}: {external}");
+    }
+    for element in doc.select(&Selector::parse("*").unwrap()) {
+        for (attr, value) in element.value().attrs() {
+            assert!(
+                !attr.to_ascii_lowercase().starts_with("on"),
+                "{name}: {attr}"
+            );
+            assert!(attr != "style", "{name}: inline style");
+            assert!(
+                attr == "href" || !value.to_ascii_lowercase().contains("javascript:"),
+                "{name}: {attr}={value}"
+            );
+        }
+    }
+    for a in doc.select(&Selector::parse("a[href]").unwrap()) {
+        let href = a.value().attr("href").unwrap();
+        assert!(
+            ["http://", "https://", "mailto:"]
+                .iter()
+                .any(|p| href.starts_with(p)),
+            "{name}: href {href}"
+        );
+    }
+    let c = &case.comparison;
+    let shown = presented(c, &case.notes, true);
+    assert_eq!(select(&doc, "section.slide"), shown.len(), "{name}: slides");
+    assert_eq!(select(&doc, "section.slide h2"), shown.len(), "{name}");
+    // Budget, end time, verdict and weight; the rehearsal when there is one.
+    let terms = 4 + usize::from(case.notes.talk.last_rehearsal().is_some());
+    assert_eq!(
+        select(&doc, "section.slide dl.timing dt"),
+        terms * shown.len(),
+        "{name}: timing"
+    );
+    let numbers: Vec<String> = doc
+        .select(&Selector::parse("section.slide h2 .number").unwrap())
+        .map(|n| n.text().collect())
+        .collect();
+    let expected: Vec<String> = (0..shown.len())
+        .map(|k| format!("Slide {}", k + 2))
+        .collect();
+    assert_eq!(numbers, expected, "{name}: slide numbers");
+    let highlighted: usize = shown
+        .iter()
+        .map(|&i| &c.dimensions[i])
+        .flat_map(|d| d.points.iter().map(move |p| (d, p)))
+        .filter(|(d, p)| case.notes.is_highlighted(&d.id, &p.aspect))
+        .count();
+    assert_eq!(
+        select(&doc, "table.highlights tbody th[scope=row]"),
+        highlighted,
+        "{name}: highlighted rows"
+    );
+    assert_eq!(
+        select(&doc, "table.highlights tbody tr > *"),
+        3 * highlighted,
+        "{name}: the subjects shown"
+    );
+    let notes = usize::from(visible(&case.notes.overall))
+        + shown
+            .iter()
+            .filter(|&&i| visible(case.notes.text(&c.dimensions[i].id)))
+            .count();
+    assert_eq!(select(&doc, "aside.note"), notes, "{name}: notes");
+    assert!(
+        html.contains("section.slide { break-inside: avoid"),
+        "{name}: a slide keeps together when printed"
+    );
+}
+
+#[test]
+fn the_script_times_and_judges_each_presented_slide() {
+    let c = Comparison::built_in();
+    let notes = talk_notes(&c);
+    let html = export(Format::Script, &c, &notes, &ExportOptions::default());
+    let doc = Html::parse_document(&html);
+    let text = |selector: &str| -> Vec<String> {
+        doc.select(&Selector::parse(selector).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    // Scope and risk are starred: they are the talk.
+    assert_eq!(
+        text("section.slide h2"),
+        ["Slide 2 Scope", "Slide 3 Risk Management"]
+    );
+    // 20 minutes: scope's 5:00 by hand, the rest (15:00) proposed for risk.
+    assert_eq!(
+        text("section.slide dd"),
+        [
+            "5:00 (set by hand)",
+            "5:00",
+            "5:20",
+            "Technology Management",
+            "3 of 3",
+            "15:00 (proposed)",
+            "20:00",
+            "6:50",
+            "Project Management",
+            "2 of 3",
+        ]
+    );
+    let plan = text("p.plan").concat();
+    assert_eq!(plan, "Talk: 20 minutes · Planned: 20:00 of 20:00");
+    assert_eq!(
+        text("p.rehearsal").concat(),
+        "Last rehearsal: 2026-11-08 10:00 (12:35 in all)"
+    );
+    let wins = text("p.verdicts").concat();
+    assert!(
+        wins.starts_with("Where each wins: Technology Management ahead on 1 of 2"),
+        "{wins}"
+    );
+    // The notes as the HTML export renders them.
+    assert!(
+        html.contains("the <strong>breadth</strong> difference"),
+        "{html}"
+    );
+    assert!(html.contains("<em>who owns what</em>"), "{html}");
+}
+
+/// The presenter's private words: notes of several lines with Markdown,
+/// CJK, comment markers and a link; no word of them is in the content.
+const PRIVATE_OVERALL: &str = "Zorblax **quindlewhump** snorkelmoth\n\n\
+    > glimmerfax 秘密の段取り --> `snorquist` <!-- hush -->\n\
+    - wobbleton [frimbly](https://frimbly.example/zanth)\n\n\
+    # hushnote ~~strikewort~~ _emphwort_ --- footer: zeppelwort";
+const PRIVATE_SCOPE: &str =
+    "Plinkerton *vexil* 机密笔记 --!> quorbly\n1. trundlebax\n```\nfencewort\n```";
+const PRIVATE_RISK: &str =
+    "Mumblecrust | tablewort | --> 비밀메모 `-->` blarvig\n---\n_backgroundColor: mauvequark";
+
+/// Every word of a private note: the runs of letters and digits (a link's
+/// scheme, `https`, is also in the content's sources, so it is no word of
+/// the presenter's).
+fn private_words() -> Vec<String> {
+    [PRIVATE_OVERALL, PRIVATE_SCOPE, PRIVATE_RISK]
+        .iter()
+        .flat_map(|text| text.split(|ch: char| !ch.is_alphanumeric()))
+        .filter(|word| word.chars().count() >= 2 && *word != "https")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_audience_version_leaves_out_every_private_word() {
+    let c = Comparison::built_in();
+    let mut notes = talk_notes(&c);
+    notes.overall = PRIVATE_OVERALL.to_owned();
+    notes.entry("scope").text = PRIVATE_SCOPE.to_owned();
+    notes.entry("risk").text = PRIVATE_RISK.to_owned();
+    notes.entry("careers").budget = Some(417);
+    let words = private_words();
+    assert!(words.len() >= 25, "{words:?}");
+    for audience in [true, false] {
+        let options = ExportOptions {
+            show_stars: true,
+            audience,
+            ..ExportOptions::default()
+        };
+        for format in PUBLIC {
+            let text = export(format, &c, &notes, &options);
+            let what = format!("{format:?}, audience: {audience}");
+            for word in &words {
+                assert_eq!(
+                    !text.contains(word.as_str()),
+                    audience,
+                    "{what}: {word:?} in {text}"
+                );
+            }
+            // The stars follow the notes; the verdicts and highlighted
+            // rows are for the audience too.
+            assert_eq!(!text.contains('★'), audience, "{what}: stars");
+            assert!(text.contains("Where each wins"), "{what}");
+            assert!(
+                text.contains("Better fit") || format == Format::Marp,
+                "{what}"
+            );
+            // Budgets and rehearsals are only ever in the script.
+            for private in ["6:57", "5:20", "6:50", "2026-11-08", "set by hand"] {
+                assert!(!text.contains(private), "{what}: {private}");
+            }
+            if format == Format::Marp {
+                assert_eq!(!text.contains("<!--"), audience, "{what}: speaker notes");
+            }
+        }
+        let highlighted = export(Format::Html, &c, &notes, &options);
+        assert_eq!(highlighted.matches("<tr class=\"highlight\">").count(), 4);
+        // The script is private by nature: every word, either way.
+        let script = export(Format::Script, &c, &notes, &options);
+        for word in &words {
+            assert!(script.contains(word.as_str()), "script: {word:?}");
+        }
+    }
 }
 
 #[test]
@@ -922,6 +1288,9 @@ fn fuzz_case(texts: [String; 8]) -> Case {
     notes.toggle_star("d");
     notes.toggle_highlight("d", &aspect);
     notes.entry("e").text = common;
+    // Names and titles land in the verdicts table and its sentences too.
+    decide(&mut notes, "d", Some("b"), 3);
+    decide(&mut notes, "e", None, 1);
     Case {
         name: "fuzz",
         comparison,
@@ -946,6 +1315,7 @@ proptest! {
         check_markdown(&case, false);
         check_marp(&case, false);
         check_html(&case);
+        check_script(&case);
     }
 }
 
@@ -973,6 +1343,7 @@ fn inputs_found_by_fuzzing() {
         check_markdown(&case, false);
         check_marp(&case, false);
         check_html(&case);
+        check_script(&case);
     }
 }
 

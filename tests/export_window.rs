@@ -222,3 +222,52 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
     h.run();
     assert!(h.state().export_dialog.hint.is_none());
 }
+
+#[test]
+fn the_audience_version_and_the_speaker_script_from_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    // Star the first dimension and write a note on it.
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::S);
+    h.key_press(egui::Key::F2);
+    h.event(egui::Event::Text("Whisper this.".to_owned()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Show my stars in titles").click();
+    h.run();
+    h.get_by_label("Audience version (leave out my notes)")
+        .click();
+    h.run();
+    assert!(h.state().export_dialog.options.audience);
+    let out = out_dir.path().join("audience.md");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# Project Management"), "{md}");
+    assert!(!md.contains("Whisper this."), "{md}");
+    assert!(!md.contains('★'), "{md}");
+
+    // The script is the presenter's own: the note is in it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Speaker script (HTML)").click();
+    h.run();
+    let suggested = h.state().export_dialog.path.clone();
+    assert!(suggested.ends_with(".script.html"), "{suggested}");
+    let out = out_dir.path().join("talk.script.html");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Speaker script"), "{html}");
+    assert!(html.contains("Whisper this."), "{html}");
+    assert!(html.contains("Slide 2"), "{html}");
+}
