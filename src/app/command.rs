@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+pub use super::present::PresentCmd;
 pub use super::view::{FindCmd, ViewCmd, Zoom};
 use super::{Section, Source, VersusApp};
 use crate::model::Comparison;
@@ -27,6 +28,8 @@ pub enum Command {
     Find(FindCmd),
     /// The command palette and the shortcuts window.
     View(ViewCmd),
+    /// Presenting the talk.
+    Present(PresentCmd),
     /// Quit.
     Quit,
 }
@@ -100,11 +103,61 @@ pub enum NotesCmd {
     /// Notes on a dimension the content no longer has: remove them (asked
     /// twice in the panel).
     DeleteOrphan(String),
+    /// Set the talk's length in minutes (0: none).
+    SetTalkMinutes(u32),
+    /// Share budgets by what was marked (`true`) or equally.
+    SetWeighted(bool),
+    /// Set a dimension's budget by hand (seconds), or give it back to the
+    /// plan (`None`).
+    SetBudget {
+        /// Index of the dimension.
+        dimension: usize,
+        /// Seconds, or `None` for the plan's proposal.
+        seconds: Option<u32>,
+    },
+    /// Record which subject fits better on a dimension (`None`: no verdict).
+    SetVerdict {
+        /// Index of the dimension.
+        dimension: usize,
+        /// The verdict.
+        verdict: Option<crate::notes::Verdict>,
+    },
+    /// Set how much a dimension matters (0 to 3).
+    SetWeight {
+        /// Index of the dimension.
+        dimension: usize,
+        /// The weight.
+        weight: u8,
+    },
     /// Undo the last star, highlight or orphan change (Ctrl+Z outside the
     /// note editor, which has its own undo).
     Undo,
     /// Redo what was undone (Ctrl+Shift+Z).
     Redo,
+}
+
+impl From<PresentCmd> for Command {
+    fn from(c: PresentCmd) -> Self {
+        Self::Present(c)
+    }
+}
+
+impl NotesCmd {
+    /// Whether the command can be undone (stars, highlights, orphan moves,
+    /// the talk's marks): the notes as they were go on the history first.
+    #[must_use]
+    pub fn undoable(&self) -> bool {
+        matches!(
+            self,
+            Self::ToggleStar(_)
+                | Self::ToggleHighlight { .. }
+                | Self::AttachOrphan { .. }
+                | Self::DeleteOrphan(_)
+                | Self::SetBudget { .. }
+                | Self::SetVerdict { .. }
+                | Self::SetWeight { .. }
+        )
+    }
 }
 
 impl From<NotesCmd> for Command {
@@ -177,6 +230,7 @@ impl VersusApp {
             Command::Export(c) => self.apply_export(c),
             Command::Find(c) => self.apply_find(c),
             Command::View(c) => self.apply_view(c),
+            Command::Present(c) => self.apply_present(c, self.clock),
             Command::Quit => self.quit_requested = true,
         }
         // A star, a note or a new file can change what a filter lists.
@@ -260,14 +314,7 @@ impl VersusApp {
         let now = Instant::now();
         // Stars, highlights and orphan moves can be undone: the notes as
         // they were go on the history first.
-        let undoable = matches!(
-            command,
-            NotesCmd::ToggleStar(_)
-                | NotesCmd::ToggleHighlight { .. }
-                | NotesCmd::AttachOrphan { .. }
-                | NotesCmd::DeleteOrphan(_)
-        );
-        if undoable {
+        if command.undoable() {
             self.history.record(&self.notes_file.notes);
         }
         match command {
@@ -320,6 +367,11 @@ impl VersusApp {
                     });
                 }
             }
+            NotesCmd::SetTalkMinutes(_)
+            | NotesCmd::SetWeighted(_)
+            | NotesCmd::SetBudget { .. }
+            | NotesCmd::SetVerdict { .. }
+            | NotesCmd::SetWeight { .. } => self.apply_talk(command, now),
             NotesCmd::KeepMine => {
                 let done = self.notes_file.keep_mine();
                 self.message = Some(aside_message(

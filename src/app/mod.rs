@@ -10,6 +10,7 @@ mod files;
 pub mod find;
 pub mod history;
 pub mod outline;
+pub mod present;
 pub mod remembered;
 pub mod view;
 
@@ -133,6 +134,14 @@ pub struct VersusApp {
     outline: Outline,
     /// The dimensions' content folded for search, built on first use.
     search_index: SearchIndex,
+    /// The talk being presented, if any.
+    pub presenting: Option<present::Presenting>,
+    /// How talks are presented (which dimensions, summaries or not).
+    pub present_options: present::PresentOptions,
+    /// The window's clock this frame, in seconds (egui's input time).
+    pub clock: f64,
+    /// Whether the window was last asked to be full screen.
+    fullscreen: bool,
     /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
     pub quit_requested: bool,
     /// Dimension index by id.
@@ -189,6 +198,10 @@ impl VersusApp {
             ctx: None,
             outline,
             search_index: SearchIndex::default(),
+            presenting: None,
+            present_options: present::PresentOptions::default(),
+            clock: 0.0,
+            fullscreen: false,
             quit_requested: false,
             shown_title: String::new(),
             dialogs: Dialogs::default(),
@@ -258,6 +271,12 @@ impl VersusApp {
         self.poll_background();
         self.reload_when_changed(&ctx);
         self.notice_notes_changes();
+        self.clock = ctx.input(|i| i.time);
+        if self.presenting.is_some() {
+            self.present_ui(ui, &ctx);
+            return;
+        }
+        self.follow_fullscreen(&ctx);
 
         // Keys apply before the panels draw: the panels then show the section
         // the keys chose, and a note focused by F2 takes the keys typed
@@ -322,6 +341,42 @@ impl VersusApp {
         }
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// While presenting: the slide over the whole window, the presenter
+    /// view, and only the presenting keys.
+    fn present_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let mut commands = Vec::new();
+        ui::present::keys(ctx, &mut commands);
+        for command in commands.drain(..) {
+            self.apply(command);
+        }
+        self.follow_fullscreen(ctx);
+        if self.presenting.is_some() {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE.fill(ctx.global_style().visuals.panel_fill))
+                .show(ui, |ui| ui::present::ui(ui, self, &mut commands));
+            ui::presenter::ui(ctx, self, &mut commands);
+            // The clock and the pace move on their own.
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        for command in commands {
+            self.apply(command);
+        }
+        self.follow_fullscreen(ctx);
+        self.autosave(ctx);
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Full screen while presenting, and back after.
+    fn follow_fullscreen(&mut self, ctx: &egui::Context) {
+        let presenting = self.presenting.is_some();
+        if presenting != self.fullscreen {
+            self.fullscreen = presenting;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         }
     }
 

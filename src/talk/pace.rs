@@ -93,13 +93,19 @@ impl Pace {
         let spent = watch.spent(now);
         let current = watch.current();
         let budget_of = |i: usize| f64::from(budgets.get(i).copied().unwrap_or(0));
+        // Slides without a budget (the title) are not paced.
         let done: f64 = (0..current)
+            .filter(|&i| budget_of(i) > 0.0)
             .map(|i| spent.get(i).copied().unwrap_or(0.0) - budget_of(i))
             .sum();
         let budget = budget_of(current);
         let on_current = spent.get(current).copied().unwrap_or(0.0);
         let slide_left = budget - on_current;
-        let behind = done + (-slide_left).max(0.0);
+        let behind = if budget > 0.0 {
+            done + (-slide_left).max(0.0)
+        } else {
+            done
+        };
         let talk_left = (target > 0).then(|| f64::from(target) - watch.elapsed(now));
         Self {
             budget,

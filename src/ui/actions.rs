@@ -6,7 +6,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
-use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, ViewCmd, Zoom};
+use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, ViewCmd, Zoom};
 use crate::app::find::Filter;
 use crate::platform::file_dialog::PathPurpose;
 
@@ -24,16 +24,19 @@ pub enum Group {
     Find,
     /// The window: columns, the palette, the shortcuts.
     View,
+    /// Presenting and rehearsing the talk.
+    Talk,
 }
 
 impl Group {
     /// Every group, in menu order.
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::File,
         Group::Go,
         Group::Notes,
         Group::Find,
         Group::View,
+        Group::Talk,
     ];
 
     /// The group's name.
@@ -45,6 +48,7 @@ impl Group {
             Self::Notes => "Notes",
             Self::Find => "Find",
             Self::View => "View",
+            Self::Talk => "Talk",
         }
     }
 }
@@ -110,8 +114,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 pub const OPEN: KeyboardShortcut = key(CMD, Key::O);
 /// Ctrl+E: export.
 pub const EXPORT: KeyboardShortcut = key(CMD, Key::E);
-/// F5: reload.
-pub const RELOAD: KeyboardShortcut = key(NONE, Key::F5);
+/// Ctrl+R: reload (F5 presents, as in every slide tool).
+pub const RELOAD: KeyboardShortcut = key(CMD, Key::R);
+/// F5: present.
+pub const PRESENT: KeyboardShortcut = key(NONE, Key::F5);
 /// Ctrl+Q: quit.
 pub const QUIT: KeyboardShortcut = key(CMD, Key::Q);
 
@@ -395,6 +401,77 @@ pub static ACTIONS: &[Action] = &[
         [key(NONE, Key::F1)],
         Command::View(ViewCmd::ShowShortcuts)
     ),
+    action!(
+        "Present",
+        Talk,
+        [PRESENT],
+        Command::Present(PresentCmd::Start { rehearse: false })
+    ),
+    action!(
+        "Rehearse (record the time per slide)",
+        Talk,
+        [key(CMD, Key::F5)],
+        Command::Present(PresentCmd::Start { rehearse: true })
+    ),
+    action!(
+        "Present starred dimensions only",
+        Talk,
+        [],
+        Command::Present(PresentCmd::StarredOnly(true))
+    ),
+    action!(
+        "Present every dimension",
+        Talk,
+        [],
+        Command::Present(PresentCmd::StarredOnly(false))
+    ),
+    action!(
+        "Show summaries on slides",
+        Talk,
+        [],
+        Command::Present(PresentCmd::Summaries(true))
+    ),
+    action!(
+        "Leave summaries off slides",
+        Talk,
+        [],
+        Command::Present(PresentCmd::Summaries(false))
+    ),
+];
+
+/// The keys while presenting (they replace every other key then), with
+/// what they do, for the F1 window.
+pub static PRESENTING_KEYS: &[(&str, &[Key], PresentCmd)] = &[
+    (
+        "Next",
+        &[
+            Key::ArrowRight,
+            Key::Space,
+            Key::PageDown,
+            Key::ArrowDown,
+            Key::N,
+        ],
+        PresentCmd::Next,
+    ),
+    (
+        "Previous",
+        &[Key::ArrowLeft, Key::PageUp, Key::Backspace, Key::ArrowUp],
+        PresentCmd::Previous,
+    ),
+    ("First slide", &[Key::Home], PresentCmd::First),
+    ("Last slide", &[Key::End], PresentCmd::Last),
+    (
+        "Go to the slide number typed",
+        &[Key::Enter],
+        PresentCmd::Jump,
+    ),
+    (
+        "Blank the screen",
+        &[Key::B, Key::Period],
+        PresentCmd::Blank,
+    ),
+    ("Presenter view", &[Key::P], PresentCmd::TogglePresenterView),
+    ("Stop presenting", &[Key::Escape], PresentCmd::Stop),
 ];
 
 /// The command for a key pressed with `modifiers`, among the keys that

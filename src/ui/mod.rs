@@ -10,9 +10,13 @@ pub mod menu_bar;
 pub mod notes_panel;
 pub mod overview;
 pub mod palette;
+pub mod present;
+pub mod presenter;
 pub mod sidebar;
+pub mod slide;
 pub mod status_bar;
 pub mod style;
+pub mod talk_panel;
 pub mod text;
 pub mod welcome;
 

@@ -31,6 +31,16 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         .weak(),
     );
     ui.add_space(4.0);
+    egui::CollapsingHeader::new("For the talk")
+        .id_salt("for-the-talk")
+        .default_open(true)
+        .show(ui, |ui| match app.selected {
+            Section::Dimension(i) => crate::ui::talk_panel::dimension_ui(ui, app, i, commands),
+            Section::Intro | Section::Conclusion => {
+                crate::ui::talk_panel::talk_ui(ui, app, commands);
+            }
+        });
+    ui.add_space(4.0);
     let editor_id = ui.make_persistent_id(("note-editor", &key));
     if app.focus_note {
         // Focus before the editor is drawn, so keys typed in this very frame

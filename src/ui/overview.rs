@@ -10,12 +10,16 @@ use crate::app::command::{Nav, ViewCmd};
 use crate::app::{Command, Section, VersusApp};
 use crate::model::first_sentence;
 use crate::notes::DimensionNotes;
+use crate::talk::verdicts::{Summary, verdict_of, weight_of};
+use crate::talk::{Plan, clock_text};
 use crate::ui::style::{ACCENT, paint_star};
 
 /// Column widths and the row height.
 #[derive(Clone, Copy)]
 struct Layout {
     markers: f32,
+    /// Each of the talk's columns (budget, rehearsed, better fit, matters).
+    talk: [f32; 4],
     title: f32,
     column: f32,
     row_height: f32,
@@ -39,6 +43,18 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.label(
         RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
     );
+    let plan = crate::ui::talk_panel::plan_of(app);
+    let all: Vec<usize> = (0..app.comparison.dimensions.len()).collect();
+    let summary = Summary::of(&app.comparison, app.notes(), &all);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Talk: {}", plan.total_text()));
+        ui.separator();
+        ui.label(RichText::new(summary.text(&app.comparison)).strong());
+        let flip = summary.flip_text(&app.comparison);
+        if !flip.is_empty() {
+            ui.label(RichText::new(flip).weak());
+        }
+    });
     ui.add_space(6.0);
 
     let total = ui.available_width();
@@ -46,10 +62,13 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let columns = shown.len().max(1) as f32;
     let title = (total * 0.22).clamp(140.0, 260.0);
     let markers = 56.0;
+    let talk = [52.0, 72.0, 120.0, 60.0];
     let layout = Layout {
         markers,
+        talk,
         title,
-        column: ((total - title - markers) / columns - 8.0).max(140.0),
+        column: ((total - title - markers - talk.iter().sum::<f32>() - 32.0) / columns - 8.0)
+            .max(140.0),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
     };
     header_ui(ui, app, &shown, layout);
@@ -71,7 +90,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
         for row in range {
             if let Some(dimension) = rows.get(row) {
-                row_ui(ui, app, dimension, &shown, layout, commands);
+                row_ui(ui, app, dimension, &shown, &plan, layout, commands);
             }
         }
     });
@@ -81,6 +100,15 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
 fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout) {
     ui.horizontal(|ui| {
         ui.add_space(layout.markers);
+        for (name, width) in ["Budget", "Rehearsed", "Better fit", "Matters"]
+            .into_iter()
+            .zip(layout.talk)
+        {
+            ui.add_sized(
+                vec2(width, layout.row_height),
+                egui::Label::new(RichText::new(name).strong()).truncate(),
+            );
+        }
         ui.add_sized(
             vec2(layout.title, layout.row_height),
             egui::Label::new(RichText::new("Dimension").strong()),
@@ -103,10 +131,12 @@ fn row_ui(
     app: &VersusApp,
     dimension: usize,
     shown: &[usize],
+    plan: &Plan,
     layout: Layout,
     commands: &mut Vec<Command>,
 ) {
     let comparison = &app.comparison;
+    let talk = talk_cells(app, dimension, plan);
     let Some(d) = comparison.dimensions.get(dimension) else {
         return;
     };
@@ -120,6 +150,12 @@ fn row_ui(
                 egui::Sense::hover(),
             );
             marks_ui(ui, marks, notes);
+            for (text, width) in talk.iter().zip(layout.talk) {
+                ui.add_sized(
+                    vec2(width, layout.row_height),
+                    egui::Label::new(text.as_str()).truncate(),
+                );
+            }
             let title = ui.add_sized(
                 vec2(layout.title, layout.row_height),
                 egui::Button::selectable(selected, &d.title).truncate(),
@@ -139,6 +175,32 @@ fn row_ui(
         commands.push(Nav::Select(Section::Dimension(dimension)).into());
         commands.push(ViewCmd::ToggleOverview.into());
     }
+}
+
+/// The talk's cells of a dimension: its budget ("—" when not presented),
+/// its time in the last rehearsal, the better fit and its weight.
+fn talk_cells(app: &VersusApp, dimension: usize, plan: &Plan) -> [String; 4] {
+    let c = &app.comparison;
+    let id = c.dimensions.get(dimension).map_or("", |d| d.id.as_str());
+    let budget = plan
+        .budget_of(dimension)
+        .map_or_else(|| "—".to_owned(), |b| clock_text(i64::from(b.seconds)));
+    let rehearsed = app
+        .notes()
+        .talk
+        .last_rehearsal()
+        .and_then(|r| r.seconds.get(id))
+        .map_or_else(String::new, |s| clock_text(i64::from(*s)));
+    let fit = match verdict_of(c, app.notes(), dimension) {
+        None => String::new(),
+        Some(None) => "Even".to_owned(),
+        Some(Some(s)) => c
+            .subjects
+            .get(s)
+            .map_or_else(String::new, |s| s.label().to_owned()),
+    };
+    let matters = format!("{} of 3", weight_of(c, app.notes(), dimension));
+    [budget, rehearsed, fit, matters]
 }
 
 /// The star, the note's dot and the highlight's bar, as in the sidebar.

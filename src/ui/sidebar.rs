@@ -15,6 +15,17 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.heading("Dimensions");
     let count = app.comparison.dimensions.len();
     ui.label(egui::RichText::new(format!("{} of {count} annotated", app.annotated_count())).weak());
+    let plan = crate::ui::talk_panel::plan_of(app);
+    let budgets = (plan.total() > 0).then_some(&plan);
+    if let Some(plan) = budgets {
+        let over = plan.target > 0 && plan.total() > plan.target;
+        let text = egui::RichText::new(format!("Talk: {}", plan.total_text()));
+        ui.label(if over {
+            text.color(ui.visuals().warn_fg_color)
+        } else {
+            text.weak()
+        });
+    }
     find_ui(ui, app, commands);
     ui.separator();
 
@@ -43,7 +54,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
             for row in range {
-                row_ui(ui, app, row, row_height, commands);
+                row_ui(ui, app, row, row_height, budgets, commands);
             }
         });
     });
@@ -144,9 +155,17 @@ fn row_ui(
     app: &VersusApp,
     row: usize,
     row_height: f32,
+    plan: Option<&crate::talk::Plan>,
     commands: &mut Vec<Command>,
 ) {
     let section = app.section_at(row);
+    // The dimension's budget, when the talk has a plan and presents it.
+    let budget = match (section, plan) {
+        (Section::Dimension(i), Some(plan)) => plan
+            .budget_of(i)
+            .map(|b| crate::talk::clock_text(i64::from(b.seconds))),
+        _ => None,
+    };
     let empty = DimensionNotes::default();
     let (text, notes) = match section {
         Section::Intro => ("Introduction", None),
@@ -175,11 +194,13 @@ fn row_ui(
     // Room on the right for the markers, so a long title never runs under
     // them; they are painted, not text, so the row's name stays the title.
     let markers = u8::from(has_note) + u8::from(starred) + u8::from(highlighted);
-    let marker_room = if markers == 0 {
-        0.0
-    } else {
-        8.0 + 16.0 * f32::from(markers)
-    };
+    let budget_room = if budget.is_some() { 44.0 } else { 0.0 };
+    let marker_room = budget_room
+        + if markers == 0 {
+            0.0
+        } else {
+            8.0 + 16.0 * f32::from(markers)
+        };
     let full = ui.available_width();
     let response = ui
         .scope(|ui| {
@@ -189,8 +210,17 @@ fn row_ui(
         .inner;
     let painter = ui.painter();
     let y = response.rect.center().y;
-    let mut x = response.rect.left() + full - 10.0;
     let weak = ui.visuals().weak_text_color();
+    if let Some(budget) = &budget {
+        painter.text(
+            pos2(response.rect.left() + full - 4.0, y),
+            egui::Align2::RIGHT_CENTER,
+            budget,
+            egui::FontId::proportional(crate::ui::style::SMALL_TEXT),
+            weak,
+        );
+    }
+    let mut x = response.rect.left() + full - 10.0 - budget_room;
     if starred {
         paint_star(painter, pos2(x, y), 6.0, ACCENT);
         x -= 16.0;
@@ -207,6 +237,10 @@ fn row_ui(
         painter.circle_filled(pos2(x, y), 3.0, weak);
     }
     let mut hover = Vec::new();
+    let budget_hover = budget.map(|b| format!("budget {b}"));
+    if let Some(b) = &budget_hover {
+        hover.push(b.as_str());
+    }
     if has_note {
         hover.push("has a note");
     }

@@ -1,0 +1,385 @@
+//! Presenting: the slides of the talk, the one shown, the stopwatch, and
+//! the rehearsal being recorded. The slides are drawn by `ui::present`;
+//! keys and buttons send [`PresentCmd`]s, applied here.
+
+use crate::app::command::NotesCmd;
+use crate::app::{Section, VersusApp};
+use crate::notes::Rehearsal;
+use crate::talk::pace::Stopwatch;
+use crate::talk::plan::{Plan, presented};
+
+/// One slide of the talk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    /// The comparison's title and subjects.
+    Title,
+    /// A dimension (index), its points as rows.
+    Dimension(usize),
+}
+
+/// How the talk is presented; kept between talks (and runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PresentOptions {
+    /// Only the starred dimensions, when any is starred.
+    pub starred_only: bool,
+    /// Each dimension's summaries above its rows.
+    pub summaries: bool,
+}
+
+impl Default for PresentOptions {
+    fn default() -> Self {
+        Self {
+            starred_only: true,
+            summaries: false,
+        }
+    }
+}
+
+/// The talk being given.
+#[derive(Debug, Clone)]
+pub struct Presenting {
+    /// The slides, in order: the title, then the presented dimensions.
+    pub slides: Vec<Slide>,
+    /// The slide shown.
+    pub index: usize,
+    /// The page of the slide shown, when its rows take several.
+    pub page: usize,
+    /// How many pages the slide shown takes on this screen (reported by
+    /// the drawing).
+    pub pages: usize,
+    /// The screen is blanked (B).
+    pub blank: bool,
+    /// Digits typed for a jump (a number, then Enter).
+    pub typed: String,
+    /// The presenter view is shown.
+    pub presenter_view: bool,
+    /// The time spent on each slide.
+    pub watch: Stopwatch,
+    /// Each slide's budget in seconds (the title's is 0).
+    pub budgets: Vec<u32>,
+    /// The talk's length in seconds (0: not set).
+    pub target: u32,
+    /// When recording a rehearsal: the date it started.
+    pub rehearsal: Option<String>,
+}
+
+impl Presenting {
+    /// The slide shown.
+    #[must_use]
+    pub fn slide(&self) -> Slide {
+        self.slides.get(self.index).copied().unwrap_or(Slide::Title)
+    }
+
+    /// The slide after the one shown, if any.
+    #[must_use]
+    pub fn next_slide(&self) -> Option<Slide> {
+        self.slides.get(self.index + 1).copied()
+    }
+}
+
+/// What the presenting keys and buttons ask for.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentCmd {
+    /// Start presenting from the first slide, recording a rehearsal or not.
+    Start {
+        /// Record the seconds spent on each slide in the notes file.
+        rehearse: bool,
+    },
+    /// The next page or slide.
+    Next,
+    /// The previous page or slide.
+    Previous,
+    /// The first slide.
+    First,
+    /// The last slide.
+    Last,
+    /// A digit of a slide number to jump to.
+    Digit(u8),
+    /// Jump to the slide number typed.
+    Jump,
+    /// Blank the screen, or show it again.
+    Blank,
+    /// Show or hide the presenter view.
+    TogglePresenterView,
+    /// Present only the starred dimensions (when any), or all.
+    StarredOnly(bool),
+    /// Show the summaries on each slide, or not.
+    Summaries(bool),
+    /// The slide shown takes this many pages on this screen.
+    Pages(usize),
+    /// Stop presenting, at the dimension shown.
+    Stop,
+}
+
+impl VersusApp {
+    /// Applies a presenting command at `now` (seconds on the window's
+    /// clock).
+    pub(super) fn apply_present(&mut self, command: PresentCmd, now: f64) {
+        match command {
+            PresentCmd::Start { rehearse } => self.start_presenting(rehearse, now),
+            PresentCmd::StarredOnly(on) => {
+                self.present_options.starred_only = on;
+                self.replan(now);
+            }
+            PresentCmd::Summaries(on) => self.present_options.summaries = on,
+            PresentCmd::Stop => self.stop_presenting(),
+            other => {
+                if let Some(p) = &mut self.presenting {
+                    step(p, other, now);
+                }
+            }
+        }
+    }
+
+    /// Applies a change to the talk's plan or a verdict.
+    pub(super) fn apply_talk(&mut self, command: NotesCmd, now: std::time::Instant) {
+        match command {
+            NotesCmd::SetTalkMinutes(minutes) => {
+                self.notes_file.notes.talk.minutes =
+                    minutes.min(crate::notes::talk::MAX_TALK_MINUTES);
+                self.notes_file.changed(now);
+            }
+            NotesCmd::SetWeighted(on) => {
+                self.notes_file.notes.talk.weighted = on;
+                self.notes_file.changed(now);
+            }
+            NotesCmd::SetBudget { dimension, seconds } => {
+                if let Some(d) = self.comparison.dimensions.get(dimension) {
+                    self.notes_file.notes.entry(&d.id).budget =
+                        seconds.map(|s| s.min(crate::notes::talk::MAX_BUDGET_SECONDS));
+                    self.notes_file.changed(now);
+                }
+            }
+            NotesCmd::SetVerdict { dimension, verdict } => {
+                if let Some(d) = self.comparison.dimensions.get(dimension) {
+                    self.notes_file.notes.entry(&d.id).verdict = verdict;
+                    self.notes_file.changed(now);
+                }
+            }
+            NotesCmd::SetWeight { dimension, weight } => {
+                if let Some(d) = self.comparison.dimensions.get(dimension) {
+                    let weight = weight.min(crate::notes::talk::MAX_WEIGHT);
+                    // 1 is the default: leave it out of the file.
+                    self.notes_file.notes.entry(&d.id).weight = (weight != 1).then_some(weight);
+                    self.notes_file.changed(now);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_presenting(&mut self, rehearse: bool, now: f64) {
+        let dims = presented(
+            &self.comparison,
+            self.notes(),
+            self.present_options.starred_only,
+        );
+        let plan = Plan::new(&self.comparison, self.notes(), &dims);
+        let mut slides = vec![Slide::Title];
+        slides.extend(dims.iter().map(|&i| Slide::Dimension(i)));
+        let mut budgets = vec![0];
+        budgets.extend(plan.budgets.iter().map(|b| b.seconds));
+        self.presenting = Some(Presenting {
+            watch: Stopwatch::start(slides.len(), now),
+            slides,
+            index: 0,
+            page: 0,
+            pages: 1,
+            blank: false,
+            typed: String::new(),
+            presenter_view: true,
+            budgets,
+            target: plan.target,
+            rehearsal: rehearse.then(crate::platform::clock::now_text),
+        });
+        self.overview = false;
+        self.welcome = false;
+    }
+
+    /// The slides again after the choice of dimensions changed, keeping
+    /// the dimension shown when it is still presented.
+    fn replan(&mut self, now: f64) {
+        let Some(old) = self.presenting.take() else {
+            return;
+        };
+        let shown = old.slide();
+        self.start_presenting(old.rehearsal.is_some(), now);
+        if let Some(p) = &mut self.presenting {
+            p.rehearsal = old.rehearsal;
+            p.presenter_view = old.presenter_view;
+            if let Some(i) = p.slides.iter().position(|s| *s == shown) {
+                p.index = i;
+                p.watch.show(i, now);
+            }
+        }
+    }
+
+    fn stop_presenting(&mut self) {
+        let Some(p) = self.presenting.take() else {
+            return;
+        };
+        self.selected = match p.slide() {
+            Slide::Title => Section::Intro,
+            Slide::Dimension(i) => Section::Dimension(i),
+        };
+        self.scroll_to_selected = true;
+        if let Some(date) = p.rehearsal {
+            let spent = p.watch.spent(self.clock);
+            let mut run = Rehearsal {
+                date,
+                ..Rehearsal::default()
+            };
+            for (slide, seconds) in p.slides.iter().zip(spent) {
+                let seconds = u32::try_from(crate::talk::whole_seconds(seconds)).unwrap_or(0);
+                match slide {
+                    Slide::Title => run.title = seconds,
+                    Slide::Dimension(i) => {
+                        if let Some(d) = self.comparison.dimensions.get(*i) {
+                            run.seconds.insert(d.id.clone(), seconds);
+                        }
+                    }
+                }
+            }
+            let total = run.total();
+            if total > 0 {
+                self.notes_file.notes.talk.record(run);
+                self.notes_file.changed(std::time::Instant::now());
+                self.message = Some(format!(
+                    "Rehearsal recorded: {}",
+                    crate::talk::clock_text(i64::from(total))
+                ));
+            }
+        }
+    }
+}
+
+/// Moves through the talk.
+fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
+    let last = p.slides.len().saturating_sub(1);
+    let go = |p: &mut Presenting, to: usize, page: usize| {
+        if to != p.index {
+            p.watch.show(to, now);
+        }
+        p.index = to;
+        p.page = page;
+        p.typed.clear();
+        p.blank = false;
+    };
+    match command {
+        PresentCmd::Next => {
+            if p.page + 1 < p.pages {
+                let (index, page) = (p.index, p.page + 1);
+                go(p, index, page);
+            } else if p.index < last {
+                go(p, p.index + 1, 0);
+            }
+        }
+        PresentCmd::Previous => {
+            if p.page > 0 {
+                let (index, page) = (p.index, p.page - 1);
+                go(p, index, page);
+            } else if p.index > 0 {
+                // The last page of the slide before (clamped once drawn).
+                go(p, p.index - 1, usize::MAX);
+            }
+        }
+        PresentCmd::First => go(p, 0, 0),
+        PresentCmd::Last => go(p, last, 0),
+        PresentCmd::Digit(d) => {
+            if p.typed.len() < 4 {
+                p.typed.push(char::from(b'0' + d.min(9)));
+            }
+        }
+        PresentCmd::Jump => {
+            // Slides are numbered from 1 on screen.
+            if let Ok(n) = p.typed.parse::<usize>()
+                && n >= 1
+            {
+                go(p, (n - 1).min(last), 0);
+            }
+            p.typed.clear();
+        }
+        PresentCmd::Blank => p.blank = !p.blank,
+        PresentCmd::TogglePresenterView => p.presenter_view = !p.presenter_view,
+        PresentCmd::Pages(n) => {
+            p.pages = n.max(1);
+            p.page = p.page.min(p.pages - 1);
+        }
+        PresentCmd::Start { .. }
+        | PresentCmd::StarredOnly(_)
+        | PresentCmd::Summaries(_)
+        | PresentCmd::Stop => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::app::Source;
+    use crate::model::Comparison;
+
+    fn app(data: &std::path::Path) -> VersusApp {
+        VersusApp::new(Comparison::built_in(), Source::BuiltIn, data.to_owned())
+    }
+
+    #[test]
+    fn the_keys_move_page_by_page_then_slide_by_slide() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply_present(PresentCmd::Start { rehearse: false }, 0.0);
+        let n = a.comparison.dimensions.len();
+        let p = a.presenting.as_ref().unwrap();
+        assert_eq!(p.slides.len(), n + 1, "title and every dimension");
+        a.apply_present(PresentCmd::Next, 1.0);
+        a.apply_present(PresentCmd::Pages(2), 1.0);
+        a.apply_present(PresentCmd::Next, 2.0);
+        let p = a.presenting.as_ref().unwrap();
+        assert_eq!((p.index, p.page), (1, 1));
+        a.apply_present(PresentCmd::Next, 3.0);
+        assert_eq!(a.presenting.as_ref().unwrap().index, 2);
+        a.apply_present(PresentCmd::Previous, 4.0);
+        let p = a.presenting.as_ref().unwrap();
+        assert_eq!(p.index, 1);
+        assert_eq!(p.page, usize::MAX, "the last page, clamped once drawn");
+        a.apply_present(PresentCmd::Pages(2), 4.0);
+        assert_eq!(a.presenting.as_ref().unwrap().page, 1);
+        a.apply_present(PresentCmd::Digit(3), 5.0);
+        a.apply_present(PresentCmd::Jump, 5.0);
+        assert_eq!(a.presenting.as_ref().unwrap().index, 2);
+        a.apply_present(PresentCmd::Digit(9), 5.0);
+        a.apply_present(PresentCmd::Digit(9), 5.0);
+        a.apply_present(PresentCmd::Jump, 5.0);
+        assert_eq!(a.presenting.as_ref().unwrap().index, n, "clamped");
+        a.apply_present(PresentCmd::Blank, 6.0);
+        assert!(a.presenting.as_ref().unwrap().blank);
+        a.apply_present(PresentCmd::Stop, 7.0);
+        assert!(a.presenting.is_none());
+        assert_eq!(a.selected, Section::Dimension(n - 1));
+    }
+
+    #[test]
+    fn a_rehearsal_records_the_seconds_per_slide_in_the_notes() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        let (first, second) = (
+            a.comparison.dimensions[1].id.clone(),
+            a.comparison.dimensions[3].id.clone(),
+        );
+        a.notes_file.notes.toggle_star(&first);
+        a.notes_file.notes.toggle_star(&second);
+        a.apply_present(PresentCmd::Start { rehearse: true }, 10.0);
+        assert_eq!(a.presenting.as_ref().unwrap().slides.len(), 3);
+        a.apply_present(PresentCmd::Next, 25.0);
+        a.apply_present(PresentCmd::Next, 85.0);
+        a.clock = 175.0;
+        a.apply_present(PresentCmd::Stop, 175.0);
+        let run = a.notes().talk.last_rehearsal().unwrap().clone();
+        assert_eq!(run.title, 15);
+        assert_eq!(run.seconds[&first], 60);
+        assert_eq!(run.seconds[&second], 90);
+        assert_eq!(a.selected, Section::Dimension(3));
+    }
+}

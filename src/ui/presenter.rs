@@ -1,0 +1,221 @@
+//! The presenter view: the slide shown, small, and the next one; the
+//! speaker note, large; the clock, the time elapsed and left, and the
+//! pace against the plan. A second native window where the backend can
+//! open one, else a window inside the main one (P shows or hides it).
+
+use egui::{Color32, RichText, vec2};
+
+use crate::app::command::PresentCmd;
+use crate::app::present::{Presenting, Slide};
+use crate::app::{Command, VersusApp};
+use crate::talk::{Pace, clock_text, whole_seconds};
+use crate::ui::present::{keys, slide_text};
+use crate::ui::slide::slide_ui;
+
+/// Amber: a minute or less left on the slide.
+const WARN: Color32 = Color32::from_rgb(230, 150, 20);
+/// Red: the slide's budget has run out.
+const OVER: Color32 = Color32::from_rgb(210, 50, 40);
+
+/// Shows the presenter view while presenting with it on.
+pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
+    let Some(p) = &app.presenting else {
+        return;
+    };
+    if !p.presenter_view {
+        return;
+    }
+    let builder = egui::ViewportBuilder::default()
+        .with_title(format!("Presenter view — {}", app.comparison.title))
+        .with_inner_size([960.0, 640.0]);
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("versus-presenter"),
+        builder,
+        |ui, class| {
+            if class == egui::ViewportClass::EmbeddedWindow {
+                ui.set_min_size(vec2(720.0, 440.0));
+                view_ui(ui, app, p, commands);
+            } else {
+                // Its own window has its own keys (the presenter's hands
+                // are often there), and closing it hides the view.
+                keys(ui.ctx(), commands);
+                if ui.ctx().input(|i| i.viewport().close_requested()) {
+                    commands.push(PresentCmd::TogglePresenterView.into());
+                }
+                egui::CentralPanel::default().show(ui, |ui| view_ui(ui, app, p, commands));
+            }
+        },
+    );
+}
+
+/// The view's content.
+fn view_ui(ui: &mut egui::Ui, app: &VersusApp, p: &Presenting, commands: &mut Vec<Command>) {
+    let pace = Pace::at(&p.watch, &p.budgets, p.target, app.clock);
+    times_ui(ui, p, &pace, app.clock);
+    ui.horizontal(|ui| {
+        if ui.button("Previous").clicked() {
+            commands.push(PresentCmd::Previous.into());
+        }
+        if ui.button("Next").clicked() {
+            commands.push(PresentCmd::Next.into());
+        }
+        let blank = if p.blank {
+            "Show the slide"
+        } else {
+            "Blank the screen"
+        };
+        if ui.button(blank).clicked() {
+            commands.push(PresentCmd::Blank.into());
+        }
+        if ui.button("Stop presenting").clicked() {
+            commands.push(PresentCmd::Stop.into());
+        }
+    });
+    ui.separator();
+    let width = ui.available_width();
+    let preview = (width * 0.42).clamp(160.0, 520.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(preview);
+            ui.label(RichText::new("Now").strong());
+            preview_ui(ui, app, p, p.index, preview, p.page);
+            ui.add_space(6.0);
+            if p.index + 1 < p.slides.len() {
+                ui.label(RichText::new("Up next").strong());
+                preview_ui(ui, app, p, p.index + 1, preview * 0.7, 0);
+            } else {
+                ui.label(RichText::new("Up next: the end of the talk").weak());
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            ui.label(RichText::new("Speaker note").strong());
+            let note = match p.slide() {
+                Slide::Title => app.notes().overall.clone(),
+                Slide::Dimension(i) => app
+                    .comparison
+                    .dimensions
+                    .get(i)
+                    .map(|d| app.notes().text(&d.id).to_owned())
+                    .unwrap_or_default(),
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("presenter-note")
+                .max_height(ui.available_height() - 40.0)
+                .show(ui, |ui| {
+                    if note.trim().is_empty() {
+                        ui.label(RichText::new("No note on this slide.").size(20.0).weak());
+                    } else {
+                        ui.label(RichText::new(note).size(24.0));
+                    }
+                });
+        });
+    });
+}
+
+/// The clock, the time elapsed and left, the slide's budget and the pace.
+fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
+    let big = 26.0;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(crate::platform::clock::time_of_day())
+                .size(big)
+                .strong(),
+        )
+        .on_hover_text("The time now");
+        ui.add_space(16.0);
+        let elapsed = whole_seconds(p.watch.elapsed(now));
+        ui.label(RichText::new(format!("Elapsed {}", clock_text(elapsed))).size(big));
+        if let Some(left) = pace.talk_left {
+            let left = whole_seconds(left);
+            let text = if left >= 0 {
+                format!("Left {}", clock_text(left))
+            } else {
+                format!("Over {}", clock_text(-left))
+            };
+            let color = if left < 0 {
+                OVER
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.label(RichText::new(text).size(big).color(color));
+        }
+        ui.add_space(16.0);
+        ui.label(RichText::new(format!("Slide {} of {}", p.index + 1, p.slides.len())).size(big));
+        if p.rehearsal.is_some() {
+            ui.label(RichText::new("Rehearsing").size(big).color(OVER));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if pace.budget > 0.0 {
+            let left = whole_seconds(pace.slide_left);
+            let (text, color) = if left < 0 {
+                (
+                    format!(
+                        "This slide: {} over its {}",
+                        clock_text(-left),
+                        clock_text(whole_seconds(pace.budget))
+                    ),
+                    OVER,
+                )
+            } else if pace.warn {
+                (
+                    format!(
+                        "This slide: {} left of {}",
+                        clock_text(left),
+                        clock_text(whole_seconds(pace.budget))
+                    ),
+                    WARN,
+                )
+            } else {
+                (
+                    format!(
+                        "This slide: {} left of {}",
+                        clock_text(left),
+                        clock_text(whole_seconds(pace.budget))
+                    ),
+                    ui.visuals().text_color(),
+                )
+            };
+            ui.label(RichText::new(text).size(20.0).color(color).strong());
+            ui.add_space(12.0);
+            ui.label(RichText::new(pace.behind_text()).size(20.0));
+        } else {
+            ui.label(
+                RichText::new("No budget for this slide (set a talk length in the overview)")
+                    .size(16.0)
+                    .weak(),
+            );
+        }
+    });
+}
+
+/// A slide drawn small, in a frame of the slide's proportions.
+fn preview_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    p: &Presenting,
+    index: usize,
+    width: f32,
+    page: usize,
+) {
+    let screen = ui.ctx().content_rect();
+    let aspect = (screen.height() / screen.width().max(1.0)).clamp(0.4, 1.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, width * aspect), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+    ui.painter().rect_stroke(
+        rect,
+        4.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    let text = slide_text(app, p, index);
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .id_salt(("preview", index)),
+    );
+    child.set_clip_rect(rect);
+    slide_ui(&mut child, rect, &text, page);
+}

@@ -1,0 +1,461 @@
+//! One slide, fitted to any rectangle: the full screen while presenting,
+//! or a small preview in the presenter view. Type is as large as fits;
+//! when the rows do not fit at the smallest readable size, they go on
+//! several pages, and a row too long for a page is cut between words into
+//! pieces. Nothing is ever drawn outside the rectangle.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontFamily, FontId, Rect, TextFormat, pos2, vec2};
+
+use crate::app::present::Slide;
+use crate::model::{Comparison, parse_inline};
+use crate::notes::Notes;
+use crate::ui::style::ACCENT;
+
+/// What a slide shows, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideText {
+    /// The heading.
+    pub title: String,
+    /// Under the heading (the title slide's subjects).
+    pub subtitle: String,
+    /// The column headers: the subjects' names.
+    pub headers: Vec<String>,
+    /// The rows: an aspect, then one cell per header.
+    pub rows: Vec<Row>,
+}
+
+/// One row of a slide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row's label (a point's aspect, or "Summary").
+    pub aspect: String,
+    /// One cell per column.
+    pub cells: Vec<String>,
+    /// Emphasised (a highlighted point).
+    pub highlighted: bool,
+}
+
+impl SlideText {
+    /// The text of `slide`: the dimension's rows for the subjects in
+    /// `columns`, the summaries first when `summaries` is on.
+    #[must_use]
+    pub fn of(
+        c: &Comparison,
+        notes: &Notes,
+        slide: Slide,
+        columns: &[usize],
+        summaries: bool,
+    ) -> Self {
+        let subjects: Vec<&crate::model::Subject> =
+            columns.iter().filter_map(|&i| c.subjects.get(i)).collect();
+        match slide {
+            Slide::Title => Self {
+                title: c.title.clone(),
+                subtitle: c
+                    .subjects
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("  ·  "),
+                headers: Vec::new(),
+                rows: Vec::new(),
+            },
+            Slide::Dimension(i) => {
+                let Some(d) = c.dimensions.get(i) else {
+                    return Self {
+                        title: String::new(),
+                        subtitle: String::new(),
+                        headers: Vec::new(),
+                        rows: Vec::new(),
+                    };
+                };
+                let mut rows = Vec::new();
+                if summaries {
+                    rows.push(Row {
+                        aspect: "Summary".to_owned(),
+                        cells: subjects
+                            .iter()
+                            .map(|s| d.summary.get(&s.id).unwrap_or_default().to_owned())
+                            .collect(),
+                        highlighted: false,
+                    });
+                }
+                rows.extend(d.points.iter().map(|p| {
+                    Row {
+                        aspect: p.aspect.clone(),
+                        cells: subjects
+                            .iter()
+                            .map(|s| p.sides.get(&s.id).unwrap_or_default().to_owned())
+                            .collect(),
+                        highlighted: notes.is_highlighted(&d.id, &p.aspect),
+                    }
+                }));
+                Self {
+                    title: d.title.clone(),
+                    subtitle: String::new(),
+                    headers: subjects.iter().map(|s| s.name.clone()).collect(),
+                    rows,
+                }
+            }
+        }
+    }
+}
+
+/// The largest body size, as a share of the slide's height.
+const BASE_SHARE: f32 = 1.0 / 20.0;
+/// The smallest body size before rows go on another page, as a share of
+/// the slide's height (about 16 px on a 768 px screen).
+const MIN_SHARE: f32 = 1.0 / 48.0;
+/// Never smaller than this, in points.
+const FLOOR: f32 = 7.0;
+
+/// Text colours and fills.
+#[derive(Clone, Copy)]
+struct Colors {
+    text: Color32,
+    strong: Color32,
+    weak: Color32,
+    highlight: Color32,
+}
+
+/// How a page of a slide is laid out at one size.
+struct Measure {
+    /// Heading height (with the space under it).
+    head: f32,
+    /// Each block's height.
+    blocks: Vec<f32>,
+}
+
+/// A laid-out slide: its pages (row ranges of the pieces) and the size of
+/// each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// The rows, long ones cut into pieces that fit a page.
+    pub rows: Vec<Row>,
+    /// Each page's rows (indices into `rows`) and its body size.
+    pub pages: Vec<(std::ops::Range<usize>, f32)>,
+}
+
+/// Lays `text` out in `rect` and draws page `page` (clamped); returns how
+/// many pages the slide takes.
+pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, text: &SlideText, page: usize) -> usize {
+    let colors = Colors {
+        text: ui.visuals().text_color(),
+        strong: ui.visuals().strong_text_color(),
+        weak: ui.visuals().weak_text_color(),
+        highlight: ACCENT.gamma_multiply(0.28),
+    };
+    let fitted = fit(ui, rect, text);
+    let pages = fitted.pages.len().max(1);
+    let (range, size) = fitted
+        .pages
+        .get(page.min(pages - 1))
+        .cloned()
+        .unwrap_or((0..0, rect.height() * BASE_SHARE));
+    draw(
+        ui,
+        rect,
+        text,
+        &fitted.rows[range],
+        size,
+        (page.min(pages - 1), pages),
+        colors,
+    );
+    pages
+}
+
+/// The margin inside a slide.
+fn margin(rect: Rect) -> f32 {
+    (rect.height().min(rect.width()) * 0.04).max(4.0)
+}
+
+/// The widths of the aspect column and of each subject's column.
+fn column_widths(inner: Rect, columns: usize) -> (f32, f32) {
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let n = columns.max(1) as f32;
+    let aspect = inner.width() * if columns > 2 { 0.2 } else { 0.26 };
+    let gap = inner.width() * 0.015;
+    (aspect, ((inner.width() - aspect) / n - gap).max(1.0))
+}
+
+/// Inline Markdown as a layout job at `size` in `color`, wrapping at
+/// `width`; links are underlined (a slide is not clicked through).
+fn job(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    for span in parse_inline(text) {
+        let family = if span.code {
+            FontFamily::Monospace
+        } else {
+            FontFamily::Proportional
+        };
+        job.append(
+            &span.text,
+            0.0,
+            TextFormat {
+                font_id: FontId::new(size, family),
+                color,
+                italics: span.emphasis,
+                underline: if span.link.is_some() {
+                    egui::Stroke::new((size / 20.0).max(1.0), color)
+                } else {
+                    egui::Stroke::NONE
+                },
+                ..TextFormat::default()
+            },
+        );
+    }
+    job.wrap.max_width = width.max(1.0);
+    job
+}
+
+/// The heights of the heading and of each row at body size `size`.
+fn measure(ui: &egui::Ui, inner: Rect, text: &SlideText, rows: &[Row], size: f32) -> Measure {
+    let painter = ui.painter();
+    let height = |t: &str, s: f32, w: f32| {
+        if t.trim().is_empty() {
+            0.0
+        } else {
+            painter.layout_job(job(t, s, Color32::WHITE, w)).size().y
+        }
+    };
+    let w = inner.width();
+    let mut head = height(&text.title, size * 1.35, w) + size * 0.6;
+    if !text.subtitle.is_empty() {
+        head += height(&text.subtitle, size, w) + size * 0.4;
+    }
+    let (aspect, column) = column_widths(inner, text.headers.len());
+    if !text.headers.is_empty() {
+        head += text
+            .headers
+            .iter()
+            .map(|h| height(h, size, column))
+            .fold(0.0, f32::max)
+            + size * 0.4;
+    }
+    let pad = size * 0.5;
+    let blocks = rows
+        .iter()
+        .map(|r| {
+            let cells = r
+                .cells
+                .iter()
+                .map(|c| height(c, size, column))
+                .fold(height(&r.aspect, size, aspect), f32::max);
+            cells + pad
+        })
+        .collect();
+    Measure { head, blocks }
+}
+
+/// Pages for `text` in `rect`: rows packed at the smallest readable size,
+/// then each page at the largest size that fits it.
+fn fit(ui: &egui::Ui, rect: Rect, text: &SlideText) -> Fitted {
+    let inner = rect.shrink(margin(rect));
+    let base = (inner.height() * BASE_SHARE).max(FLOOR);
+    let min = (inner.height() * MIN_SHARE).max(FLOOR).min(base);
+    // The footer (slide number) takes a line at the bottom.
+    let room = |size: f32| inner.height() - size * 1.6;
+    let rows = cut_long_rows(ui, inner, text, min, room(min));
+    let m = measure(ui, inner, text, &rows, min);
+    let mut pages = Vec::new();
+    let mut start = 0;
+    let mut used = m.head;
+    for (i, h) in m.blocks.iter().enumerate() {
+        if used + h > room(min) && i > start {
+            pages.push(start..i);
+            start = i;
+            used = m.head;
+        }
+        used += h;
+    }
+    pages.push(start..rows.len());
+    let pages = pages
+        .into_iter()
+        .map(|range| {
+            let fits = |size: f32| {
+                let m = measure(ui, inner, text, &rows[range.clone()], size);
+                m.head + m.blocks.iter().sum::<f32>() <= room(size)
+            };
+            // The largest size that fits, to a tenth of a point.
+            let (mut lo, mut hi) = (FLOOR, base);
+            if fits(base) {
+                lo = base;
+            } else {
+                for _ in 0..12 {
+                    let mid = f32::midpoint(lo, hi);
+                    if fits(mid) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            (range, lo)
+        })
+        .collect();
+    Fitted { rows, pages }
+}
+
+/// The rows, each cut between words into pieces that fit a page at `size`.
+fn cut_long_rows(ui: &egui::Ui, inner: Rect, text: &SlideText, size: f32, room: f32) -> Vec<Row> {
+    let head = measure(ui, inner, text, &[], size).head;
+    let mut out = Vec::new();
+    for row in &text.rows {
+        let mut pieces = 1usize;
+        loop {
+            let parts = split_row(row, pieces);
+            let m = measure(ui, inner, text, &parts, size);
+            let tallest = m.blocks.iter().copied().fold(0.0, f32::max);
+            if head + tallest <= room || pieces >= 64 {
+                out.extend(parts);
+                break;
+            }
+            pieces *= 2;
+        }
+    }
+    out
+}
+
+/// `row` as `pieces` rows, each cell's words shared out in order; the
+/// pieces after the first are labelled "(cont.)".
+fn split_row(row: &Row, pieces: usize) -> Vec<Row> {
+    if pieces <= 1 {
+        return vec![row.clone()];
+    }
+    let cut = |text: &str| -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let per = words.len().div_ceil(pieces).max(1);
+        let mut parts: Vec<String> = words.chunks(per).map(|w| w.join(" ")).collect();
+        parts.resize(pieces, String::new());
+        parts
+    };
+    let cells: Vec<Vec<String>> = row.cells.iter().map(|c| cut(c)).collect();
+    (0..pieces)
+        .map(|k| Row {
+            aspect: if k == 0 {
+                row.aspect.clone()
+            } else {
+                format!("{} (cont.)", row.aspect)
+            },
+            cells: cells.iter().map(|c| c[k].clone()).collect(),
+            highlighted: row.highlighted,
+        })
+        .enumerate()
+        // Fewer words than pieces leaves empty pieces at the end.
+        .filter(|(k, r)| *k == 0 || r.cells.iter().any(|c| !c.is_empty()))
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Draws the heading, the headers and `rows` at body size `size`, and the
+/// page number when there are several.
+fn draw(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    text: &SlideText,
+    rows: &[Row],
+    size: f32,
+    (page, pages): (usize, usize),
+    colors: Colors,
+) {
+    let inner = rect.shrink(margin(rect));
+    let mut y = inner.top();
+    let put = |ui: &mut egui::Ui, x: f32, y: f32, w: f32, job: LayoutJob| -> f32 {
+        let galley = ui.painter().layout_job(job.clone());
+        let h = galley.size().y;
+        // Left-aligned, never justified (a justified label spreads its
+        // letters).
+        ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(Rect::from_min_size(pos2(x, y), vec2(w, h)))
+                .layout(egui::Layout::top_down(egui::Align::LEFT)),
+        )
+        .add(egui::Label::new(job).wrap().selectable(false));
+        h
+    };
+    let title = if pages > 1 {
+        format!("{} ({}/{})", text.title, page + 1, pages)
+    } else {
+        text.title.clone()
+    };
+    if text.headers.is_empty() && text.rows.is_empty() {
+        // The title slide: centred vertically.
+        let m = measure(ui, inner, text, &[], size);
+        y += ((inner.height() - m.head) / 2.0).max(0.0);
+    }
+    y += put(
+        ui,
+        inner.left(),
+        y,
+        inner.width(),
+        job(&title, size * 1.35, colors.strong, inner.width()),
+    );
+    y += size * 0.6;
+    if !text.subtitle.is_empty() {
+        y += put(
+            ui,
+            inner.left(),
+            y,
+            inner.width(),
+            job(&text.subtitle, size, colors.text, inner.width()),
+        );
+        y += size * 0.4;
+    }
+    let (aspect_w, column_w) = column_widths(inner, text.headers.len());
+    let gap = inner.width() * 0.015;
+    let column_x = |k: usize| {
+        #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+        let k = k as f32;
+        inner.left() + aspect_w + gap + k * (column_w + gap)
+    };
+    if !text.headers.is_empty() {
+        let mut tallest: f32 = 0.0;
+        for (k, h) in text.headers.iter().enumerate() {
+            tallest = tallest.max(put(
+                ui,
+                column_x(k),
+                y,
+                column_w,
+                job(h, size, colors.strong, column_w),
+            ));
+        }
+        y += tallest + size * 0.2;
+        ui.painter().hline(
+            inner.x_range(),
+            y,
+            egui::Stroke::new((size / 16.0).max(1.0), colors.weak),
+        );
+        y += size * 0.2;
+    }
+    let pad = size * 0.5;
+    for row in rows {
+        let m = measure(ui, inner, text, std::slice::from_ref(row), size);
+        let h = m.blocks.first().copied().unwrap_or(0.0);
+        if row.highlighted {
+            ui.painter().rect_filled(
+                Rect::from_min_size(pos2(inner.left(), y), vec2(inner.width(), h)),
+                size * 0.2,
+                colors.highlight,
+            );
+        }
+        let top = y + pad / 2.0;
+        put(
+            ui,
+            inner.left(),
+            top,
+            aspect_w,
+            job(&row.aspect, size, colors.strong, aspect_w),
+        );
+        for (k, cell) in row.cells.iter().enumerate() {
+            put(
+                ui,
+                column_x(k),
+                top,
+                column_w,
+                job(cell, size, colors.text, column_w),
+            );
+        }
+        y += h;
+    }
+}
