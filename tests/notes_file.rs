@@ -297,3 +297,18 @@ fn talk_fields_are_written_only_when_set() {
     let back = Notes::from_ron(text.as_bytes(), Path::new("n.ron")).unwrap();
     assert_eq!(back, notes);
 }
+
+#[test]
+fn the_documented_example_is_what_versus_writes() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/notes-format.md"))
+            .unwrap();
+    let mut blocks = 0;
+    for block in docs.split("```ron\n").skip(1) {
+        let text = block.split("```").next().unwrap();
+        let notes = Notes::from_ron(text.as_bytes(), Path::new("doc.ron")).unwrap();
+        assert_eq!(notes.to_ron(), text, "written byte for byte as documented");
+        blocks += 1;
+    }
+    assert!(blocks > 0);
+}

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use crate::app::command::{FileCmd, NotesCmd};
+use crate::app::command::{FileCmd, NotesCmd, PresentCmd};
 use crate::app::{Command, Source, VersusApp};
 use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
@@ -36,6 +36,9 @@ fn enabled(app: &VersusApp, command: &Command) -> bool {
         Command::File(FileCmd::Reload) => matches!(app.source, Source::File(_)),
         Command::File(FileCmd::OpenBuiltIn) => app.source != Source::BuiltIn,
         Command::File(FileCmd::ReopenClosed) => app.remembered.last_closed.is_some(),
+        // The choice in force is not offered again.
+        Command::Present(PresentCmd::StarredOnly(on)) => app.present_options.starred_only != *on,
+        Command::Present(PresentCmd::Summaries(on)) => app.present_options.summaries != *on,
         _ => true,
     }
 }
@@ -43,7 +46,7 @@ fn enabled(app: &VersusApp, command: &Command) -> bool {
 /// Draws the menu bar and, when the last load failed, its error.
 pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        for group in [Group::File, Group::Find, Group::View] {
+        for group in [Group::File, Group::Find, Group::View, Group::Talk] {
             ui.menu_button(group.label(), |ui| {
                 for action in ACTIONS.iter().filter(|a| a.group == group) {
                     if action.command == Command::Quit {
