@@ -265,6 +265,9 @@ fn build(input: &Input) -> (Comparison, Notes, ExportOptions) {
         subjects: vec![usize::from(input.left), usize::from(input.right)],
         include_summaries: input.include_summaries,
         show_stars: input.starred_only,
+        // Half the inputs: the audience version, which must never show a
+        // note (checked in `check_exports`).
+        audience: input.include_summaries != input.starred_only,
     };
     (c, notes, options)
 }

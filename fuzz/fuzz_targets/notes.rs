@@ -56,6 +56,7 @@ fuzz_target!(|bytes: &[u8]| {
             subjects: vec![1, 0],
             include_summaries: false,
             show_stars: true,
+            audience: true,
         }
     };
     check_exports(built_in(), &notes, &options);

@@ -62,12 +62,14 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
             subjects: vec![1, 0],
             include_summaries: false,
             show_stars: true,
+            audience: false,
         },
         ExportOptions {
             starred_only: false,
             subjects: vec![c.subjects.len().saturating_sub(1), usize::MAX],
             include_summaries: true,
             show_stars: false,
+            audience: true,
         },
     ]
 }
@@ -106,8 +108,24 @@ pub fn check_exports(c: &Comparison, notes: &Notes, options: &ExportOptions) {
             Format::Html => check_html(&out, c, notes, options),
             Format::Markdown => check_markdown(&out, c, notes, options),
             Format::Marp => check_marp(&out, c, notes, options),
+            Format::Script => check_script(&out),
         }
     }
+}
+
+/// The speaker script is one whole HTML page that content cannot add a
+/// script to (content's `<` is always escaped).
+///
+/// # Panics
+/// When it is not.
+pub fn check_script(out: &str) {
+    assert!(
+        out.to_ascii_lowercase().starts_with("<!doctype html>"),
+        "script: no doctype"
+    );
+    assert!(out.ends_with("</html>\n"), "script: not one whole page");
+    let lower = out.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "script: a <script> element");
 }
 
 /// The diagnostics (errors and warnings, as shown) about an input of
