@@ -219,19 +219,7 @@ fn dimension(
             } else {
                 out.push_str("<tr>");
             }
-            let aspect = inline(&p.aspect);
-            let aspect = if aspect.is_empty() { MISSING } else { &aspect };
-            push(out, &["<th scope=\"row\">", aspect, "</th>"]);
-            for &col in cols {
-                // Text that is only Markdown markers (such as `---`) shows
-                // nothing, like a missing side.
-                let text = side(p, col).map(inline).unwrap_or_default();
-                if text.is_empty() {
-                    push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
-                } else {
-                    push(out, &["<td>", &text, "</td>"]);
-                }
-            }
+            row_cells(out, p, cols);
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
@@ -453,6 +441,24 @@ fn escape_into(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             _ => out.push(ch),
+        }
+    }
+}
+
+/// A point's cells in a table row: its aspect as the row's header, then
+/// each column's side (a missing side marked as such).
+pub(super) fn row_cells(out: &mut String, p: &crate::model::Point, cols: &[Column<'_>]) {
+    let aspect = inline(&p.aspect);
+    let aspect = if aspect.is_empty() { MISSING } else { &aspect };
+    push(out, &["<th scope=\"row\">", aspect, "</th>"]);
+    for &col in cols {
+        // Text that is only Markdown markers (such as `---`) shows nothing,
+        // like a missing side.
+        let text = side(p, col).map(inline).unwrap_or_default();
+        if text.is_empty() {
+            push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
+        } else {
+            push(out, &["<td>", &text, "</td>"]);
         }
     }
 }

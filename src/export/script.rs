@@ -20,7 +20,7 @@
 
 use super::html::{STYLE, escape, inline, note_block, one_line_text, push};
 use super::verdicts::{self, Verdicts};
-use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank, side};
+use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank};
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
 use crate::talk::plan::presented;
@@ -228,17 +228,8 @@ fn highlighted_rows(out: &mut String, notes: &Notes, d: &Dimension, cols: &[Colu
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for p in rows {
-        let aspect = inline(&p.aspect);
-        let aspect = if aspect.is_empty() { MISSING } else { &aspect };
-        push(out, &["<tr><th scope=\"row\">", aspect, "</th>"]);
-        for &col in cols {
-            let text = side(p, col).map(inline).unwrap_or_default();
-            if text.is_empty() {
-                push(out, &["<td class=\"missing\">", MISSING, "</td>"]);
-            } else {
-                push(out, &["<td>", &text, "</td>"]);
-            }
-        }
+        out.push_str("<tr>");
+        super::html::row_cells(out, p, cols);
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
