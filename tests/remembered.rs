@@ -10,6 +10,7 @@ use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::app::command::{FileCmd, FindCmd};
 use versus::app::find::Filter;
+use versus::app::present::PresentCmd;
 use versus::app::remembered::Remembered;
 use versus::export::Format;
 use versus::notes::file::Status;
@@ -36,6 +37,9 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     h.state_mut()
         .apply(versus::app::command::Nav::SwapColumns.into());
     h.state_mut().export_dialog.format = Format::Marp;
+    h.state_mut().export_dialog.options.audience = true;
+    h.state_mut().apply(PresentCmd::Summaries(true).into());
+    h.state_mut().apply(PresentCmd::StarredOnly(false).into());
     h.run();
     // The star is in the notes file before this window goes.
     step_until(&mut h, 20, |app| app.notes_file.status == Status::Saved);
@@ -53,6 +57,12 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     assert_eq!(h.state().finder.filter, Filter::Starred);
     assert_eq!(h.state().row_count(), 1, "the filter lists the starred one");
     assert_eq!(h.state().export_dialog.format, Format::Marp);
+    assert!(
+        h.state().export_dialog.options.audience,
+        "the audience version"
+    );
+    let present = h.state().present_options;
+    assert!(present.summaries && !present.starred_only, "{present:?}");
     assert_eq!(h.state().columns, [1, 0], "the columns as they were");
     // A broken state file: the defaults, and the app starts.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());

@@ -1,6 +1,6 @@
 //! What versus remembers between runs: the last file and, per file, where
 //! you were (the selected dimension, the filter); the recent files; the
-//! export options and folder. Never the notes: they live in their own
+//! export options and folder; how the talk is presented. Never the notes: they live in their own
 //! file. Every field has a default, so an old or broken state file never
 //! stops the app starting. Window size, panel widths, theme and zoom are
 //! kept by eframe and egui themselves. Pure: no egui, no I/O.
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::find::Filter;
+use super::present::PresentOptions;
 use super::{Section, VersusApp};
 use crate::export::Format;
 
@@ -38,6 +39,8 @@ pub struct Remembered {
     pub places: BTreeMap<String, Place>,
     /// The export dialog's choices.
     pub export: ExportChoices,
+    /// How the talk is presented (starred only, with summaries).
+    pub present: PresentOptions,
 }
 
 /// Where you were in one comparison.
@@ -57,6 +60,10 @@ pub struct Place {
 /// The export dialog's choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "the export dialog's independent choices, as in `ExportOptions`"
+)]
 pub struct ExportChoices {
     /// The format's command-line name (`markdown`, `html`, `marp`).
     pub format: String,
@@ -66,6 +73,8 @@ pub struct ExportChoices {
     pub include_summaries: bool,
     /// With the presenter's stars.
     pub show_stars: bool,
+    /// The audience version: without the speaker notes.
+    pub audience: bool,
     /// The folder last exported to.
     pub folder: Option<PathBuf>,
 }
@@ -77,6 +86,7 @@ impl Default for ExportChoices {
             starred_only: false,
             include_summaries: true,
             show_stars: false,
+            audience: false,
             folder: None,
         }
     }
@@ -147,6 +157,7 @@ impl VersusApp {
             starred_only: dialog.options.starred_only,
             include_summaries: dialog.options.include_summaries,
             show_stars: dialog.options.show_stars,
+            audience: dialog.options.audience,
             folder: self
                 .last_export
                 .as_deref()
@@ -154,6 +165,7 @@ impl VersusApp {
                 .map(Path::to_owned)
                 .or_else(|| self.remembered.export.folder.clone()),
         };
+        r.present = self.present_options;
         r
     }
 
@@ -176,6 +188,8 @@ impl VersusApp {
         dialog.options.starred_only = choices.starred_only;
         dialog.options.include_summaries = choices.include_summaries;
         dialog.options.show_stars = choices.show_stars;
+        dialog.options.audience = choices.audience;
+        self.present_options = remembered.present;
         self.remembered = remembered;
         if let Some(path) = self.source.path().map(Path::to_owned) {
             self.remembered.opened(&path);
