@@ -8,7 +8,7 @@
 )]
 
 mod common;
-use common::{click_row, step_until};
+use common::{click_row, content_files, harness_at, step_until};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -19,15 +19,6 @@ use versus::app::Section;
 use versus::app::command::{NotesCmd, PresentCmd};
 use versus::app::present::Slide;
 use versus::model::Comparison;
-
-/// The whole window at `size`, styled as the real app.
-fn harness_at(app: VersusApp, size: egui::Vec2) -> Harness<'static, VersusApp> {
-    Harness::builder()
-        .with_size(size)
-        .with_max_steps(12)
-        .with_context_setup(versus::ui::apply_style)
-        .build_ui_state(|ui, app: &mut VersusApp| app.ui(ui), app)
-}
 
 fn built_in(data: &std::path::Path) -> Harness<'static, VersusApp> {
     let mut h = harness_at(
@@ -151,42 +142,6 @@ fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
                 .iter()
                 .any(|k| k.logical_key == Key::R && k.modifiers == Modifiers::COMMAND)
     }));
-}
-
-/// Every content file in the repository: the built-in comparison and the
-/// complete examples of the content format's documentation.
-fn content_files() -> Vec<(String, Comparison)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = vec![("built-in".to_owned(), Comparison::built_in())];
-    for entry in std::fs::read_dir(root.join("data")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            let c = Comparison::load(&path).unwrap().comparison;
-            out.push((path.display().to_string(), c));
-        }
-    }
-    let docs = std::fs::read_to_string(root.join("docs/content-format.md")).unwrap();
-    for (k, block) in docs.split("```ron").skip(1).enumerate() {
-        let text = block.split("```").next().unwrap();
-        if let Ok(loaded) = versus::model::parse(text.as_bytes(), std::path::Path::new("doc.ron")) {
-            out.push((format!("docs example {k}"), loaded.comparison));
-        }
-    }
-    // And a dimension no screen holds: long rows and one enormous cell.
-    let mut long = Comparison::built_in();
-    let d = &mut long.dimensions[0];
-    let words = "every word of this cell must reach the screen somewhere ".repeat(60);
-    for p in &mut d.points {
-        for (_, text) in &mut p.sides.0 {
-            text.push(' ');
-            text.push_str(&words[..words.len() / 6]);
-        }
-    }
-    if let Some((_, text)) = d.points[0].sides.0.first_mut() {
-        text.clone_from(&words);
-    }
-    out.push(("long rows".to_owned(), long));
-    out
 }
 
 /// The dimension with the most text.

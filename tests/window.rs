@@ -479,3 +479,86 @@ fn a_failed_load_clears_a_passing_message() {
     assert!(app.error.is_some());
     assert_eq!(app.message, None);
 }
+
+/// The plain text a content string shows (its inline markup dropped).
+fn plain(text: &str) -> String {
+    versus::model::parse_inline(text)
+        .into_iter()
+        .map(|span| span.text)
+        .collect()
+}
+
+#[test]
+fn every_row_keeps_its_cells_in_their_columns_at_every_size() {
+    // A long aspect once pushed its row's cells to the right, out of line
+    // with the rows above and past the pane's edge.
+    for (name, c) in common::content_files() {
+        for size in [
+            egui::vec2(1024.0, 640.0),
+            egui::vec2(1280.0, 800.0),
+            egui::vec2(1920.0, 1080.0),
+        ] {
+            let data = tempfile::tempdir().unwrap();
+            let app = VersusApp::new(
+                c.clone(),
+                versus::app::Source::BuiltIn,
+                data.path().to_owned(),
+            );
+            let mut h = common::harness_at(app, size);
+            h.run();
+            for (i, d) in c.dimensions.iter().enumerate() {
+                h.state_mut()
+                    .apply(Nav::Select(Section::Dimension(i)).into());
+                h.run();
+                let first = h.state().shown_subjects()[0];
+                let id = &c.subjects[first].id;
+                let mut lefts = Vec::new();
+                for p in &d.points {
+                    let Some(text) = p
+                        .sides
+                        .0
+                        .iter()
+                        .find(|(k, _)| k == id)
+                        .map(|(_, t)| plain(t))
+                    else {
+                        continue;
+                    };
+                    let Some(cell) = h
+                        .query_all_by_value(&text)
+                        .find(|n| n.accesskit_node().role() == Role::Label)
+                    else {
+                        continue;
+                    };
+                    let cell = cell.rect();
+                    let aspect = h
+                        .query_all_by_label(&p.aspect)
+                        .filter(|n| n.accesskit_node().role() == Role::Button)
+                        .map(|n| n.rect())
+                        .find(|r| (r.top() - cell.top()).abs() < 12.0)
+                        .unwrap_or_else(|| panic!("{name}: no aspect {:?}", p.aspect));
+                    assert!(
+                        aspect.right() <= cell.left(),
+                        "{name} at {size:?}, {}: aspect {:?} ({aspect:?}) runs into its cell at {cell:?}",
+                        d.id,
+                        p.aspect
+                    );
+                    lefts.push((p.aspect.clone(), cell.left()));
+                }
+                if let Some((_, x)) = lefts.first() {
+                    for (aspect, left) in &lefts {
+                        assert!(
+                            (left - x).abs() < 1.0,
+                            "{name} at {size:?}, {}: the cell of {aspect:?} starts at {left}, the first at {x}",
+                            d.id
+                        );
+                    }
+                }
+                assert!(
+                    d.points.len() < 2 || lefts.len() >= 2,
+                    "{name}, {}: the rows' cells were found",
+                    d.id
+                );
+            }
+        }
+    }
+}

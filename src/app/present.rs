@@ -232,6 +232,11 @@ impl VersusApp {
                 ..Rehearsal::default()
             };
             for (slide, seconds) in p.slides.iter().zip(spent) {
+                // A slide the run never reached is not "0:00": leave it
+                // out, so the last rehearsal says nothing of it.
+                if seconds <= 0.0 {
+                    continue;
+                }
                 let seconds = u32::try_from(crate::talk::whole_seconds(seconds)).unwrap_or(0);
                 match slide {
                     Slide::Title => run.title = seconds,
@@ -381,5 +386,23 @@ mod tests {
         assert_eq!(run.seconds[&first], 60);
         assert_eq!(run.seconds[&second], 90);
         assert_eq!(a.selected, Section::Dimension(3));
+    }
+
+    #[test]
+    fn a_rehearsal_stopped_early_records_only_the_slides_it_reached() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply_present(PresentCmd::Start { rehearse: true }, 0.0);
+        a.apply_present(PresentCmd::Next, 5.0);
+        a.apply_present(PresentCmd::Next, 45.0);
+        a.clock = 50.0;
+        a.apply_present(PresentCmd::Stop, 50.0);
+        let run = a.notes().talk.last_rehearsal().unwrap().clone();
+        let ids = &a.comparison.dimensions;
+        assert_eq!(run.title, 5);
+        assert_eq!(run.seconds.len(), 2, "{run:?}");
+        assert_eq!(run.seconds[&ids[0].id], 40);
+        assert_eq!(run.seconds[&ids[1].id], 5);
+        assert!(!run.seconds.contains_key(&ids[2].id));
     }
 }

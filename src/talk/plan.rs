@@ -116,12 +116,12 @@ impl Plan {
         self.budgets.iter().find(|b| b.dimension == index)
     }
 
-    /// "9:30 of 10:00 planned", or what is over.
+    /// "9:30 of 10:00", what is over, or that no length is set.
     #[must_use]
     pub fn total_text(&self) -> String {
         let total = super::clock_text(i64::from(self.total()));
         if self.target == 0 {
-            return format!("{total} planned (no talk length set)");
+            return format!("{total} (no talk length set)");
         }
         let target = super::clock_text(i64::from(self.target));
         let over = i64::from(self.total()) - i64::from(self.target);
@@ -238,7 +238,7 @@ mod tests {
         let plan = Plan::new(&c, &notes, &[1, 2]);
         assert_eq!(plan.total(), 90);
         assert_eq!(plan.budgets[0].seconds, 0);
-        assert_eq!(plan.total_text(), "1:30 planned (no talk length set)");
+        assert_eq!(plan.total_text(), "1:30 (no talk length set)");
     }
 
     #[test]

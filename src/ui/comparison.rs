@@ -384,9 +384,12 @@ fn points_ui(
             widths,
             shade,
             |ui| {
+                // Wrapped inside the aspect column: a long aspect must not
+                // push its row's cells out of line.
                 let aspect =
                     egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
-                        .frame_when_inactive(false);
+                        .frame_when_inactive(false)
+                        .wrap();
                 let key = if i < 9 {
                     format!(" (key {})", i + 1)
                 } else {

@@ -11,8 +11,13 @@ use versus::VersusApp;
 
 /// The whole window, styled as the real app, at 1280×800.
 pub fn harness(app: VersusApp) -> Harness<'static, VersusApp> {
+    harness_at(app, egui::vec2(1280.0, 800.0))
+}
+
+/// The whole window at `size`, styled as the real app.
+pub fn harness_at(app: VersusApp, size: egui::Vec2) -> Harness<'static, VersusApp> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         // A background save finishing mid-run wakes the window for a frame
         // or two more; that is settling, not a repaint loop.
         .with_max_steps(12)
@@ -59,4 +64,40 @@ pub fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
     h.run();
     h.get_by_label(&label).type_text(text);
     h.run();
+}
+
+/// Every content file in the repository: the built-in comparison and the
+/// complete examples of the content format's documentation.
+pub fn content_files() -> Vec<(String, versus::model::Comparison)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = vec![("built-in".to_owned(), versus::model::Comparison::built_in())];
+    for entry in std::fs::read_dir(root.join("data")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let c = versus::model::Comparison::load(&path).unwrap().comparison;
+            out.push((path.display().to_string(), c));
+        }
+    }
+    let docs = std::fs::read_to_string(root.join("docs/content-format.md")).unwrap();
+    for (k, block) in docs.split("```ron").skip(1).enumerate() {
+        let text = block.split("```").next().unwrap();
+        if let Ok(loaded) = versus::model::parse(text.as_bytes(), std::path::Path::new("doc.ron")) {
+            out.push((format!("docs example {k}"), loaded.comparison));
+        }
+    }
+    // And a dimension no screen holds: long rows and one enormous cell.
+    let mut long = versus::model::Comparison::built_in();
+    let d = &mut long.dimensions[0];
+    let words = "every word of this cell must reach the screen somewhere ".repeat(60);
+    for p in &mut d.points {
+        for (_, text) in &mut p.sides.0 {
+            text.push(' ');
+            text.push_str(&words[..words.len() / 6]);
+        }
+    }
+    if let Some((_, text)) = d.points[0].sides.0.first_mut() {
+        text.clone_from(&words);
+    }
+    out.push(("long rows".to_owned(), long));
+    out
 }
