@@ -226,6 +226,44 @@ fn the_longest_dimension_of_every_content_file_fits_the_screen() {
 }
 
 #[test]
+fn a_slide_shows_the_subjects_the_window_shows_headed_by_short_labels() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/long-names.ron");
+    let c = Comparison::load(&fixture).unwrap().comparison;
+    for all in [true, false] {
+        let data = tempfile::tempdir().unwrap();
+        let app = VersusApp::new(
+            c.clone(),
+            versus::app::Source::BuiltIn,
+            data.path().to_owned(),
+        );
+        let mut h = harness_at(app, egui::vec2(1280.0, 800.0));
+        h.run();
+        h.state_mut().all_subjects = all;
+        press(&mut h, Key::F5);
+        press(&mut h, Key::P);
+        press(&mut h, Key::ArrowRight);
+        assert_eq!(shown(&h), (1, 0));
+        let labels: Vec<String> = h
+            .query_all(by().role(Role::Label))
+            .filter_map(|n| n.accesskit_node().value())
+            .collect();
+        let has = |text: &str| labels.iter().any(|l| l == text);
+        assert!(has("Rail") && has("Air"), "{labels:?}");
+        assert_eq!(
+            has("Road"),
+            all,
+            "the third subject only when all are shown"
+        );
+        assert!(
+            !has("High-speed rail across the whole continent"),
+            "{labels:?}"
+        );
+        assert_eq!(has("Electricity: about 40 €"), all);
+    }
+}
+
+#[test]
 fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());

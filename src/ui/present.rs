@@ -74,13 +74,12 @@ pub fn slide_text(app: &VersusApp, p: &Presenting, index: usize) -> SlideText {
         .get(index)
         .copied()
         .unwrap_or(crate::app::present::Slide::Title);
-    let n = app.comparison.subjects.len();
-    let columns: Vec<usize> = app.columns.iter().copied().filter(|&i| i < n).collect();
+    // The subjects the window shows: all of them, or the two chosen.
     SlideText::of(
         &app.comparison,
         app.notes(),
         slide,
-        &columns,
+        &app.shown_subjects(),
         app.present_options.summaries,
     )
 }

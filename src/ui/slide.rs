@@ -19,7 +19,7 @@ pub struct SlideText {
     pub title: String,
     /// Under the heading (the title slide's subjects).
     pub subtitle: String,
-    /// The column headers: the subjects' names.
+    /// The column headers: the subjects' short labels (else names).
     pub headers: Vec<String>,
     /// The rows: an aspect, then one cell per header.
     pub rows: Vec<Row>,
@@ -94,7 +94,9 @@ impl SlideText {
                 Self {
                     title: d.title.clone(),
                     subtitle: String::new(),
-                    headers: subjects.iter().map(|s| s.name.clone()).collect(),
+                    // Short labels, as in the deck's tables: a header
+                    // is a narrow place.
+                    headers: subjects.iter().map(|s| s.label().to_owned()).collect(),
                     rows,
                 }
             }

@@ -67,7 +67,8 @@ pub fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
 }
 
 /// Every content file in the repository: the built-in comparison and the
-/// complete examples of the content format's documentation.
+/// complete examples of the content format's documentation, and two made
+/// to be hard to lay out.
 pub fn content_files() -> Vec<(String, versus::model::Comparison)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = vec![("built-in".to_owned(), versus::model::Comparison::built_in())];
@@ -85,6 +86,13 @@ pub fn content_files() -> Vec<(String, versus::model::Comparison)> {
             out.push((format!("docs example {k}"), loaded.comparison));
         }
     }
+    // Three subjects with long names, long aspects and a word longer than
+    // any column.
+    let fixture = root.join("tests/fixtures/long-names.ron");
+    let c = versus::model::Comparison::load(&fixture)
+        .unwrap()
+        .comparison;
+    out.push(("long names".to_owned(), c));
     // And a dimension no screen holds: long rows and one enormous cell.
     let mut long = versus::model::Comparison::built_in();
     let d = &mut long.dimensions[0];
