@@ -80,25 +80,13 @@ a { color: #0b4aa2; }
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
     let cols = columns(c, options);
-    let names: Vec<String> = cols
-        .iter()
-        .map(|col| ["<strong>", &inline(col.name), "</strong>"].concat())
-        .collect();
     let mut out = String::new();
+    page_start(&mut out, c, "", "", "");
     push(
         &mut out,
         &[
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            "<title>",
-            &escape(&one_line_text(&c.title)),
-            "</title>\n<style>",
-            STYLE,
-            "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>",
-            &inline(&c.title),
-            "</h1>\n<p class=\"subjects\">",
-            &names.join(" vs "),
-            "</p>\n",
+            &subjects_line(&cols),
+            "\n",
             &paragraphs(&c.intro, "intro"),
             "</header>\n",
         ],
@@ -145,6 +133,46 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// Opens a page: the head with `title_prefix` before the comparison's
+/// title, the house style then `extra_style`, and the header up to its
+/// `<h1>` (after `kind`, a line above it, when not empty).
+pub(super) fn page_start(
+    out: &mut String,
+    c: &Comparison,
+    title_prefix: &str,
+    extra_style: &str,
+    kind: &str,
+) {
+    push(
+        out,
+        &[
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            "<title>",
+            title_prefix,
+            &escape(&one_line_text(&c.title)),
+            "</title>\n<style>",
+            STYLE,
+            extra_style,
+            "</style>\n</head>\n<body>\n<main>\n<header>\n",
+        ],
+    );
+    if !kind.is_empty() {
+        push(out, &["<p class=\"kind\">", kind, "</p>\n"]);
+    }
+    push(out, &["<h1>", &inline(&c.title), "</h1>\n"]);
+}
+
+/// The line under the title: the shown subjects' names, in bold, "vs"
+/// between them.
+pub(super) fn subjects_line(cols: &[Column<'_>]) -> String {
+    let names: Vec<String> = cols
+        .iter()
+        .map(|col| ["<strong>", &inline(col.name), "</strong>"].concat())
+        .collect();
+    ["<p class=\"subjects\">", &names.join(" vs "), "</p>"].concat()
 }
 
 /// Appends each part in turn.

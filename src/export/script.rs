@@ -18,7 +18,7 @@
 //! only `subjects` is used (the highlighted rows' columns). All content
 //! and notes are escaped as in the HTML export.
 
-use super::html::{STYLE, escape, inline, note_block, one_line_text, push};
+use super::html::{escape, inline, note_block, page_start, push, subjects_line};
 use super::verdicts::{self, Verdicts};
 use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank};
 use crate::model::{Comparison, Dimension};
@@ -49,27 +49,19 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     let cols = columns(c, options);
     let shown = presented(c, notes, true);
     let plan = Plan::new(c, notes, &shown);
-    let names: Vec<String> = cols
-        .iter()
-        .map(|col| ["<strong>", &inline(col.name), "</strong>"].concat())
-        .collect();
     let mut out = String::new();
+    page_start(
+        &mut out,
+        c,
+        "Speaker script: ",
+        SCRIPT_STYLE,
+        "Speaker script",
+    );
     push(
         &mut out,
         &[
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            "<title>Speaker script: ",
-            &escape(&one_line_text(&c.title)),
-            "</title>\n<style>",
-            STYLE,
-            SCRIPT_STYLE,
-            "</style>\n</head>\n<body>\n<main>\n<header>\n",
-            "<p class=\"kind\">Speaker script</p>\n<h1>",
-            &inline(&c.title),
-            "</h1>\n<p class=\"subjects\">",
-            &names.join(" vs "),
-            "</p>\n<p class=\"plan\"><strong>Talk:</strong> ",
+            &subjects_line(&cols),
+            "\n<p class=\"plan\"><strong>Talk:</strong> ",
             &escape(&length_text(notes.talk.minutes)),
             " · <strong>Planned:</strong> ",
             &escape(&plan.total_text()),

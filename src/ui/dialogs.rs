@@ -32,15 +32,13 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
         return;
     };
     let chosen = dialog_window(ctx, purpose.title(), 460.0, |ui| {
-        let label = ui.label("Path of the file (.ron):");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut dialog.path)
-                    .id_salt("dialog-path")
-                    .hint_text("/path/to/file.ron")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+        let field = path_field_ui(
+            ui,
+            "Path of the file (.ron):",
+            &mut dialog.path,
+            "dialog-path",
+            "/path/to/file.ron",
+        );
         if dialog.focus {
             dialog.focus = false;
             field.request_focus();
@@ -98,6 +96,25 @@ pub enum PathAction {
     Browse,
     /// Close the dialog.
     Cancel,
+}
+
+/// A full-width path field under its `label` (which names it for screen
+/// readers and tests).
+pub fn path_field_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    path: &mut String,
+    id_salt: &str,
+    hint: &str,
+) -> egui::Response {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(path)
+            .id_salt(id_salt)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
 }
 
 /// The hint and the buttons under a path field: the action, "Browse…" for

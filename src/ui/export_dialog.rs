@@ -7,7 +7,7 @@ use crate::app::Command;
 use crate::app::command::ExportCmd;
 use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
-use crate::ui::dialogs::{PathAction, dialog_window, path_field_actions_ui};
+use crate::ui::dialogs::{PathAction, dialog_window, path_field_actions_ui, path_field_ui};
 
 /// The export dialog's state.
 #[derive(Debug, Clone)]
@@ -87,14 +87,7 @@ pub fn ui(
             subjects_ui(ui, c, &mut dialog.options.subjects);
         }
         ui.add_space(6.0);
-        let label = ui.label("Export to:");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut dialog.path)
-                    .id_salt("export-path")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+        let field = path_field_ui(ui, "Export to:", &mut dialog.path, "export-path", "");
         if field.changed() {
             dialog.confirm_overwrite = None;
         }

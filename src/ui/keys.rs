@@ -33,16 +33,10 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
             if writing {
                 return true;
             }
-            let egui::Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = event
-            else {
+            let Some((key, modifiers)) = pressed(event) else {
                 return true;
             };
-            let Some(command) = command_for(*key, *modifiers, When::Browsing) else {
+            let Some(command) = command_for(key, modifiers, When::Browsing) else {
                 return true;
             };
             writing = command == Nav::FocusNote.into() || command == FindCmd::Focus.into();
@@ -50,4 +44,18 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
             false
         });
     });
+}
+
+/// The key and modifiers of a key press (not a release, not text).
+#[must_use]
+pub fn pressed(event: &egui::Event) -> Option<(egui::Key, egui::Modifiers)> {
+    match event {
+        egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } => Some((*key, *modifiers)),
+        _ => None,
+    }
 }

@@ -8,6 +8,7 @@ use crate::app::command::PresentCmd;
 use crate::app::present::Presenting;
 use crate::app::{Command, VersusApp};
 use crate::ui::actions::PRESENTING_KEYS;
+use crate::ui::keys::pressed;
 use crate::ui::slide::{SlideText, slide_ui};
 
 /// Reads the presenting keys (they replace every other key while
@@ -15,25 +16,19 @@ use crate::ui::slide::{SlideText, slide_ui};
 pub fn keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         i.events.retain(|event| {
-            let egui::Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = event
-            else {
+            let Some((key, modifiers)) = pressed(event) else {
                 return true;
             };
             if !modifiers.is_none() && !modifiers.shift_only() {
                 return true;
             }
-            if let Some(digit) = digit_of(*key) {
+            if let Some(digit) = digit_of(key) {
                 commands.push(PresentCmd::Digit(digit).into());
                 return false;
             }
             match PRESENTING_KEYS
                 .iter()
-                .find(|(_, keys, _)| keys.contains(key))
+                .find(|(_, keys, _)| keys.contains(&key))
             {
                 Some((_, _, command)) => {
                     commands.push((*command).into());
