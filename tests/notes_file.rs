@@ -26,7 +26,9 @@ fn arb_notes() -> impl Strategy<Value = Notes> {
         arb_text(),
         any::<bool>(),
         proptest::collection::btree_set(arb_text(), 0..4),
-        proptest::option::of(any::<u32>()),
+        // What the window can write; past it is read as the limit (a unit
+        // test in notes/mod.rs).
+        proptest::option::of(0..=versus::notes::talk::MAX_BUDGET_SECONDS),
         verdict,
         proptest::option::of(0..=3u8),
     )

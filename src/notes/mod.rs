@@ -388,6 +388,7 @@ impl Notes {
         ron::Options::default()
             .with_recursion_limit(crate::model::RECURSION_LIMIT)
             .from_str(text)
+            .map(Self::within_limits)
             .map_err(|e| {
                 let at = Position {
                     line: e.span.start.line.max(1),
@@ -404,6 +405,22 @@ impl Notes {
                     _ => error(at, describe_ron_error(&e.code), true),
                 }
             })
+    }
+
+    /// The notes with every value past its limit read as the limit (the
+    /// window cannot set more; a hand-edited file may): the talk's length,
+    /// budgets over [`talk::MAX_BUDGET_SECONDS`], weights over
+    /// [`talk::MAX_WEIGHT`], rehearsals beyond the kept ones. Values
+    /// within the limits are untouched, so a file versus wrote loads and
+    /// saves byte for byte.
+    #[must_use]
+    pub fn within_limits(mut self) -> Self {
+        self.talk.keep_within_limits();
+        for n in self.dimensions.values_mut() {
+            n.budget = n.budget.map(|b| b.min(talk::MAX_BUDGET_SECONDS));
+            n.weight = n.weight.map(|w| w.min(talk::MAX_WEIGHT));
+        }
+        self
     }
 
     /// Reads a notes file; `Ok(None)` when it does not exist.
@@ -511,6 +528,35 @@ fn describe_ron_error(code: &ron::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_past_the_limits_are_read_as_the_limits() {
+        let max = u32::MAX;
+        let runs: Vec<String> = (0..7)
+            .map(|k| format!("Rehearsal(date: \"{k}\", seconds: {{}})"))
+            .collect();
+        let runs = runs.join(", ");
+        let text = format!(
+            "Notes(comparison: \"T\", overall: \"\", dimensions: {{
+                \"a\": DimensionNotes(text: \"\", starred: true, highlights: [],
+                    budget: Some({max}), weight: Some(250)),
+                \"b\": DimensionNotes(text: \"\", starred: false, highlights: [],
+                    budget: Some(90), weight: Some(2)),
+            }}, talk: Talk(minutes: {max}, rehearsals: [{runs}]))"
+        );
+        let n = Notes::from_ron(text.as_bytes(), Path::new("n.ron")).unwrap();
+        assert_eq!(n.talk.minutes, talk::MAX_TALK_MINUTES);
+        assert_eq!(n.dimensions["a"].budget, Some(talk::MAX_BUDGET_SECONDS));
+        assert_eq!(n.dimensions["a"].weight, Some(talk::MAX_WEIGHT));
+        assert_eq!(
+            n.dimensions["b"].budget,
+            Some(90),
+            "within the limits: kept"
+        );
+        assert_eq!(n.dimensions["b"].weight, Some(2));
+        let dates: Vec<&str> = n.talk.rehearsals.iter().map(|r| r.date.as_str()).collect();
+        assert_eq!(dates, ["2", "3", "4", "5", "6"], "the last five");
+    }
 
     #[test]
     fn text_defaults_to_empty_and_prune_drops_blank_entries() {

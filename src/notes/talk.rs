@@ -52,6 +52,15 @@ impl Talk {
         self.rehearsals.drain(..extra);
     }
 
+    /// Reads values past the limits as the limits: a length over
+    /// [`MAX_TALK_MINUTES`], rehearsals beyond the last
+    /// [`KEPT_REHEARSALS`] (a hand-edited file may hold anything).
+    pub fn keep_within_limits(&mut self) {
+        self.minutes = self.minutes.min(MAX_TALK_MINUTES);
+        let extra = self.rehearsals.len().saturating_sub(KEPT_REHEARSALS);
+        self.rehearsals.drain(..extra);
+    }
+
     /// The last rehearsal, if any.
     #[must_use]
     pub fn last_rehearsal(&self) -> Option<&Rehearsal> {
