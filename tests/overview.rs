@@ -84,3 +84,44 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
     assert!(!h.state().overview, "Enter opens the selected dimension");
     assert_eq!(h.state().selected, Section::Dimension(9_999));
 }
+
+#[test]
+fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    {
+        let notes = &mut h.state_mut().notes_file.notes;
+        notes.talk.minutes = 24 * 60;
+        let risk = notes.entry("risk");
+        risk.starred = true;
+        risk.budget = Some(10 * 60 * 60);
+        risk.weight = Some(3);
+    }
+    open_overview(&mut h);
+    let left_of = |h: &egui_kittest::Harness<'static, VersusApp>, text: &str| {
+        h.get_all_by_label(text)
+            .chain(h.get_all_by_value(text))
+            .filter(|n| n.accesskit_node().role() == Role::Label)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.left().total_cmp(&b.left()))
+            .unwrap_or_else(|| panic!("no {text:?}"))
+    };
+    let header = left_of(&h, "Budget");
+    let cell = left_of(&h, "10:00:00");
+    assert!(
+        (header.left() - cell.left()).abs() < 1.0,
+        "{header:?} over {cell:?}"
+    );
+    let next = left_of(&h, "Rehearsed");
+    assert!(
+        cell.right() <= next.left(),
+        "the budget is not cut: {cell:?} {next:?}"
+    );
+    let header = left_of(&h, "Matters");
+    let cell = left_of(&h, "3 of 3");
+    assert!(
+        (header.left() - cell.left()).abs() < 1.0,
+        "{header:?} over {cell:?}"
+    );
+}

@@ -62,7 +62,11 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let columns = shown.len().max(1) as f32;
     let title = (total * 0.22).clamp(140.0, 260.0);
     let markers = 56.0;
-    let talk = [52.0, 72.0, 120.0, 60.0];
+    // The budget column as wide as its widest value ("10:00:00").
+    let longest = plan.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
+    let budget =
+        text_width(ui, clock_text(i64::from(longest))).max(text_width(ui, "Budget".to_owned()));
+    let talk = [budget + 8.0, 84.0, 110.0, 64.0];
     let layout = Layout {
         markers,
         talk,
@@ -71,61 +75,94 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             .max(140.0),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
     };
-    header_ui(ui, app, &shown, layout);
-    ui.separator();
-
     let rows = app.outline().dimensions.clone();
-    let mut area = egui::ScrollArea::both()
+    // Sideways, the header scrolls with the rows; downwards, only the rows
+    // in view are laid out.
+    egui::ScrollArea::horizontal()
         .auto_shrink(false)
-        .id_salt("overview-rows");
-    if app.scroll_to_selected
-        && let Section::Dimension(selected) = app.selected
-        && let Some(row) = (0..rows.len()).find(|&row| rows.get(row) == Some(selected))
-    {
-        let stride = layout.row_height + ui.spacing().item_spacing.y;
-        #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
-        let top = row as f32 * stride;
-        area = area.vertical_scroll_offset((top - 3.0 * stride).max(0.0));
-    }
-    area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
-        for row in range {
-            if let Some(dimension) = rows.get(row) {
-                row_ui(ui, app, dimension, &shown, &plan, layout, commands);
+        .id_salt("overview-wide")
+        .show(ui, |ui| {
+            header_ui(ui, app, &shown, layout);
+            ui.separator();
+            let mut area = egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .id_salt("overview-rows");
+            if app.scroll_to_selected
+                && let Section::Dimension(selected) = app.selected
+                && let Some(row) = (0..rows.len()).find(|&row| rows.get(row) == Some(selected))
+            {
+                let stride = layout.row_height + ui.spacing().item_spacing.y;
+                #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
+                let top = row as f32 * stride;
+                area = area.vertical_scroll_offset((top - 3.0 * stride).max(0.0));
             }
-        }
-    });
+            area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
+                for row in range {
+                    if let Some(dimension) = rows.get(row) {
+                        row_ui(ui, app, dimension, &shown, &plan, layout, commands);
+                    }
+                }
+            });
+        });
 }
 
-/// The column headers: "Dimension", then each subject's short label.
+/// The width of `text` in the body font.
+fn text_width(ui: &egui::Ui, text: String) -> f32 {
+    ui.painter()
+        .layout_no_wrap(
+            text,
+            egui::TextStyle::Body.resolve(ui.style()),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+}
+
+/// A cell `width` wide, its content left-aligned and centred vertically.
+fn cell<R>(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            add(ui)
+        },
+    )
+    .inner
+}
+
+/// The column headers: "Dimension", the talk's columns, then each
+/// subject's short label.
 fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout) {
+    let h = layout.row_height;
     ui.horizontal(|ui| {
-        ui.add_space(layout.markers);
+        // The same room as the rows' marks, and the title's button padding,
+        // so each header stands over its column.
+        ui.allocate_exact_size(vec2(layout.markers, h), egui::Sense::hover());
+        cell(ui, layout.title, h, |ui| {
+            ui.add_space(ui.spacing().button_padding.x);
+            ui.add(egui::Label::new(RichText::new("Dimension").strong()));
+        });
         for (name, width) in ["Budget", "Rehearsed", "Better fit", "Matters"]
             .into_iter()
             .zip(layout.talk)
         {
-            ui.add_sized(
-                vec2(width, layout.row_height),
-                egui::Label::new(RichText::new(name).strong()).truncate(),
-            );
+            cell(ui, width, h, |ui| {
+                ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
+            });
         }
-        ui.add_sized(
-            vec2(layout.title, layout.row_height),
-            egui::Label::new(RichText::new("Dimension").strong()),
-        );
         for &subject in shown {
             let s = &app.comparison.subjects[subject];
-            ui.add_sized(
-                vec2(layout.column, layout.row_height),
-                egui::Label::new(RichText::new(s.label()).strong()).truncate(),
-            )
-            .on_hover_text(&s.name);
+            cell(ui, layout.column, h, |ui| {
+                ui.add(egui::Label::new(RichText::new(s.label()).strong()).truncate())
+                    .on_hover_text(&s.name);
+            });
         }
     });
 }
 
-/// One dimension's row: its marks, its title (a button that opens it) and
-/// each shown subject's first sentence.
+/// One dimension's row: its marks, its title (a button that opens it),
+/// the talk's cells and each shown subject's first sentence.
 fn row_ui(
     ui: &mut egui::Ui,
     app: &VersusApp,
@@ -150,23 +187,21 @@ fn row_ui(
                 egui::Sense::hover(),
             );
             marks_ui(ui, marks, notes);
+            let h = layout.row_height;
+            let title = cell(ui, layout.title, h, |ui| {
+                ui.add(egui::Button::selectable(selected, &d.title).truncate())
+            });
             for (text, width) in talk.iter().zip(layout.talk) {
-                ui.add_sized(
-                    vec2(width, layout.row_height),
-                    egui::Label::new(text.as_str()).truncate(),
-                );
+                cell(ui, width, h, |ui| {
+                    ui.add(egui::Label::new(text.as_str()).truncate());
+                });
             }
-            let title = ui.add_sized(
-                vec2(layout.title, layout.row_height),
-                egui::Button::selectable(selected, &d.title).truncate(),
-            );
             for &subject in shown {
                 let id = &comparison.subjects[subject].id;
                 let text = d.summary.get(id).map(first_sentence).unwrap_or_default();
-                ui.add_sized(
-                    vec2(layout.column, layout.row_height),
-                    egui::Label::new(text).truncate(),
-                );
+                cell(ui, layout.column, h, |ui| {
+                    ui.add(egui::Label::new(text).truncate());
+                });
             }
             title
         })

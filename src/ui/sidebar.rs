@@ -50,11 +50,27 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             area = area.vertical_scroll_offset(top + stride - height);
         }
     }
+    // Room for the widest budget, the same on every row so the markers
+    // line up ("10:00:00" is wider than "1:00").
+    let budget_room = budgets.map_or(0.0, |plan| {
+        let longest = plan.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
+        let text = crate::talk::clock_text(i64::from(longest));
+        let width = ui
+            .painter()
+            .layout_no_wrap(
+                text,
+                egui::FontId::proportional(crate::ui::style::SMALL_TEXT),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x;
+        (width + 12.0).max(44.0)
+    });
     let output = area.show_rows(ui, row_height, rows, |ui, range| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
             for row in range {
-                row_ui(ui, app, row, row_height, budgets, commands);
+                row_ui(ui, app, row, row_height, (budgets, budget_room), commands);
             }
         });
     });
@@ -155,7 +171,7 @@ fn row_ui(
     app: &VersusApp,
     row: usize,
     row_height: f32,
-    plan: Option<&crate::talk::Plan>,
+    (plan, budget_room): (Option<&crate::talk::Plan>, f32),
     commands: &mut Vec<Command>,
 ) {
     let section = app.section_at(row);
@@ -194,7 +210,7 @@ fn row_ui(
     // Room on the right for the markers, so a long title never runs under
     // them; they are painted, not text, so the row's name stays the title.
     let markers = u8::from(has_note) + u8::from(starred) + u8::from(highlighted);
-    let budget_room = if budget.is_some() { 44.0 } else { 0.0 };
+    let budget_room = if budget.is_some() { budget_room } else { 0.0 };
     let marker_room = budget_room
         + if markers == 0 {
             0.0
