@@ -684,8 +684,12 @@ fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
     let first: Vec<String> = (0..4).map(|i| format!("p{i:03}")).collect();
     type_into_first_dimension(&display, &first);
     wait_for_file(&data.path().join("built-in.notes.ron"));
-    // The data folder itself goes: nothing beside, nothing to fall back to.
+    // The data folder itself goes, and a file takes its name, so it cannot
+    // be made again: nothing beside, nothing to fall back to. (With only
+    // the folder gone, an autosave between two typed words on a busy
+    // machine made it again and saved there: safe, but not this case.)
     std::fs::remove_dir_all(data.path()).unwrap();
+    std::fs::write(data.path(), "not a folder").unwrap();
     let second: Vec<String> = (0..4).map(|i| format!("q{i:03}")).collect();
     type_words(&display, &second);
     let stderr = terminate_cleanly(&mut app);
@@ -701,6 +705,7 @@ fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
     for w in first.iter().chain(&second) {
         assert!(words.contains(w), "{w} lost; stderr:\n{stderr}");
     }
+    std::fs::remove_file(data.path()).unwrap();
 }
 
 // ---------------------------------------------------------------------------
