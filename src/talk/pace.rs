@@ -2,8 +2,17 @@
 //! the plan the talk is. Time is given in seconds by the caller (the
 //! window's clock, or a test's), never read here.
 
-/// How long before a slide's budget runs out the presenter is warned.
+/// How long before a slide's budget runs out the presenter is warned (on
+/// slides of two minutes or more; see [`warn_before`]).
 pub const WARN_BEFORE_SECONDS: f64 = 60.0;
+
+/// When the warning comes on for a slide of `budget` seconds: a minute
+/// before the end, or half-way through a slide shorter than two minutes
+/// (a warning from a one-minute slide's first second would say nothing).
+#[must_use]
+pub fn warn_before(budget: f64) -> f64 {
+    WARN_BEFORE_SECONDS.min(budget / 2.0)
+}
 
 /// The seconds spent on each slide of a talk, and the slide shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +121,7 @@ impl Pace {
             slide_left,
             behind,
             talk_left,
-            warn: budget > 0.0 && slide_left <= WARN_BEFORE_SECONDS,
+            warn: budget > 0.0 && slide_left <= warn_before(budget),
         }
     }
 
@@ -169,6 +178,22 @@ mod tests {
         let p = Pace::at(&w, &budgets, 240, 150.0);
         assert!((p.behind + 30.0).abs() < 1e-9);
         assert_eq!(p.behind_text(), "0:30 ahead");
+    }
+
+    #[test]
+    fn a_short_slide_warns_half_way_not_from_its_start() {
+        let w = Stopwatch::start(1, 0.0);
+        assert!(
+            !Pace::at(&w, &[60], 0, 1.0).warn,
+            "a minute-long slide, just begun"
+        );
+        assert!(!Pace::at(&w, &[60], 0, 29.0).warn);
+        assert!(Pace::at(&w, &[60], 0, 30.0).warn, "half-way");
+        assert!(!Pace::at(&w, &[600], 0, 539.0).warn);
+        assert!(
+            Pace::at(&w, &[600], 0, 540.0).warn,
+            "a minute before the end"
+        );
     }
 
     #[test]
