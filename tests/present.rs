@@ -395,3 +395,56 @@ fn verdicts_chosen_in_the_notes_panel_sum_up_with_the_flip_dimension() {
         "the weight in the overview"
     );
 }
+
+#[test]
+fn closing_the_window_mid_rehearsal_keeps_the_run() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = built_in(data.path());
+    let c = h.state().comparison.clone();
+    h.input_mut().time = Some(50.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F5);
+    h.run();
+    h.input_mut().time = Some(58.0);
+    press(&mut h, Key::ArrowRight);
+    h.input_mut().time = Some(100.0);
+    h.run();
+    // What eframe's on_exit does when the window closes.
+    h.state_mut().flush_on_exit();
+    let path = data.path().join("built-in.notes.ron");
+    let notes = versus::notes::Notes::load(&path).unwrap().unwrap();
+    let run = notes.talk.last_rehearsal().expect("the run is in the file");
+    assert_eq!(run.title, 8);
+    assert_eq!(run.seconds.get(&c.dimensions[0].id), Some(&42));
+}
+
+#[test]
+fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talk.ron");
+    let text = versus::model::BUILT_IN_RON;
+    std::fs::write(&path, text).unwrap();
+    let mut h = harness_at(
+        VersusApp::open_at_start(Some(&path), data.path().to_owned()),
+        egui::vec2(1280.0, 800.0),
+    );
+    h.run();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    let first = h.state().comparison.dimensions[0].title.clone();
+    std::fs::write(&path, text.replace(&first, "Renamed while presenting")).unwrap();
+    // Well past the reload's settling time: the slides stay as they were.
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_millis(1500) {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(h.state().comparison.dimensions[0].title, first);
+    assert_eq!(shown(&h), (1, 0));
+    // The talk ends; the new text comes in.
+    press(&mut h, Key::Escape);
+    step_until(&mut h, 5, |app| {
+        app.comparison.dimensions[0].title == "Renamed while presenting"
+    });
+    assert!(h.state().presenting.is_none());
+}

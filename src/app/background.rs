@@ -71,6 +71,11 @@ impl VersusApp {
             ctx.request_repaint_after(RELOAD_SETTLE);
         }
         match self.reload_after {
+            // Never under the presenter's feet: the slides stay as they
+            // are, and the reload waits for the talk to end.
+            Some(_) if self.presenting.is_some() => {
+                ctx.request_repaint_after(RELOAD_SETTLE);
+            }
             Some(at) if now >= at => {
                 self.reload_after = None;
                 if let Source::File(path) = self.source.clone() {
@@ -201,9 +206,12 @@ impl VersusApp {
         self.notes_file.flush()
     }
 
-    /// On exit: the notes go to their file, else beside it, else to the data
-    /// folder, else to standard error in full; standard error says which.
+    /// On exit: a rehearsal under way is recorded; the notes go to their
+    /// file, else beside it, else to the data folder, else to standard
+    /// error in full; standard error says which.
     pub fn flush_on_exit(&mut self) {
+        // A rehearsal cut short by closing the window still counts.
+        self.stop_presenting();
         match self.flush_to_disk() {
             Flushed::Clean | Flushed::Saved => {}
             Flushed::KeptAside { path, why } => {

@@ -216,7 +216,9 @@ impl VersusApp {
         }
     }
 
-    fn stop_presenting(&mut self) {
+    /// Leaves the talk at the slide shown; a rehearsal's times go into the
+    /// notes.
+    pub(super) fn stop_presenting(&mut self) {
         let Some(p) = self.presenting.take() else {
             return;
         };

@@ -205,7 +205,8 @@ impl NotesFile {
     fn notes_are_empty(&self) -> bool {
         let mut n = self.notes.clone();
         n.prune();
-        n.overall.trim().is_empty() && n.dimensions.is_empty()
+        // The talk counts: a rehearsal or a talk length alone are notes.
+        n.overall.trim().is_empty() && n.dimensions.is_empty() && n.talk.is_empty()
     }
 
     /// Whether writing is allowed (not broken, no conflict).
@@ -509,5 +510,22 @@ mod tests {
         assert_eq!(retry_delay(5), Duration::from_secs(16));
         assert_eq!(retry_delay(6), RETRY_MAX);
         assert_eq!(retry_delay(u32::MAX), RETRY_MAX);
+    }
+
+    #[test]
+    fn a_talk_alone_is_worth_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.notes.ron");
+        let mut f = NotesFile::open(path.clone(), "T");
+        assert!(!f.has_unsaved(), "nothing yet: no file is made");
+        f.notes.talk.minutes = 10;
+        f.changed(Instant::now());
+        assert!(f.has_unsaved(), "a talk length alone is a note");
+        assert_eq!(f.flush(), Flushed::Saved);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("minutes: 10")
+        );
     }
 }
