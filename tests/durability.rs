@@ -708,6 +708,34 @@ fn when_no_folder_can_take_the_notes_sigterm_prints_them_in_full() {
     std::fs::remove_file(data.path()).unwrap();
 }
 
+#[test]
+fn sigterm_mid_rehearsal_keeps_the_run_in_a_new_notes_file() {
+    require_tools();
+    let display = Display::start(180..=194);
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("versus.log");
+    let mut app = Versus::start(&display, data.path(), &log);
+    // Past the welcome, then rehearse: the title slide, then the first
+    // dimension. No notes file exists yet: the run is the only note.
+    for key in ["Down", "ctrl+F5"] {
+        display.xdotool(&["key", key]);
+        std::thread::sleep(KEY_GAP);
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    display.xdotool(&["key", "Right"]);
+    std::thread::sleep(Duration::from_millis(2500));
+    let stderr = terminate_cleanly(&mut app);
+    let (_, notes) = read_notes(&data.path().join("built-in.notes.ron"));
+    let run = notes
+        .talk
+        .last_rehearsal()
+        .unwrap_or_else(|| panic!("no rehearsal kept; stderr:\n{stderr}"));
+    assert!(run.title >= 1, "{run:?}");
+    let first = &versus::model::Comparison::built_in().dimensions[0].id;
+    assert!(run.seconds.get(first).is_some_and(|&s| s >= 2), "{run:?}");
+}
+
 // ---------------------------------------------------------------------------
 // Remembered between runs: the real binary, its real state file.
 // ---------------------------------------------------------------------------
