@@ -448,3 +448,18 @@ fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
     });
     assert!(h.state().presenting.is_none());
 }
+
+#[test]
+fn a_budget_is_proposed_only_once_the_talk_has_a_length() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = built_in(data.path());
+    let title = h.state().comparison.dimensions[0].title.clone();
+    click_row(&mut h, &title);
+    let hint = "no talk length yet: set it on the Introduction";
+    assert!(h.query_by_label(hint).is_some());
+    assert!(h.query_by_label("proposed").is_none());
+    h.state_mut().apply(NotesCmd::SetTalkMinutes(10).into());
+    h.run();
+    assert!(h.query_by_label(hint).is_none());
+    assert!(h.query_by_label("proposed").is_some());
+}

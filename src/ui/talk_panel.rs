@@ -139,6 +139,11 @@ fn budget_ui(
                             .into(),
                         );
                     }
+                } else if plan.target == 0 {
+                    // Nothing to share yet: 0:00 is not a proposal.
+                    ui.label(
+                        RichText::new("no talk length yet: set it on the Introduction").weak(),
+                    );
                 } else {
                     ui.label(RichText::new("proposed").weak());
                 }
