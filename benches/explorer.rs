@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use versus::VersusApp;
-use versus::app::command::Nav;
+use versus::app::command::{Nav, NotesCmd, PresentCmd};
 use versus::app::{Section, Source};
 use versus::model::{BUILT_IN_NAME, BUILT_IN_RON, Comparison, parse};
 
@@ -114,6 +114,27 @@ fn frame_benches(c: &mut Criterion) {
     group.bench_function("move/10k", |b| {
         b.iter_custom(|iters| time_moves(&mut large, iters));
     });
+    // With a talk length the sidebar shows a budget per row: the plan is
+    // worked out every frame.
+    for h in [&mut built_in, &mut large] {
+        h.state_mut().apply(NotesCmd::SetTalkMinutes(30).into());
+        h.run();
+    }
+    group.bench_function("idle-planned/built-in", |b| b.iter(|| built_in.step()));
+    group.bench_function("idle-planned/10k", |b| b.iter(|| large.step()));
+    // Presenting, on the middle slide, with the presenter view.
+    for h in [&mut built_in, &mut large] {
+        h.key_press(egui::Key::F5);
+        h.run();
+        let middle = h.state().presenting.as_ref().unwrap().slides.len() / 2;
+        for digit in middle.to_string().bytes() {
+            h.state_mut().apply(PresentCmd::Digit(digit - b'0').into());
+        }
+        h.state_mut().apply(PresentCmd::Jump.into());
+        h.run();
+    }
+    group.bench_function("present/built-in", |b| b.iter(|| built_in.step()));
+    group.bench_function("present/10k", |b| b.iter(|| large.step()));
     group.finish();
 }
 

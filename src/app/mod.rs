@@ -140,6 +140,9 @@ pub struct VersusApp {
     pub present_options: present::PresentOptions,
     /// The window's clock this frame, in seconds (egui's input time).
     pub clock: f64,
+    /// The talk's plan, worked out once a frame for every panel that
+    /// shows a budget (10,000 dimensions take milliseconds).
+    pub plan: crate::talk::Plan,
     /// Whether the window was last asked to be full screen.
     fullscreen: bool,
     /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
@@ -201,6 +204,7 @@ impl VersusApp {
             presenting: None,
             present_options: present::PresentOptions::default(),
             clock: 0.0,
+            plan: crate::talk::Plan::default(),
             fullscreen: false,
             quit_requested: false,
             shown_title: String::new(),
@@ -290,6 +294,9 @@ impl VersusApp {
         for command in commands.drain(..) {
             self.apply(command);
         }
+        // After the keys, before the panels: every budget drawn this frame
+        // comes from one plan.
+        self.plan = self.plan_now();
         ui::text::set_search(&ctx, self.finder.query());
         egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, self, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| ui::status_bar::ui(ui, self, &mut commands));

@@ -170,13 +170,21 @@ impl VersusApp {
         }
     }
 
-    fn start_presenting(&mut self, rehearse: bool, now: f64) {
+    /// The plan of the talk as it would be presented now (the window
+    /// keeps this frame's in [`VersusApp::plan`]).
+    #[must_use]
+    pub fn plan_now(&self) -> Plan {
         let dims = presented(
             &self.comparison,
             self.notes(),
             self.present_options.starred_only,
         );
-        let plan = Plan::new(&self.comparison, self.notes(), &dims);
+        Plan::new(&self.comparison, self.notes(), &dims)
+    }
+
+    fn start_presenting(&mut self, rehearse: bool, now: f64) {
+        let plan = self.plan_now();
+        let dims: Vec<usize> = plan.budgets.iter().map(|b| b.dimension).collect();
         let mut slides = vec![Slide::Title];
         slides.extend(dims.iter().map(|&i| Slide::Dimension(i)));
         let mut budgets = vec![0];

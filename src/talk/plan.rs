@@ -1,5 +1,7 @@
 //! Which dimensions a talk presents, and the seconds each gets.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::Comparison;
 use crate::notes::Notes;
 
@@ -7,13 +9,24 @@ use crate::notes::Notes;
 /// when `starred_only` and any is starred, else all of them.
 #[must_use]
 pub fn presented(c: &Comparison, notes: &Notes, starred_only: bool) -> Vec<usize> {
-    let starred: Vec<usize> = (0..c.dimensions.len())
-        .filter(|&i| notes.is_starred(&c.dimensions[i].id))
+    // One pass over the notes, then a hash lookup per dimension: this runs
+    // every frame, and the notes map can hold an entry per dimension.
+    let starred: HashSet<&str> = notes
+        .dimensions
+        .iter()
+        .filter(|(_, n)| n.starred)
+        .map(|(id, _)| id.as_str())
         .collect();
-    if starred_only && !starred.is_empty() {
-        starred
-    } else {
+    if !starred_only || starred.is_empty() {
+        return (0..c.dimensions.len()).collect();
+    }
+    let shown: Vec<usize> = (0..c.dimensions.len())
+        .filter(|&i| starred.contains(c.dimensions[i].id.as_str()))
+        .collect();
+    if shown.is_empty() {
         (0..c.dimensions.len()).collect()
+    } else {
+        shown
     }
 }
 
@@ -29,7 +42,7 @@ pub struct Budget {
 }
 
 /// The talk's plan: its length and each presented dimension's budget.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
     /// The talk's length in seconds (0: not set).
     pub target: u32,
@@ -47,29 +60,66 @@ impl Plan {
     #[must_use]
     pub fn new(c: &Comparison, notes: &Notes, presented: &[usize]) -> Self {
         let target = notes.talk.minutes.saturating_mul(60);
-        let by_hand = |i: usize| {
-            c.dimensions
-                .get(i)
-                .and_then(|d| notes.get(&d.id))
-                .and_then(|n| n.budget)
-        };
-        let fixed: u32 = presented
+        // Only the notes that change a budget (set by hand, or marks when
+        // shared by marks), found in one pass: this runs every frame, over
+        // up to 10,000 dimensions and as many notes.
+        let weighted = notes.talk.weighted;
+        let counts: HashMap<&str, &crate::notes::DimensionNotes> = notes
+            .dimensions
             .iter()
-            .filter_map(|&i| by_hand(i))
-            .fold(0, u32::saturating_add);
-        let open: Vec<usize> = presented
-            .iter()
-            .copied()
-            .filter(|&i| by_hand(i).is_none())
+            .filter(|(_, n)| {
+                n.budget.is_some()
+                    || (weighted
+                        && (n.weight.is_some()
+                            || !n.highlights.is_empty()
+                            || !n.text.trim().is_empty()))
+            })
+            .map(|(id, n)| (id.as_str(), n))
             .collect();
-        let marks: Vec<u64> = open
+        let annotated: Vec<Option<&crate::notes::DimensionNotes>> = presented
             .iter()
             .map(|&i| {
-                if !notes.talk.weighted {
+                if counts.is_empty() {
+                    return None;
+                }
+                c.dimensions
+                    .get(i)
+                    .and_then(|d| counts.get(d.id.as_str()).copied())
+            })
+            .collect();
+        let by_hand = |k: usize| annotated[k].and_then(|n| n.budget);
+        let fixed: u32 = (0..presented.len())
+            .filter_map(by_hand)
+            .fold(0, u32::saturating_add);
+        let open: Vec<usize> = (0..presented.len())
+            .filter(|&k| by_hand(k).is_none())
+            .collect();
+        let left = if target == 0 {
+            0
+        } else {
+            target.saturating_sub(fixed)
+        };
+        if left == 0 {
+            // Nothing to share (no length, or budgets by hand take it all).
+            let budgets = presented
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| Budget {
+                    dimension: i,
+                    seconds: by_hand(k).unwrap_or(0),
+                    by_hand: by_hand(k).is_some(),
+                })
+                .collect();
+            return Self { target, budgets };
+        }
+        let marks: Vec<u64> = open
+            .iter()
+            .map(|&k| {
+                if !weighted {
                     return 1;
                 }
                 // Not annotated: 1 + the default weight of 1.
-                let Some(n) = c.dimensions.get(i).and_then(|d| notes.get(&d.id)) else {
+                let Some(n) = annotated[k] else {
                     return 2;
                 };
                 1 + u64::from(n.weight())
@@ -77,16 +127,12 @@ impl Plan {
                     + u64::from(!n.text.trim().is_empty())
             })
             .collect();
-        let left = if target == 0 {
-            0
-        } else {
-            target.saturating_sub(fixed)
-        };
         let shares = share(left, &marks);
         let mut open_shares = open.iter().zip(shares);
         let budgets = presented
             .iter()
-            .map(|&i| match by_hand(i) {
+            .enumerate()
+            .map(|(k, &i)| match by_hand(k) {
                 Some(seconds) => Budget {
                     dimension: i,
                     seconds,

@@ -43,7 +43,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.label(
         RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
     );
-    let plan = crate::ui::talk_panel::plan_of(app);
+    let plan = app.plan.clone();
     let all: Vec<usize> = (0..app.comparison.dimensions.len()).collect();
     let summary = Summary::of(&app.comparison, app.notes(), &all);
     ui.horizontal_wrapped(|ui| {

@@ -15,7 +15,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.heading("Dimensions");
     let count = app.comparison.dimensions.len();
     ui.label(egui::RichText::new(format!("{} of {count} annotated", app.annotated_count())).weak());
-    let plan = crate::ui::talk_panel::plan_of(app);
+    let plan = app.plan.clone();
     let budgets = (plan.total() > 0).then_some(&plan);
     if let Some(plan) = budgets {
         let over = plan.target > 0 && plan.total() > plan.target;

@@ -8,20 +8,8 @@ use crate::app::command::{NotesCmd, PresentCmd};
 use crate::app::{Command, VersusApp};
 use crate::notes::Verdict;
 use crate::notes::talk::MAX_WEIGHT;
-use crate::talk::plan::{Plan, presented};
 use crate::talk::verdicts::Summary;
 use crate::talk::{clock_text, whole_seconds};
-
-/// The plan of the talk as presented now.
-#[must_use]
-pub fn plan_of(app: &VersusApp) -> Plan {
-    let dims = presented(
-        &app.comparison,
-        app.notes(),
-        app.present_options.starred_only,
-    );
-    Plan::new(&app.comparison, app.notes(), &dims)
-}
 
 /// Verdict, weight and budget of dimension `index`.
 pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: &mut Vec<Command>) {
@@ -104,7 +92,7 @@ fn budget_ui(
     id: &str,
     commands: &mut Vec<Command>,
 ) {
-    let plan = plan_of(app);
+    let plan = &app.plan;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Budget");
         match plan.budget_of(index) {
@@ -203,7 +191,7 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
             commands.push(PresentCmd::Summaries(summaries).into());
         }
     });
-    let plan = plan_of(app);
+    let plan = &app.plan;
     let over = plan.target > 0 && plan.total() > plan.target;
     let text = RichText::new(format!("Planned: {}", plan.total_text()));
     ui.label(if over {
