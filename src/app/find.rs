@@ -3,7 +3,8 @@
 //! the comparison and the notes (no egui, no I/O), tested below; the
 //! outline asks them for its rows.
 
-use super::outline::Section;
+use super::VersusApp;
+use super::outline::{Outline, Section};
 use crate::model::fold::{Query, fold};
 use crate::model::{Comparison, Dimension};
 use crate::notes::{DimensionNotes, Notes};
@@ -171,6 +172,23 @@ pub fn matching_dimensions(
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+impl VersusApp {
+    /// Works out the sidebar's rows again: every section, or the
+    /// dimensions the search and filter let through.
+    pub fn refresh_outline(&mut self) {
+        self.outline = if self.finder.narrows() {
+            Outline::narrowed(matching_dimensions(
+                &self.comparison,
+                &self.notes_file.notes,
+                &mut self.search_index,
+                &self.finder,
+            ))
+        } else {
+            Outline::of(&self.comparison)
+        };
+    }
 }
 
 #[cfg(test)]

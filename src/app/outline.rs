@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use super::VersusApp;
-use super::find::matching_dimensions;
 use crate::model::Comparison;
 use crate::notes::{DimensionNotes, Notes};
 
@@ -201,21 +200,6 @@ impl VersusApp {
     #[must_use]
     pub fn outline(&self) -> &Outline {
         &self.outline
-    }
-
-    /// Works out the sidebar's rows again: every section, or the
-    /// dimensions the search and filter let through.
-    pub fn refresh_outline(&mut self) {
-        self.outline = if self.finder.narrows() {
-            Outline::narrowed(matching_dimensions(
-                &self.comparison,
-                &self.notes_file.notes,
-                &mut self.search_index,
-                &self.finder,
-            ))
-        } else {
-            Outline::of(&self.comparison)
-        };
     }
 
     /// Number of sidebar rows.
