@@ -113,7 +113,7 @@ fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
         (header.left() - cell.left()).abs() < 1.0,
         "{header:?} over {cell:?}"
     );
-    let next = left_of(&h, "Rehearsed");
+    let next = left_of(&h, "Better fit");
     assert!(
         cell.right() <= next.left(),
         "the budget is not cut: {cell:?} {next:?}"
@@ -124,4 +124,24 @@ fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
         (header.left() - cell.left()).abs() < 1.0,
         "{header:?} over {cell:?}"
     );
+}
+
+#[test]
+fn the_talks_columns_appear_once_they_hold_something() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    open_overview(&mut h);
+    for header in ["Budget", "Rehearsed", "Better fit", "Matters"] {
+        assert!(h.query_by_label(header).is_none(), "{header} with no talk");
+    }
+    h.state_mut().notes_file.notes.talk.minutes = 10;
+    h.run();
+    assert!(h.query_by_label("Budget").is_some());
+    assert!(h.query_by_label("Better fit").is_none());
+    h.state_mut().notes_file.notes.entry("risk").verdict = Some(versus::notes::Verdict::Even);
+    h.run();
+    assert!(h.query_by_label("Better fit").is_some());
+    assert!(h.query_by_label("Matters").is_some());
+    assert!(h.query_by_label("Rehearsed").is_none(), "no rehearsal yet");
 }

@@ -136,6 +136,21 @@ fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
         versus::app::Section::Dimension(0),
         "Down moved on"
     );
+
+    // Esc closes it, as it closes any window; F1 (help) leaves it up.
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
+    app.welcome = true;
+    let mut h = harness(app);
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.state().welcome, "help does not dismiss it");
+    h.state_mut()
+        .apply(versus::app::command::ViewCmd::CloseShortcuts.into());
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().welcome, "Esc dismisses it");
 }
 
 /// A file dropped on the window, as winit reports it.

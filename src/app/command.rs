@@ -223,6 +223,23 @@ impl From<ExportCmd> for Command {
 impl VersusApp {
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
+        // Whatever the person does next, the first-run screen has done its
+        // job (Esc, a key, a menu); only looking for help or changing how
+        // things look leaves it up.
+        let keeps_welcome = matches!(
+            command,
+            Command::View(
+                ViewCmd::Theme(_)
+                    | ViewCmd::Zoom(_)
+                    | ViewCmd::ShowPalette
+                    | ViewCmd::ClosePalette
+                    | ViewCmd::ShowShortcuts
+                    | ViewCmd::CloseShortcuts
+            )
+        );
+        if !keeps_welcome {
+            self.welcome = false;
+        }
         match command {
             Command::Nav(c) => self.apply_nav(c),
             Command::Notes(c) => self.apply_notes(c),
@@ -239,8 +256,6 @@ impl VersusApp {
 
     /// Moves the selection or changes the columns.
     fn apply_nav(&mut self, command: Nav) {
-        // Moving around is exploring: the first-run screen has done its job.
-        self.welcome = false;
         match command {
             Nav::Select(section) => self.selected = section,
             Nav::Move(_) | Nav::First | Nav::Last if self.outline().is_empty() => {}

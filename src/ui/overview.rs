@@ -18,7 +18,8 @@ use crate::ui::style::{ACCENT, paint_star};
 #[derive(Clone, Copy)]
 struct Layout {
     markers: f32,
-    /// Each of the talk's columns (budget, rehearsed, better fit, matters).
+    /// Each of the talk's columns (budget, rehearsed, better fit, matters);
+    /// 0 for a column not shown.
     talk: [f32; 4],
     title: f32,
     column: f32,
@@ -46,9 +47,25 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let plan = app.plan.clone();
     let all: Vec<usize> = (0..app.comparison.dimensions.len()).collect();
     let summary = Summary::of(&app.comparison, app.notes(), &all);
+    // The talk's columns appear once there is something in them, so the
+    // overview of someone not giving a talk is the summaries alone.
+    let notes = app.notes();
+    let decided = notes
+        .dimensions
+        .values()
+        .any(|n| n.verdict.is_some() || n.weight.is_some());
+    let planned = plan.total() > 0;
+    let in_use = [
+        planned,
+        notes.talk.last_rehearsal().is_some(),
+        decided,
+        decided,
+    ];
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Talk: {}", plan.total_text()));
-        ui.separator();
+        if planned {
+            ui.label(format!("Talk: {}", plan.total_text()));
+            ui.separator();
+        }
         ui.label(RichText::new(summary.text(&app.comparison)).strong());
         let flip = summary.flip_text(&app.comparison);
         if !flip.is_empty() {
@@ -66,7 +83,12 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let longest = plan.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
     let budget =
         text_width(ui, clock_text(i64::from(longest))).max(text_width(ui, "Budget".to_owned()));
-    let talk = [budget + 8.0, 84.0, 110.0, 64.0];
+    let mut talk = [budget + 8.0, 84.0, 110.0, 64.0];
+    for (width, used) in talk.iter_mut().zip(in_use) {
+        if !used {
+            *width = 0.0;
+        }
+    }
     let layout = Layout {
         markers,
         talk,
@@ -146,6 +168,7 @@ fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout
         for (name, width) in ["Budget", "Rehearsed", "Better fit", "Matters"]
             .into_iter()
             .zip(layout.talk)
+            .filter(|&(_, width)| width > 0.0)
         {
             cell(ui, width, h, |ui| {
                 ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
@@ -191,7 +214,11 @@ fn row_ui(
             let title = cell(ui, layout.title, h, |ui| {
                 ui.add(egui::Button::selectable(selected, &d.title).truncate())
             });
-            for (text, width) in talk.iter().zip(layout.talk) {
+            for (text, width) in talk
+                .iter()
+                .zip(layout.talk)
+                .filter(|&(_, width)| width > 0.0)
+            {
                 cell(ui, width, h, |ui| {
                     ui.add(egui::Label::new(text.as_str()).truncate());
                 });
