@@ -566,10 +566,19 @@ pub fn check_marp(out: &str, c: &Comparison, notes: &Notes, options: &ExportOpti
     // Parts that do not fit on one slide continue on more, headed
     // `Title (cont.)`; every other slide heading starts a part. (Content
     // cannot start a line with `## `: it is escaped.)
-    let firsts = body
-        .lines()
-        .filter(|l| l.starts_with("## ") && !l.ends_with(" (cont.)"))
-        .count();
+    // Speaker notes are HTML comments (`<!--` … `-->` on lines of their
+    // own): a note's line that reads like a heading is not one.
+    let mut firsts = 0;
+    let mut in_note = false;
+    for line in body.lines() {
+        if in_note {
+            in_note = !line.contains("-->");
+        } else if line.starts_with("<!--") {
+            in_note = !line.contains("-->");
+        } else if line.starts_with("## ") && !line.ends_with(" (cont.)") {
+            firsts += 1;
+        }
+    }
     let ok = s.rules == s.h2
         && (firsts == dimensions + 1 && !blank_conclusion || firsts == dimensions && !conclusion);
     if !ok {
@@ -738,6 +747,20 @@ mod tests {
             let caught = catch_unwind(|| check_marp(&bad, &c, &notes, &options)).is_err();
             assert!(caught, "not caught: {to:?}");
         }
+    }
+
+    #[test]
+    fn a_speaker_note_line_like_a_heading_is_not_a_slide() {
+        // Found by the fuzzer: a framing note with a line `## .<*`.
+        let (c, mut notes) = built_in();
+        notes.overall = "Framing\n## .<*".to_owned();
+        let options = ExportOptions::default();
+        let out = export(Format::Marp, &c, &notes, &options);
+        assert!(
+            out.contains("\n## .<*\n"),
+            "the note is in a comment as written"
+        );
+        check_marp(&out, &c, &notes, &options);
     }
 
     #[test]
