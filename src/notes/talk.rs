@@ -48,8 +48,7 @@ impl Talk {
     /// Keeps `run`, dropping the oldest beyond [`KEPT_REHEARSALS`].
     pub fn record(&mut self, run: Rehearsal) {
         self.rehearsals.push(run);
-        let extra = self.rehearsals.len().saturating_sub(KEPT_REHEARSALS);
-        self.rehearsals.drain(..extra);
+        self.keep_within_limits();
     }
 
     /// Reads values past the limits as the limits: a length over

@@ -17,14 +17,17 @@ pub fn presented(c: &Comparison, notes: &Notes, starred_only: bool) -> Vec<usize
         .filter(|(_, n)| n.starred)
         .map(|(id, _)| id.as_str())
         .collect();
-    if !starred_only || starred.is_empty() {
-        return (0..c.dimensions.len()).collect();
-    }
-    let shown: Vec<usize> = (0..c.dimensions.len())
-        .filter(|&i| starred.contains(c.dimensions[i].id.as_str()))
-        .collect();
+    let all = 0..c.dimensions.len();
+    let shown: Vec<usize> = if starred_only && !starred.is_empty() {
+        all.clone()
+            .filter(|&i| starred.contains(c.dimensions[i].id.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Stars on dimensions the content no longer has count for nothing.
     if shown.is_empty() {
-        (0..c.dimensions.len()).collect()
+        all.collect()
     } else {
         shown
     }
@@ -79,12 +82,8 @@ impl Plan {
         let annotated: Vec<Option<&crate::notes::DimensionNotes>> = presented
             .iter()
             .map(|&i| {
-                if counts.is_empty() {
-                    return None;
-                }
-                c.dimensions
-                    .get(i)
-                    .and_then(|d| counts.get(d.id.as_str()).copied())
+                let d = c.dimensions.get(i)?;
+                counts.get(d.id.as_str()).copied()
             })
             .collect();
         let by_hand = |k: usize| annotated[k].and_then(|n| n.budget);
@@ -99,36 +98,20 @@ impl Plan {
         } else {
             target.saturating_sub(fixed)
         };
-        if left == 0 {
-            // Nothing to share (no length, or budgets by hand take it all).
-            let budgets = presented
-                .iter()
-                .enumerate()
-                .map(|(k, &i)| Budget {
-                    dimension: i,
-                    seconds: by_hand(k).unwrap_or(0),
-                    by_hand: by_hand(k).is_some(),
-                })
-                .collect();
-            return Self { target, budgets };
-        }
         let marks: Vec<u64> = open
             .iter()
-            .map(|&k| {
-                if !weighted {
-                    return 1;
-                }
+            .map(|&k| match annotated[k] {
+                _ if !weighted => 1,
                 // Not annotated: 1 + the default weight of 1.
-                let Some(n) = annotated[k] else {
-                    return 2;
-                };
-                1 + u64::from(n.weight())
-                    + n.highlights.len() as u64
-                    + u64::from(!n.text.trim().is_empty())
+                None => 2,
+                Some(n) => {
+                    1 + u64::from(n.weight())
+                        + n.highlights.len() as u64
+                        + u64::from(!n.text.trim().is_empty())
+                }
             })
             .collect();
-        let shares = share(left, &marks);
-        let mut open_shares = open.iter().zip(shares);
+        let mut shares = share(left, &marks).into_iter();
         let budgets = presented
             .iter()
             .enumerate()
@@ -140,7 +123,7 @@ impl Plan {
                 },
                 None => Budget {
                     dimension: i,
-                    seconds: open_shares.next().map_or(0, |(_, s)| s),
+                    seconds: shares.next().unwrap_or(0),
                     by_hand: false,
                 },
             })
@@ -154,6 +137,14 @@ impl Plan {
         self.budgets
             .iter()
             .fold(0, |sum, b| sum.saturating_add(b.seconds))
+    }
+
+    /// The longest budget as shown ("10:00:00"): what a budget column
+    /// must make room for.
+    #[must_use]
+    pub fn longest_text(&self) -> String {
+        let longest = self.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
+        super::clock_text(i64::from(longest))
     }
 
     /// The budget of dimension `index`, if it is presented.
@@ -190,14 +181,14 @@ fn share(total: u32, marks: &[u64]) -> Vec<u32> {
     let total64 = u64::from(total);
     let mut shares: Vec<u64> = marks.iter().map(|m| total64 * m / sum).collect();
     let given: u64 = shares.iter().sum();
-    let mut order: Vec<usize> = (0..marks.len()).collect();
-    // Largest remainder first; stable, so ties keep content order.
-    order.sort_by_key(|&i| std::cmp::Reverse(total64 * marks[i] % sum));
-    for &i in order
-        .iter()
-        .take(usize::try_from(total64 - given).unwrap_or(0))
-    {
-        shares[i] += 1;
+    let over = usize::try_from(total64 - given).unwrap_or(0);
+    if over > 0 {
+        let mut order: Vec<usize> = (0..marks.len()).collect();
+        // Largest remainder first; stable, so ties keep content order.
+        order.sort_by_key(|&i| std::cmp::Reverse(total64 * marks[i] % sum));
+        for &i in order.iter().take(over) {
+            shares[i] += 1;
+        }
     }
     shares
         .into_iter()

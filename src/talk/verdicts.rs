@@ -1,8 +1,10 @@
 //! Where each subject wins: the verdicts recorded per dimension, weighed,
 //! summed, and the single dimension that would change the outcome.
 
+use std::collections::HashMap;
+
 use crate::model::Comparison;
-use crate::notes::{Notes, Verdict};
+use crate::notes::{DimensionNotes, Notes, Verdict};
 
 /// One subject's standing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +35,17 @@ pub struct Summary {
 #[must_use]
 pub fn verdict_of(c: &Comparison, notes: &Notes, dimension: usize) -> Option<Option<usize>> {
     let d = c.dimensions.get(dimension)?;
-    match notes.get(&d.id)?.verdict.as_ref()? {
+    winner(c, notes.get(&d.id)?.verdict.as_ref()?)
+}
+
+/// What `verdict` gives: the subject's index (`None` for even), or
+/// nothing when it names no subject of `c`.
+#[expect(
+    clippy::option_option,
+    reason = "the same three cases as `verdict_of`, which is public"
+)]
+fn winner(c: &Comparison, verdict: &Verdict) -> Option<Option<usize>> {
+    match verdict {
         Verdict::Even => Some(None),
         Verdict::Subject(id) => c.subjects.iter().position(|s| &s.id == id).map(Some),
     }
@@ -62,9 +74,28 @@ impl Summary {
         let mut decided = 0;
         // (dimension, winner, weight) of every decided dimension.
         let mut votes = Vec::new();
+        // Only the dimensions with a verdict count: found in one pass over
+        // the notes, then a hash lookup per dimension (the overview and the
+        // talk panel sum them every frame, over up to 10,000 dimensions).
+        let with_verdict: HashMap<&str, &DimensionNotes> = notes
+            .dimensions
+            .iter()
+            .filter(|(_, n)| n.verdict.is_some())
+            .map(|(id, n)| (id.as_str(), n))
+            .collect();
         for &i in dimensions {
-            let w = weight_of(c, notes, i);
-            let Some(winner) = verdict_of(c, notes, i) else {
+            if with_verdict.is_empty() {
+                break;
+            }
+            let Some(n) = c
+                .dimensions
+                .get(i)
+                .and_then(|d| with_verdict.get(d.id.as_str()))
+            else {
+                continue;
+            };
+            let w = n.weight();
+            let Some(winner) = n.verdict.as_ref().and_then(|v| winner(c, v)) else {
                 continue;
             };
             if w == 0 {

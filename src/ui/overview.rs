@@ -80,9 +80,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let title = (total * 0.22).clamp(140.0, 260.0);
     let markers = 56.0;
     // The budget column as wide as its widest value ("10:00:00").
-    let longest = plan.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
-    let budget =
-        text_width(ui, clock_text(i64::from(longest))).max(text_width(ui, "Budget".to_owned()));
+    let budget = text_width(ui, plan.longest_text()).max(text_width(ui, "Budget".to_owned()));
     let mut talk = [budget + 8.0, 84.0, 110.0, 64.0];
     for (width, used) in talk.iter_mut().zip(in_use) {
         if !used {

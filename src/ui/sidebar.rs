@@ -53,8 +53,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     // Room for the widest budget, the same on every row so the markers
     // line up ("10:00:00" is wider than "1:00").
     let budget_room = budgets.map_or(0.0, |plan| {
-        let longest = plan.budgets.iter().map(|b| b.seconds).max().unwrap_or(0);
-        let text = crate::talk::clock_text(i64::from(longest));
+        let text = plan.longest_text();
         let width = ui
             .painter()
             .layout_no_wrap(
