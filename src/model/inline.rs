@@ -251,6 +251,8 @@ pub fn first_sentence(text: &str) -> String {
     for (i, ch) in plain.char_indices() {
         let next = i + ch.len_utf8();
         let closes = match ch {
+            // "1. door to door": a list number's period ends no sentence.
+            '.' if is_list_number(&plain[..i]) => false,
             '.' | '!' | '?' => plain[next..].starts_with(char::is_whitespace),
             '。' | '！' | '？' | '۔' | '।' => true,
             '\n' => {
@@ -268,6 +270,17 @@ pub fn first_sentence(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `before` ends in a word of one to three digits: a list
+/// number ("1.", "12.") rather than the end of a sentence. Four digits
+/// (a year) still end one.
+fn is_list_number(before: &str) -> bool {
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -370,5 +383,10 @@ mod tests {
         assert_eq!(first_sentence("v0.1 is out. Then"), "v0.1 is out.");
         assert_eq!(first_sentence("> 800 km\n\nmore"), "> 800 km");
         assert_eq!(first_sentence(""), "");
+        assert_eq!(
+            first_sentence("1. door to door 2. any time. More"),
+            "1. door to door 2. any time."
+        );
+        assert_eq!(first_sentence("Opened in 2024. Then"), "Opened in 2024.");
     }
 }
