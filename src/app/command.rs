@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::history::NoteKey;
 pub use super::present::PresentCmd;
 pub use super::view::{FindCmd, ViewCmd, Zoom};
 use super::{Section, Source, VersusApp};
@@ -71,8 +72,16 @@ impl From<Nav> for Command {
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotesCmd {
-    /// A note's text was edited.
-    NoteEdited,
+    /// A note's text was edited: this is its text now. Typing in one
+    /// note coalesces into one undo step until [`NotesCmd::EndTyping`].
+    SetText {
+        /// Which note.
+        note: NoteKey,
+        /// Its whole text.
+        text: String,
+    },
+    /// The note editor was left: the next keystroke starts a new undo step.
+    EndTyping,
     /// Star or un-star the dimension at this index.
     ToggleStar(usize),
     /// Star or un-star the selected dimension.
@@ -129,8 +138,8 @@ pub enum NotesCmd {
         /// The weight.
         weight: u8,
     },
-    /// Undo the last star, highlight or orphan change (Ctrl+Z outside the
-    /// note editor, which has its own undo).
+    /// Undo the last change to the notes, typing included (Ctrl+Z, in
+    /// the note editor too).
     Undo,
     /// Redo what was undone (Ctrl+Shift+Z).
     Redo,
@@ -143,20 +152,33 @@ impl From<PresentCmd> for Command {
 }
 
 impl NotesCmd {
-    /// Whether the command can be undone (stars, highlights, orphan moves,
-    /// the talk's marks): the notes as they were go on the history first.
+    /// Whether the command changes annotations in a way recorded by
+    /// comparing the notes before and after it (typing is recorded as it
+    /// comes, undo and redo walk the history, the rest decide about the
+    /// file).
     #[must_use]
     pub fn undoable(&self) -> bool {
-        matches!(
-            self,
+        match self {
             Self::ToggleStar(_)
-                | Self::ToggleHighlight { .. }
-                | Self::AttachOrphan { .. }
-                | Self::DeleteOrphan(_)
-                | Self::SetBudget { .. }
-                | Self::SetVerdict { .. }
-                | Self::SetWeight { .. }
-        )
+            | Self::ToggleHighlight { .. }
+            | Self::AttachOrphan { .. }
+            | Self::DeleteOrphan(_)
+            | Self::SetTalkMinutes(_)
+            | Self::SetWeighted(_)
+            | Self::SetBudget { .. }
+            | Self::SetVerdict { .. }
+            | Self::SetWeight { .. } => true,
+            // The first two become one of the above, recorded there.
+            Self::ToggleStarSelected
+            | Self::ToggleHighlightRow(_)
+            | Self::SetText { .. }
+            | Self::EndTyping
+            | Self::Undo
+            | Self::Redo
+            | Self::KeepMine
+            | Self::ReloadTheirs
+            | Self::MoveBrokenAside => false,
+        }
     }
 }
 
@@ -239,6 +261,11 @@ impl VersusApp {
         );
         if !keeps_welcome {
             self.welcome = false;
+        }
+        // Anything but typing ends a stretch of typing: the next keystroke
+        // is a new undo step.
+        if !matches!(command, Command::Notes(NotesCmd::SetText { .. })) {
+            self.history.seal();
         }
         match command {
             Command::Nav(c) => self.apply_nav(c),
@@ -327,29 +354,14 @@ impl VersusApp {
     /// Applies a command that changes the notes or their file.
     fn apply_notes(&mut self, command: NotesCmd) {
         let now = Instant::now();
-        // Stars, highlights and orphan moves can be undone: the notes as
-        // they were go on the history first.
-        if command.undoable() {
-            self.history.record(&self.notes_file.notes);
-        }
+        // What the command changes goes on the history once it is done,
+        // field by field (undoing it then touches nothing else).
+        let before = command.undoable().then(|| self.notes_file.notes.clone());
         match command {
-            NotesCmd::Undo | NotesCmd::Redo => {
-                let undo = command == NotesCmd::Undo;
-                let current = self.notes_file.notes.clone();
-                let back = if undo {
-                    self.history.undo(current)
-                } else {
-                    self.history.redo(current)
-                };
-                if let Some(notes) = back {
-                    self.notes_file.notes = notes;
-                    self.notes_file.changed(now);
-                } else {
-                    let what = if undo { "undo" } else { "redo" };
-                    self.message = Some(format!("Nothing to {what}"));
-                }
-            }
-            NotesCmd::NoteEdited => self.notes_file.changed(now),
+            NotesCmd::Undo => self.walk_history(true, now),
+            NotesCmd::Redo => self.walk_history(false, now),
+            NotesCmd::SetText { note, text } => self.set_text(note, text, now),
+            NotesCmd::EndTyping => self.history.seal(),
             NotesCmd::ToggleStar(i) => {
                 if let Some(d) = self.comparison.dimensions.get(i) {
                     self.notes_file.notes.toggle_star(&d.id);
@@ -397,6 +409,8 @@ impl VersusApp {
             }
             NotesCmd::ReloadTheirs => {
                 let done = self.notes_file.reload_theirs();
+                // The steps were made on the notes just replaced.
+                self.history.clear();
                 self.message = Some(aside_message(
                     done,
                     "Reloaded the notes file; your version is kept in",
@@ -421,6 +435,39 @@ impl VersusApp {
                     "Could not move the broken notes file",
                 ));
             }
+        }
+        if let Some(before) = before {
+            self.history.record(&before, &self.notes_file.notes);
+        }
+    }
+
+    /// Undoes (`true`) or redoes the last step on the notes.
+    fn walk_history(&mut self, undo: bool, now: Instant) {
+        let notes = &mut self.notes_file.notes;
+        let done = if undo {
+            self.history.undo(notes)
+        } else {
+            self.history.redo(notes)
+        };
+        if done {
+            self.notes_file.changed(now);
+        } else {
+            let what = if undo { "undo" } else { "redo" };
+            self.message = Some(format!("Nothing to {what}"));
+        }
+    }
+
+    /// Sets a note's text, as typed, and records it on the history.
+    fn set_text(&mut self, note: NoteKey, text: String, now: Instant) {
+        let notes = &mut self.notes_file.notes;
+        let slot = match &note {
+            NoteKey::Overall => &mut notes.overall,
+            NoteKey::Dimension(id) => notes.text_mut(id),
+        };
+        if *slot != text {
+            let old = std::mem::replace(slot, text.clone());
+            self.history.typed(note, old, text);
+            self.notes_file.changed(now);
         }
     }
 

@@ -233,7 +233,7 @@ pub static ACTIONS: &[Action] = &[
         Command::Notes(NotesCmd::ToggleStarSelected)
     ),
     action!(
-        "Undo a star or highlight",
+        "Undo",
         Notes,
         [key(CMD, Key::Z)],
         Command::Notes(NotesCmd::Undo)

@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use crate::app::command::NotesCmd;
+use crate::app::history::NoteKey;
 use crate::app::{Command, Section, VersusApp};
 
 /// Draws the notes panel.
@@ -47,13 +48,24 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         // (F2 then straight into typing) already land in the note.
         ui.memory_mut(|m| m.request_focus(editor_id));
     }
-    let notes = &mut app.notes_file.notes;
-    let text = if overall {
-        &mut notes.overall
+    let note = if overall {
+        NoteKey::Overall
     } else {
-        &mut notes.entry(&key).text
+        NoteKey::Dimension(key)
     };
-    if app.focus_note {
+    // The editor works on a copy: a change goes to the app as a command,
+    // which records it on the one undo history.
+    let mut text = match &note {
+        NoteKey::Overall => app.notes().overall.clone(),
+        NoteKey::Dimension(id) => app.notes().text(id).to_owned(),
+    };
+    // After an undo or redo in the editor, the cursor goes to the end of
+    // the text it brought back, as after F2.
+    let cursor_to_end = editor_id.with("cursor-to-end");
+    let undone = ui
+        .data_mut(|d| d.remove_temp::<bool>(cursor_to_end))
+        .unwrap_or(false);
+    if app.focus_note || undone {
         // Put the cursor at the end before the editor runs, so whatever is
         // typed in this same frame lands after the existing text.
         let ctx = ui.ctx();
@@ -65,19 +77,52 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         state.store(ctx, editor_id);
         app.focus_note = false;
     }
+    if ui.memory(|m| m.has_focus(editor_id)) {
+        // Ctrl+Z in the note walks the same history as everywhere else
+        // (the editor's own undo would know nothing of stars and other
+        // notes), so the keys are taken before the editor sees them.
+        if history_keys(ui, commands) {
+            ui.data_mut(|d| d.insert_temp(cursor_to_end, true));
+        }
+    }
     let height = if overall {
         160.0
     } else {
         ui.available_height() - 8.0
     };
-    let editor = egui::ScrollArea::vertical()
+    let editor = editor_ui(ui, editor_id, label.id, &mut text, height, overall);
+    if editor.changed() {
+        commands.push(NotesCmd::SetText { note, text }.into());
+    }
+    if editor.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Esc leaves the note: the keyboard goes back to the sidebar.
+        editor.surrender_focus();
+    }
+    if editor.lost_focus() {
+        commands.push(NotesCmd::EndTyping.into());
+    }
+    if overall {
+        orphans_ui(ui, app, commands);
+    }
+}
+
+/// The note's text field, in its scroll area.
+fn editor_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    label: egui::Id,
+    text: &mut String,
+    height: f32,
+    overall: bool,
+) -> egui::Response {
+    egui::ScrollArea::vertical()
         .id_salt("note-scroll")
         .max_height(height)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(text)
-                    .id(editor_id)
+                    .id(id)
                     .hint_text("Your note for the talk…")
                     .desired_width(f32::INFINITY)
                     .desired_rows(if overall { 6 } else { 14 })
@@ -90,19 +135,34 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
                         escape: true,
                     }),
             )
-            .labelled_by(label.id)
+            .labelled_by(label)
         })
-        .inner;
-    if editor.changed() {
-        commands.push(NotesCmd::NoteEdited.into());
-    }
-    if editor.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        // Esc leaves the note: the keyboard goes back to the sidebar.
-        editor.surrender_focus();
-    }
-    if overall {
-        orphans_ui(ui, app, commands);
-    }
+        .inner
+}
+
+/// Undo and redo pressed in the note editor, as commands, in the order
+/// pressed. Ctrl+Shift+Z and Ctrl+Y redo; Ctrl+Z undoes. Whether any was
+/// pressed.
+fn history_keys(ui: &egui::Ui, commands: &mut Vec<Command>) -> bool {
+    let before = commands.len();
+    ui.input_mut(|i| {
+        i.events.retain(|event| {
+            let Some((key, modifiers)) = crate::ui::keys::pressed(event) else {
+                return true;
+            };
+            if !modifiers.command || modifiers.alt {
+                return true;
+            }
+            let command = match (key, modifiers.shift) {
+                (egui::Key::Z, true) | (egui::Key::Y, false) => NotesCmd::Redo,
+                (egui::Key::Z, false) => NotesCmd::Undo,
+                _ => return true,
+            };
+            commands.push(command.into());
+            false
+        });
+    });
+    commands.len() > before
 }
 
 /// Notes whose dimension the content no longer has: kept in the file and
