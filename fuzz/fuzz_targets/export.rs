@@ -269,7 +269,9 @@ fn build(input: &Input) -> (Comparison, Notes, ExportOptions) {
         // note (checked in `check_exports`).
         audience: input.include_summaries != input.starred_only,
         // Some of those: the audience version with the verdicts.
-        include_verdicts: input.include_summaries && !input.starred_only && input.left < input.right,
+        include_verdicts: input.include_summaries
+            && !input.starred_only
+            && input.left < input.right,
     };
     (c, notes, options)
 }
