@@ -71,13 +71,19 @@ pub struct ExportRequest {
     /// [default: all].
     #[arg(long, value_name = "A,B|all")]
     pub subjects: Option<String>,
-    /// Show the presenter's private marks (★ before starred dimensions).
-    #[arg(long)]
+    /// Show the presenter's private marks (★ before starred dimensions;
+    /// not with --audience, which never shows them).
+    #[arg(long, conflicts_with = "audience")]
     pub stars: bool,
-    /// The audience version: leave out every note, the speaker notes and
-    /// the stars (the speaker script ignores it).
+    /// The audience version: leave out every note, the speaker notes, the
+    /// stars and (unless --verdicts) the verdicts. Not with --format
+    /// script: the speaker script is yours alone.
     #[arg(long)]
     pub audience: bool,
+    /// With --audience: keep "Where each wins" and each dimension's better
+    /// fit (your verdicts), which the audience version leaves out.
+    #[arg(long, requires = "audience")]
+    pub verdicts: bool,
     /// Leave out the per-subject summaries.
     #[arg(long)]
     pub no_summaries: bool,
@@ -87,6 +93,31 @@ pub struct ExportRequest {
     /// Overwrite the output if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+impl ExportRequest {
+    /// The export options the flags ask for (`subjects` is resolved
+    /// against the comparison later).
+    #[must_use]
+    pub fn options(&self) -> ExportOptions {
+        ExportOptions {
+            starred_only: self.starred_only,
+            subjects: Vec::new(),
+            include_summaries: !self.no_summaries,
+            show_stars: self.stars,
+            audience: self.audience,
+            include_verdicts: self.verdicts,
+        }
+    }
+
+    /// Why two of the flags cannot go together, naming both (a usage
+    /// error: an option never silently does nothing); `None` when they can.
+    #[must_use]
+    pub fn conflict(&self) -> Option<String> {
+        let refusal = self.options().refusal(self.format)?;
+        let [a, b] = refusal.flags();
+        Some(format!("{a} cannot be used with {b}; {refusal}"))
+    }
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -114,6 +145,9 @@ pub enum ExportError {
         /// The declared ids.
         known: String,
     },
+    /// Two flags that cannot go together.
+    #[error("{0}")]
+    Conflict(String),
     /// The output exists and `--force` was not given.
     #[error("{0}: the file exists; pass --force to overwrite it")]
     Exists(PathBuf),
@@ -182,6 +216,9 @@ pub fn export(
     data_dir: &Path,
     stdout: &mut impl Write,
 ) -> Result<Option<PathBuf>, ExportError> {
+    if let Some(conflict) = request.conflict() {
+        return Err(ExportError::Conflict(conflict));
+    }
     let loaded = Comparison::load(&request.content)?;
     let c = &loaded.comparison;
     let notes_path = match &request.notes {
@@ -208,11 +245,8 @@ pub fn export(
         None => Vec::new(),
     };
     let options = ExportOptions {
-        starred_only: request.starred_only,
         subjects,
-        include_summaries: !request.no_summaries,
-        show_stars: request.stars,
-        audience: request.audience,
+        ..request.options()
     };
     let text = crate::export::export(request.format, c, &notes, &options);
     if request.out.as_os_str() == "-" {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 use versus::VersusApp;
 use versus::app::remembered;
 
@@ -88,6 +88,9 @@ fn main() -> anyhow::Result<ExitCode> {
             })
         }
         Some(Cmd::Export(request)) => {
+            if let Some(conflict) = request.conflict() {
+                usage_error(&conflict);
+            }
             let data_dir = versus::storage::data_dir();
             match versus::cli::export(&request, &data_dir, &mut std::io::stdout().lock()) {
                 Ok(Some(path)) => {
@@ -117,6 +120,17 @@ fn main() -> anyhow::Result<ExitCode> {
             run_window(cli.file.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Exits with clap's usage error (status 2) for `versus export`.
+fn usage_error(message: &str) -> ! {
+    let mut command = Cli::command();
+    command.build();
+    let error_kind = clap::error::ErrorKind::ArgumentConflict;
+    match command.find_subcommand_mut("export") {
+        Some(export) => export.error(error_kind, message).exit(),
+        None => command.error(error_kind, message).exit(),
     }
 }
 

@@ -362,7 +362,7 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
 }
 
 #[test]
-fn audience_leaves_out_the_notes_and_stars_but_keeps_the_verdicts() {
+fn audience_leaves_out_the_notes_stars_and_verdicts_unless_asked() {
     let (dir, content) = setup();
     std::fs::write(
         dir.path().join("teams.notes.ron"),
@@ -378,13 +378,13 @@ fn audience_leaves_out_the_notes_and_stars_but_keeps_the_verdicts() {
     let c = content.to_str().unwrap();
     for format in ["markdown", "html", "marp"] {
         let run = |extra: &[&str]| {
-            let mut args = vec!["export", c, "--format", format, "--stars", "--out", "-"];
+            let mut args = vec!["export", c, "--format", format, "--out", "-"];
             args.extend_from_slice(extra);
             let o = versus(&args, dir.path());
             assert!(o.success(), "{format}: {}", o.stderr);
             o.stdout
         };
-        let private = run(&[]);
+        let private = run(&["--stars"]);
         let public = run(&["--audience"]);
         for word in ["Money talk.", "Whisper framing.", "★"] {
             assert!(
@@ -394,23 +394,31 @@ fn audience_leaves_out_the_notes_and_stars_but_keeps_the_verdicts() {
             assert!(!public.contains(word), "{format}: {word} with --audience");
         }
         assert!(!public.contains("<!--"), "{format}: no speaker notes");
-        // What the audience is shown stays: the verdict and the highlight.
-        assert!(public.contains("Where each wins"), "{format}: {public}");
+        // The verdicts are the speaker's judgement: in the presenter's own
+        // export, out of the audience version unless asked for.
+        for verdict in ["Where each wins", "3 of 3"] {
+            assert!(private.contains(verdict), "{format}: {verdict}");
+            assert!(
+                !public.contains(verdict),
+                "{format}: {verdict} with --audience"
+            );
+        }
+        // What the audience is shown stays: the highlighted row.
+        assert!(public.contains("huge"), "{format}");
+        let with_verdicts = run(&["--audience", "--verdicts"]);
         assert!(
-            public.contains("3 of 3") && public.contains("huge"),
-            "{format}"
+            with_verdicts.contains("Where each wins") && with_verdicts.contains("3 of 3"),
+            "{format}: {with_verdicts}"
         );
+        assert!(!with_verdicts.contains("Money talk."), "{format}");
     }
-    // The script is the presenter's: --audience changes nothing in it.
+    // The script is the presenter's own: it has no audience version.
     let script = |extra: &[&str]| {
         let mut args = vec!["export", c, "--format", "script", "--out", "-"];
         args.extend_from_slice(extra);
-        let o = versus(&args, dir.path());
-        assert!(o.success(), "{}", o.stderr);
-        o.stdout
+        versus(&args, dir.path())
     };
-    let text = script(&["--audience"]);
-    assert_eq!(text, script(&[]));
+    let text = script(&[]).stdout;
     assert!(
         text.contains("Money talk.") && text.contains("Slide 2"),
         "{text}"
@@ -434,4 +442,95 @@ fn audience_leaves_out_the_notes_and_stars_but_keeps_the_verdicts() {
             .unwrap()
             .starts_with("<!doctype html>")
     );
+}
+
+/// Exits 2 with a usage error naming both flags, and writes nothing.
+fn assert_refused(args: &[&str], dir: &Path, flags: [&str; 2]) {
+    let out = dir.join("refused.out");
+    let mut args = args.to_vec();
+    let out_text = out.to_str().unwrap().to_owned();
+    args.extend_from_slice(&["--out", &out_text]);
+    let o = versus(&args, dir);
+    assert_eq!(o.code, Some(2), "{args:?}: {}", o.stderr);
+    for flag in flags {
+        assert!(
+            o.stderr.contains(flag),
+            "{args:?} names {flag}: {}",
+            o.stderr
+        );
+    }
+    assert!(o.stderr.contains("Usage:"), "{}", o.stderr);
+    assert!(!out.exists(), "{args:?} wrote a file");
+}
+
+#[test]
+fn an_option_that_would_do_nothing_is_a_usage_error() {
+    let (dir, content) = setup();
+    let c = content.to_str().unwrap();
+    let d = dir.path();
+    assert_refused(
+        &["export", c, "--format", "script", "--audience"],
+        d,
+        ["--audience", "--format script"],
+    );
+    assert_refused(
+        &["export", c, "--audience", "--format", "SCRIPT"],
+        d,
+        ["--audience", "--format script"],
+    );
+    assert_refused(
+        &["export", c, "--format", "html", "--audience", "--stars"],
+        d,
+        ["--audience", "--stars"],
+    );
+    assert_refused(
+        &["export", c, "--format", "markdown", "--verdicts"],
+        d,
+        ["--verdicts", "--audience"],
+    );
+    assert_refused(
+        &["export", c, "--format", "script", "--verdicts"],
+        d,
+        ["--verdicts", "--audience"],
+    );
+}
+
+#[test]
+fn the_script_honours_starred_only_summaries_and_stars() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("teams.ron");
+    std::fs::write(
+        &content,
+        CONTENT.replace(
+            r#"title: "Cost","#,
+            r#"title: "Cost", summary: {"a": "Alpha spends little.", "b": "Beta spends more."},"#,
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("teams.notes.ron"),
+        r#"Notes(comparison: "Three teams", dimensions: {"cost": DimensionNotes(text: "Money talk.", starred: true)})"#,
+    )
+    .unwrap();
+    let c = content.to_str().unwrap();
+    let script = |extra: &[&str]| {
+        let mut args = vec!["export", c, "--format", "script", "--out", "-"];
+        args.extend_from_slice(extra);
+        let o = versus(&args, dir.path());
+        assert!(o.success(), "{extra:?}: {}", o.stderr);
+        o.stdout
+    };
+    let all = script(&[]);
+    let slides = |text: &str| text.matches("<section class=\"slide\">").count();
+    assert_eq!(slides(&all), 2, "every dimension: {all}");
+    assert!(all.contains("Alpha spends little.") && all.contains("Beta spends more."));
+    assert!(!all.contains('★'));
+    let starred = script(&["--starred-only"]);
+    assert_eq!(slides(&starred), 1, "the starred one: {starred}");
+    assert!(starred.contains("Cost") && !starred.contains(">Size<"));
+    let bare = script(&["--no-summaries"]);
+    assert!(!bare.contains("Alpha spends little."), "{bare}");
+    assert!(bare.contains("Money talk."));
+    let marked = script(&["--stars"]);
+    assert_eq!(marked.matches('★').count(), 1, "{marked}");
 }

@@ -88,8 +88,12 @@ impl Case {
     }
 
     /// Exported dimensions with a verdict (a row each in "Where each
-    /// wins", and a "Better fit" line in their own section).
+    /// wins", and a "Better fit" line in their own section); none in the
+    /// audience version unless it asks for the verdicts.
     fn verdict_rows(&self) -> Vec<&Dimension> {
+        if !self.options.shows_verdicts() {
+            return Vec::new();
+        }
         let c = &self.comparison;
         self.dimensions()
             .into_iter()
@@ -391,12 +395,24 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "built_in_audience",
+            comparison: c.clone(),
+            notes: talk.clone(),
+            options: ExportOptions {
+                // The audience version wins over the stars (the command
+                // line and the dialog refuse the pair; the writers never
+                // show a star there anyway).
+                show_stars: true,
+                audience: true,
+                ..ExportOptions::default()
+            },
+        },
+        Case {
+            name: "built_in_audience_verdicts",
             comparison: c,
             notes: talk,
             options: ExportOptions {
-                // The audience version wins over the stars.
-                show_stars: true,
                 audience: true,
+                include_verdicts: true,
                 ..ExportOptions::default()
             },
         },
@@ -423,14 +439,17 @@ fn snapshots() {
             insta::assert_snapshot!(format!("{}_{}", format_name(format), case.name), text);
         }
     }
-    // The script ignores every option but the subjects: one snapshot, of
-    // the talk with its plan, rehearsal and verdicts.
+    // The script: one snapshot, of the talk (its starred dimensions) with
+    // its plan, rehearsal, verdicts and summaries.
     let c = Comparison::built_in();
     let script = export(
         Format::Script,
         &c,
         &talk_notes(&c),
-        &ExportOptions::default(),
+        &ExportOptions {
+            starred_only: true,
+            ..ExportOptions::default()
+        },
     );
     insta::assert_snapshot!("script_built_in_talk", script);
 }
@@ -729,9 +748,10 @@ fn markdown_keeps_hostile_text_as_text() {
             "https://example.org",
             "https://example.org/auto",
             "mailto:someone@example.org",
-            // Characters that could end the link or split a cell are
-            // percent-encoded: the same address.
-            "https://example.org/path?q=1&r=%3C2%3E%7C%60x%60",
+            // `<` and `>` are backslash-escaped: the exact address. A `|`,
+            // which would split the table cell, and a backtick, which could
+            // start a code span, are percent-encoded: the same address.
+            "https://example.org/path?q=1&r=<2>%7C%60x%60",
             "https://example.org/a?b=1&c=2",
         ]
     );
@@ -1019,8 +1039,13 @@ fn check_script(case: &Case) {
         );
     }
     let c = &case.comparison;
-    let shown = presented(c, &case.notes, true);
+    let shown = presented(c, &case.notes, case.options.starred_only);
     assert_eq!(select(&doc, "section.slide"), shown.len(), "{name}: slides");
+    assert_eq!(
+        select(&doc, "section.slide div.summary"),
+        script_summaries(case, &shown),
+        "{name}: summaries"
+    );
     assert_eq!(select(&doc, "section.slide h2"), shown.len(), "{name}");
     // Budget, end time, verdict and weight; the rehearsal when there is one.
     let terms = 4 + usize::from(case.notes.talk.last_rehearsal().is_some());
@@ -1065,11 +1090,39 @@ fn check_script(case: &Case) {
     );
 }
 
+/// The summaries the script shows on the slides of `shown`: those of the
+/// subjects shown that are not blank, when the options ask for them.
+fn script_summaries(case: &Case, shown: &[usize]) -> usize {
+    if !case.options.include_summaries {
+        return 0;
+    }
+    let c = &case.comparison;
+    let subjects = versus::export::shown_subjects(c, &case.options);
+    shown
+        .iter()
+        .map(|&i| {
+            let d = &c.dimensions[i];
+            subjects
+                .iter()
+                .filter(|&&s| {
+                    d.summary
+                        .get(&c.subjects[s].id)
+                        .is_some_and(|t| !t.trim().is_empty())
+                })
+                .count()
+        })
+        .sum()
+}
+
 #[test]
 fn the_script_times_and_judges_each_presented_slide() {
     let c = Comparison::built_in();
     let notes = talk_notes(&c);
-    let html = export(Format::Script, &c, &notes, &ExportOptions::default());
+    let options = ExportOptions {
+        starred_only: true,
+        ..ExportOptions::default()
+    };
+    let html = export(Format::Script, &c, &notes, &options);
     let doc = Html::parse_document(&html);
     let text = |selector: &str| -> Vec<String> {
         doc.select(&Selector::parse(selector).unwrap())
@@ -1165,14 +1218,14 @@ fn the_audience_version_leaves_out_every_private_word() {
                     "{what}: {word:?} in {text}"
                 );
             }
-            // The stars follow the notes; the verdicts and highlighted
-            // rows are for the audience too.
+            // The stars and the verdicts follow the notes (the
+            // verdicts are the speaker's judgement); the highlighted rows
+            // are for the audience too.
             assert_eq!(!text.contains('★'), audience, "{what}: stars");
-            assert!(text.contains("Where each wins"), "{what}");
-            assert!(
-                text.contains("Better fit") || format == Format::Marp,
-                "{what}"
-            );
+            assert_eq!(!text.contains("Where each wins"), audience, "{what}");
+            if format != Format::Marp {
+                assert_eq!(!text.contains("Better fit"), audience, "{what}");
+            }
             // Budgets and rehearsals are only ever in the script.
             for private in ["6:57", "5:20", "6:50", "2026-11-08", "set by hand"] {
                 assert!(!text.contains(private), "{what}: {private}");
@@ -1427,5 +1480,139 @@ fn marp_cli_renders_one_section_per_slide() {
         }
         assert!(!html.contains(SCRIPT), "{name}: a live script");
         assert!(!html.contains(IMG), "{name}: a live image");
+    }
+}
+
+/// Addresses with the characters Markdown, HTML and URL encoders treat
+/// specially: `_`, `*`, parentheses, `&`, `<`.
+const ODD_URLS: [&str; 5] = [
+    "https://duckdb.org/why_duckdb",
+    "https://en.wikipedia.org/wiki/Rust_(programming_language)",
+    "https://x.example/a_b*c*?q=1&r=(2)&s=t_u",
+    "https://y.example/__init__/*star*",
+    "https://z.example/less<more_(x)&amp_y",
+];
+
+/// A comparison whose sources, conclusion, cells and common points hold
+/// [`ODD_URLS`] as bare addresses, Markdown links and autolinks: each
+/// written where it can be (a bare address or an autolink cannot hold
+/// `<`; a link can).
+fn odd_links() -> Comparison {
+    let [duck, rust, query, init, less] = ODD_URLS;
+    let mut c = Comparison::built_in();
+    c.sources = vec![
+        format!("DuckDB: {duck}"),
+        format!("Rust: {rust}."),
+        format!("[The query]({query})"),
+        format!("<{init}>"),
+        format!("[Less]({less})"),
+    ];
+    // A bare address with `*` would be emphasis in the source itself;
+    // written as a link, it is not.
+    c.conclusion = format!("Read {duck}, then **see** [this]({query}).");
+    let d = &mut c.dimensions[0];
+    d.common = vec![format!("**Both:** {rust}")];
+    if let Some((_, text)) = d.points[0].sides.0.first_mut() {
+        *text = format!("see <{init}> and [less]({less})");
+    }
+    c
+}
+
+/// The destinations of the links a Markdown document holds, as
+/// `pulldown-cmark` (a `CommonMark` parser, with GFM tables) reads them.
+fn markdown_links(doc: &str) -> Vec<String> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    Parser::new_ext(doc, options)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every `href` of an HTML page, its attribute escaping undone.
+fn html_links(page: &str) -> Vec<String> {
+    Html::parse_document(page)
+        .select(&Selector::parse("a[href]").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect()
+}
+
+/// `url` as a browser requests it: characters a URL cannot hold as they
+/// are (here `<`) percent-encoded, everything else as written.
+fn as_requested(url: &str) -> String {
+    url.replace('<', "%3C")
+}
+
+#[test]
+fn links_reach_their_exact_address_in_markdown_and_html() {
+    let c = odd_links();
+    let notes = Notes::default();
+    let options = ExportOptions::default();
+    let md = export(Format::Markdown, &c, &notes, &options);
+    let deck = export(Format::Marp, &c, &notes, &options);
+    let html = export(Format::Html, &c, &notes, &options);
+    for (what, links) in [
+        ("markdown", markdown_links(&md)),
+        ("marp", markdown_links(&deck)),
+        ("html", html_links(&html)),
+    ] {
+        for url in ODD_URLS {
+            assert!(
+                links.iter().any(|l| l == url),
+                "{what}: no link to {url} in {links:#?}"
+            );
+        }
+        // No link to a cut or escaped address either.
+        for link in &links {
+            assert!(
+                ODD_URLS.contains(&link.as_str()),
+                "{what}: a link to {link}"
+            );
+        }
+    }
+}
+
+#[test]
+fn marp_cli_links_to_the_exact_address() {
+    let Some(marp) = marp_cli() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("links.md");
+    let c = odd_links();
+    std::fs::write(
+        &deck,
+        export(
+            Format::Marp,
+            &c,
+            &Notes::default(),
+            &ExportOptions::default(),
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("links.html");
+    let status = Command::new(&marp)
+        .args(["--no-stdin", "--html=false"])
+        .arg(&deck)
+        .arg("-o")
+        .arg(&out)
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let links = html_links(&std::fs::read_to_string(&out).unwrap());
+    for url in ODD_URLS {
+        let wanted = as_requested(url);
+        assert!(links.contains(&wanted), "no link to {wanted} in {links:#?}");
+    }
+    for link in &links {
+        assert!(
+            ODD_URLS.iter().any(|url| as_requested(url) == *link),
+            "a link to {link}"
+        );
     }
 }

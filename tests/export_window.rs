@@ -271,3 +271,116 @@ fn the_audience_version_and_the_speaker_script_from_the_window() {
     assert!(html.contains("Whisper this."), "{html}");
     assert!(html.contains("Slide 2"), "{html}");
 }
+
+/// The file name at the end of the dialog's path.
+fn suggested_name(h: &Harness<'_, VersusApp>) -> String {
+    std::path::Path::new(&h.state().export_dialog.path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
+    use egui_kittest::kittest::NodeT as _;
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
+    h.run();
+    // A note and a verdict on the first dimension.
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::F2);
+    h.event(egui::Event::Text("Whisper this.".to_owned()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let id = h.state().comparison.dimensions[0].id.clone();
+    h.state_mut().notes_file.notes.entry(&id).verdict = Some(versus::notes::Verdict::Even);
+    h.run();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("HTML (printable)").click();
+    h.run();
+    let private_name = suggested_name(&h);
+    assert_eq!(
+        private_name,
+        "project-management-vs-technology-management.html"
+    );
+    h.get_by_label_contains("Writing your own version");
+    // Your own version always has your verdicts: not a choice there.
+    let verdicts = "Include where each wins (my verdicts)";
+    assert!(h.get_by_label(verdicts).accesskit_node().is_disabled());
+
+    h.get_by_label("Audience version (leave out my notes)")
+        .click();
+    h.run();
+    // Never the private file's name: one cannot replace the other.
+    assert_eq!(
+        suggested_name(&h),
+        "project-management-vs-technology-management-audience.html"
+    );
+    h.get_by_label_contains("Writing the audience version");
+    assert!(!h.get_by_label(verdicts).accesskit_node().is_disabled());
+    let out = out_dir.path().join("audience.html");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("Whisper this."), "{html}");
+    assert!(!html.contains("Where each wins"), "no verdicts by default");
+    assert!(!html.contains("Better fit"), "no verdicts by default");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label(verdicts).click();
+    h.run();
+    let out = out_dir.path().join("audience-verdicts.html");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Where each wins") && html.contains("Better fit"));
+    assert!(!html.contains("Whisper this."), "{html}");
+
+    // The speaker script has no audience version: the choice is greyed
+    // out, the dialog says why, and the script is the presenter's.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Speaker script (HTML)").click();
+    h.run();
+    let audience = h.get_by_label("Audience version (leave out my notes)");
+    assert!(audience.accesskit_node().is_disabled());
+    h.get_by_label_contains("The speaker script is yours alone");
+    h.get_by_label_contains("Writing your own version");
+    assert_eq!(
+        suggested_name(&h),
+        "project-management-vs-technology-management.script.html"
+    );
+    let out = out_dir.path().join("talk.script.html");
+    type_path(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let script = std::fs::read_to_string(&out).unwrap();
+    assert!(script.contains("Whisper this."), "{script}");
+}
+
+#[test]
+fn a_remembered_audience_choice_shows_and_names_the_file() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
+    let mut remembered = versus::app::remembered::Remembered::default();
+    remembered.export.format = "marp".to_owned();
+    remembered.export.audience = true;
+    app.restore(remembered);
+    let mut h = harness(app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label_contains("Writing the audience version");
+    assert_eq!(
+        suggested_name(&h),
+        "project-management-vs-technology-management-audience.slides.md"
+    );
+}

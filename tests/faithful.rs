@@ -10,6 +10,8 @@
     reason = "test helpers fail loudly"
 )]
 
+mod common;
+
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser};
 use scraper::Html;
@@ -299,58 +301,99 @@ proptest! {
         // reader. Generated words never hold U+2010.
         let deck_text = markdown_text(&deck).replace('\u{2010}', "-");
         assert_all_words("marp", &deck_text, &g.words);
+        assert_all_words("marp intro", &deck_text, &g.intro);
+    }
+}
+
+/// Every comparison the repository holds: the built-in one, the files in
+/// `data/`, the documentation's complete examples, those of
+/// `tests/fixtures/` that are comparisons, and two made to be hard to lay
+/// out (see `common::content_files`).
+fn every_content_file() -> Vec<(String, Comparison)> {
+    let mut all = common::content_files();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        // A notes file is no comparison.
+        if let Ok(loaded) = Comparison::load(&path) {
+            all.push((path.display().to_string(), loaded.comparison));
+        }
+    }
+    assert!(all.len() >= 5, "{}", all.len());
+    all
+}
+
+/// The words of every string of `c` that an author wrote.
+fn content_words(c: &Comparison) -> Vec<String> {
+    window_text(c, &Notes::default())
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Checks that the export in `format` of every content file, with default
+/// options, shows every word the author wrote, markup aside.
+fn every_word_of_every_content_file(format: Format, shown: impl Fn(&str) -> String) {
+    for (name, c) in every_content_file() {
+        let notes = Notes::for_comparison(&c.title);
+        let out = export(format, &c, &notes, &ExportOptions::default());
+        assert_all_words(
+            &format!("{name} {format:?}"),
+            &shown(&out),
+            &content_words(&c),
+        );
     }
 }
 
 #[test]
-fn the_built_in_comparison_and_the_documented_examples_export_every_word() {
-    let docs = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content-format.md"),
-    )
-    .unwrap();
-    let mut comparisons = vec![Comparison::built_in()];
-    // Each ```ron block of the format's documentation that is a whole
-    // comparison.
-    for block in docs.split("```ron").skip(1) {
-        let Some((ron, _)) = block.split_once("```") else {
-            continue;
+fn markdown_shows_every_word_of_every_content_file() {
+    every_word_of_every_content_file(Format::Markdown, markdown_text);
+}
+
+#[test]
+fn html_shows_every_word_of_every_content_file() {
+    every_word_of_every_content_file(Format::Html, html_text);
+}
+
+#[test]
+fn the_deck_shows_every_word_of_every_content_file_intro_included() {
+    every_word_of_every_content_file(Format::Marp, markdown_text);
+}
+
+/// The speaker script holds, of the content, what the talk shows: the
+/// title, the subjects, and each presented slide's title, summaries and
+/// highlighted rows. With every row highlighted, every word of those.
+#[test]
+fn the_script_shows_every_word_of_each_slide() {
+    for (name, c) in every_content_file() {
+        let mut notes = Notes::for_comparison(&c.title);
+        for d in &c.dimensions {
+            notes.entry(&d.id).highlights = d.points.iter().map(|p| p.aspect.clone()).collect();
+        }
+        let shown_part = Comparison {
+            intro: String::new(),
+            conclusion: String::new(),
+            sources: Vec::new(),
+            dimensions: c
+                .dimensions
+                .iter()
+                .map(|d| Dimension {
+                    common: Vec::new(),
+                    ..d.clone()
+                })
+                .collect(),
+            ..c.clone()
         };
-        if let Ok(loaded) = versus::model::parse(ron.as_bytes(), std::path::Path::new("doc.ron")) {
-            comparisons.push(loaded.comparison);
-        }
-    }
-    assert!(comparisons.len() >= 2, "the documentation has an example");
-    for c in &comparisons {
-        let notes = Notes::for_comparison(&c.title);
-        let words: Vec<String> = window_text(c, &notes)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
-        let options = ExportOptions::default();
-        for format in Format::ALL {
-            let out = export(format, c, &notes, &options);
-            let shown = match format {
-                Format::Html => html_text(&out),
-                Format::Markdown | Format::Marp => markdown_text(&out),
-                // The speaker script holds only the highlighted rows.
-                Format::Script => continue,
-            };
-            let mut expected = words.clone();
-            if format == Format::Marp {
-                // The deck leaves the intro out.
-                let intro: Vec<String> = window_text(
-                    &Comparison {
-                        intro: String::new(),
-                        ..c.clone()
-                    },
-                    &notes,
-                )
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect();
-                expected = intro;
-            }
-            assert_all_words(&format!("{} {format:?}", c.title), &shown, &expected);
-        }
+        let out = export(Format::Script, &c, &notes, &ExportOptions::default());
+        assert_all_words(
+            &format!("{name} script"),
+            &html_text(&out),
+            &content_words(&shown_part),
+        );
     }
 }

@@ -268,6 +268,10 @@ fn build(input: &Input) -> (Comparison, Notes, ExportOptions) {
         // Half the inputs: the audience version, which must never show a
         // note (checked in `check_exports`).
         audience: input.include_summaries != input.starred_only,
+        // Some of those: the audience version with the verdicts.
+        include_verdicts: input.include_summaries
+            && !input.starred_only
+            && input.left < input.right,
     };
     (c, notes, options)
 }

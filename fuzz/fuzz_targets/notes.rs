@@ -57,6 +57,7 @@ fuzz_target!(|bytes: &[u8]| {
             include_summaries: false,
             show_stars: true,
             audience: true,
+            include_verdicts: true,
         }
     };
     check_exports(built_in(), &notes, &options);

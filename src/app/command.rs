@@ -226,7 +226,9 @@ pub enum ExportCmd {
     ShowDialog,
     /// Close the export dialog.
     CloseDialog,
-    /// The export format changed: suggest a file name with its extension.
+    /// The export format or the audience choice changed: suggest a file
+    /// name to match (its extension; `-audience` for the audience
+    /// version).
     FormatChanged,
     /// Ask the system save dialog where to export.
     Browse,
@@ -495,7 +497,11 @@ impl VersusApp {
                 let dialog = &mut self.export_dialog;
                 // "… exists" was about the old file name.
                 dialog.hint = None;
-                let name = crate::export::default_file_name(&self.comparison, dialog.format);
+                let name = crate::export::default_file_name(
+                    &self.comparison,
+                    dialog.format,
+                    dialog.export_options().audience,
+                );
                 let typed = PathBuf::from(dialog.path.trim());
                 let dir = typed
                     .parent()

@@ -53,7 +53,7 @@ impl VersusApp {
             dialog.format,
             &self.comparison,
             &self.notes_file.notes,
-            &dialog.options,
+            &dialog.export_options(),
         );
         match storage::write_export(&path, text.as_bytes()) {
             Ok(()) => {

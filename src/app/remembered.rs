@@ -75,6 +75,8 @@ pub struct ExportChoices {
     pub show_stars: bool,
     /// The audience version: without the speaker notes.
     pub audience: bool,
+    /// With the verdicts in the audience version.
+    pub include_verdicts: bool,
     /// The folder last exported to.
     pub folder: Option<PathBuf>,
 }
@@ -87,6 +89,7 @@ impl Default for ExportChoices {
             include_summaries: true,
             show_stars: false,
             audience: false,
+            include_verdicts: false,
             folder: None,
         }
     }
@@ -158,6 +161,7 @@ impl VersusApp {
             include_summaries: dialog.options.include_summaries,
             show_stars: dialog.options.show_stars,
             audience: dialog.options.audience,
+            include_verdicts: dialog.options.include_verdicts,
             folder: self
                 .last_export
                 .as_deref()
@@ -189,6 +193,7 @@ impl VersusApp {
         dialog.options.include_summaries = choices.include_summaries;
         dialog.options.show_stars = choices.show_stars;
         dialog.options.audience = choices.audience;
+        dialog.options.include_verdicts = choices.include_verdicts;
         self.present_options = remembered.present;
         self.remembered = remembered;
         if let Some(path) = self.source.path().map(Path::to_owned) {

@@ -19,16 +19,19 @@
 //! `Matters`, `Better fit`) of those that have one, then the summary and
 //! what would flip it. The audience version
 //! ([`ExportOptions::audience`]) leaves out the framing, the notes and the
-//! stars.
+//! stars, and the verdicts unless [`ExportOptions::include_verdicts`] asks
+//! for them.
 //!
 //! All content and notes are HTML-escaped (`&`, `<`, `>`, `"`, `'`). Their
 //! inline Markdown becomes `<strong>`, `<em>`, `<code>`, and `<a href>`
 //! for `http`, `https` and `mailto` links only; other links become text.
+//! A bare `http`/`https` address in running text (a source, say) becomes
+//! an `<a href>` to exactly that address.
 
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
-    overall_note, selected, side, summary,
+    overall_note, selected, side, split_bare_urls, summary,
 };
 use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
 use crate::notes::Notes;
@@ -105,11 +108,11 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     }
     let dimensions = selected(c, notes, options);
     for &(i, d) in &dimensions {
-        let fit = verdicts::fit(c, notes, i);
+        let fit = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts());
         dimension(&mut out, d, fit.as_ref(), notes, options, &cols);
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
-    if let Some(v) = Verdicts::of(c, notes, &indices) {
+    if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
         verdicts_section(&mut out, &v);
     }
     let conclusion = paragraphs(&c.conclusion, "");
@@ -209,27 +212,7 @@ fn dimension(
         );
     }
     if options.include_summaries {
-        let mut summaries = String::new();
-        for &col in cols {
-            if let Some(text) = summary(d, col) {
-                push(
-                    &mut summaries,
-                    &[
-                        "<div class=\"summary\">\n<h3>",
-                        &inline(col.name),
-                        "</h3>\n",
-                        &paragraphs(text, ""),
-                        "</div>\n",
-                    ],
-                );
-            }
-        }
-        if !summaries.is_empty() {
-            push(
-                out,
-                &["<div class=\"summaries\">\n", &summaries, "</div>\n"],
-            );
-        }
+        out.push_str(&summaries(d, cols));
     }
     if !d.points.is_empty() {
         push(
@@ -270,6 +253,31 @@ fn dimension(
         out.push_str(&note_block("Presenter note", text));
     }
     out.push_str("</section>\n");
+}
+
+/// The dimension's summaries of the subjects shown, each under the
+/// subject's name; empty when it has none.
+pub(super) fn summaries(d: &Dimension, cols: &[Column<'_>]) -> String {
+    let mut summaries = String::new();
+    for &col in cols {
+        if let Some(text) = summary(d, col) {
+            push(
+                &mut summaries,
+                &[
+                    "<div class=\"summary\">\n<h3>",
+                    &inline(col.name),
+                    "</h3>\n",
+                    &paragraphs(text, ""),
+                    "</div>\n",
+                ],
+            );
+        }
+    }
+    if summaries.is_empty() {
+        summaries
+    } else {
+        ["<div class=\"summaries\">\n", &summaries, "</div>\n"].concat()
+    }
 }
 
 /// A dimension's verdict as a paragraph: "Better fit: Name · matters 2
@@ -439,7 +447,22 @@ fn write_span(lines: &mut Vec<String>, span: &Span) {
                 line.push_str(open);
             }
         }
-        escape_into(line, part);
+        if href.is_some() || span.code {
+            escape_into(line, part);
+        } else {
+            // A bare address in running text is a link too.
+            for (run, is_url) in split_bare_urls(part) {
+                if is_url {
+                    line.push_str("<a href=\"");
+                    escape_into(line, run);
+                    line.push_str("\">");
+                    escape_into(line, run);
+                    line.push_str("</a>");
+                } else {
+                    escape_into(line, run);
+                }
+            }
+        }
         for (on, _, close) in styles.iter().rev() {
             if *on {
                 line.push_str(close);

@@ -20,6 +20,12 @@ pub(super) const LINE_CHARS: usize = 92;
 pub(super) const TABLE_CHARS: usize = 104;
 /// Characters of a `##` heading in one line (1.45 em).
 pub(super) const HEADING_CHARS: usize = 56;
+/// Characters of the title slide's `#` heading in one line (2 em).
+pub(super) const TITLE_CHARS: usize = 40;
+/// The height of one line of a `##` heading and of the `#` title, in lines
+/// of body text.
+pub(super) const HEADING_LINE: f32 = 1.6;
+pub(super) const TITLE_LINE: f32 = 2.2;
 /// Lines of body text a slide holds under a one-line heading (about 550
 /// px at 33 px a line: 16.7; fewer, to be safe).
 pub(super) const BODY_LINES: f32 = 14.5;
@@ -64,6 +70,8 @@ impl Row {
 /// headed `Title (cont.)`. The speaker notes go on the first.
 pub(super) struct Pager {
     heading: String,
+    /// The first slide's heading marker: `##`, or `#` on the title slide.
+    first_level: &'static str,
     speaker: Option<String>,
     slides: Vec<Blocks>,
     used: f32,
@@ -78,11 +86,25 @@ impl Pager {
         let extra = (lines_of(&plain_text(title), HEADING_CHARS) - 1) as f32 * 1.6;
         Self {
             heading,
+            first_level: "##",
             speaker,
             slides: vec![Blocks::default()],
             used: 0.0,
             budget: (BODY_LINES - extra).max(4.0),
         }
+    }
+
+    /// Slides that start with the deck's title slide: `# title` on the
+    /// first, `## title (cont.)` on the next. Its heading is larger (2 em
+    /// against 1.45), so every slide of it gets the room left under the
+    /// larger one.
+    pub(super) fn title_slide(title: &str, speaker: Option<String>) -> Self {
+        let mut pager = Self::new(title, speaker);
+        pager.first_level = "#";
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let lines = lines_of(&plain_text(title), TITLE_CHARS) as f32;
+        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
+        pager
     }
 
     /// Adds a block, on a new slide when it does not fit on this one.
@@ -173,7 +195,7 @@ impl Pager {
         for (i, body) in self.slides.into_iter().enumerate() {
             let mut slide = Blocks::default();
             if i == 0 {
-                slide.push(format!("## {}", self.heading));
+                slide.push(format!("{} {}", self.first_level, self.heading));
             } else {
                 slide.push(format!("## {} (cont.)", self.heading));
             }

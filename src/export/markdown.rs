@@ -18,7 +18,8 @@
 //! - `## Conclusion` and `## Sources`.
 //!
 //! The audience version ([`ExportOptions::audience`]) leaves out the
-//! framing, the notes and the stars.
+//! framing, the notes and the stars, and the verdicts unless
+//! [`ExportOptions::include_verdicts`] asks for them.
 //!
 //! Content is inline Markdown. It is not copied through: it is parsed
 //! ([`parse_inline`]) and written back from its styled spans, so emphasis,
@@ -27,7 +28,11 @@
 //! `\>`, `\-` and `1\.` at a line's start, `\|`, `\*`, `` \` ``…, `<` as
 //! `&lt;`; `0.1` and a lone `~` stay as they are). Each paragraph of content
 //! becomes one line, table cells join lines with `<br>` (the only HTML this
-//! writer emits), and blockquotes prefix every line with `> `. Nothing in
+//! writer emits), and blockquotes prefix every line with `> `. Link
+//! destinations are written in angle brackets, exact (see
+//! `link_destination`), and a bare `http`/`https` address becomes an
+//! autolink (`<https://…>`), so that pandoc, Marp and GitHub follow the
+//! same address. Nothing in
 //! content or notes can add a heading, a list, a table row, a code block or
 //! an HTML element.
 
@@ -67,7 +72,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             doc.push("**In common**".to_owned());
             doc.push(common);
         }
-        if let Some(fit) = verdicts::fit(c, notes, i) {
+        if let Some(fit) = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts()) {
             doc.push(fit_line(&fit));
         }
         if let Some(text) = note(notes, d, options) {
@@ -75,7 +80,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         }
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
-    if let Some(v) = Verdicts::of(c, notes, &indices) {
+    if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
         doc.push(format!("## {}", verdicts::HEADING));
         doc.push(verdict_table(&v.rows));
         doc.push(one_line(&v.paragraph()));

@@ -2,7 +2,8 @@
 //!
 //! The deck is the Marp front matter, then slides separated by `---`
 //! lines:
-//! - a title slide: the title and the subjects shown, with the overall note
+//! - a title slide: the title, the subjects shown and the intro (continued
+//!   on `Title (cont.)` slides when it does not fit), with the overall note
 //!   as speaker notes;
 //! - per exported dimension, in the window's order: its title (with `★ `
 //!   only when the options ask for the presenter's marks), the summaries
@@ -15,7 +16,8 @@
 //! - the conclusion (with the sources), when there is one.
 //!
 //! The audience version ([`ExportOptions::audience`]) has no speaker notes
-//! and no stars.
+//! and no stars, and no "Where each wins" unless
+//! [`ExportOptions::include_verdicts`] asks for it.
 //!
 //! **No slide overflows.** Every slide is filled by one layout rule
 //! ([`Pager`]): each block costs the lines it takes at the deck's type size
@@ -48,8 +50,7 @@ use super::layout::{
     BODY_LINES, PARAGRAPH_GAP, Pager, Piece, ROW_PADDING, Row, TABLE_CHARS, lines_that_fit, pieces,
     text_cost,
 };
-use super::markdown::Blocks;
-use super::md_text::{Place, one_line, strong_line};
+use super::md_text::{Place, strong_line};
 use super::verdicts::{self, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
@@ -81,18 +82,18 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     let cols = columns(c, options);
     let mut slides: Vec<String> = Vec::new();
 
-    let mut title = Blocks::default();
-    title.push(format!("# {}", one_line(&c.title)));
-    title.push(
+    let framing = overall_note(notes, options).map(|text| speaker_notes("Framing", text));
+    let mut title = Pager::title_slide(&c.title, framing);
+    let names: Vec<String> = cols.iter().map(|col| plain_text(col.name)).collect();
+    title.add(
         cols.iter()
             .map(|col| strong_line(col.name))
             .collect::<Vec<_>>()
             .join(" vs "),
+        text_cost(&names.join(" vs ")),
     );
-    if let Some(text) = overall_note(notes, options) {
-        title.push(speaker_notes("Framing", text));
-    }
-    slides.push(title.join());
+    title.text(&c.intro, None);
+    slides.extend(title.finish());
 
     let dimensions = selected(c, notes, options);
     for &(_, d) in &dimensions {
@@ -100,7 +101,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     }
 
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
-    if let Some(v) = Verdicts::of(c, notes, &indices) {
+    if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
         slides.extend(verdict_slides(&v));
     }
 

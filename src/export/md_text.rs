@@ -3,7 +3,7 @@
 //! so emphasis, code and safe links survive, unsafe links become their
 //! text, and every character that could start structure is escaped.
 
-use super::{clean, is_safe_url};
+use super::{clean, is_safe_url, split_bare_urls};
 use crate::model::{Span, for_each_span};
 
 /// Inline Markdown on one line (a heading, a list item): the content's
@@ -184,6 +184,44 @@ impl LineWriter {
             self.out.push_str(&code_span(text, self.place));
             return;
         }
+        match link {
+            // A link that shows its own address (`<https://…>` in the
+            // content): an autolink, whose text no renderer reads again.
+            Some(url)
+                if text == url
+                    && self.link.as_deref() != Some(url)
+                    && autolink_safe(url, self.place) =>
+            {
+                self.autolink(wanted, url);
+            }
+            Some(_) => self.text(wanted, link, text),
+            // A bare address is written as an autolink: escaped as text
+            // (`why\_duckdb`), renderers that link bare addresses would
+            // each follow a different, wrong one.
+            None => {
+                for (run, is_url) in split_bare_urls(text) {
+                    if is_url && autolink_safe(run, self.place) {
+                        self.autolink(wanted, run);
+                    } else {
+                        self.text(wanted, None, run);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes `url` as an autolink (`<https://…>`) with these delimiters
+    /// open.
+    fn autolink(&mut self, wanted: &[Mark], url: &str) {
+        self.start_content(wanted, None);
+        self.out.push('<');
+        self.out.push_str(url);
+        self.out.push('>');
+    }
+
+    /// Writes plain text with these delimiters open, inside this link,
+    /// escaping whatever could start structure.
+    fn text(&mut self, wanted: &[Mark], link: Option<&str>, text: &str) {
         // The byte index of a `.` or `)` after digits that begin the line.
         let mut ordered_list_delimiter = None;
         for (i, ch) in text.char_indices() {
@@ -274,7 +312,7 @@ impl LineWriter {
     fn close_link(&mut self) {
         if let Some(url) = self.link.take() {
             self.out.push_str("](");
-            self.out.push_str(&link_destination(&url));
+            self.out.push_str(&link_destination(&url, self.place));
             self.out.push(')');
         }
     }
@@ -326,14 +364,35 @@ fn code_span(text: &str, place: Place) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// A link destination in angle brackets, with the characters that could
-/// end it, split a table cell or start a code span percent-encoded.
-fn link_destination(url: &str) -> String {
+/// Whether `url` can be written as an autolink as it is: a scheme the
+/// exports link, and nothing an autolink cannot hold (white space,
+/// controls, `<`, `>`) or that would split a table cell (`|`).
+fn autolink_safe(url: &str, place: Place) -> bool {
+    is_safe_url(url)
+        && !url.contains(|ch: char| {
+            ch.is_whitespace()
+                || ch.is_control()
+                || matches!(ch, '<' | '>')
+                || (ch == '|' && place == Place::Cell)
+        })
+}
+
+/// A link destination in angle brackets that every renderer reads as the
+/// exact address: `<`, `>` and `\` backslash-escaped, a `&` that would
+/// start a character reference escaped; percent-encoded only what the
+/// Markdown needs (white space and controls, which the brackets cannot
+/// hold; a backtick, which could start a code span; `|` in a table cell).
+fn link_destination(url: &str, place: Place) -> String {
     let mut out = String::from("<");
     for (i, ch) in url.char_indices() {
         match ch {
             '&' if starts_entity(&url[i + 1..]) => out.push_str("\\&"),
-            ' ' | '<' | '>' | '|' | '\\' | '`' => percent_encode(ch, &mut out),
+            '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '|' if place == Place::Cell => percent_encode(ch, &mut out),
+            '`' => percent_encode(ch, &mut out),
             _ if ch.is_control() || ch.is_whitespace() => percent_encode(ch, &mut out),
             _ => out.push(ch),
         }

@@ -109,12 +109,16 @@ pub struct ExportOptions {
     /// title). Off by default: exports are for an audience.
     pub show_stars: bool,
     /// The audience version: nothing private to the presenter appears
-    /// (no overall or dimension note, no speaker notes, no stars whatever
-    /// `show_stars` says, no budgets or rehearsal times). The content,
-    /// the highlighted rows and the verdicts stay: they are what the
-    /// audience is shown. The speaker script ignores it: it is private by
-    /// nature.
+    /// (no overall or dimension note, no speaker notes, no stars, no
+    /// budgets or rehearsal times, and the verdicts only when
+    /// `include_verdicts` asks for them). The content and the highlighted
+    /// rows stay: they are what the audience is shown. The speaker script
+    /// has no audience version (see [`Refusal::AudienceScript`]).
     pub audience: bool,
+    /// In the audience version, the verdicts ("Where each wins" and each
+    /// dimension's better fit): the speaker's own judgement, so left out
+    /// unless asked for. The presenter's own exports always have them.
+    pub include_verdicts: bool,
 }
 
 impl Default for ExportOptions {
@@ -125,6 +129,7 @@ impl Default for ExportOptions {
             include_summaries: true,
             show_stars: false,
             audience: false,
+            include_verdicts: false,
         }
     }
 }
@@ -142,6 +147,59 @@ impl ExportOptions {
     #[must_use]
     pub fn shows_stars(&self) -> bool {
         self.show_stars && !self.audience
+    }
+
+    /// Whether the verdicts are written: always in the presenter's own
+    /// exports, in the audience version only when asked for.
+    #[must_use]
+    pub fn shows_verdicts(&self) -> bool {
+        !self.audience || self.include_verdicts
+    }
+
+    /// The first choice that would do nothing in `format`, if any: an
+    /// option never silently does nothing, so the command line refuses it
+    /// and the dialog does not offer it.
+    #[must_use]
+    pub fn refusal(&self, format: Format) -> Option<Refusal> {
+        if self.audience && format == Format::Script {
+            Some(Refusal::AudienceScript)
+        } else if self.audience && self.show_stars {
+            Some(Refusal::StarsInAudience)
+        } else if self.include_verdicts && !self.audience {
+            Some(Refusal::VerdictsWithoutAudience)
+        } else {
+            None
+        }
+    }
+}
+
+/// A combination of choices that would do nothing, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// The speaker script has no audience version.
+    #[error(
+        "the speaker script is yours alone: it always holds your notes, so it has no audience version"
+    )]
+    AudienceScript,
+    /// The audience version never shows the stars.
+    #[error("the audience version never shows your stars")]
+    StarsInAudience,
+    /// The verdicts are a choice of the audience version only.
+    #[error(
+        "your own exports always hold your verdicts; leaving them in or out is a choice of the audience version"
+    )]
+    VerdictsWithoutAudience,
+}
+
+impl Refusal {
+    /// The two command-line flags that cannot go together.
+    #[must_use]
+    pub fn flags(self) -> [&'static str; 2] {
+        match self {
+            Self::AudienceScript => ["--audience", "--format script"],
+            Self::StarsInAudience => ["--stars", "--audience"],
+            Self::VerdictsWithoutAudience => ["--verdicts", "--audience"],
+        }
     }
 }
 
@@ -186,14 +244,17 @@ fn selected<'a>(
         .collect()
 }
 
-/// The file name an export is offered under: a slug of the title, the
-/// format's suffix and its extension, such as
-/// `project-management-vs-technology-management.md`.
+/// The file name an export is offered under: a slug of the title,
+/// `-audience` for the audience version (so that it never replaces the
+/// presenter's own), the format's suffix and its extension, such as
+/// `project-management-vs-technology-management.md` or
+/// `project-management-vs-technology-management-audience.slides.md`.
 #[must_use]
-pub fn default_file_name(c: &Comparison, format: Format) -> String {
+pub fn default_file_name(c: &Comparison, format: Format, audience: bool) -> String {
     format!(
-        "{}{}.{}",
+        "{}{}{}.{}",
         slug(&c.title),
+        if audience { "-audience" } else { "" },
         format.file_stem_suffix(),
         format.extension()
     )
@@ -361,6 +422,98 @@ fn is_highlighted(highlights: &HashSet<&str>, point: &Point) -> bool {
     highlights.contains(point.aspect.as_str())
 }
 
+/// The byte range of the first bare web address in plain text: `http://`
+/// or `https://` (any case) at the start or after a character that is not
+/// a letter or digit, up to white space or a character that running text
+/// does not put in an address unescaped (`<`, `>`, `\`, `|`, `` ` ``), less
+/// trailing punctuation (`.`, `,`, `:`, `;`, `!`, `?`, `*`, `_`, `~`,
+/// quotes, and a `)` that closes nothing), as GFM's extended autolinks
+/// end. Each writer turns it into a real link, so that every renderer
+/// follows the same, exact address. Linear in the text's length.
+fn next_bare_url(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(offset) = text[from..].find(['h', 'H']) {
+        let start = from + offset;
+        from = start + 1;
+        let rest = &text[start..];
+        let starts = |prefix: &str| {
+            rest.get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        };
+        let scheme = if starts("https://") {
+            "https://".len()
+        } else if starts("http://") {
+            "http://".len()
+        } else {
+            continue;
+        };
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let end = rest
+            .find(|ch: char| {
+                ch.is_whitespace() || ch.is_control() || matches!(ch, '<' | '>' | '\\' | '|' | '`')
+            })
+            .unwrap_or(rest.len());
+        let mut url = &rest[..end];
+        let mut unclosed = url
+            .matches(')')
+            .count()
+            .saturating_sub(url.matches('(').count());
+        while let Some(last) = url.chars().next_back() {
+            let trailing = matches!(
+                last,
+                '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' | '\'' | '"'
+            );
+            if last == ')' && unclosed > 0 {
+                unclosed -= 1;
+            } else if !trailing {
+                break;
+            }
+            url = &url[..url.len() - last.len_utf8()];
+        }
+        if url
+            .get(scheme..)
+            .is_some_and(|host| host.chars().any(char::is_alphanumeric))
+        {
+            return Some(start..start + url.len());
+        }
+    }
+    None
+}
+
+/// `text` split into plain runs and bare web addresses (see
+/// [`next_bare_url`]), in order: `(run, is_url)`, empty runs left out.
+fn split_bare_urls(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    let mut pending: Option<&str> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(url) = pending.take() {
+                return Some((url, true));
+            }
+            if rest.is_empty() {
+                return None;
+            }
+            let Some(range) = next_bare_url(rest) else {
+                let all = rest;
+                rest = "";
+                return Some((all, false));
+            };
+            let before = &rest[..range.start];
+            pending = Some(&rest[range.clone()]);
+            rest = &rest[range.end..];
+            if !before.is_empty() {
+                return Some((before, false));
+            }
+        }
+    })
+}
+
 /// `text` with line endings made `\n` and other control characters (which
 /// no format needs and some treat as errors) replaced by U+FFFD. Borrowed
 /// when there is nothing to change (the usual case: no copy per span).
@@ -405,28 +558,39 @@ mod tests {
     fn default_file_names() {
         let mut c = Comparison::built_in();
         assert_eq!(
-            default_file_name(&c, Format::Markdown),
+            default_file_name(&c, Format::Markdown, false),
             "project-management-vs-technology-management.md"
         );
         assert_eq!(
-            default_file_name(&c, Format::Html),
+            default_file_name(&c, Format::Html, false),
             "project-management-vs-technology-management.html"
         );
         assert_eq!(
-            default_file_name(&c, Format::Marp),
+            default_file_name(&c, Format::Marp, false),
             "project-management-vs-technology-management.slides.md"
         );
         assert_eq!(
-            default_file_name(&c, Format::Script),
+            default_file_name(&c, Format::Script, false),
             "project-management-vs-technology-management.script.html"
+        );
+        assert_eq!(
+            default_file_name(&c, Format::Html, true),
+            "project-management-vs-technology-management-audience.html"
+        );
+        assert_eq!(
+            default_file_name(&c, Format::Marp, true),
+            "project-management-vs-technology-management-audience.slides.md"
         );
         c.title = "  ../C++ & Rust: <Ünïcode> 你好\u{202E}gpj.exe  ".to_owned();
         assert_eq!(
-            default_file_name(&c, Format::Markdown),
+            default_file_name(&c, Format::Markdown, false),
             "c-rust-ünïcode-你好-gpj-exe.md"
         );
         c.title = "***".to_owned();
-        assert_eq!(default_file_name(&c, Format::Html), "comparison.html");
+        assert_eq!(
+            default_file_name(&c, Format::Html, false),
+            "comparison.html"
+        );
         c.title = "a".repeat(500);
         assert_eq!(slug(&c.title).len(), SLUG_MAX_BYTES);
     }
@@ -448,6 +612,76 @@ mod tests {
         assert_eq!(ids(vec![1, 0]), ["tm", "pm"]);
         assert_eq!(ids(vec![1, 9, 1]), ["tm"]);
         assert_eq!(ids(vec![9]), ["pm", "tm"]);
+    }
+
+    #[test]
+    fn an_option_that_would_do_nothing_is_refused() {
+        let with = |f: fn(&mut ExportOptions)| {
+            let mut o = ExportOptions::default();
+            f(&mut o);
+            o
+        };
+        let audience = with(|o| o.audience = true);
+        assert_eq!(
+            audience.refusal(Format::Script),
+            Some(Refusal::AudienceScript)
+        );
+        for format in [Format::Markdown, Format::Html, Format::Marp] {
+            assert_eq!(audience.refusal(format), None);
+        }
+        let stars = with(|o| {
+            o.audience = true;
+            o.show_stars = true;
+        });
+        assert_eq!(stars.refusal(Format::Html), Some(Refusal::StarsInAudience));
+        let verdicts = with(|o| o.include_verdicts = true);
+        assert_eq!(
+            verdicts.refusal(Format::Markdown),
+            Some(Refusal::VerdictsWithoutAudience)
+        );
+        assert_eq!(
+            verdicts.refusal(Format::Script),
+            verdicts.refusal(Format::Markdown)
+        );
+        for format in Format::ALL {
+            assert_eq!(ExportOptions::default().refusal(format), None);
+            let script_choices = with(|o| {
+                o.starred_only = true;
+                o.include_summaries = false;
+                o.show_stars = true;
+            });
+            assert_eq!(script_choices.refusal(format), None);
+        }
+        assert_eq!(
+            Refusal::AudienceScript.flags(),
+            ["--audience", "--format script"]
+        );
+    }
+
+    #[test]
+    fn bare_urls_end_where_gfm_ends_them() {
+        let urls = |text: &str| -> Vec<String> {
+            split_bare_urls(text)
+                .filter(|(_, url)| *url)
+                .map(|(u, _)| u.to_owned())
+                .collect()
+        };
+        assert_eq!(
+            urls("See https://duckdb.org/why_duckdb."),
+            ["https://duckdb.org/why_duckdb"]
+        );
+        assert_eq!(
+            urls("(HTTP://x.org/a_(b)) and http://y.org/?q=1&r=*2*, then"),
+            ["HTTP://x.org/a_(b)", "http://y.org/?q=1&r=*2"]
+        );
+        assert_eq!(
+            urls("xhttps://no.org https:// http://.. <https://z.org>"),
+            ["https://z.org"]
+        );
+        let all: String = split_bare_urls("a https://b.org c")
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(all, "a https://b.org c");
     }
 
     #[test]

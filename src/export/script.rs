@@ -4,21 +4,26 @@
 //! At the top: the title, the subjects shown, the talk's length and the
 //! planned total ([`Plan::total_text`]), the last rehearsal when there is
 //! one, the verdicts' summary over the presented dimensions when they
-//! have verdicts, and the overall note. Then one `<section class="slide">` per presented dimension, in
-//! order ([`presented`]: the starred ones when any is starred, else all):
+//! have verdicts, and the overall note. Then one `<section class="slide">`
+//! per presented dimension, in order ([`presented`]):
 //! its slide number (the title slide is slide 1), its title, its budget
 //! ("set by hand" or "proposed"), the running time at the end of the
 //! slide, the seconds the last rehearsal spent on it, the verdict and how
-//! much the dimension matters, its highlighted rows (the aspect and the
-//! cells of the subjects shown) and the note. When printed, a slide's
+//! much the dimension matters, its summaries, its highlighted rows (the
+//! aspect and the cells of the subjects shown) and the note. When printed, a slide's
 //! section is kept on one page where it fits.
 //!
-//! The script is private by nature: [`ExportOptions::audience`],
-//! `starred_only`, `include_summaries` and `show_stars` mean nothing here;
-//! only `subjects` is used (the highlighted rows' columns). All content
-//! and notes are escaped as in the HTML export.
+//! The options mean here what they mean in the talk: `starred_only`
+//! presents the starred dimensions (all of them when none is starred, as
+//! the window's "Present starred dimensions only" does), `include_summaries`
+//! puts each slide's summaries of the subjects shown above its rows,
+//! `show_stars` puts ★ before a starred slide's title, and `subjects` picks
+//! the columns. The script is private by nature: it has no audience
+//! version ([`ExportOptions::refusal`] refuses `audience` with it, and the
+//! writer ignores it). All content and notes are escaped as in the HTML
+//! export.
 
-use super::html::{escape, inline, note_block, page_start, push, subjects_line};
+use super::html::{escape, inline, note_block, page_start, push, subjects_line, summaries};
 use super::verdicts::{self, Verdicts};
 use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank};
 use crate::model::{Comparison, Dimension};
@@ -47,7 +52,7 @@ dl.timing dd { margin: 0; }
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
     let cols = columns(c, options);
-    let shown = presented(c, notes, true);
+    let shown = presented(c, notes, options.starred_only);
     let plan = Plan::new(c, notes, &shown);
     let mut out = String::new();
     page_start(
@@ -108,7 +113,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             target: plan.target,
             running,
         };
-        slide_section(&mut out, c, notes, d, &slide, &cols);
+        slide_section(&mut out, c, notes, d, &slide, &cols, options);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -159,16 +164,24 @@ fn slide_section(
     d: &Dimension,
     slide: &Slide<'_>,
     cols: &[Column<'_>],
+    options: &ExportOptions,
 ) {
     let number = slide.number.to_string();
     let title = inline(&d.title);
     let title = if title.is_empty() { MISSING } else { &title };
+    // The script has no audience version: `show_stars` alone decides.
+    let star = if options.show_stars && notes.is_starred(&d.id) {
+        "<span class=\"star\" title=\"Starred\">★</span> "
+    } else {
+        ""
+    };
     push(
         out,
         &[
             "<section class=\"slide\">\n<h2><span class=\"number\">Slide ",
             &number,
             "</span> ",
+            star,
             title,
             "</h2>\n<dl class=\"timing\">\n",
         ],
@@ -195,6 +208,9 @@ fn slide_section(
     let weight = weight_of(c, notes, slide.budget.dimension);
     term("Matters", &escape(&verdicts::matters(weight)));
     out.push_str("</dl>\n");
+    if options.include_summaries {
+        out.push_str(&summaries(d, cols));
+    }
     highlighted_rows(out, notes, d, cols);
     if let Some(text) = non_blank(notes.text(&d.id)) {
         out.push_str(&note_block("Note", text));
@@ -275,6 +291,7 @@ mod tests {
             seconds: [(a.id.clone(), 250)].into(),
         });
         let options = ExportOptions {
+            starred_only: true,
             audience: true,
             ..ExportOptions::default()
         };

@@ -16,7 +16,8 @@ pub struct ExportDialog {
     pub open: bool,
     /// The format chosen.
     pub format: Format,
-    /// The options chosen.
+    /// The options chosen (remembered as ticked, even where the format
+    /// makes one do nothing; see [`ExportDialog::export_options`]).
     pub options: ExportOptions,
     /// Where to write.
     pub path: String,
@@ -26,6 +27,24 @@ pub struct ExportDialog {
     pub browsing: bool,
     /// A path that exists and that the person was asked about.
     pub confirm_overwrite: Option<PathBuf>,
+}
+
+impl ExportDialog {
+    /// What the export will hold: the choices, less those that do nothing
+    /// for the format chosen (the dialog shows them greyed out, with why):
+    /// no audience version of the speaker script, no stars in the audience
+    /// version, and the verdicts a choice of the audience version only.
+    /// Never refused by [`ExportOptions::refusal`].
+    #[must_use]
+    pub fn export_options(&self) -> ExportOptions {
+        let audience = self.options.audience && self.format != Format::Script;
+        ExportOptions {
+            audience,
+            show_stars: self.options.show_stars && !audience,
+            include_verdicts: self.options.include_verdicts && audience,
+            ..self.options.clone()
+        }
+    }
 }
 
 impl Default for ExportDialog {
@@ -68,21 +87,12 @@ pub fn ui(
             &mut dialog.options.include_summaries,
             "Include the summaries",
         );
-        // The stars are left out of the audience version whatever this
-        // says: greyed out there, so the dialog does not promise them.
-        ui.add_enabled(
-            !dialog.options.audience,
-            egui::Checkbox::new(&mut dialog.options.show_stars, "Show my stars in titles"),
-        )
-        .on_hover_text("Stars are your private marks; the audience sees them only if you ask");
-        ui.checkbox(
-            &mut dialog.options.audience,
-            "Audience version (leave out my notes)",
-        )
-        .on_hover_text(
-            "No notes, speaker notes or stars; the content, highlighted rows and verdicts stay. \
-             The speaker script is always yours alone.",
-        );
+        let effective = dialog.export_options();
+        if audience_ui(ui, dialog, &effective) {
+            // The audience version is offered under a name of its own, so
+            // that it never replaces the presenter's.
+            commands.push(ExportCmd::FormatChanged.into());
+        }
         if c.subjects.len() > 2 {
             subjects_ui(ui, c, &mut dialog.options.subjects);
         }
@@ -106,6 +116,78 @@ pub fn ui(
         Some(PathAction::Cancel) => commands.push(ExportCmd::CloseDialog.into()),
         None => {}
     }
+}
+
+/// The stars, the audience version and the verdicts: each greyed out,
+/// showing what the export will hold, where the format or the audience
+/// choice makes it do nothing, with a line that says why. Returns whether
+/// the audience choice changed.
+fn audience_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, effective: &ExportOptions) -> bool {
+    let script = dialog.format == Format::Script;
+    if effective.audience {
+        let mut never = false;
+        ui.add_enabled(
+            false,
+            egui::Checkbox::new(&mut never, "Show my stars in titles"),
+        );
+    } else {
+        ui.checkbox(&mut dialog.options.show_stars, "Show my stars in titles")
+            .on_hover_text("Stars are your private marks; the audience sees them only if you ask");
+    }
+    let before = dialog.options.audience;
+    if script {
+        let mut never = false;
+        ui.add_enabled(
+            false,
+            egui::Checkbox::new(&mut never, "Audience version (leave out my notes)"),
+        );
+        ui.label(
+            egui::RichText::new(
+                "The speaker script is yours alone: it always holds your notes, \
+                 so it has no audience version.",
+            )
+            .weak(),
+        );
+    } else {
+        ui.checkbox(
+            &mut dialog.options.audience,
+            "Audience version (leave out my notes)",
+        )
+        .on_hover_text(
+            "No notes, speaker notes or stars, and your verdicts only if you keep them; \
+             the content and the highlighted rows stay.",
+        );
+    }
+    ui.indent("verdicts", |ui| {
+        let label = "Include where each wins (my verdicts)";
+        if effective.audience {
+            ui.checkbox(&mut dialog.options.include_verdicts, label)
+                .on_hover_text(
+                    "Your judgement of each dimension: shown to the audience only if you tick this",
+                );
+        } else {
+            // Your own version always has them.
+            let mut always = true;
+            ui.add_enabled(false, egui::Checkbox::new(&mut always, label))
+                .on_disabled_hover_text("Your own version always has your verdicts");
+        }
+    });
+    let banner = if effective.audience {
+        let verdicts = if effective.include_verdicts {
+            "with"
+        } else {
+            "without"
+        };
+        egui::RichText::new(format!(
+            "Writing the audience version: no notes, no stars, {verdicts} your verdicts."
+        ))
+        .strong()
+        .color(ui.visuals().warn_fg_color)
+    } else {
+        egui::RichText::new("Writing your own version, with your notes.").weak()
+    };
+    ui.label(banner);
+    dialog.options.audience != before
 }
 
 /// Which subjects the export shows: all of them (an empty list), or two
