@@ -125,13 +125,12 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
     // eframe reads its state file with a plain open (a named pipe there
     // would hang the start) and rewrites it in place (following a link):
     // it gets a private copy, checked first, and versus alone writes the
-    // real file back, atomically, when the window has closed.
-    let state = versus::storage::PrivateCopy::start(
+    // real file back, atomically, soon after each change and on exit.
+    let (state, notes) = versus::storage::PrivateCopy::start(
         &data_dir.join("window-state.ron"),
         versus::storage::MAX_STATE_BYTES,
     )
     .context("preparing the window state")?;
-    let (state, notes) = state;
     for note in notes {
         eprintln!("{note}");
     }
