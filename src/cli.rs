@@ -90,7 +90,9 @@ pub struct ExportRequest {
     /// Where to write; `-` for standard output.
     #[arg(long)]
     pub out: PathBuf,
-    /// Overwrite the output if it exists.
+    /// Overwrite the output if it exists; when it is a symbolic link to a
+    /// file, write into the file it points to (a link to nothing is always
+    /// refused).
     #[arg(long)]
     pub force: bool,
 }
@@ -151,6 +153,16 @@ pub enum ExportError {
     /// The output exists and `--force` was not given.
     #[error("{0}: the file exists; pass --force to overwrite it")]
     Exists(PathBuf),
+    /// The output is a symbolic link to a file and `--force` was not given.
+    #[error(
+        "{path} is a link to {target}; pass --force to write the export into {target}, or choose another output file"
+    )]
+    Link {
+        /// The output.
+        path: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+    },
     /// The output is the comparison or the notes being exported.
     #[error("{path}: this is the {what} being exported; choose another output file")]
     WouldReplaceInput {
@@ -231,10 +243,7 @@ pub fn export(
     };
     let notes = match &notes_path {
         Some(p) if request.notes.is_some() => {
-            let bytes = std::fs::read(p).map_err(|source| NotesError::Io {
-                path: p.clone(),
-                source,
-            })?;
+            let bytes = crate::notes::read_existing(p)?;
             Notes::from_ron(&bytes, p)?
         }
         Some(p) => Notes::load(p)?.unwrap_or_default(),
@@ -257,8 +266,20 @@ pub fn export(
         return Ok(None);
     }
     check_output(&request.out, &request.content, notes_path.as_deref())?;
+    // A link is followed only to a file, only with `--force`, and the
+    // refusal says where it points; a link to nothing is refused by the
+    // writer; a device or pipe (`/dev/stdout`) is written to as it is.
+    if let Some(link) = storage::link_at(&request.out)
+        && link.kind == storage::TargetKind::Regular
+        && !request.force
+    {
+        return Err(ExportError::Link {
+            path: request.out.clone(),
+            target: link.target,
+        });
+    }
     // `--force` replaces a regular file only; a device or pipe is written
-    // to as it is, a link is followed.
+    // to as it is.
     let target = storage::resolve_target(&request.out)?;
     if target.kind == storage::TargetKind::Regular && !request.force {
         return Err(ExportError::Exists(request.out.clone()));

@@ -136,6 +136,18 @@ fn usage_error(message: &str) -> ! {
 
 fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
     let data_dir = versus::storage::data_dir();
+    // eframe reads its state file with a plain open (a named pipe there
+    // would hang the start) and rewrites it in place (following a link):
+    // it gets a private copy, checked first, and versus alone writes the
+    // real file back, atomically, soon after each change and on exit.
+    let (state, notes) = versus::storage::PrivateCopy::start(
+        &data_dir.join("window-state.ron"),
+        versus::storage::MAX_STATE_BYTES,
+    )
+    .context("preparing the window state")?;
+    for note in notes {
+        eprintln!("{note}");
+    }
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -143,14 +155,14 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
             .with_app_id("versus")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0]),
-        // Beside the notes that have no folder of their own, so that
-        // VERSUS_DATA_DIR keeps a test's (or a portable install's) state
-        // apart too.
-        persistence_path: Some(data_dir.join("window-state.ron")),
+        // The real file sits beside the notes that have no folder of their
+        // own, so that VERSUS_DATA_DIR keeps a test's (or a portable
+        // install's) state apart too.
+        persistence_path: Some(state.path().to_owned()),
         ..Default::default()
     };
     let file = file.map(Path::to_owned);
-    eframe::run_native(
+    let ran = eframe::run_native(
         "versus",
         options,
         Box::new(move |cc| {
@@ -174,7 +186,11 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"));
+    if let Err(e) = state.finish() {
+        eprintln!("versus: the window state was not kept: {e}");
+    }
+    ran
 }
 
 /// `versus --screenshot`: the window as it would look, to a PNG.

@@ -259,7 +259,7 @@ fn a_named_pipe_is_written_into_not_replaced() {
 }
 
 #[test]
-fn force_follows_a_link_to_its_target() {
+fn force_follows_a_link_to_a_file_never_to_nothing() {
     let (dir, content) = setup();
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("deck.md");
@@ -274,9 +274,16 @@ fn force_follows_a_link_to_its_target() {
         "--out",
         link.to_str().unwrap(),
     ];
-    // Without --force the target is an existing file: refused.
+    // Without --force: refused, saying where the link points.
     let o = versus(&args, dir.path());
     assert!(!o.success());
+    let plain = std::fs::canonicalize(&target).unwrap();
+    assert!(
+        o.stderr
+            .contains(&format!("is a link to {}", plain.display())),
+        "{}",
+        o.stderr
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old deck");
     let mut forced = args.to_vec();
     forced.push("--force");
@@ -288,24 +295,21 @@ fn force_follows_a_link_to_its_target() {
             .unwrap()
             .starts_with("---\nmarp: true")
     );
-    // A dangling link: the file it names is created.
+    // A dangling link is never followed to create a file, --force or not.
     let dangling_target = out_dir.path().join("new.md");
     let dangling = dir.path().join("new.md");
     std::os::unix::fs::symlink(&dangling_target, &dangling).unwrap();
-    let o = versus(
-        &[
-            "export",
-            content.to_str().unwrap(),
-            "--format",
-            "markdown",
-            "--out",
-            dangling.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
-    assert!(o.success(), "{}", o.stderr);
-    assert!(is_symlink(&dangling));
-    assert!(dangling_target.is_file());
+    for extra in [&[][..], &["--force"][..]] {
+        let out = dangling.to_str().unwrap();
+        let mut args = vec!["export", content.to_str().unwrap(), "--format", "markdown"];
+        args.extend(["--out", out]);
+        args.extend_from_slice(extra);
+        let o = versus(&args, dir.path());
+        assert!(!o.success(), "{}", o.stderr);
+        assert!(o.stderr.contains("which does not exist"), "{}", o.stderr);
+        assert!(is_symlink(&dangling));
+        assert!(!dangling_target.exists());
+    }
 }
 
 #[test]

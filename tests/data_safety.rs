@@ -340,25 +340,22 @@ fn switching_comparisons_never_drops_notes_that_cannot_be_saved() {
     h.get_by_label_contains("could not be saved anywhere");
 }
 
-// Case 4: a notes file that is a link: the target is written, the link
-// stays.
+// Case 4: a notes file that is a link within its folder: the target is
+// written, the link stays. (A link out of its folder, or to nothing, is
+// never written through: tests/hostile_folder.rs.)
 
 #[test]
 fn a_linked_notes_file_is_written_through_the_link() {
     let dir = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let target = elsewhere.path().join("real.notes.ron");
+    let elsewhere = dir.path().join("shared");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let target = elsewhere.join("real.notes.ron");
     std::fs::write(&target, "Notes(comparison: \"Travel\")\n").unwrap();
     let link = dir.path().join("travel.notes.ron");
     // A relative link, as `ln -s` makes them.
-    let relative = Path::new("..")
-        .join(elsewhere.path().file_name().unwrap())
-        .join("real.notes.ron");
+    let relative = Path::new("shared").join("real.notes.ron");
     std::os::unix::fs::symlink(&relative, &link).unwrap();
-    assert!(
-        link.exists(),
-        "both folders sit side by side in the temp folder"
-    );
+    assert!(link.exists(), "the link points into its own folder");
     let mut s = NotesFile::open(link.clone(), "Travel");
     assert_eq!(s.status, Status::Saved);
     s.notes.text_mut("speed").push_str("Through the link.");
@@ -379,7 +376,7 @@ fn a_linked_notes_file_is_written_through_the_link() {
         "Through the link."
     );
     // No temporary file was left in either folder.
-    for d in [dir.path(), elsewhere.path()] {
+    for d in [dir.path(), elsewhere.as_path()] {
         let names: Vec<_> = std::fs::read_dir(d)
             .unwrap()
             .filter_map(Result::ok)

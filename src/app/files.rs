@@ -14,8 +14,9 @@ use crate::storage;
 impl VersusApp {
     /// Writes the export chosen in the dialog to `path`: a regular file
     /// atomically (asking once before replacing one), a device or pipe
-    /// directly, through a link to its target; never over the comparison
-    /// or the notes file.
+    /// directly, through a link to its target only once the person has
+    /// seen where it points and pressed Export again (never through a link
+    /// to nothing); never over the comparison or the notes file.
     pub(super) fn export_to(&mut self, path: PathBuf) {
         let dialog = &mut self.export_dialog;
         let inputs = [
@@ -32,6 +33,33 @@ impl VersusApp {
             ));
             return;
         }
+        let link = storage::link_at(&path);
+        if let Some(link) = &link {
+            // A link is never followed unseen: the question names where it
+            // points, and nothing is written until Export is pressed again.
+            // A link to nothing is refused: no file is made through a link.
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if link.is_dangling() {
+                dialog.hint = Some(format!(
+                    "{name} is a link to {}, which does not exist; versus does not create files through links. Choose another name.",
+                    link.target.display()
+                ));
+                dialog.confirm_overwrite = None;
+                return;
+            }
+            if dialog.confirm_overwrite.as_ref() != Some(&path) {
+                dialog.hint = Some(format!(
+                    "{name} is a link to {}. Press Export again to write the export into {}, or choose another name.",
+                    link.target.display(),
+                    link.target.display()
+                ));
+                dialog.confirm_overwrite = Some(path);
+                return;
+            }
+        }
         let target = match storage::resolve_target(&path) {
             Ok(t) => t,
             Err(e) => {
@@ -39,7 +67,8 @@ impl VersusApp {
                 return;
             }
         };
-        if target.kind == storage::TargetKind::Regular
+        if link.is_none()
+            && target.kind == storage::TargetKind::Regular
             && dialog.confirm_overwrite.as_ref() != Some(&path)
         {
             dialog.hint = Some(format!(

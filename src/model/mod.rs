@@ -16,7 +16,6 @@ use validate::{quoted, thousands, validate_counted};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::BuildHasher;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::de::{MapAccess, Visitor};
@@ -333,23 +332,21 @@ impl Comparison {
     /// # Errors
     /// When the file cannot be read or is not a valid comparison.
     pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-        let io = |source| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(io)?;
-        // The size is checked before reading; reading stops one byte past
-        // the limit in case the size was not known (a pipe, a device) or
-        // the file grew, and `parse` then refuses it.
-        let size = file.metadata().map_err(io)?.len();
         let max = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
-        if size > max {
-            return Err(too_large(path, size));
-        }
-        let mut bytes = Vec::new();
-        file.take(max.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
+        // Only a regular file, checked on the open handle: a named pipe or
+        // a device is refused by kind, never waited on or read without end.
+        let bytes = match crate::storage::read_regular(path, max) {
+            Ok(bytes) => bytes,
+            Err(crate::storage::ReadError::TooLarge { size, .. }) => {
+                return Err(too_large(path, size));
+            }
+            Err(e) => {
+                return Err(LoadError::Io {
+                    path: path.to_owned(),
+                    source: e.into_io(),
+                });
+            }
+        };
         parse(&bytes, path)
     }
 

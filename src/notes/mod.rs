@@ -437,51 +437,44 @@ impl Notes {
 }
 
 /// Reads a notes file's bytes, refusing one over [`MAX_NOTES_BYTES`]
-/// before reading it; `Ok(None)` when it does not exist.
+/// before reading it, and anything that is not a regular file (a named
+/// pipe, a device) before a byte is read; `Ok(None)` when it does not
+/// exist.
 ///
 /// # Errors
-/// When it cannot be read or is too large.
+/// When it cannot be read, is not a regular file or is too large.
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
-    use std::io::Read as _;
-    let io = |source| NotesError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    // Never open a pipe or device: reading one could block forever.
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return Err(io(std::io::Error::other(
-                "it is a folder, not a notes file",
-            )));
+    match read_existing(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(NotesError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
         }
-        Ok(m) if !m.is_file() => {
-            return Err(io(std::io::Error::other(
-                "it is a device or pipe, not a notes file",
-            )));
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(e)),
+        Err(e) => Err(e),
     }
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(e)),
-    };
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_NOTES_BYTES {
-        return Err(NotesError::TooLarge {
+}
+
+/// Reads a notes file that must exist (`export --notes`), as
+/// [`read_bytes`] does.
+///
+/// # Errors
+/// When it is missing, cannot be read, is not a regular file or is too
+/// large.
+pub fn read_existing(path: &Path) -> Result<Vec<u8>, NotesError> {
+    crate::storage::read_regular(path, MAX_NOTES_BYTES).map_err(|e| match e {
+        crate::storage::ReadError::TooLarge { size, limit } => NotesError::TooLarge {
             path: path.to_owned(),
             size,
-            limit: MAX_NOTES_BYTES,
-        });
-    }
-    let mut bytes = Vec::new();
-    // One byte past the limit tells a file that grew while being read.
-    file.take(MAX_NOTES_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    Ok(Some(bytes))
+            limit,
+        },
+        crate::storage::ReadError::NotRegular("folder") => NotesError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other("it is a folder, not a notes file"),
+        },
+        e => NotesError::Io {
+            path: path.to_owned(),
+            source: e.into_io(),
+        },
+    })
 }
 
 /// The first character at or after `at` that is not white space, and

@@ -112,16 +112,11 @@ pub fn save_notes(job: SaveJob) -> SaveReply {
         }
     };
     if !force {
-        let on_disk = match std::fs::read(&path) {
-            Ok(b) => Some(b),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                let error = storage::WriteError::Io {
-                    path: path.clone(),
-                    source,
-                };
-                return failed(path, error.to_string(), &bytes);
-            }
+        // Capped and only a regular file: the file may have been swapped
+        // for a named pipe or a link to a device since it was opened.
+        let on_disk = match crate::notes::read_bytes(&path) {
+            Ok(b) => b,
+            Err(e) => return failed(path, e.to_string(), &bytes),
         };
         // A file that is gone holds nothing to clobber: write it again.
         if on_disk.is_some() && on_disk != expected {
