@@ -375,7 +375,25 @@ fn plain_path(path: &Path) -> PathBuf {
 /// file, is a link refused as above, or the disk fails; the error names
 /// `path`, never the temporary file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    if let Some(refusal) = link_at(path).and_then(|link| link.refusal(path)) {
+    write_atomic_trusting(path, bytes, None)
+}
+
+/// [`write_atomic`], except that a link out of its folder to `trusted`
+/// (the place the person was shown and agreed to, once) is followed. A
+/// link that points anywhere else, or at nothing, is still refused.
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_atomic_trusting(
+    path: &Path,
+    bytes: &[u8],
+    trusted: Option<&Path>,
+) -> Result<(), WriteError> {
+    let refusal = link_at(path).and_then(|link| {
+        let agreed = !link.is_dangling() && trusted.is_some_and(|t| t == link.target);
+        if agreed { None } else { link.refusal(path) }
+    });
+    if let Some(refusal) = refusal {
         return Err(refusal);
     }
     let target = resolve_target(path)?;
@@ -862,11 +880,23 @@ mod tests {
             std::fs::read_to_string(home.join(".bashrc")).unwrap(),
             "mine"
         );
+        // Agreed to once for another place: still refused; for this one:
+        // written through, the link kept.
+        let elsewhere = home.join("other");
+        assert!(write_atomic_trusting(&out, b"x", Some(&elsewhere)).is_err());
+        write_atomic_trusting(&out, b"agreed", Some(&link.target)).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(home.join(".bashrc")).unwrap(),
+            "agreed"
+        );
+        assert!(link_at(&out).is_some());
 
         let dangling = ship.join("dangling");
         symlink("../home/.profile", &dangling).unwrap();
         assert!(link_at(&dangling).unwrap().is_dangling());
         assert!(write_atomic(&dangling, b"x").is_err());
+        let nothing = link_at(&dangling).unwrap().target;
+        assert!(write_atomic_trusting(&dangling, b"x", Some(&nothing)).is_err());
         assert!(write_export(&dangling, b"x").is_err());
         assert!(!home.join(".profile").exists());
 
