@@ -599,3 +599,36 @@ fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
     assert!(saved.contains("Frame it as a choice."), "{saved}");
     assert!(saved.contains("minutes: 12"), "{saved}");
 }
+
+#[test]
+fn a_reload_keeps_the_selected_row_of_every_kind() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "c.ron", versus::model::BUILT_IN_RON);
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&path),
+        data.path().to_owned(),
+    ));
+    h.run();
+    for row in ["Conclusion", "Scope", "Introduction"] {
+        click_row(&mut h, row);
+        let section = h.state().selected;
+        // Ctrl+R, as a person reloads.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+        h.run();
+        assert_eq!(h.state().selected, section, "{row} after a reload");
+    }
+    assert!(matches!(h.state().selected, Section::Intro));
+    click_row(&mut h, "Conclusion");
+    assert_eq!(h.state().selected, Section::Conclusion);
+    // A reload that takes the conclusion away falls back to the first row.
+    let mut c = versus::model::Comparison::load(&path).unwrap().comparison;
+    c.conclusion.clear();
+    c.sources.clear();
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    std::fs::write(&path, ron::ser::to_string_pretty(&c, config).unwrap()).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    h.run();
+    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().selected, Section::Intro);
+}

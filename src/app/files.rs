@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::outline::Outline;
 use super::{Section, Source, VersusApp, index_of, open_notes_of};
 use crate::model::{Comparison, Diagnostic};
 use crate::notes::file::{self, NotesFile, NotesTarget};
@@ -196,6 +197,7 @@ impl VersusApp {
         warnings: Vec<Diagnostic>,
         warning_count: usize,
     ) {
+        let selected_before = self.selected;
         let selected_id = self.selected_dimension_id().map(str::to_owned);
         let same_source = source == self.source;
         if !same_source {
@@ -218,8 +220,20 @@ impl VersusApp {
             self.columns = [0, 1];
             self.all_subjects = n > 2;
         }
-        self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
-            Some(i) if same_source => Section::Dimension(i),
+        // The same row as before, whatever its kind: a dimension by its id
+        // (it may have moved), the introduction, or the conclusion while
+        // the content still has one.
+        let kept = match selected_before {
+            Section::Dimension(_) => selected_id
+                .and_then(|id| self.index.get(&id).copied())
+                .map(Section::Dimension),
+            Section::Intro => Some(Section::Intro),
+            Section::Conclusion => Outline::of(&self.comparison)
+                .has_conclusion
+                .then_some(Section::Conclusion),
+        };
+        self.selected = match kept {
+            Some(section) if same_source => section,
             _ => self.section_at(0),
         };
         self.scroll_to_selected = true;
