@@ -206,7 +206,11 @@ impl VersusApp {
             }
             self.leaving();
             self.history.clear();
-            self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
+            let (notes_file, message) = open_notes_of(&source, &comparison.title, &self.data_dir);
+            self.notes_file = notes_file;
+            if message.is_some() {
+                self.message = message;
+            }
         }
         self.index = index_of(&comparison);
         self.search_index.clear();

@@ -168,7 +168,7 @@ impl VersusApp {
     /// An app showing `comparison`, with notes in their default place.
     #[must_use]
     pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
-        let notes_file = open_notes_of(&source, &comparison.title, &data_dir);
+        let (notes_file, notes_message) = open_notes_of(&source, &comparison.title, &data_dir);
         let outline = Outline::of(&comparison);
         let mut app = Self {
             selected: Section::Intro,
@@ -182,7 +182,7 @@ impl VersusApp {
             notes_file,
             data_dir,
             error: None,
-            message: None,
+            message: notes_message,
             path_dialog: PathDialog::default(),
             export_dialog: ExportDialog::default(),
             last_export: None,
