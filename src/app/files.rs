@@ -66,7 +66,8 @@ impl VersusApp {
                     dialog.format.label(),
                     path.display()
                 ));
-                self.last_export = Some(path);
+                // Remembered as a folder that means the same from anywhere.
+                self.last_export = Some(absolute_path(&path));
             }
             Err(e) => {
                 dialog.hint = Some(format!("Could not export: {e}"));
@@ -167,7 +168,11 @@ impl VersusApp {
     }
 
     /// Loads `path`; on failure keeps what is shown and records the error.
+    /// The comparison is known by its absolute path from here on (see
+    /// [`absolute_path`]).
     pub(super) fn open(&mut self, path: &Path) {
+        let path = absolute_path(path);
+        let path = path.as_path();
         match Comparison::load(path) {
             Ok(loaded) => {
                 self.replace(
@@ -248,4 +253,29 @@ impl VersusApp {
             self.restore_place();
         }
     }
+}
+
+/// `path` as it is remembered and shown: absolute, with its folder
+/// canonical (relative parts, `..` and linked folders resolved), so that it
+/// names the same file whichever folder versus is started from. The file
+/// name itself is kept as given: a comparison opened through a link keeps
+/// its notes beside the link, where they were. When the folder cannot be
+/// resolved (it is gone), the path is only made absolute.
+pub(super) fn absolute_path(path: &Path) -> PathBuf {
+    let lexical = || std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let Some(name) = path.file_name() else {
+        return lexical();
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(folder).map_or_else(|_| lexical(), |folder| folder.join(name))
+}
+
+/// `path` made absolute as [`absolute_path`] when something is there;
+/// `None` when nothing is (a remembered path from an older versus, stored
+/// relative to a folder it no longer starts in).
+pub(super) fn existing_absolute_path(path: &Path) -> Option<PathBuf> {
+    path.exists().then(|| absolute_path(path))
 }

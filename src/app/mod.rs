@@ -226,9 +226,15 @@ impl VersusApp {
     /// load leaves the built-in one shown with the error.
     #[must_use]
     pub fn open_at_start(path: Option<&Path>, data_dir: PathBuf) -> Self {
-        match path.map(|p| (p, Comparison::load(p))) {
+        // Known by its absolute path, so that what is remembered reopens it
+        // from any folder.
+        let path = path.map(files::absolute_path);
+        match path.map(|p| {
+            let loaded = Comparison::load(&p);
+            (p, loaded)
+        }) {
             Some((p, Ok(loaded))) => {
-                let mut app = Self::new(loaded.comparison, Source::File(p.to_owned()), data_dir);
+                let mut app = Self::new(loaded.comparison, Source::File(p), data_dir);
                 app.warnings = loaded.warnings;
                 app.warning_count = loaded.warning_count;
                 app

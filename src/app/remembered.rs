@@ -1,7 +1,8 @@
 //! What versus remembers between runs: the last file and, per file, where
 //! you were (the selected dimension, the filter); the recent files; the
 //! export options and folder; how the talk is presented. Never the notes: they live in their own
-//! file. Every field has a default, so an old or broken state file never
+//! file. Every path is absolute, so the state means the same whichever
+//! folder versus is started from. Every field has a default, so an old or broken state file never
 //! stops the app starting. Window size, panel widths, theme and zoom are
 //! kept by eframe and egui themselves. Pure: no egui, no I/O.
 
@@ -141,6 +142,42 @@ impl Remembered {
     pub fn place(&self, path: Option<&Path>) -> Option<&Place> {
         self.places.get(&place_key(path))
     }
+
+    /// Makes every remembered path absolute. Paths are stored absolute
+    /// (see `files::absolute_path`); a state file from an older versus may
+    /// hold paths relative to the folder it was started from. Each of
+    /// those goes through `resolve` (from the folder versus starts in
+    /// now): the absolute path of what is there, or `None`, in which case
+    /// it is dropped, since it could not be reopened anyway.
+    pub fn make_absolute(&mut self, resolve: impl Fn(&Path) -> Option<PathBuf>) {
+        let fix = |p: PathBuf| {
+            if p.is_absolute() {
+                Some(p)
+            } else {
+                resolve(&p)
+            }
+        };
+        let recent = std::mem::take(&mut self.recent);
+        for path in recent.into_iter().filter_map(fix) {
+            if !self.recent.contains(&path) {
+                self.recent.push(path);
+            }
+        }
+        self.last_file = self.last_file.take().and_then(fix);
+        self.last_closed = self.last_closed.take().and_then(fix);
+        self.export.folder = self.export.folder.take().and_then(fix);
+        let places = std::mem::take(&mut self.places);
+        for (key, place) in places {
+            let key = if key.is_empty() {
+                Some(key)
+            } else {
+                fix(PathBuf::from(key)).map(|p| place_key(Some(&p)))
+            };
+            if let Some(key) = key {
+                self.places.entry(key).or_insert(place);
+            }
+        }
+    }
 }
 
 impl VersusApp {
@@ -191,6 +228,8 @@ impl VersusApp {
         dialog.options.audience = choices.audience;
         self.present_options = remembered.present;
         self.remembered = remembered;
+        self.remembered
+            .make_absolute(super::files::existing_absolute_path);
         if let Some(path) = self.source.path().map(Path::to_owned) {
             self.remembered.opened(&path);
         }
@@ -272,6 +311,40 @@ mod tests {
         assert_eq!(r.recent.iter().filter(|p| p.ends_with("f3.ron")).count(), 1);
         // Missing files are not offered.
         assert!(r.recent_files().is_empty());
+    }
+
+    #[test]
+    fn relative_paths_from_an_older_versus_are_made_absolute_or_dropped() {
+        let old = r#"(
+            last_file: Some("work/talk.ron"),
+            recent: ["work/talk.ron", "gone.ron", "/abs/b.ron", "./work/talk.ron"],
+            last_closed: Some("gone.ron"),
+            places: {"work/talk.ron": (dimension: Some("risk")), "gone.ron": (), "": ()},
+            export: (folder: Some("out")),
+        )"#;
+        let mut r = Remembered::from_ron(old);
+        // What is there, seen from the folder versus starts in.
+        r.make_absolute(|p| {
+            let p = p.strip_prefix(".").unwrap_or(p);
+            (p != Path::new("gone.ron")).then(|| Path::new("/start").join(p))
+        });
+        assert_eq!(
+            r.recent,
+            [Path::new("/start/work/talk.ron"), Path::new("/abs/b.ron")]
+        );
+        assert_eq!(
+            r.last_file.as_deref(),
+            Some(Path::new("/start/work/talk.ron"))
+        );
+        assert_eq!(r.last_closed, None);
+        assert_eq!(r.export.folder.as_deref(), Some(Path::new("/start/out")));
+        let keys: Vec<&str> = r.places.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["", "/start/work/talk.ron"]);
+        assert_eq!(
+            r.place(Some(Path::new("/start/work/talk.ron")))
+                .and_then(|p| p.dimension.as_deref()),
+            Some("risk")
+        );
     }
 
     #[test]
