@@ -470,3 +470,40 @@ fn notes_in_both_places_are_merged_and_nothing_is_dropped() {
     assert!(message.contains("merged"), "{message}");
     assert!(message.contains(".merged-"), "names the copy: {message}");
 }
+
+#[test]
+fn the_command_line_exports_notes_kept_in_the_data_folder_and_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("talk.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let title = versus::model::Comparison::built_in().title;
+    let mut beside = Notes::for_comparison(&title);
+    beside.text_mut("scope").push_str("Written beside.");
+    let sidecar = versus::notes::paths::sidecar_path(&content);
+    std::fs::write(&sidecar, beside.to_ron()).unwrap();
+    let kept = kept_while_read_only(&content, data.path(), |n| {
+        n.text_mut("risk").push_str("Written while read-only.");
+    });
+    let run = common::cli::versus(
+        &[
+            "export".as_ref(),
+            content.as_os_str(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+            "--out".as_ref(),
+            "-".as_ref(),
+        ],
+        Some(data.path()),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Written beside."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Written while read-only."),
+        "{}",
+        run.stdout
+    );
+    // An export reads; it moves nothing.
+    assert!(kept.exists());
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), beside.to_ron());
+}

@@ -202,6 +202,18 @@ pub fn take_in_kept(sidecar: &Path, kept: &Path, title: &str) -> TakenIn {
     }
 }
 
+/// `notes` with the notes kept in the data folder at `kept` added, as
+/// [`take_in_kept`] adds them, without writing or moving anything: for
+/// reading the notes (an export from the command line) rather than editing
+/// them. Kept notes that cannot be read add nothing.
+#[must_use]
+pub fn with_kept(notes: Notes, kept: &Path) -> Notes {
+    match read(kept) {
+        Ok(Some(theirs)) if has_content(&theirs) => merge(&notes, &theirs, KEPT_NAME),
+        _ => notes,
+    }
+}
+
 /// The notes in `path`: `None` when there is no file (or an empty one).
 fn read(path: &Path) -> Result<Option<Notes>, String> {
     match crate::notes::read_bytes(path) {
