@@ -252,18 +252,13 @@ pub(super) fn open_notes_of(
     let message = match taken {
         TakenIn::Nothing => None,
         TakenIn::Moved { merged, backup } => {
-            let how = if merged {
-                "merged into the notes beside the comparison"
-            } else {
-                "moved beside the comparison"
-            };
+            // Short, the copy's path first: the status line is one line.
+            let how = if merged { "merged in" } else { "moved here" };
             let copy = backup.map_or_else(
-                || format!("the data-folder file is still at {}", kept.display()),
-                |b| format!("a copy is kept in {}", b.display()),
+                || format!("still at {}", kept.display()),
+                |b| format!("copy kept as {}", b.display()),
             );
-            Some(format!(
-                "Notes kept in the data folder (while this folder could not be written) were {how}: {shown}; {copy}"
-            ))
+            Some(format!("Notes from the data folder {how}; {copy}"))
         }
         TakenIn::Unwritten { notes, why } => {
             notes_file.notes = notes;

@@ -368,6 +368,20 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&backup).unwrap(), theirs.to_ron());
         assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs.to_ron());
 
+        #[cfg(unix)]
+        {
+            // A sidecar that cannot be written: nothing moves, and the merged
+            // notes come back for the window to show (and to save later).
+            let elsewhere = dir.path().join("elsewhere.notes.ron");
+            std::os::unix::fs::symlink(dir.path().join("gone/x.notes.ron"), &elsewhere).unwrap();
+            std::fs::write(&kept, theirs.to_ron()).unwrap();
+            let TakenIn::Unwritten { notes, .. } = take_in_kept(&elsewhere, &kept, "T") else {
+                panic!("written through a link to a missing folder");
+            };
+            assert_eq!(notes, theirs);
+            assert_eq!(std::fs::read_to_string(&kept).unwrap(), theirs.to_ron());
+        }
+
         // A sidecar that is not notes is never written over.
         std::fs::write(&kept, theirs.to_ron()).unwrap();
         std::fs::write(&sidecar, "Comparison(title: \"x\")").unwrap();
