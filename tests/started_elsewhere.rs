@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use versus::VersusApp;
-use versus::app::command::FileCmd;
+use versus::app::command::{ExportCmd, FileCmd};
 use versus::app::remembered::Remembered;
 
 fn write(path: &Path, title: &str) {
@@ -30,6 +30,11 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     assert_eq!(app.comparison.title, "Talk");
     app.apply(FileCmd::Open("rel/other.ron".into()).into());
     assert_eq!(app.comparison.title, "Other");
+    // An export typed as a relative path.
+    std::fs::create_dir(a.path().join("out")).unwrap();
+    app.apply(ExportCmd::ShowDialog.into());
+    app.apply(ExportCmd::Submit("out/talk.md".into()).into());
+    assert!(a.path().join("out/talk.md").is_file());
     let saved = ron::to_string(&app.remembered_now()).unwrap();
     drop(app);
     let remembered = Remembered::from_ron(&saved);
@@ -38,6 +43,7 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
         .iter()
         .chain(&remembered.last_file)
         .chain(&remembered.last_closed)
+        .chain(&remembered.export.folder)
     {
         assert!(path.is_absolute(), "{} in {saved}", path.display());
     }
@@ -51,6 +57,15 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     app.restore(remembered);
     assert_eq!(app.error, None);
     assert_eq!(app.comparison.title, "Other");
+    // The next export is suggested in the folder of the last one.
+    app.apply(ExportCmd::ShowDialog.into());
+    let suggested = Path::new(&app.export_dialog.path).to_owned();
+    assert_eq!(
+        suggested.parent(),
+        Some(a.path().canonicalize().unwrap().join("out").as_path()),
+        "{saved}"
+    );
+    app.apply(ExportCmd::CloseDialog.into());
     // Open Recent lists both.
     assert_eq!(app.remembered.recent_files().len(), 2, "{saved}");
     // Ctrl+Shift+T reopens the one left for it.
