@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::find::Filter;
+use super::outline::Outline;
 use super::present::PresentOptions;
 use super::{Section, VersusApp};
 use crate::export::Format;
@@ -48,8 +49,11 @@ pub struct Remembered {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Place {
-    /// The id of the selected dimension (`None`: the introduction).
+    /// The id of the selected dimension (`None`: the introduction, or the
+    /// conclusion when `conclusion` is set).
     pub dimension: Option<String>,
+    /// Whether the conclusion was selected.
+    pub conclusion: bool,
     /// The sidebar's filter.
     pub filter: Filter,
     /// The two subjects chosen as columns (indices).
@@ -210,6 +214,7 @@ impl VersusApp {
     fn place(&self) -> Place {
         Place {
             dimension: self.selected_dimension_id().map(str::to_owned),
+            conclusion: self.selected == Section::Conclusion,
             filter: self.finder.filter,
             columns: Some(self.columns),
             all_subjects: Some(self.all_subjects),
@@ -255,6 +260,9 @@ impl VersusApp {
         }
         if let Some(i) = place.dimension.and_then(|id| self.index.get(&id).copied()) {
             self.selected = Section::Dimension(i);
+            self.scroll_to_selected = true;
+        } else if place.conclusion && Outline::of(&self.comparison).has_conclusion {
+            self.selected = Section::Conclusion;
             self.scroll_to_selected = true;
         }
         self.refresh_outline();
@@ -352,6 +360,7 @@ mod tests {
         let mut r = Remembered::default();
         let place = Place {
             dimension: Some("risk".to_owned()),
+            conclusion: false,
             filter: Filter::Starred,
             columns: Some([1, 0]),
             all_subjects: Some(false),
