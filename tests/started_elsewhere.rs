@@ -1,9 +1,12 @@
 //! Remembered paths name the same files whichever folder versus is started
-//! from. The only test in this file: it changes the process's current
-//! folder, which no other test may see.
+//! from: the app driven in this process (the only test here that changes
+//! the process's current folder, which no other test may see), and the
+//! real binary in a virtual X display, started from two folders.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use versus::VersusApp;
 use versus::app::command::{ExportCmd, FileCmd};
@@ -78,4 +81,142 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
         a.path().canonicalize().unwrap().join("rel/talk.notes.ron")
     );
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+}
+
+/// A private Xvfb server on the first free number in `numbers` (a range no
+/// other test uses), stopped when dropped.
+struct Display {
+    number: u32,
+    server: Child,
+}
+
+impl Display {
+    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
+        for number in numbers.clone() {
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+                continue;
+            }
+            let Ok(mut server) = Command::new("Xvfb")
+                .args([&format!(":{number}"), "-screen", "0", "1280x800x24"])
+                .args(["-nolisten", "tcp", "-noreset"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            else {
+                continue;
+            };
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline && server.try_wait().unwrap().is_none() {
+                if socket.exists() {
+                    return Self { number, server };
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = server.kill();
+            let _ = server.wait();
+        }
+        panic!("could not start Xvfb on any display in {numbers:?}");
+    }
+
+    /// Whether a window whose title holds `title` shows within `limit`.
+    fn shows(&self, title: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            let found = Command::new("timeout")
+                .args(["10", "xdotool", "search", "--onlyvisible", "--name", title])
+                .env("DISPLAY", format!(":{}", self.number))
+                .output()
+                .unwrap();
+            if found.status.success() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        false
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        terminate(&mut self.server);
+    }
+}
+
+/// SIGTERM (versus closes its window the normal way), then waits; killed
+/// after 10 s.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The real binary started in `folder` with `args`, on `display`.
+fn start(display: &Display, folder: &Path, data: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .current_dir(folder)
+        .env("DISPLAY", format!(":{}", display.number))
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VERSUS_DATA_DIR", data)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn the_real_window_started_elsewhere_reopens_the_last_comparison() {
+    for tool in ["Xvfb", "xdotool", "timeout"] {
+        let found = std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()));
+        assert!(
+            found,
+            "`{tool}` is not on PATH; run ./scripts/test.sh, which installs it"
+        );
+    }
+    let display = Display::start(240..=254);
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(&a.path().join("rel/talk.ron"), "Started in A");
+
+    // `versus rel/talk.ron`, from A.
+    let mut app = start(&display, a.path(), data.path(), &["rel/talk.ron"]);
+    assert!(display.shows("Started in A", Duration::from_secs(30)));
+    let state = data.path().join("window-state.ron");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron")) {
+        assert!(Instant::now() < deadline, "no state written");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    terminate(&mut app);
+    let saved = std::fs::read_to_string(&state).unwrap();
+    let absolute = a.path().canonicalize().unwrap().join("rel/talk.ron");
+    assert!(
+        saved.contains(&absolute.display().to_string()),
+        "{} in {saved}",
+        absolute.display()
+    );
+
+    // `versus`, from B: the same comparison.
+    let mut app = start(&display, b.path(), data.path(), &[]);
+    let reopened = display.shows("Started in A", Duration::from_secs(30));
+    terminate(&mut app);
+    assert!(
+        reopened,
+        "the last comparison did not reopen from B: {saved}"
+    );
 }
