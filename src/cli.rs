@@ -249,6 +249,14 @@ pub fn export(
         Some(p) => Notes::load(p)?.unwrap_or_default(),
         None => Notes::default(),
     };
+    // Notes kept in the data folder while the content's folder was
+    // read-only are this comparison's too (the window moves them beside it).
+    let kept = crate::notes::paths::data_dir_notes_path(data_dir, Some(&request.content));
+    let notes = if request.notes.is_none() && notes_path.as_deref() != Some(kept.as_path()) {
+        crate::notes::merge::with_kept(notes, &kept)
+    } else {
+        notes
+    };
     let subjects = match &request.subjects {
         Some(given) => parse_subjects(c, given)?,
         None => Vec::new(),

@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+mod common;
+
+use egui_kittest::kittest::Queryable;
 use proptest::prelude::*;
 use versus::notes::file::{Flushed, NotesFile, Status};
 use versus::notes::{DimensionNotes, Notes, Rehearsal, Talk, Verdict};
@@ -313,4 +316,194 @@ fn the_documented_example_is_what_versus_writes() {
         blocks += 1;
     }
     assert!(blocks > 0);
+}
+
+proptest! {
+    #[test]
+    fn merging_two_copies_drops_nothing_and_twice_adds_nothing(
+        ours in arb_notes(),
+        theirs in arb_notes(),
+    ) {
+        use versus::notes::merge::{KEPT_NAME, merge};
+        let merged = merge(&ours, &theirs, KEPT_NAME);
+        for side in [&ours, &theirs] {
+            prop_assert!(merged.overall.contains(side.overall.trim()));
+            for (id, d) in side.dimensions.iter().filter(|(_, d)| !d.is_empty()) {
+                let m = merged.get(id);
+                prop_assert!(m.is_some(), "dimension {:?} dropped", id);
+                let m = m.unwrap();
+                prop_assert!(m.text.contains(d.text.trim()), "{:?} lost from {:?}", d.text, m.text);
+                prop_assert!(m.starred || !d.starred);
+                for h in &d.highlights {
+                    prop_assert!(m.highlights.contains(h));
+                }
+                prop_assert!(m.budget.is_some() || d.budget.is_none());
+                prop_assert!(m.verdict.is_some() || d.verdict.is_none());
+                prop_assert!(m.weight.is_some() || d.weight.is_none());
+            }
+        }
+        // What is set beside the content wins.
+        for (id, d) in ours.dimensions.iter().filter(|(_, d)| !d.is_empty()) {
+            let m = merged.get(id).unwrap();
+            prop_assert!(d.budget.is_none() || m.budget == d.budget);
+            prop_assert!(d.verdict.is_none() || m.verdict == d.verdict);
+            prop_assert!(d.weight.is_none() || m.weight == d.weight);
+        }
+        prop_assert!(ours.talk.minutes == 0 || merged.talk.minutes == ours.talk.minutes);
+        // Opening the comparison again merges the same copy again: nothing
+        // changes.
+        prop_assert_eq!(&merge(&merged, &theirs, KEPT_NAME), &merged);
+        // And it is a notes file like any other.
+        let back = Notes::from_ron(merged.to_ron().as_bytes(), Path::new("n.ron")).unwrap();
+        prop_assert_eq!(back.to_ron(), merged.to_ron());
+    }
+}
+
+/// Notes as versus wrote them in the data folder while the comparison's
+/// folder could not be written.
+fn kept_while_read_only(
+    content: &Path,
+    data: &Path,
+    f: impl FnOnce(&mut Notes),
+) -> std::path::PathBuf {
+    let title = versus::model::Comparison::built_in().title;
+    let mut notes = Notes::for_comparison(&title);
+    f(&mut notes);
+    let kept = versus::notes::paths::data_dir_notes_path(data, Some(content));
+    std::fs::write(&kept, notes.to_ron()).unwrap();
+    kept
+}
+
+/// The files in `dir` whose names start with `prefix`.
+fn named(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn notes_kept_in_the_data_folder_are_shown_once_the_folder_can_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("talk.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let kept = kept_while_read_only(&content, data.path(), |n| {
+        n.text_mut("risk").push_str("Written while read-only.");
+        n.toggle_star("scope");
+        n.talk.minutes = 10;
+    });
+    let kept_text = std::fs::read_to_string(&kept).unwrap();
+
+    let h = common::open(&content, data.path());
+    let app = h.state();
+    assert_eq!(app.annotated_count(), 2, "the kept notes are shown");
+    assert_eq!(app.notes().text("risk"), "Written while read-only.");
+    assert_eq!(app.notes().talk.minutes, 10);
+    // They now live beside the content; the data-folder file is kept aside.
+    let sidecar = versus::notes::paths::sidecar_path(&content);
+    assert_eq!(app.notes_file.path, sidecar);
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), kept_text);
+    assert!(!kept.exists());
+    let name = kept.file_name().unwrap().to_string_lossy().into_owned();
+    let backups = named(data.path(), &format!("{name}.merged-"));
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), kept_text);
+    // The status line says so, naming the copy.
+    h.get_by_label_contains(&backups[0].display().to_string());
+    // And exports carry them.
+    let md = versus::export::export(
+        versus::export::Format::Markdown,
+        &app.comparison,
+        app.notes(),
+        &versus::export::ExportOptions::default(),
+    );
+    assert!(md.contains("Written while read-only."));
+    drop(h);
+
+    // Opened again: the same notes, nothing new moved or copied.
+    let h = common::open(&content, data.path());
+    assert_eq!(h.state().annotated_count(), 2);
+    assert_eq!(h.state().message, None);
+    assert_eq!(named(data.path(), &name).len(), 1);
+}
+
+#[test]
+fn notes_in_both_places_are_merged_and_nothing_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("talk.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let title = versus::model::Comparison::built_in().title;
+    let mut beside = Notes::for_comparison(&title);
+    beside.text_mut("risk").push_str("Written beside.");
+    beside.toggle_highlight("risk", "Focus");
+    beside.overall = "The framing.".to_owned();
+    let sidecar = versus::notes::paths::sidecar_path(&content);
+    std::fs::write(&sidecar, beside.to_ron()).unwrap();
+    let kept = kept_while_read_only(&content, data.path(), |n| {
+        n.text_mut("risk").push_str("Written while read-only.");
+        n.toggle_highlight("risk", "Cost");
+        n.toggle_star("scope");
+        n.overall = "Another framing.".to_owned();
+    });
+
+    let h = common::open(&content, data.path());
+    let notes = h.state().notes();
+    let risk = notes.get("risk").unwrap();
+    assert!(risk.text.contains("Written beside."), "{}", risk.text);
+    assert!(
+        risk.text.contains("Written while read-only."),
+        "{}",
+        risk.text
+    );
+    assert_eq!(risk.highlights, ["Cost", "Focus"]);
+    assert!(notes.is_starred("scope"));
+    assert!(notes.overall.contains("The framing.") && notes.overall.contains("Another framing."));
+    let on_disk = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(on_disk.contains("Written while read-only."), "{on_disk}");
+    assert!(!kept.exists());
+    let message = h.state().message.clone().unwrap_or_default();
+    assert!(message.contains("merged"), "{message}");
+    assert!(message.contains(".merged-"), "names the copy: {message}");
+}
+
+#[test]
+fn the_command_line_exports_notes_kept_in_the_data_folder_and_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let content = dir.path().join("talk.ron");
+    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let title = versus::model::Comparison::built_in().title;
+    let mut beside = Notes::for_comparison(&title);
+    beside.text_mut("scope").push_str("Written beside.");
+    let sidecar = versus::notes::paths::sidecar_path(&content);
+    std::fs::write(&sidecar, beside.to_ron()).unwrap();
+    let kept = kept_while_read_only(&content, data.path(), |n| {
+        n.text_mut("risk").push_str("Written while read-only.");
+    });
+    let run = common::cli::versus(
+        &[
+            "export".as_ref(),
+            content.as_os_str(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+            "--out".as_ref(),
+            "-".as_ref(),
+        ],
+        Some(data.path()),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Written beside."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Written while read-only."),
+        "{}",
+        run.stdout
+    );
+    // An export reads; it moves nothing.
+    assert!(kept.exists());
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), beside.to_ron());
 }

@@ -107,6 +107,23 @@ fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed()
 }
 
 #[test]
+fn a_comparison_left_on_its_conclusion_reopens_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", "File A");
+    let b = write(dir.path(), "b.ron", "File B");
+    let mut h = open(&a, data.path());
+    click_row(&mut h, "Conclusion");
+    h.state_mut().apply(FileCmd::Open(b).into());
+    h.run();
+    assert_eq!(h.state().selected, versus::app::Section::Intro);
+    h.state_mut().apply(FileCmd::Open(a).into());
+    h.run();
+    assert_eq!(h.state().comparison.title, "File A");
+    assert_eq!(h.state().selected, versus::app::Section::Conclusion);
+}
+
+#[test]
 fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     let data = tempfile::tempdir().unwrap();
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());

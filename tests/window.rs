@@ -150,6 +150,7 @@ fn choosing_another_subject_with_three_subjects() {
     ));
     h.run();
     assert_eq!(h.state().error, None);
+    click_row(&mut h, "Size");
     assert_eq!(h.state().selected, Section::Dimension(0));
     // Three subjects: every one is a column at first.
     h.get_by_label_contains("five people");
@@ -226,6 +227,7 @@ fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
     ));
     h.run();
     assert_eq!(h.state().error, None);
+    click_row(&mut h, "D");
     // Narrow columns: the short labels head them.
     h.get_by_label("S0");
     h.get_by_label("S5");
@@ -436,6 +438,7 @@ fn saving_the_content_in_an_editor_reloads_it() {
         data.path().to_owned(),
     ));
     h.run();
+    click_row(&mut h, "Size");
     // The author fixes a typo and saves.
     std::fs::write(&path, THREE.replace("fifty people", "fifty-one people")).unwrap();
     step_until(&mut h, 3, |app| app.message.is_some());
@@ -561,4 +564,71 @@ fn every_row_keeps_its_cells_in_their_columns_at_every_size() {
             }
         }
     }
+}
+
+#[test]
+fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // No intro and no conclusion.
+    let path = write(dir.path(), "three.ron", THREE);
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&path),
+        data.path().to_owned(),
+    ));
+    h.run();
+    click_row(&mut h, "Size");
+    click_row(&mut h, "Introduction");
+    assert_eq!(h.state().selected, Section::Intro);
+    common::type_note(&mut h, "the whole comparison", "Frame it as a choice.");
+    assert_eq!(h.state().notes().overall, "Frame it as a choice.");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The talk's length, typed into its field.
+    h.get_by_label("Talk length").click();
+    h.run();
+    h.get_by_label("Talk length").type_text("12");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().notes().talk.minutes, 12);
+    // Both are in the notes file.
+    step_until(&mut h, 20, |app| {
+        app.notes_file.status == versus::notes::file::Status::Saved
+    });
+    let saved = std::fs::read_to_string(&h.state().notes_file.path).unwrap();
+    assert!(saved.contains("Frame it as a choice."), "{saved}");
+    assert!(saved.contains("minutes: 12"), "{saved}");
+}
+
+#[test]
+fn a_reload_keeps_the_selected_row_of_every_kind() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "c.ron", versus::model::BUILT_IN_RON);
+    let mut h = harness(VersusApp::open_at_start(
+        Some(&path),
+        data.path().to_owned(),
+    ));
+    h.run();
+    for row in ["Conclusion", "Scope", "Introduction"] {
+        click_row(&mut h, row);
+        let section = h.state().selected;
+        // Ctrl+R, as a person reloads.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+        h.run();
+        assert_eq!(h.state().selected, section, "{row} after a reload");
+    }
+    assert!(matches!(h.state().selected, Section::Intro));
+    click_row(&mut h, "Conclusion");
+    assert_eq!(h.state().selected, Section::Conclusion);
+    // A reload that takes the conclusion away falls back to the first row.
+    let mut c = versus::model::Comparison::load(&path).unwrap().comparison;
+    c.conclusion.clear();
+    c.sources.clear();
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    std::fs::write(&path, ron::ser::to_string_pretty(&c, config).unwrap()).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    h.run();
+    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().selected, Section::Intro);
 }

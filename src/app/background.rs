@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::{Source, VersusApp};
 use crate::app::command::{ExportCmd, FileCmd};
 use crate::notes::file::{Flushed, NotesFile};
+use crate::notes::merge::{self, TakenIn};
 use crate::notes::paths;
 use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
@@ -224,17 +225,55 @@ impl VersusApp {
 }
 
 /// Opens the notes of `source` in their default place, with the data
-/// folder as the last resort for copies of unsaved notes.
-pub(super) fn open_notes_of(source: &Source, title: &str, data_dir: &Path) -> NotesFile {
+/// folder as the last resort for copies of unsaved notes. Notes that were
+/// kept in the data folder while the content's folder could not be written
+/// are taken in first (see [`merge::take_in_kept`]): nothing is hidden.
+/// Returns what to tell the person about that, if anything.
+pub(super) fn open_notes_of(
+    source: &Source,
+    title: &str,
+    data_dir: &Path,
+) -> (NotesFile, Option<String>) {
     let path = paths::default_notes_path(source.path(), data_dir);
+    let kept = paths::data_dir_notes_path(data_dir, source.path());
     if storage::folder_of(&path) == data_dir {
         // The data folder is ours to create; a content file's folder never
         // is. If this fails, the first save says why.
         let _ = std::fs::create_dir_all(data_dir);
     }
+    let taken = if path == kept {
+        TakenIn::Nothing
+    } else {
+        merge::take_in_kept(&path, &kept, title)
+    };
     let mut notes_file = NotesFile::open(path, title);
-    notes_file.fallback = Some(paths::data_dir_notes_path(data_dir, source.path()));
-    notes_file
+    notes_file.fallback = Some(kept.clone());
+    let shown = notes_file.path.display().to_string();
+    let message = match taken {
+        TakenIn::Nothing => None,
+        TakenIn::Moved { merged, backup } => {
+            // Short, the copy's path first: the status line is one line.
+            let how = if merged { "merged in" } else { "moved here" };
+            let copy = backup.map_or_else(
+                || format!("still at {}", kept.display()),
+                |b| format!("copy kept as {}", b.display()),
+            );
+            Some(format!("Notes from the data folder {how}; {copy}"))
+        }
+        TakenIn::Unwritten { notes, why } => {
+            notes_file.notes = notes;
+            notes_file.changed(Instant::now());
+            Some(format!(
+                "Notes kept in the data folder ({}) are shown with these, but could not be written to {shown} yet: {why}",
+                kept.display()
+            ))
+        }
+        TakenIn::Left { why } => Some(format!(
+            "More notes on this comparison are kept in {}; they are not shown because {shown} cannot be read ({why}). Open them with File ▸ Open notes…",
+            kept.display()
+        )),
+    };
+    (notes_file, message)
 }
 
 /// Prints notes that no file could take, in full, to standard error.

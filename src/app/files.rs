@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::outline::Outline;
 use super::{Section, Source, VersusApp, index_of, open_notes_of};
 use crate::model::{Comparison, Diagnostic};
 use crate::notes::file::{self, NotesFile, NotesTarget};
@@ -94,7 +95,8 @@ impl VersusApp {
                     dialog.format.label(),
                     path.display()
                 ));
-                self.last_export = Some(path);
+                // Remembered as a folder that means the same from anywhere.
+                self.last_export = Some(absolute_path(&path));
             }
             Err(e) => {
                 dialog.hint = Some(format!("Could not export: {e}"));
@@ -195,7 +197,11 @@ impl VersusApp {
     }
 
     /// Loads `path`; on failure keeps what is shown and records the error.
+    /// The comparison is known by its absolute path from here on (see
+    /// [`absolute_path`]).
     pub(super) fn open(&mut self, path: &Path) {
+        let path = absolute_path(path);
+        let path = path.as_path();
         match Comparison::load(path) {
             Ok(loaded) => {
                 self.replace(
@@ -225,6 +231,7 @@ impl VersusApp {
         warnings: Vec<Diagnostic>,
         warning_count: usize,
     ) {
+        let selected_before = self.selected;
         let selected_id = self.selected_dimension_id().map(str::to_owned);
         let same_source = source == self.source;
         if !same_source {
@@ -233,7 +240,11 @@ impl VersusApp {
             }
             self.leaving();
             self.history.clear();
-            self.notes_file = open_notes_of(&source, &comparison.title, &self.data_dir);
+            let (notes_file, message) = open_notes_of(&source, &comparison.title, &self.data_dir);
+            self.notes_file = notes_file;
+            if message.is_some() {
+                self.message = message;
+            }
         }
         self.index = index_of(&comparison);
         self.search_index.clear();
@@ -247,8 +258,20 @@ impl VersusApp {
             self.columns = [0, 1];
             self.all_subjects = n > 2;
         }
-        self.selected = match selected_id.and_then(|id| self.index.get(&id).copied()) {
-            Some(i) if same_source => Section::Dimension(i),
+        // The same row as before, whatever its kind: a dimension by its id
+        // (it may have moved), the introduction, or the conclusion while
+        // the content still has one.
+        let kept = match selected_before {
+            Section::Dimension(_) => selected_id
+                .and_then(|id| self.index.get(&id).copied())
+                .map(Section::Dimension),
+            Section::Intro => Some(Section::Intro),
+            Section::Conclusion => Outline::of(&self.comparison)
+                .has_conclusion
+                .then_some(Section::Conclusion),
+        };
+        self.selected = match kept {
+            Some(section) if same_source => section,
             _ => self.section_at(0),
         };
         self.scroll_to_selected = true;
@@ -259,4 +282,29 @@ impl VersusApp {
             self.restore_place();
         }
     }
+}
+
+/// `path` as it is remembered and shown: absolute, with its folder
+/// canonical (relative parts, `..` and linked folders resolved), so that it
+/// names the same file whichever folder versus is started from. The file
+/// name itself is kept as given: a comparison opened through a link keeps
+/// its notes beside the link, where they were. When the folder cannot be
+/// resolved (it is gone), the path is only made absolute.
+pub(super) fn absolute_path(path: &Path) -> PathBuf {
+    let lexical = || std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let Some(name) = path.file_name() else {
+        return lexical();
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(folder).map_or_else(|_| lexical(), |folder| folder.join(name))
+}
+
+/// `path` made absolute as [`absolute_path`] when something is there;
+/// `None` when nothing is (a remembered path from an older versus, stored
+/// relative to a folder it no longer starts in).
+pub(super) fn existing_absolute_path(path: &Path) -> Option<PathBuf> {
+    path.exists().then(|| absolute_path(path))
 }

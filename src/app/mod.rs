@@ -168,7 +168,7 @@ impl VersusApp {
     /// An app showing `comparison`, with notes in their default place.
     #[must_use]
     pub fn new(comparison: Comparison, source: Source, data_dir: PathBuf) -> Self {
-        let notes_file = open_notes_of(&source, &comparison.title, &data_dir);
+        let (notes_file, notes_message) = open_notes_of(&source, &comparison.title, &data_dir);
         let outline = Outline::of(&comparison);
         let mut app = Self {
             selected: Section::Intro,
@@ -182,7 +182,7 @@ impl VersusApp {
             notes_file,
             data_dir,
             error: None,
-            message: None,
+            message: notes_message,
             path_dialog: PathDialog::default(),
             export_dialog: ExportDialog::default(),
             last_export: None,
@@ -226,9 +226,15 @@ impl VersusApp {
     /// load leaves the built-in one shown with the error.
     #[must_use]
     pub fn open_at_start(path: Option<&Path>, data_dir: PathBuf) -> Self {
-        match path.map(|p| (p, Comparison::load(p))) {
+        // Known by its absolute path, so that what is remembered reopens it
+        // from any folder.
+        let path = path.map(files::absolute_path);
+        match path.map(|p| {
+            let loaded = Comparison::load(&p);
+            (p, loaded)
+        }) {
             Some((p, Ok(loaded))) => {
-                let mut app = Self::new(loaded.comparison, Source::File(p.to_owned()), data_dir);
+                let mut app = Self::new(loaded.comparison, Source::File(p), data_dir);
                 app.warnings = loaded.warnings;
                 app.warning_count = loaded.warning_count;
                 app

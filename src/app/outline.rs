@@ -25,7 +25,10 @@ pub enum Section {
 /// The shape of the sidebar: which rows there are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
-    /// Whether there is an "Introduction" row (the intro is not blank).
+    /// Whether there is an "Introduction" row: always, but while a search
+    /// or filter narrows the list. It is the row of the whole comparison
+    /// (its note, the talk's length), so a comparison without an intro
+    /// has it too.
     pub has_intro: bool,
     /// The dimension rows.
     pub dimensions: Rows,
@@ -85,11 +88,13 @@ impl Rows {
 }
 
 impl Outline {
-    /// The sidebar of `c`: every section.
+    /// The sidebar of `c`: every section. The introduction's row is there
+    /// even when `c` has no intro: the note on the whole comparison and
+    /// the talk's length are set on it.
     #[must_use]
     pub fn of(c: &Comparison) -> Self {
         Self {
-            has_intro: !c.intro.trim().is_empty(),
+            has_intro: true,
             dimensions: Rows::All(c.dimensions.len()),
             has_conclusion: !c.conclusion.trim().is_empty() || !c.sources.is_empty(),
         }
@@ -307,6 +312,20 @@ mod tests {
         assert!(o.has_intro && o.has_conclusion);
         assert_eq!(o.len(), o.dimensions.len() + 2);
         assert!(!o.is_empty());
+    }
+
+    #[test]
+    fn a_comparison_without_an_intro_still_has_the_whole_comparison_row() {
+        let c = Comparison {
+            intro: String::new(),
+            conclusion: String::new(),
+            sources: Vec::new(),
+            ..Comparison::built_in()
+        };
+        let o = Outline::of(&c);
+        assert_eq!(o.section_at(0), Section::Intro);
+        assert!(o.shows(Section::Intro) && !o.shows(Section::Conclusion));
+        assert_eq!(o.len(), c.dimensions.len() + 1);
     }
 
     #[test]

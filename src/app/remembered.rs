@@ -1,7 +1,8 @@
 //! What versus remembers between runs: the last file and, per file, where
 //! you were (the selected dimension, the filter); the recent files; the
 //! export options and folder; how the talk is presented. Never the notes: they live in their own
-//! file. Every field has a default, so an old or broken state file never
+//! file. Every path is absolute, so the state means the same whichever
+//! folder versus is started from. Every field has a default, so an old or broken state file never
 //! stops the app starting. Window size, panel widths, theme and zoom are
 //! kept by eframe and egui themselves. Pure: no egui, no I/O.
 
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::find::Filter;
+use super::outline::Outline;
 use super::present::PresentOptions;
 use super::{Section, VersusApp};
 use crate::export::Format;
@@ -47,8 +49,11 @@ pub struct Remembered {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Place {
-    /// The id of the selected dimension (`None`: the introduction).
+    /// The id of the selected dimension (`None`: the introduction, or the
+    /// conclusion when `conclusion` is set).
     pub dimension: Option<String>,
+    /// Whether the conclusion was selected.
+    pub conclusion: bool,
     /// The sidebar's filter.
     pub filter: Filter,
     /// The two subjects chosen as columns (indices).
@@ -144,6 +149,42 @@ impl Remembered {
     pub fn place(&self, path: Option<&Path>) -> Option<&Place> {
         self.places.get(&place_key(path))
     }
+
+    /// Makes every remembered path absolute. Paths are stored absolute
+    /// (see `files::absolute_path`); a state file from an older versus may
+    /// hold paths relative to the folder it was started from. Each of
+    /// those goes through `resolve` (from the folder versus starts in
+    /// now): the absolute path of what is there, or `None`, in which case
+    /// it is dropped, since it could not be reopened anyway.
+    pub fn make_absolute(&mut self, resolve: impl Fn(&Path) -> Option<PathBuf>) {
+        let fix = |p: PathBuf| {
+            if p.is_absolute() {
+                Some(p)
+            } else {
+                resolve(&p)
+            }
+        };
+        let recent = std::mem::take(&mut self.recent);
+        for path in recent.into_iter().filter_map(fix) {
+            if !self.recent.contains(&path) {
+                self.recent.push(path);
+            }
+        }
+        self.last_file = self.last_file.take().and_then(fix);
+        self.last_closed = self.last_closed.take().and_then(fix);
+        self.export.folder = self.export.folder.take().and_then(fix);
+        let places = std::mem::take(&mut self.places);
+        for (key, place) in places {
+            let key = if key.is_empty() {
+                Some(key)
+            } else {
+                fix(PathBuf::from(key)).map(|p| place_key(Some(&p)))
+            };
+            if let Some(key) = key {
+                self.places.entry(key).or_insert(place);
+            }
+        }
+    }
 }
 
 impl VersusApp {
@@ -177,6 +218,7 @@ impl VersusApp {
     fn place(&self) -> Place {
         Place {
             dimension: self.selected_dimension_id().map(str::to_owned),
+            conclusion: self.selected == Section::Conclusion,
             filter: self.finder.filter,
             columns: Some(self.columns),
             all_subjects: Some(self.all_subjects),
@@ -196,6 +238,8 @@ impl VersusApp {
         dialog.options.include_verdicts = choices.include_verdicts;
         self.present_options = remembered.present;
         self.remembered = remembered;
+        self.remembered
+            .make_absolute(super::files::existing_absolute_path);
         if let Some(path) = self.source.path().map(Path::to_owned) {
             self.remembered.opened(&path);
         }
@@ -221,6 +265,9 @@ impl VersusApp {
         }
         if let Some(i) = place.dimension.and_then(|id| self.index.get(&id).copied()) {
             self.selected = Section::Dimension(i);
+            self.scroll_to_selected = true;
+        } else if place.conclusion && Outline::of(&self.comparison).has_conclusion {
+            self.selected = Section::Conclusion;
             self.scroll_to_selected = true;
         }
         self.refresh_outline();
@@ -280,10 +327,45 @@ mod tests {
     }
 
     #[test]
+    fn relative_paths_from_an_older_versus_are_made_absolute_or_dropped() {
+        let old = r#"(
+            last_file: Some("work/talk.ron"),
+            recent: ["work/talk.ron", "gone.ron", "/abs/b.ron", "./work/talk.ron"],
+            last_closed: Some("gone.ron"),
+            places: {"work/talk.ron": (dimension: Some("risk")), "gone.ron": (), "": ()},
+            export: (folder: Some("out")),
+        )"#;
+        let mut r = Remembered::from_ron(old);
+        // What is there, seen from the folder versus starts in.
+        r.make_absolute(|p| {
+            let p = p.strip_prefix(".").unwrap_or(p);
+            (p != Path::new("gone.ron")).then(|| Path::new("/start").join(p))
+        });
+        assert_eq!(
+            r.recent,
+            [Path::new("/start/work/talk.ron"), Path::new("/abs/b.ron")]
+        );
+        assert_eq!(
+            r.last_file.as_deref(),
+            Some(Path::new("/start/work/talk.ron"))
+        );
+        assert_eq!(r.last_closed, None);
+        assert_eq!(r.export.folder.as_deref(), Some(Path::new("/start/out")));
+        let keys: Vec<&str> = r.places.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["", "/start/work/talk.ron"]);
+        assert_eq!(
+            r.place(Some(Path::new("/start/work/talk.ron")))
+                .and_then(|p| p.dimension.as_deref()),
+            Some("risk")
+        );
+    }
+
+    #[test]
     fn places_round_trip_and_stay_bounded() {
         let mut r = Remembered::default();
         let place = Place {
             dimension: Some("risk".to_owned()),
+            conclusion: false,
             filter: Filter::Starred,
             columns: Some([1, 0]),
             all_subjects: Some(false),

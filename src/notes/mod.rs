@@ -2,6 +2,7 @@
 
 pub mod autosave;
 pub mod file;
+pub mod merge;
 pub mod paths;
 pub mod talk;
 pub mod writer;

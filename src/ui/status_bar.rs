@@ -42,7 +42,10 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         );
         if let Some(message) = &app.message {
             ui.separator();
-            ui.label(RichText::new(message).weak());
+            // A long message (a path) may run past the window: hovering
+            // shows the whole of it.
+            ui.label(RichText::new(message).weak())
+                .on_hover_text(message);
             if let Some(dir) = app
                 .last_export
                 .as_deref()

@@ -1,0 +1,222 @@
+//! Remembered paths name the same files whichever folder versus is started
+//! from: the app driven in this process (the only test here that changes
+//! the process's current folder, which no other test may see), and the
+//! real binary in a virtual X display, started from two folders.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use versus::VersusApp;
+use versus::app::command::{ExportCmd, FileCmd};
+use versus::app::remembered::Remembered;
+
+fn write(path: &Path, title: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text =
+        versus::model::BUILT_IN_RON.replace("Project Management vs Technology Management", title);
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn files_opened_by_a_relative_path_reopen_from_another_folder() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(&a.path().join("rel/talk.ron"), "Talk");
+    write(&a.path().join("rel/other.ron"), "Other");
+
+    // Started in A as `versus rel/talk.ron`, then File ▸ Open rel/other.ron.
+    std::env::set_current_dir(a.path()).unwrap();
+    let mut app = VersusApp::open_at_start(Some(Path::new("rel/talk.ron")), data.path().to_owned());
+    assert_eq!(app.comparison.title, "Talk");
+    app.apply(FileCmd::Open("rel/other.ron".into()).into());
+    assert_eq!(app.comparison.title, "Other");
+    // An export typed as a relative path.
+    std::fs::create_dir(a.path().join("out")).unwrap();
+    app.apply(ExportCmd::ShowDialog.into());
+    app.apply(ExportCmd::Submit("out/talk.md".into()).into());
+    assert!(a.path().join("out/talk.md").is_file());
+    let saved = ron::to_string(&app.remembered_now()).unwrap();
+    drop(app);
+    let remembered = Remembered::from_ron(&saved);
+    for path in remembered
+        .recent
+        .iter()
+        .chain(&remembered.last_file)
+        .chain(&remembered.last_closed)
+        .chain(&remembered.export.folder)
+    {
+        assert!(path.is_absolute(), "{} in {saved}", path.display());
+    }
+
+    // Started again in B with no file: what main does.
+    std::env::set_current_dir(b.path()).unwrap();
+    let remembered = Remembered::from_ron(&saved);
+    let file = remembered.last_file.clone().filter(|p| p.is_file());
+    assert!(file.is_some(), "the last comparison reopens: {saved}");
+    let mut app = VersusApp::open_at_start(file.as_deref(), data.path().to_owned());
+    app.restore(remembered);
+    assert_eq!(app.error, None);
+    assert_eq!(app.comparison.title, "Other");
+    // The next export is suggested in the folder of the last one.
+    app.apply(ExportCmd::ShowDialog.into());
+    let suggested = Path::new(&app.export_dialog.path).to_owned();
+    assert_eq!(
+        suggested.parent(),
+        Some(a.path().canonicalize().unwrap().join("out").as_path()),
+        "{saved}"
+    );
+    app.apply(ExportCmd::CloseDialog.into());
+    // Open Recent lists both.
+    assert_eq!(app.remembered.recent_files().len(), 2, "{saved}");
+    // Ctrl+Shift+T reopens the one left for it.
+    app.apply(FileCmd::ReopenClosed.into());
+    assert_eq!(app.error, None);
+    assert_eq!(app.comparison.title, "Talk");
+    // The notes beside it are the same file as when it was opened from A.
+    assert_eq!(
+        app.notes_file.path,
+        a.path().canonicalize().unwrap().join("rel/talk.notes.ron")
+    );
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+}
+
+/// A private Xvfb server on the first free number in `numbers` (a range no
+/// other test uses), stopped when dropped.
+struct Display {
+    number: u32,
+    server: Child,
+}
+
+impl Display {
+    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
+        for number in numbers.clone() {
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+                continue;
+            }
+            let Ok(mut server) = Command::new("Xvfb")
+                .args([&format!(":{number}"), "-screen", "0", "1280x800x24"])
+                .args(["-nolisten", "tcp", "-noreset"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            else {
+                continue;
+            };
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline && server.try_wait().unwrap().is_none() {
+                if socket.exists() {
+                    return Self { number, server };
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = server.kill();
+            let _ = server.wait();
+        }
+        panic!("could not start Xvfb on any display in {numbers:?}");
+    }
+
+    /// Whether a window whose title holds `title` shows within `limit`.
+    fn shows(&self, title: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            let found = Command::new("timeout")
+                .args(["10", "xdotool", "search", "--onlyvisible", "--name", title])
+                .env("DISPLAY", format!(":{}", self.number))
+                .output()
+                .unwrap();
+            if found.status.success() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        false
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        terminate(&mut self.server);
+    }
+}
+
+/// SIGTERM (versus closes its window the normal way), then waits; killed
+/// after 10 s.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The real binary started in `folder` with `args`, on `display`.
+fn start(display: &Display, folder: &Path, data: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .current_dir(folder)
+        .env("DISPLAY", format!(":{}", display.number))
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VERSUS_DATA_DIR", data)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn the_real_window_started_elsewhere_reopens_the_last_comparison() {
+    for tool in ["Xvfb", "xdotool", "timeout"] {
+        let found = std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()));
+        assert!(
+            found,
+            "`{tool}` is not on PATH; run ./scripts/test.sh, which installs it"
+        );
+    }
+    let display = Display::start(240..=254);
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(&a.path().join("rel/talk.ron"), "Started in A");
+
+    // `versus rel/talk.ron`, from A.
+    let mut app = start(&display, a.path(), data.path(), &["rel/talk.ron"]);
+    assert!(display.shows("Started in A", Duration::from_secs(30)));
+    let state = data.path().join("window-state.ron");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron")) {
+        assert!(Instant::now() < deadline, "no state written");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    terminate(&mut app);
+    let saved = std::fs::read_to_string(&state).unwrap();
+    let absolute = a.path().canonicalize().unwrap().join("rel/talk.ron");
+    assert!(
+        saved.contains(&absolute.display().to_string()),
+        "{} in {saved}",
+        absolute.display()
+    );
+
+    // `versus`, from B: the same comparison.
+    let mut app = start(&display, b.path(), data.path(), &[]);
+    let reopened = display.shows("Started in A", Duration::from_secs(30));
+    terminate(&mut app);
+    assert!(
+        reopened,
+        "the last comparison did not reopen from B: {saved}"
+    );
+}
