@@ -253,7 +253,7 @@ pub fn export(
     // read-only are this comparison's too (the window moves them beside it).
     let kept = crate::notes::paths::data_dir_notes_path(data_dir, Some(&request.content));
     let notes = if request.notes.is_none() && notes_path.as_deref() != Some(kept.as_path()) {
-        crate::notes::merge::with_kept(notes, &kept)
+        crate::notes::combine::with_kept(notes, &kept)
     } else {
         notes
     };

@@ -324,7 +324,7 @@ proptest! {
         ours in arb_notes(),
         theirs in arb_notes(),
     ) {
-        use versus::notes::merge::{KEPT_NAME, merge};
+        use versus::notes::combine::{KEPT_NAME, merge};
         let merged = merge(&ours, &theirs, KEPT_NAME);
         for side in [&ours, &theirs] {
             prop_assert!(merged.overall.contains(side.overall.trim()));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::{Source, VersusApp};
 use crate::app::command::{ExportCmd, FileCmd};
 use crate::notes::file::{Flushed, NotesFile};
-use crate::notes::merge::{self, TakenIn};
+use crate::notes::combine::{self, TakenIn};
 use crate::notes::paths;
 use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
@@ -227,7 +227,7 @@ impl VersusApp {
 /// Opens the notes of `source` in their default place, with the data
 /// folder as the last resort for copies of unsaved notes. Notes that were
 /// kept in the data folder while the content's folder could not be written
-/// are taken in first (see [`merge::take_in_kept`]): nothing is hidden.
+/// are taken in first (see [`combine::take_in_kept`]): nothing is hidden.
 /// Returns what to tell the person about that, if anything.
 pub(super) fn open_notes_of(
     source: &Source,
@@ -244,7 +244,7 @@ pub(super) fn open_notes_of(
     let taken = if path == kept {
         TakenIn::Nothing
     } else {
-        merge::take_in_kept(&path, &kept, title)
+        combine::take_in_kept(&path, &kept, title)
     };
     let mut notes_file = NotesFile::open(path, title);
     notes_file.fallback = Some(kept.clone());

@@ -2,7 +2,7 @@
 
 pub mod autosave;
 pub mod file;
-pub mod merge;
+pub mod combine;
 pub mod paths;
 pub mod talk;
 pub mod writer;
