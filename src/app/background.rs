@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::{Source, VersusApp};
 use crate::app::command::{ExportCmd, FileCmd};
-use crate::notes::file::{Flushed, NotesFile};
+use crate::notes::file::{Flushed, NotesFile, OutsideChange};
 use crate::notes::paths;
 use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
@@ -104,11 +104,19 @@ impl VersusApp {
         }
         if self.notes_changed_outside && !self.notes_file.in_flight() {
             self.notes_changed_outside = false;
-            if self.notes_file.outside_change() {
-                self.message = Some(format!(
-                    "{} changed outside versus",
-                    self.notes_file.path.display()
-                ));
+            match self.notes_file.outside_change() {
+                OutsideChange::Nothing => {}
+                OutsideChange::Reloaded => {
+                    // The undo steps were made on notes that are gone now.
+                    self.history = super::history::History::default();
+                    self.message = Some("Notes reloaded: the file changed on disk".to_owned());
+                }
+                OutsideChange::Conflict => {
+                    self.message = Some(format!(
+                        "{} changed outside versus",
+                        self.notes_file.path.display()
+                    ));
+                }
             }
         }
     }

@@ -274,7 +274,6 @@ impl VersusApp {
         self.attach(&ctx);
         self.poll_background();
         self.reload_when_changed(&ctx);
-        self.notice_notes_changes();
         self.clock = ctx.input(|i| i.time);
         if self.presenting.is_some() {
             self.present_ui(ui, &ctx);
@@ -336,6 +335,9 @@ impl VersusApp {
         for command in commands {
             self.apply(command);
         }
+        // After this frame's edits, so that typing and an outside change
+        // seen in one frame count as both sides changing.
+        self.notice_notes_changes();
         self.autosave(&ctx);
 
         if self.shown_title != self.comparison.title {
@@ -372,6 +374,7 @@ impl VersusApp {
             self.apply(command);
         }
         self.follow_fullscreen(ctx);
+        self.notice_notes_changes();
         self.autosave(ctx);
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
