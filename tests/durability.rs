@@ -350,6 +350,8 @@ impl Drop for Display {
 struct Versus {
     child: Child,
     log: PathBuf,
+    /// Its window's X id (as xdotool prints it).
+    window: String,
 }
 
 impl Versus {
@@ -376,8 +378,11 @@ impl Versus {
         let mut app = Self {
             child,
             log: log.to_owned(),
+            window: String::new(),
         };
-        let found = display.run_xdotool(&["search", "--sync", "--onlyvisible", "--name", "versus"]);
+        // This process's window, not another instance's on the same display.
+        let pid = app.child.id().to_string();
+        let found = display.run_xdotool(&["search", "--sync", "--onlyvisible", "--pid", &pid]);
         let window = String::from_utf8_lossy(&found.stdout)
             .lines()
             .next()
@@ -389,6 +394,7 @@ impl Versus {
                 app.stderr()
             );
         };
+        app.window.clone_from(&window);
         // No window manager here: focus the window and put the pointer over
         // it, or the keys go nowhere. The window can be found a moment
         // before the server lets it take the focus (BadMatch): retry.
@@ -620,6 +626,82 @@ fn sigterm_right_after_typing_saves_every_word() {
         "SIGTERM lost {missing:?}; file:\n{}",
         String::from_utf8_lossy(&bytes)
     );
+}
+
+// ---------------------------------------------------------------------------
+// Test 3b: autosave does not wait for the window to be drawn.
+// ---------------------------------------------------------------------------
+
+/// Waits up to `limit` until the notes file holds every word of `words`;
+/// returns how long it took, or `None`.
+fn wait_for_words(path: &Path, words: &[String], limit: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    loop {
+        let saved = std::fs::read(path)
+            .ok()
+            .and_then(|b| Notes::from_ron(&b, path).ok())
+            .map(|n| saved_words(&n))
+            .unwrap_or_default();
+        if words.iter().all(|w| saved.contains(w)) {
+            return Some(start.elapsed());
+        }
+        if start.elapsed() > limit {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_covered_window_still_saves_within_two_seconds() {
+    require_tools();
+    let display = Display::start(195..=209);
+    let data = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    // A second window of the same size, started first so that it lies
+    // under versus until it is raised over it.
+    let cover_content = other.path().join("cover.ron");
+    std::fs::write(
+        &cover_content,
+        versus::model::BUILT_IN_RON
+            .replace("Project Management vs Technology Management", "Cover sheet"),
+    )
+    .unwrap();
+    let cover = Versus::start_with(
+        &display,
+        other.path(),
+        &logs.path().join("cover.log"),
+        &[&cover_content],
+    );
+    let mut app = Versus::start(&display, data.path(), &logs.path().join("versus.log"));
+
+    let first: Vec<String> = (0..3).map(|i| format!("v{i:03}")).collect();
+    type_into_first_dimension(&display, &first);
+    assert!(
+        wait_for_words(&notes_path, &first, Duration::from_secs(10)).is_some(),
+        "the first words were never saved; stderr:\n{}",
+        app.stderr()
+    );
+    let second: Vec<String> = (0..3).map(|i| format!("c{i:03}")).collect();
+    type_words(&display, &second);
+    // Covered at once, before the autosave's pause has passed: from now on
+    // the X server tells versus it is fully obscured and eframe draws
+    // nothing (it runs only `App::logic`).
+    display.xdotool(&["windowraise", &cover.window]);
+    let took = wait_for_words(&notes_path, &second, Duration::from_secs(3));
+    let (bytes, _) = read_notes(&notes_path);
+    println!("covered window: the words typed last were saved after {took:?}");
+    // kill -9: what is on disk is all that is left.
+    app.child.kill().unwrap();
+    app.child.wait().unwrap();
+    assert!(
+        took.is_some(),
+        "3 s after the window was covered, the notes file lacks {second:?}:\n{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    drop(cover);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 //! What happens between frames: the notes writer's replies, the content
 //! watcher, the system dialogs' answers, autosave and flushing the notes.
+//! All of it runs from `VersusApp::logic`, which eframe calls even when the
+//! window is not drawn, so none of it waits for a repaint.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

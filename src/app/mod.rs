@@ -268,6 +268,19 @@ impl VersusApp {
         }
     }
 
+    /// What must go on whether or not the window is drawn: eframe stops
+    /// calling [`Self::ui`] for a covered, minimised or other-workspace
+    /// window and calls only this (when woken). Takes in finished saves and
+    /// the watchers' news, and starts a save when one is due, asking to be
+    /// called again when the next one will be.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.attach(ctx);
+        self.poll_background();
+        self.reload_when_changed(ctx);
+        self.notice_notes_changes();
+        self.autosave(ctx);
+    }
+
     /// Lays out the window: menu, status bar, sidebar, notes, comparison pane.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -431,6 +444,10 @@ pub(super) fn index_of(c: &Comparison) -> HashMap<String, usize> {
 }
 
 impl eframe::App for VersusApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        Self::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         Self::ui(self, ui);
         // Saved when it changes, so a crash loses at most this frame.
