@@ -629,7 +629,8 @@ fn sigterm_right_after_typing_saves_every_word() {
 }
 
 // ---------------------------------------------------------------------------
-// Test 3b: autosave does not wait for the window to be drawn.
+// Test 3b: autosave does not wait for the window to be drawn, and a lost X
+// connection does not take the last words with it.
 // ---------------------------------------------------------------------------
 
 /// Waits up to `limit` until the notes file holds every word of `words`;
@@ -702,6 +703,49 @@ fn a_covered_window_still_saves_within_two_seconds() {
         String::from_utf8_lossy(&bytes)
     );
     drop(cover);
+}
+
+#[test]
+fn a_lost_x_connection_still_saves_the_last_words() {
+    require_tools();
+    let display = Display::start(210..=224);
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    let mut app = Versus::start(&display, data.path(), &logs.path().join("versus.log"));
+
+    let words: Vec<String> = vec!["x000".to_owned(), "x001".to_owned()];
+    type_into_first_dimension(&display, &words);
+    let typed_at = Instant::now();
+    // Long before the autosave: the X server drops versus's connection, as
+    // a crashed X server or a closed SSH session would.
+    display.xdotool(&["windowkill", &app.window]);
+    let killed_after = typed_at.elapsed();
+    let status = wait_for_exit(&mut app.child, Duration::from_secs(15))
+        .unwrap_or_else(|| panic!("versus still runs 15 s after losing its X connection"));
+    let stderr = app.stderr();
+    println!(
+        "lost X connection {:.2} s after the last key: {status}",
+        killed_after.as_secs_f64()
+    );
+    // In the notes file, or in a copy beside it, or printed in full.
+    let mut places: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("built-in.notes.ron"))
+        })
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    places.push(stderr.clone());
+    for w in &words {
+        assert!(
+            places.iter().any(|text| text.contains(w.as_str())),
+            "{w} is lost: not in {} nor in a copy nor on stderr; stderr:\n{stderr}",
+            notes_path.display()
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------

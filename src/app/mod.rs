@@ -6,6 +6,7 @@
 mod background;
 use background::open_notes_of;
 pub mod command;
+pub mod exit;
 mod files;
 pub mod find;
 pub mod history;
