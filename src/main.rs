@@ -183,14 +183,18 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
             }
             app.restore(remembered);
             app.welcome = first_run;
-            Ok(Box::new(app))
+            // Within reach of the exit flush, however the event loop ends.
+            Ok(Box::new(versus::app::exit::Running::new(app)))
         }),
-    )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"));
+    );
+    // The loop returned with an error (or without running `on_exit`): the
+    // notes are flushed before the error is told. A loop that ends the
+    // process itself (a lost X connection) is covered in `app::exit`.
+    versus::app::exit::flush_after_event_loop();
     if let Err(e) = state.finish() {
         eprintln!("versus: the window state was not kept: {e}");
     }
-    ran
+    ran.map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }
 
 /// `versus --screenshot`: the window as it would look, to a PNG.

@@ -402,7 +402,7 @@ fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_t
 }
 
 #[test]
-fn a_notes_file_edited_outside_versus_is_noticed_at_once() {
+fn a_notes_file_edited_outside_versus_is_taken_in_when_nothing_is_unsaved() {
     let (dir, content, data) = content_in_tempdir();
     let sidecar = dir.path().join("teams.notes.ron");
     std::fs::write(
@@ -413,26 +413,24 @@ fn a_notes_file_edited_outside_versus_is_noticed_at_once() {
     let mut h = open(&content, data.path());
     assert_eq!(h.state().notes().text("size"), "First.");
     // Another editor (or a synced copy) writes the file: nothing is unsaved
-    // here, so their version is taken in.
+    // here, so their version is taken in, at once and without a question.
     std::thread::sleep(std::time::Duration::from_millis(200));
-    std::fs::write(
-        &sidecar,
-        r#"Notes(comparison: "Teams", overall: "", dimensions: {"size": DimensionNotes(text: "Edited elsewhere.", starred: true, highlights: [])})"#,
-    )
-    .unwrap();
-    // Noticed at once, not at the next save: the banner asks.
+    let theirs = r#"Notes(comparison: "Teams", overall: "", dimensions: {"size": DimensionNotes(text: "Edited elsewhere.", starred: true, highlights: [])})"#;
+    std::fs::write(&sidecar, theirs).unwrap();
     step_until(&mut h, 20, |app| {
-        matches!(app.notes_file.status, Status::Conflict)
+        app.notes().text("size") == "Edited elsewhere."
     });
-    h.get_by_label_contains("changed outside versus");
-    h.get_by_label("Reload from disk").click();
-    h.run();
-    assert_eq!(h.state().notes().text("size"), "Edited elsewhere.");
     assert!(h.state().notes().is_starred("size"));
-    // The version that was here is kept aside, not lost.
-    let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("mine is kept");
-    let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
-    assert_eq!(kept.text("size"), "First.");
+    assert_eq!(h.state().notes_file.status, Status::Saved);
+    h.get_by_label_contains("Notes reloaded: the file changed on disk");
+    // No banner, no orange "Not saved", no copy, the file as they wrote it.
+    assert!(h.query_by_label("Keep mine").is_none());
+    assert!(h.query_by_label("Reload from disk").is_none());
+    assert!(h.query_by_label_contains("Not saved").is_none());
+    assert!(kept_copy(dir.path(), "teams.notes.ron.").is_none());
+    close(h);
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs);
+    assert!(kept_copy(dir.path(), "teams.notes.ron.").is_none());
 }
 
 #[test]

@@ -350,6 +350,8 @@ impl Drop for Display {
 struct Versus {
     child: Child,
     log: PathBuf,
+    /// Its window's X id (as xdotool prints it).
+    window: String,
 }
 
 impl Versus {
@@ -376,8 +378,11 @@ impl Versus {
         let mut app = Self {
             child,
             log: log.to_owned(),
+            window: String::new(),
         };
-        let found = display.run_xdotool(&["search", "--sync", "--onlyvisible", "--name", "versus"]);
+        // This process's window, not another instance's on the same display.
+        let pid = app.child.id().to_string();
+        let found = display.run_xdotool(&["search", "--sync", "--onlyvisible", "--pid", &pid]);
         let window = String::from_utf8_lossy(&found.stdout)
             .lines()
             .next()
@@ -389,6 +394,7 @@ impl Versus {
                 app.stderr()
             );
         };
+        app.window.clone_from(&window);
         // No window manager here: focus the window and put the pointer over
         // it, or the keys go nowhere. The window can be found a moment
         // before the server lets it take the focus (BadMatch): retry.
@@ -620,6 +626,126 @@ fn sigterm_right_after_typing_saves_every_word() {
         "SIGTERM lost {missing:?}; file:\n{}",
         String::from_utf8_lossy(&bytes)
     );
+}
+
+// ---------------------------------------------------------------------------
+// Test 3b: autosave does not wait for the window to be drawn, and a lost X
+// connection does not take the last words with it.
+// ---------------------------------------------------------------------------
+
+/// Waits up to `limit` until the notes file holds every word of `words`;
+/// returns how long it took, or `None`.
+fn wait_for_words(path: &Path, words: &[String], limit: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    loop {
+        let saved = std::fs::read(path)
+            .ok()
+            .and_then(|b| Notes::from_ron(&b, path).ok())
+            .map(|n| saved_words(&n))
+            .unwrap_or_default();
+        if words.iter().all(|w| saved.contains(w)) {
+            return Some(start.elapsed());
+        }
+        if start.elapsed() > limit {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_covered_window_still_saves_within_two_seconds() {
+    require_tools();
+    let display = Display::start(195..=209);
+    let data = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    // A second window of the same size, started first so that it lies
+    // under versus until it is raised over it.
+    let cover_content = other.path().join("cover.ron");
+    std::fs::write(
+        &cover_content,
+        versus::model::BUILT_IN_RON
+            .replace("Project Management vs Technology Management", "Cover sheet"),
+    )
+    .unwrap();
+    let cover = Versus::start_with(
+        &display,
+        other.path(),
+        &logs.path().join("cover.log"),
+        &[&cover_content],
+    );
+    let mut app = Versus::start(&display, data.path(), &logs.path().join("versus.log"));
+
+    let first: Vec<String> = (0..3).map(|i| format!("v{i:03}")).collect();
+    type_into_first_dimension(&display, &first);
+    assert!(
+        wait_for_words(&notes_path, &first, Duration::from_secs(10)).is_some(),
+        "the first words were never saved; stderr:\n{}",
+        app.stderr()
+    );
+    let second: Vec<String> = (0..3).map(|i| format!("c{i:03}")).collect();
+    type_words(&display, &second);
+    // Covered at once, before the autosave's pause has passed: from now on
+    // the X server tells versus it is fully obscured and eframe draws
+    // nothing (it runs only `App::logic`).
+    display.xdotool(&["windowraise", &cover.window]);
+    let took = wait_for_words(&notes_path, &second, Duration::from_secs(3));
+    let (bytes, _) = read_notes(&notes_path);
+    println!("covered window: the words typed last were saved after {took:?}");
+    // kill -9: what is on disk is all that is left.
+    app.child.kill().unwrap();
+    app.child.wait().unwrap();
+    assert!(
+        took.is_some(),
+        "3 s after the window was covered, the notes file lacks {second:?}:\n{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    drop(cover);
+}
+
+#[test]
+fn a_lost_x_connection_still_saves_the_last_words() {
+    require_tools();
+    let display = Display::start(210..=224);
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let notes_path = data.path().join("built-in.notes.ron");
+    let mut app = Versus::start(&display, data.path(), &logs.path().join("versus.log"));
+
+    let words: Vec<String> = vec!["x000".to_owned(), "x001".to_owned()];
+    type_into_first_dimension(&display, &words);
+    let typed_at = Instant::now();
+    // Long before the autosave: the X server drops versus's connection, as
+    // a crashed X server or a closed SSH session would.
+    display.xdotool(&["windowkill", &app.window]);
+    let killed_after = typed_at.elapsed();
+    let status = wait_for_exit(&mut app.child, Duration::from_secs(15))
+        .unwrap_or_else(|| panic!("versus still runs 15 s after losing its X connection"));
+    let stderr = app.stderr();
+    println!(
+        "lost X connection {:.2} s after the last key: {status}",
+        killed_after.as_secs_f64()
+    );
+    // In the notes file, or in a copy beside it, or printed in full.
+    let mut places: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("built-in.notes.ron"))
+        })
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    places.push(stderr.clone());
+    for w in &words {
+        assert!(
+            places.iter().any(|text| text.contains(w.as_str())),
+            "{w} is lost: not in {} nor in a copy nor on stderr; stderr:\n{stderr}",
+            notes_path.display()
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -507,3 +507,62 @@ fn the_command_line_exports_notes_kept_in_the_data_folder_and_moves_nothing() {
     assert!(kept.exists());
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), beside.to_ron());
 }
+
+#[test]
+fn a_file_changed_only_on_disk_is_taken_in_and_both_sides_changed_asks() {
+    use std::time::Instant;
+    use versus::notes::file::OutsideChange;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.notes.ron");
+    let mut mine = Notes::for_comparison("T");
+    mine.text_mut("a").push_str("Saved here.");
+    std::fs::write(&path, mine.to_ron()).unwrap();
+    let mut f = NotesFile::open(path.clone(), "T");
+    assert_eq!(f.status, Status::Saved);
+
+    // Nothing unsaved here: their version is taken in, no question, no copy.
+    let mut theirs = Notes::for_comparison("T");
+    theirs.text_mut("a").push_str("Edited elsewhere.");
+    std::fs::write(&path, theirs.to_ron()).unwrap();
+    assert_eq!(f.outside_change(), OutsideChange::Reloaded);
+    assert_eq!(f.notes, theirs);
+    assert_eq!(f.status, Status::Saved);
+    assert!(!f.has_unsaved());
+    assert!(f.can_write());
+    let (job, wait) = f.poll_autosave(Instant::now() + std::time::Duration::from_secs(5));
+    assert!(job.is_none() && wait.is_none(), "nothing to save");
+    assert_eq!(f.flush(), Flushed::Clean);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs.to_ron());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no copy is made: {names:?}");
+
+    // An edit here, then theirs again: both sides changed, the person
+    // chooses and nothing is written meanwhile.
+    f.notes.text_mut("a").push_str(" Mine too.");
+    f.changed(Instant::now());
+    let mut again = Notes::for_comparison("T");
+    again.text_mut("a").push_str("Edited elsewhere, twice.");
+    std::fs::write(&path, again.to_ron()).unwrap();
+    assert_eq!(f.outside_change(), OutsideChange::Conflict);
+    assert_eq!(f.status, Status::Conflict);
+    assert_eq!(f.notes.text("a"), "Edited elsewhere. Mine too.");
+    let (job, _) = f.poll_autosave(Instant::now() + std::time::Duration::from_secs(5));
+    assert!(job.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), again.to_ron());
+
+    // Changed, then undone by hand: nothing is unsaved, so theirs is taken
+    // in even though an edit was made.
+    let mut g = NotesFile::open(path.clone(), "T");
+    g.notes.text_mut("a").push('!');
+    g.changed(Instant::now());
+    g.notes.text_mut("a").pop();
+    g.changed(Instant::now());
+    std::fs::write(&path, mine.to_ron()).unwrap();
+    assert_eq!(g.outside_change(), OutsideChange::Reloaded);
+    assert_eq!(g.notes, mine);
+    let (job, _) = g.poll_autosave(Instant::now() + std::time::Duration::from_secs(5));
+    assert!(job.is_none(), "the reload leaves nothing to save");
+}

@@ -1,13 +1,15 @@
 //! What happens between frames: the notes writer's replies, the content
 //! watcher, the system dialogs' answers, autosave and flushing the notes.
+//! All of it runs from `VersusApp::logic`, which eframe calls even when the
+//! window is not drawn, so none of it waits for a repaint.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{Source, VersusApp};
 use crate::app::command::{ExportCmd, FileCmd};
-use crate::notes::file::{Flushed, NotesFile};
 use crate::notes::combine::{self, TakenIn};
+use crate::notes::file::{Flushed, NotesFile, OutsideChange};
 use crate::notes::paths;
 use crate::notes::writer::{self, NotesWriter};
 use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
@@ -105,11 +107,19 @@ impl VersusApp {
         }
         if self.notes_changed_outside && !self.notes_file.in_flight() {
             self.notes_changed_outside = false;
-            if self.notes_file.outside_change() {
-                self.message = Some(format!(
-                    "{} changed outside versus",
-                    self.notes_file.path.display()
-                ));
+            match self.notes_file.outside_change() {
+                OutsideChange::Nothing => {}
+                OutsideChange::Reloaded => {
+                    // The undo steps were made on notes that are gone now.
+                    self.history.clear();
+                    self.message = Some("Notes reloaded: the file changed on disk".to_owned());
+                }
+                OutsideChange::Conflict => {
+                    self.message = Some(format!(
+                        "{} changed outside versus",
+                        self.notes_file.path.display()
+                    ));
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 mod background;
 use background::open_notes_of;
 pub mod command;
+pub mod exit;
 mod files;
 pub mod find;
 pub mod history;
@@ -274,13 +275,25 @@ impl VersusApp {
         }
     }
 
+    /// What must go on whether or not the window is drawn: eframe stops
+    /// calling [`Self::ui`] for a covered, minimised or other-workspace
+    /// window and calls only this (when woken). Takes in finished saves and
+    /// the watchers' news, and starts a save when one is due, asking to be
+    /// called again when the next one will be.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.attach(ctx);
+        self.poll_background();
+        self.reload_when_changed(ctx);
+        self.notice_notes_changes();
+        self.autosave(ctx);
+    }
+
     /// Lays out the window: menu, status bar, sidebar, notes, comparison pane.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.attach(&ctx);
         self.poll_background();
         self.reload_when_changed(&ctx);
-        self.notice_notes_changes();
         self.clock = ctx.input(|i| i.time);
         if self.presenting.is_some() {
             self.present_ui(ui, &ctx);
@@ -342,6 +355,9 @@ impl VersusApp {
         for command in commands {
             self.apply(command);
         }
+        // After this frame's edits, so that typing and an outside change
+        // seen in one frame count as both sides changing.
+        self.notice_notes_changes();
         self.autosave(&ctx);
 
         if self.shown_title != self.comparison.title {
@@ -378,6 +394,7 @@ impl VersusApp {
             self.apply(command);
         }
         self.follow_fullscreen(ctx);
+        self.notice_notes_changes();
         self.autosave(ctx);
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -434,6 +451,10 @@ pub(super) fn index_of(c: &Comparison) -> HashMap<String, usize> {
 }
 
 impl eframe::App for VersusApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        Self::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         Self::ui(self, ui);
         // Saved when it changes, so a crash loses at most this frame.

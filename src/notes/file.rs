@@ -67,6 +67,19 @@ pub enum Flushed {
     },
 }
 
+/// What a change made to the notes file by another program meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum OutsideChange {
+    /// Nothing to do: the file holds these notes, or cannot be read now.
+    Nothing,
+    /// Nothing was unsaved here, so the file's notes were taken in.
+    Reloaded,
+    /// Both sides changed (or the file no longer reads as notes): nothing
+    /// is written until the person chooses.
+    Conflict,
+}
+
 /// How an "Open notes…" or "Save notes as…" target looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotesTarget {
@@ -195,11 +208,17 @@ impl NotesFile {
         }
     }
 
-    /// Whether the notes hold anything the file does not.
+    /// Whether the notes hold anything the file does not (as versus last
+    /// read or wrote it). A file written in another layout that holds the
+    /// same notes has nothing unsaved.
     #[must_use]
     pub fn has_unsaved(&self) -> bool {
-        self.on_disk.as_deref() != Some(self.notes.to_ron().as_bytes())
-            && !(self.on_disk.is_none() && self.notes_are_empty())
+        let mine = self.notes.to_ron();
+        match &self.on_disk {
+            None => !self.notes_are_empty(),
+            Some(bytes) if bytes.as_slice() == mine.as_bytes() => false,
+            Some(bytes) => Notes::from_ron(bytes, &self.path).map_or(true, |n| n.to_ron() != mine),
+        }
     }
 
     fn notes_are_empty(&self) -> bool {
@@ -329,28 +348,50 @@ impl NotesFile {
     }
 
     /// The notes file changed on disk (someone else wrote it). When it
-    /// now holds the same notes as here, nothing happens. Otherwise the
-    /// change is a conflict at once, not at the next save: the banner asks
-    /// (keep mine / reload from disk), and either way the other version is
-    /// kept aside, so no word is lost. Returns whether it is a conflict.
-    pub fn outside_change(&mut self) -> bool {
+    /// now holds the same notes as here, nothing happens. When nothing is
+    /// unsaved here (the notes are what versus last read or wrote), the
+    /// file's notes are taken in: there is nothing to choose between.
+    /// Otherwise both sides changed, and that is a conflict at once, not at
+    /// the next save: the banner asks (keep mine / reload from disk), and
+    /// either way the other version is kept aside, so no word is lost.
+    pub fn outside_change(&mut self) -> OutsideChange {
         if self.in_flight {
-            return false;
+            return OutsideChange::Nothing;
         }
         let Ok(Some(bytes)) = crate::notes::read_bytes(&self.path) else {
-            return false;
+            return OutsideChange::Nothing;
         };
         if self.on_disk.as_deref() == Some(bytes.as_slice()) {
-            return false;
+            return OutsideChange::Nothing;
         }
-        if let Ok(theirs) = Notes::from_ron(&bytes, &self.path)
-            && theirs == self.notes
+        let theirs = Notes::from_ron(&bytes, &self.path);
+        if let Ok(theirs) = &theirs
+            && *theirs == self.notes
         {
             self.on_disk = Some(bytes);
-            return false;
+            return OutsideChange::Nothing;
         }
-        self.status = Status::Conflict;
-        true
+        // A conflict already shown stays the person's choice; a broken
+        // file read at start is never taken as "nothing unsaved".
+        let untouched_here =
+            !self.has_unsaved() && !matches!(self.status, Status::Conflict | Status::Broken(_));
+        match theirs {
+            Ok(theirs) if untouched_here => {
+                self.notes = theirs;
+                self.on_disk = Some(bytes);
+                self.autosave.saving();
+                self.failures = 0;
+                self.retry_at = None;
+                self.status = Status::Saved;
+                OutsideChange::Reloaded
+            }
+            // Both sides changed, or the file no longer reads as notes:
+            // the person chooses, and nothing is written meanwhile.
+            Ok(_) | Err(_) => {
+                self.status = Status::Conflict;
+                OutsideChange::Conflict
+            }
+        }
     }
 
     /// Whether a save is under way on the writer thread.

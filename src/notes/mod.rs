@@ -1,8 +1,8 @@
 //! The user's annotations on a comparison. No egui here.
 
 pub mod autosave;
-pub mod file;
 pub mod combine;
+pub mod file;
 pub mod paths;
 pub mod talk;
 pub mod writer;
