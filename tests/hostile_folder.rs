@@ -11,7 +11,7 @@
 )]
 
 mod common;
-use common::{harness, step_until, type_note};
+use common::{click_row, harness, step_until, type_note};
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -344,6 +344,69 @@ fn a_notes_link_out_of_its_folder_is_never_written_through() {
     }
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), before);
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+}
+
+/// A notes link out of its folder, in the window: refused, and the banner
+/// names where it points and offers to write there; once agreed, the notes
+/// go there (the link stays), and a later window with the same remembered
+/// choice writes there without asking; pointed elsewhere, it asks again.
+#[test]
+fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
+    let s = sent();
+    let theirs = s.home.join("tea.notes.ron");
+    std::fs::write(&theirs, "Notes(comparison: \"Tea vs Coffee\")\n").unwrap();
+    let link = s.ship.join("tea.notes.ron");
+    symlink("../home/tea.notes.ron", &link).unwrap();
+    let target = std::fs::canonicalize(&theirs).unwrap();
+    let open = |remembered: Option<versus::app::remembered::Remembered>| {
+        let mut app = VersusApp::open_at_start(Some(&s.content), s.data.path().to_owned());
+        if let Some(r) = remembered {
+            app.restore(r);
+        }
+        let mut h = harness(app);
+        h.run();
+        h
+    };
+    let mut h = open(None);
+    click_row(&mut h, "Taste");
+    type_note(&mut h, "Taste", "Where do I go?");
+    step_until(&mut h, 6, |app| {
+        matches!(app.notes_file.status, Status::Failed(_))
+    });
+    let read = || Notes::from_ron(&std::fs::read(&theirs).unwrap(), &theirs).unwrap();
+    assert_eq!(read().text("taste"), "", "not written unasked");
+    let button = format!("Write to {}", target.display());
+    h.get_by_label(&button).click();
+    h.run();
+    step_until(&mut h, 6, |app| app.notes_file.status == Status::Saved);
+    assert_eq!(read().text("taste"), "Where do I go?");
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let remembered = h.state().remembered_now();
+    drop(h);
+
+    // Agreed once: a later window writes there without asking.
+    let mut h = open(Some(remembered.clone()));
+    click_row(&mut h, "Taste");
+    type_note(&mut h, "Taste", " Again.");
+    step_until(&mut h, 6, |app| app.notes_file.status == Status::Saved);
+    assert_eq!(read().text("taste"), "Where do I go? Again.");
+    drop(h);
+
+    // The link now points elsewhere: that place was never agreed to.
+    let other = s.home.join("other.notes.ron");
+    std::fs::copy(&theirs, &other).unwrap();
+    std::fs::remove_file(&link).unwrap();
+    symlink("../home/other.notes.ron", &link).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let mut h = open(Some(remembered));
+    click_row(&mut h, "Taste");
+    type_note(&mut h, "Taste", " Elsewhere?");
+    step_until(&mut h, 6, |app| {
+        matches!(app.notes_file.status, Status::Failed(_))
+    });
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    let other = std::fs::canonicalize(&other).unwrap();
+    h.get_by_label(&format!("Write to {}", other.display()));
 }
 
 fn storage_folder(p: &Path) -> PathBuf {

@@ -48,6 +48,13 @@ impl VersusApp {
 
     /// Starts a save when one is due, or asks to be woken when it will be.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        // A notes file that is a link out of its folder, agreed to once:
+        // written through to that place (and no other) from now on.
+        if self.notes_file.trusted_link.is_none()
+            && let Some(target) = self.remembered.trusted_target(&self.notes_file.path)
+        {
+            self.notes_file.trusted_link = Some(target.to_owned());
+        }
         let (job, wait) = self.notes_file.poll_autosave(Instant::now());
         if let Some(job) = job {
             let unsent = match &self.writer {

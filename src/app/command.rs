@@ -101,6 +101,9 @@ pub enum NotesCmd {
     ReloadTheirs,
     /// The notes file is broken: move it aside and carry on.
     MoveBrokenAside,
+    /// The notes file is a link out of the comparison's folder: write
+    /// through it to where it points now (remembered for this link).
+    TrustNotesLink,
     /// Notes on a dimension the content no longer has: move them to this
     /// dimension (a renamed one).
     AttachOrphan {
@@ -177,7 +180,8 @@ impl NotesCmd {
             | Self::Redo
             | Self::KeepMine
             | Self::ReloadTheirs
-            | Self::MoveBrokenAside => false,
+            | Self::MoveBrokenAside
+            | Self::TrustNotesLink => false,
         }
     }
 }
@@ -428,6 +432,17 @@ impl VersusApp {
                 self.notes_file.notes.dimensions.remove(&id);
                 self.notes_file.changed(now);
                 self.message = Some(format!("Removed the notes on \"{id}\""));
+            }
+            NotesCmd::TrustNotesLink => {
+                if let Some(link) = self.notes_file.untrusted_link() {
+                    self.remembered
+                        .trust_link(&self.notes_file.path, &link.target);
+                    self.notes_file.trust_link(link.target.clone(), now);
+                    self.message = Some(format!(
+                        "Notes are now written through the link to {}",
+                        link.target.display()
+                    ));
+                }
             }
             NotesCmd::MoveBrokenAside => {
                 let done = self.notes_file.move_broken_aside();

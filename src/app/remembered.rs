@@ -43,7 +43,24 @@ pub struct Remembered {
     pub export: ExportChoices,
     /// How the talk is presented (starred only, with summaries).
     pub present: PresentOptions,
+    /// Notes files that are links out of their comparison's folder, and
+    /// the one place each may be written to, as the person agreed (once).
+    pub trusted_links: Vec<TrustedLink>,
 }
+
+/// A notes file that is a link out of its folder, written through only to
+/// the target the person was shown and agreed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrustedLink {
+    /// The notes file (the link).
+    pub link: PathBuf,
+    /// Where it pointed when the person agreed.
+    pub target: PathBuf,
+}
+
+/// How many agreed links are kept (the latest ones).
+const TRUSTED_LINKS: usize = 50;
 
 /// Where you were in one comparison.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +136,29 @@ impl Remembered {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(RECENT);
+    }
+
+    /// Remembers that the notes file `link` may be written through to
+    /// `target`.
+    pub fn trust_link(&mut self, link: &Path, target: &Path) {
+        self.trusted_links.retain(|t| t.link != link);
+        self.trusted_links.insert(
+            0,
+            TrustedLink {
+                link: link.to_owned(),
+                target: target.to_owned(),
+            },
+        );
+        self.trusted_links.truncate(TRUSTED_LINKS);
+    }
+
+    /// Where the notes file `link` was agreed to be written through to.
+    #[must_use]
+    pub fn trusted_target(&self, link: &Path) -> Option<&Path> {
+        self.trusted_links
+            .iter()
+            .find(|t| t.link == link)
+            .map(|t| t.target.as_path())
     }
 
     /// The recent files that still exist.

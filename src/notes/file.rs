@@ -155,6 +155,9 @@ pub struct NotesFile {
     /// Why the latest failed save could not keep a copy anywhere either
     /// (one reason per place tried); `None` once a copy is kept.
     pub copy_failed: Option<String>,
+    /// When the file is a link out of its folder: the target the person
+    /// agreed to have written. No other place is ever written through it.
+    pub trusted_link: Option<PathBuf>,
 }
 
 impl NotesFile {
@@ -177,6 +180,7 @@ impl NotesFile {
             rescue_plan: None,
             rescued_to: None,
             copy_failed: None,
+            trusted_link: None,
         };
         storage::remove_stale_temp_files(&notes_file.path);
         match crate::notes::read_bytes(&notes_file.path).and_then(|b| {
@@ -284,7 +288,26 @@ impl NotesFile {
             expected: self.on_disk.clone(),
             force,
             rescue: Some(self.rescue_plan()),
+            trusted: self.trusted_link.clone(),
         }
+    }
+
+    /// The link the notes file is, when it points out of its folder to a
+    /// place not agreed to: writes through it are refused until the
+    /// person agrees ([`NotesFile::trust_link`]).
+    #[must_use]
+    pub fn untrusted_link(&self) -> Option<storage::Link> {
+        storage::link_at(&self.path).filter(|link| {
+            !link.inside && !link.is_dangling() && self.trusted_link.as_ref() != Some(&link.target)
+        })
+    }
+
+    /// Agrees to write the notes through their link to `target`; the next
+    /// save (in a moment, without waiting for a retry) goes there.
+    pub fn trust_link(&mut self, target: PathBuf, now: Instant) {
+        self.trusted_link = Some(target);
+        self.retry_at = None;
+        self.autosave.changed(now);
     }
 
     /// Where copies go when the file cannot take the notes: beside it, then

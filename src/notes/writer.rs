@@ -23,6 +23,9 @@ pub struct SaveJob {
     /// Where a copy goes when the write fails, so nothing typed waits
     /// only in memory; `None`: no copy.
     pub rescue: Option<RescuePlan>,
+    /// When the notes file is a link out of its folder: the target the
+    /// person agreed to have written (see [`storage::write_atomic_trusting`]).
+    pub trusted: Option<PathBuf>,
 }
 
 /// Where unsaved notes go when their file cannot take them: beside it
@@ -102,6 +105,7 @@ pub fn save_notes(job: SaveJob) -> SaveReply {
         expected,
         force,
         rescue: plan,
+        trusted,
     } = job;
     let failed = |path: PathBuf, error: String, bytes: &[u8]| {
         let rescued_to = plan.as_ref().map(|p| rescue(bytes, p));
@@ -123,7 +127,7 @@ pub fn save_notes(job: SaveJob) -> SaveReply {
             return SaveReply::Conflict { path };
         }
     }
-    match storage::write_atomic(&path, &bytes) {
+    match storage::write_atomic_trusting(&path, &bytes, trusted.as_deref()) {
         Ok(()) => SaveReply::Saved { path, bytes },
         Err(e) => failed(path, e.to_string(), &bytes),
     }

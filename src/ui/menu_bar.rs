@@ -142,53 +142,66 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                     .color(ui.visuals().warn_fg_color),
             );
             ui.add(egui::Label::new(RichText::new(detail)).wrap());
-            ui.horizontal(|ui| match app.notes_file.status {
-                Status::Conflict => {
-                    if ui
-                        .button("Reload from disk")
-                        .on_hover_text(
-                            "Load the file as it is now; your version is kept in a copy beside it",
-                        )
-                        .clicked()
-                    {
-                        commands.push(NotesCmd::ReloadTheirs.into());
-                    }
-                    if ui
-                        .button("Keep mine")
-                        .on_hover_text(
-                            "Write your notes; the version on disk is kept in a copy beside it",
-                        )
-                        .clicked()
-                    {
-                        commands.push(NotesCmd::KeepMine.into());
-                    }
-                }
-                Status::Failed(_) => {
-                    if ui
-                        .button("Save notes as…")
-                        .on_hover_text("Write the notes to another file and use it from now on")
-                        .clicked()
-                    {
-                        commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
-                    }
-                }
-                _ if !app.notes_file.can_move_aside() => {
-                    if ui.button("Save notes as…").clicked() {
-                        commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
-                    }
-                }
-                _ => {
-                    if ui
-                        .button("Move it aside and start fresh")
-                        .on_hover_text(
-                            "Rename it to …broken-<time> and save your notes in its place",
-                        )
-                        .clicked()
-                    {
-                        commands.push(NotesCmd::MoveBrokenAside.into());
-                    }
-                }
-            });
+            ui.horizontal(|ui| banner_actions_ui(ui, app, commands));
         });
     ui.add_space(4.0);
+}
+
+/// The banner's choices for the notes file's state.
+fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+    match app.notes_file.status {
+        Status::Conflict => {
+            if ui
+                .button("Reload from disk")
+                .on_hover_text(
+                    "Load the file as it is now; your version is kept in a copy beside it",
+                )
+                .clicked()
+            {
+                commands.push(NotesCmd::ReloadTheirs.into());
+            }
+            if ui
+                .button("Keep mine")
+                .on_hover_text("Write your notes; the version on disk is kept in a copy beside it")
+                .clicked()
+            {
+                commands.push(NotesCmd::KeepMine.into());
+            }
+        }
+        Status::Failed(_) => {
+            if let Some(link) = app.notes_file.untrusted_link() {
+                let target = link.target.display();
+                if ui
+                            .button(format!("Write to {target}"))
+                            .on_hover_text(
+                                "The notes file is a link out of the comparison's folder. Write through it to this file, now and whenever this link points there",
+                            )
+                            .clicked()
+                        {
+                            commands.push(NotesCmd::TrustNotesLink.into());
+                        }
+            }
+            if ui
+                .button("Save notes as…")
+                .on_hover_text("Write the notes to another file and use it from now on")
+                .clicked()
+            {
+                commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
+            }
+        }
+        _ if !app.notes_file.can_move_aside() => {
+            if ui.button("Save notes as…").clicked() {
+                commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
+            }
+        }
+        _ => {
+            if ui
+                .button("Move it aside and start fresh")
+                .on_hover_text("Rename it to …broken-<time> and save your notes in its place")
+                .clicked()
+            {
+                commands.push(NotesCmd::MoveBrokenAside.into());
+            }
+        }
+    }
 }
