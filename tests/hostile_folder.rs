@@ -526,6 +526,21 @@ fn notes_swapped_for_a_named_pipe_exit_at_once_and_keep_the_words() {
     );
 }
 
+/// "Keep mine" on a file swapped for a named pipe since the banner came
+/// up: it answers at once with an error and writes nothing through the pipe.
+#[test]
+fn keep_mine_on_a_notes_file_swapped_for_a_named_pipe_answers_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = open_notes(dir.path());
+    std::fs::remove_file(&f.path).unwrap();
+    mkfifo(&f.path);
+    let kept = within(Duration::from_secs(10), "keep mine on a pipe", move || {
+        f.keep_mine().map_err(|e| e.to_string())
+    });
+    let why = kept.unwrap_err();
+    assert!(why.contains("named pipe, not a file"), "{why}");
+}
+
 #[test]
 fn notes_swapped_for_a_huge_sparse_file_are_not_read() {
     let dir = tempfile::tempdir().unwrap();

@@ -482,7 +482,10 @@ impl NotesFile {
     /// When the copy or the write fails.
     pub fn keep_mine(&mut self) -> std::io::Result<PathBuf> {
         let aside = aside_path(&self.path, "theirs");
-        std::fs::copy(&self.path, &aside)?;
+        // Read as any notes file is (a regular file, capped): the file may
+        // have been swapped for a named pipe or a device meanwhile.
+        let theirs = crate::notes::read_existing(&self.path).map_err(std::io::Error::other)?;
+        storage::write_atomic(&aside, &theirs).map_err(std::io::Error::other)?;
         self.status = Status::Unsaved;
         let job = self.start_save(true);
         let reply = writer::save_notes(job);
