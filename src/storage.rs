@@ -440,10 +440,23 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
+/// How long a pipe's reader may take nothing before a write to it fails.
+pub const STALLED_READER: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Writes into a device or named pipe as it is. A pipe is opened without
 /// waiting, so a pipe nobody reads from is an error rather than a window
 /// that hangs.
 fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_stream_within(path, bytes, STALLED_READER)
+}
+
+/// [`write_stream`], giving up once the reader has taken nothing for
+/// `stalled`.
+fn write_stream_within(
+    path: &Path,
+    bytes: &[u8],
+    stalled: std::time::Duration,
+) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     #[cfg(unix)]
@@ -453,12 +466,27 @@ fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let mut file = options.open(path).map_err(explain_open_error)?;
     let mut rest = bytes;
+    // When the last byte went through: a reader that takes nothing for
+    // this long has stopped, and the write gives up instead of hanging.
+    let mut progress = std::time::Instant::now();
     while !rest.is_empty() {
         match file.write(rest) {
             Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => rest = rest.get(n..).unwrap_or_default(),
-            // A full pipe: its reader is behind; give it a moment.
+            Ok(n) => {
+                rest = rest.get(n..).unwrap_or_default();
+                progress = std::time::Instant::now();
+            }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                if progress.elapsed() > stalled {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        format!(
+                            "the program reading from it took nothing for {:.1} seconds",
+                            stalled.as_secs_f32()
+                        ),
+                    ));
+                }
+                // A full pipe: its reader is behind; give it a moment.
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -823,7 +851,37 @@ pub fn export_dir(content: Option<&Path>) -> PathBuf {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt as _;
     use std::os::unix::fs::symlink;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_whose_reader_stops_reading_fails_instead_of_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        // A reader that opens the pipe and never reads from it.
+        let reader = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo)
+            .unwrap();
+        let start = std::time::Instant::now();
+        let big = vec![b'x'; 4 * 1024 * 1024];
+        let e =
+            write_stream_within(&fifo, &big, std::time::Duration::from_millis(300)).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
+        assert!(e.to_string().contains("took nothing"), "{e}");
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        drop(reader);
+    }
 
     #[test]
     fn only_regular_files_are_read_and_never_past_the_limit() {
