@@ -1,0 +1,222 @@
+//! Work bounded by what is drawn or written (issue 16, case 4): a comparison
+//! of 1,000 subjects is refused at load when its subjects × rows go over
+//! the cell limit, and one just under it draws a frame of the pane, the
+//! overview or a slide in about the time the built-in comparison takes.
+//!
+//! Time is never checked against an absolute number (the machine is shared
+//! and noisy): frames of the two windows are timed in turn, in the same
+//! test, and the medians compared.
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+mod common;
+use common::harness;
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use versus::VersusApp;
+use versus::app::Section;
+use versus::app::command::Nav;
+use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
+
+/// `subjects` subjects and `points` points, as many to a dimension as the
+/// limit allows; with `one_side`, point `i` has a text for subject
+/// `i % subjects` only, else every `sides` map is empty.
+fn comparison(subjects: usize, points: usize, one_side: bool) -> String {
+    let mut out = String::from("Comparison(title: \"Many\", subjects: [");
+    for i in 0..subjects {
+        let _ = write!(out, "(id: \"s{i}\", name: \"Subject {i}\"), ");
+    }
+    out.push_str("], dimensions: [");
+    let mut left = points;
+    let mut d = 0;
+    while left > 0 {
+        let here = left.min(MAX_POINTS_PER_DIMENSION);
+        let _ = write!(out, "(id: \"d{d}\", title: \"Dimension {d}\", points: [");
+        for p in 0..here {
+            if one_side {
+                let _ = write!(
+                    out,
+                    "(aspect: \"Point {p}\", sides: {{\"s{}\": \"text {p}\"}}), ",
+                    p % subjects
+                );
+            } else {
+                let _ = write!(out, "(aspect: \"p{p}\", sides: {{}}), ");
+            }
+        }
+        out.push_str("]), ");
+        left -= here;
+        d += 1;
+    }
+    out.push_str("])\n");
+    out
+}
+
+/// Timed tests run one at a time, so they do not slow each other down.
+static TIMED: Mutex<()> = Mutex::new(());
+
+fn timed() -> MutexGuard<'static, ()> {
+    TIMED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The middle of `times`.
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// How long one frame of `h` takes.
+fn frame(h: &mut Harness<'static, VersusApp>) -> Duration {
+    let start = Instant::now();
+    h.step();
+    start.elapsed()
+}
+
+/// The median frame of `big` over the median frame of `small`, frames
+/// taken in turn so that both see the same noise.
+fn frame_ratio(
+    small: &mut Harness<'static, VersusApp>,
+    big: &mut Harness<'static, VersusApp>,
+) -> (f64, Duration, Duration) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..9 {
+        a.push(frame(small));
+        b.push(frame(big));
+    }
+    let (a, b) = (median(a), median(b));
+    (b.as_secs_f64() / a.as_secs_f64(), a, b)
+}
+
+/// The window on `path` (the built-in comparison for `None`), first
+/// dimension selected, with the time of its first frame.
+fn window(path: Option<&Path>, data: &Path) -> (Harness<'static, VersusApp>, Duration) {
+    let mut app = VersusApp::open_at_start(path, data.to_owned());
+    assert!(app.error.is_none(), "{:?}", app.error);
+    app.apply(Nav::Select(Section::Dimension(0)).into());
+    // Building the harness runs the first frame; egui's second is the
+    // first one laid out with the sizes the first measured.
+    let start = Instant::now();
+    let mut h = harness(app);
+    h.step();
+    let first = start.elapsed();
+    (h, first)
+}
+
+/// The bound for a ratio of frame times: the window of 1,000 subjects may
+/// take twice what the built-in comparison takes.
+const RATIO: f64 = 2.0;
+
+#[test]
+fn a_file_over_the_cell_limit_is_refused_at_the_row_that_goes_over() {
+    // 1,000 subjects × 10,000 points with empty sides (283 KB): before,
+    // one frame took about 225 s of CPU and 9.4 GB.
+    let src = comparison(1_000, 10_000, false);
+    let e = parse(src.as_bytes(), Path::new("many.ron")).unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains(
+            "error: too many cells: 1,000 subjects × 10,001 rows (points, and a summary \
+             row per dimension) is 10,001,000 cells, over the limit of 2,000,000"
+        ),
+        "{text}"
+    );
+    // At the first row over: the summary row, then 1,999 points fit.
+    let over = src.find("(aspect: \"p1999\"").unwrap();
+    let line = 1 + src[..over].matches('\n').count();
+    let col = 1 + src[..over].chars().count();
+    assert!(
+        text.starts_with(&format!("many.ron:{line}:{col}:")),
+        "{text}"
+    );
+    // The binary says the same, at once.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.ron");
+    std::fs::write(&file, &src).unwrap();
+    let start = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(["validate", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("too many cells"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_file_at_the_cell_limit_loads() {
+    // 1,000 subjects × 1,999 rows: the summary row and 1,998 points.
+    let rows = MAX_CELLS / 1_000;
+    let src = comparison(1_000, rows - 1, false);
+    parse(src.as_bytes(), Path::new("t.ron")).unwrap();
+    let over = comparison(1_000, rows, false);
+    assert!(parse(over.as_bytes(), Path::new("t.ron")).is_err());
+    // Two subjects may have a million rows between them.
+    let two = comparison(2, 50_000, false);
+    parse(two.as_bytes(), Path::new("t.ron")).unwrap();
+}
+
+#[test]
+fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs() {
+    let _one_at_a_time = timed();
+    // 1,000 subjects × 1,000 points, one side each (64 KB): before, one
+    // frame took 16.9 s and 1.41 GB.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.ron");
+    std::fs::write(&file, comparison(1_000, 1_000, true)).unwrap();
+    let data_small = tempfile::tempdir().unwrap();
+    let data_big = tempfile::tempdir().unwrap();
+    let (mut small, first_small) = window(None, data_small.path());
+    let (mut big, first_big) = window(Some(&file), data_big.path());
+    assert_eq!(big.state().comparison.subjects.len(), 1_000);
+    assert_eq!(big.state().shown_subjects().len(), 1_000);
+    let first = first_big.as_secs_f64() / first_small.as_secs_f64();
+    eprintln!("first frame: built-in {first_small:?}, 1,000 × 1,000 {first_big:?} (×{first:.2})");
+    // The first frame loads fonts in both: allow for that noise too.
+    assert!(first <= RATIO, "first frame ×{first:.2}");
+    let (ratio, a, b) = frame_ratio(&mut small, &mut big);
+    eprintln!("the pane: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
+    assert!(ratio <= RATIO, "the pane: ×{ratio:.2}");
+    // Scrolled to the middle of the rows and of the columns.
+    scroll(&mut big, egui::vec2(-60_000.0, -15_000.0));
+    scroll(&mut small, egui::vec2(0.0, -600.0));
+    let names: Vec<usize> = big
+        .query_all_by_label_contains("Subject ")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let text = node.label().or_else(|| node.value())?;
+            text.strip_prefix("Subject ")?.parse().ok()
+        })
+        .collect();
+    eprintln!("columns in view: {names:?}");
+    assert!(
+        !names.is_empty() && names.iter().all(|&k| k >= 100),
+        "the pinned names are those of the columns in view, far right: {names:?}"
+    );
+    let (ratio, a, b) = frame_ratio(&mut small, &mut big);
+    eprintln!("the pane, scrolled: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
+    assert!(ratio <= RATIO, "the pane, scrolled: ×{ratio:.2}");
+}
+
+/// Scrolls the pane by `delta` (mouse over it).
+fn scroll(h: &mut Harness<'static, VersusApp>, delta: egui::Vec2) {
+    h.hover_at(egui::pos2(800.0, 500.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    for _ in 0..4 {
+        h.step();
+    }
+}
