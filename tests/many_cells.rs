@@ -21,6 +21,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
 use versus::app::Section;
 use versus::app::command::Nav;
+use versus::app::view::ViewCmd;
 use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
 
 /// `subjects` subjects and `points` points, as many to a dimension as the
@@ -204,6 +205,16 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
     let (ratio, a, b) = frame_ratio(&mut small, &mut big);
     eprintln!("the pane, scrolled: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
     assert!(ratio <= RATIO, "the pane, scrolled: ×{ratio:.2}");
+    // The overview: a row per dimension, a column per subject.
+    for h in [&mut small, &mut big] {
+        h.state_mut().apply(ViewCmd::ToggleOverview.into());
+        h.step();
+        h.step();
+    }
+    assert!(big.state().overview);
+    let (ratio, a, b) = frame_ratio(&mut small, &mut big);
+    eprintln!("the overview: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
+    assert!(ratio <= RATIO, "the overview: ×{ratio:.2}");
 }
 
 /// Scrolls the pane by `delta` (mouse over it).
