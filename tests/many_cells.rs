@@ -6,7 +6,11 @@
 //! Time is never checked against an absolute number (the machine is shared
 //! and noisy): frames of the two windows are timed in turn, in the same
 //! test, and the medians compared.
-#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::cast_precision_loss,
+    reason = "test helpers fail loudly; ratios of sizes far below 2^52"
+)]
 
 mod common;
 use common::harness;
@@ -28,6 +32,19 @@ use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
 /// limit allows; with `one_side`, point `i` has a text for subject
 /// `i % subjects` only, else every `sides` map is empty.
 fn comparison(subjects: usize, points: usize, one_side: bool) -> String {
+    comparison_with(subjects, points, |p| {
+        if one_side {
+            format!("\"s{}\": \"text {p}\"", p % subjects)
+        } else {
+            String::new()
+        }
+    })
+}
+
+/// `subjects` subjects and `points` points (aspects `Point 0`, `Point 1`…),
+/// as many to a dimension as the limit allows; point `p`'s `sides` map
+/// holds `sides(p)`.
+fn comparison_with(subjects: usize, points: usize, sides: impl Fn(usize) -> String) -> String {
     let mut out = String::from("Comparison(title: \"Many\", subjects: [");
     for i in 0..subjects {
         let _ = write!(out, "(id: \"s{i}\", name: \"Subject {i}\"), ");
@@ -39,15 +56,7 @@ fn comparison(subjects: usize, points: usize, one_side: bool) -> String {
         let here = left.min(MAX_POINTS_PER_DIMENSION);
         let _ = write!(out, "(id: \"d{d}\", title: \"Dimension {d}\", points: [");
         for p in 0..here {
-            if one_side {
-                let _ = write!(
-                    out,
-                    "(aspect: \"Point {p}\", sides: {{\"s{}\": \"text {p}\"}}), ",
-                    p % subjects
-                );
-            } else {
-                let _ = write!(out, "(aspect: \"p{p}\", sides: {{}}), ");
-            }
+            let _ = write!(out, "(aspect: \"Point {p}\", sides: {{{}}}), ", sides(p));
         }
         out.push_str("]), ");
         left -= here;
@@ -128,7 +137,7 @@ fn a_file_over_the_cell_limit_is_refused_at_the_row_that_goes_over() {
         "{text}"
     );
     // At the first row over: the summary row, then 1,999 points fit.
-    let over = src.find("(aspect: \"p1999\"").unwrap();
+    let over = src.find("(aspect: \"Point 1999\"").unwrap();
     let line = 1 + src[..over].matches('\n').count();
     let col = 1 + src[..over].chars().count();
     assert!(
@@ -229,5 +238,108 @@ fn scroll(h: &mut Harness<'static, VersusApp>, delta: egui::Vec2) {
     });
     for _ in 0..4 {
         h.step();
+    }
+}
+
+/// Runs the binary with `args` under `/usr/bin/time`; returns whether it
+/// succeeded, its peak memory (maximum resident set size) in bytes and its
+/// standard error.
+fn max_rss(args: &[&str]) -> (bool, u64, String) {
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let kib: u64 = stderr.lines().last().unwrap().trim().parse().unwrap();
+    (out.status.success(), kib * 1024, stderr)
+}
+
+/// What an export may take beyond a tiny file's, for each cell it writes:
+/// the document is built in memory (an empty HTML cell is about 28 bytes).
+const BYTES_PER_CELL: u64 = 64;
+
+#[test]
+fn exports_are_refused_over_the_cell_limit_and_bounded_under_it() {
+    if !Path::new("/usr/bin/time").exists() {
+        eprintln!("no /usr/bin/time: memory not checked");
+        return;
+    }
+    let _one_at_a_time = timed();
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, base, _) = max_rss(&["validate", "data/project-vs-technology-management.ron"]);
+    assert!(ok);
+    let rows = MAX_CELLS / 1_000;
+    let files = [
+        // Before: 10 million cells, an HTML export of about 280 MB (the
+        // issue's 1.06 MB file wrote 1.12 GB; a 3.1 MB one aborted under a
+        // 3 GB cap).
+        ("over.ron", comparison(1_000, 10_000, false), false),
+        // At the limit, every side missing: the most an export writes for
+        // the fewest bytes read.
+        ("at-limit.ron", comparison(1_000, rows - 1, false), true),
+        ("one-side.ron", comparison(1_000, 1_000, true), true),
+        // Every cell written: the document grows with the file.
+        (
+            "dense.ron",
+            comparison_with(20, 5_000, |p| {
+                (0..20)
+                    .map(|s| format!("\"s{s}\": \"side {s} of point {p}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+            true,
+        ),
+    ];
+    for (name, src, loads) in files {
+        let file = dir.path().join(name);
+        std::fs::write(&file, &src).unwrap();
+        let loaded = parse(src.as_bytes(), Path::new(name));
+        let cells = loaded.as_ref().map_or(0, |l| {
+            let c = &l.comparison;
+            let rows: usize = c.dimensions.iter().map(|d| d.points.len() + 1).sum();
+            (rows * c.subjects.len()) as u64
+        });
+        for format in ["markdown", "html", "marp", "script"] {
+            let out = dir.path().join(format!("{name}.{format}"));
+            let args = [
+                "export",
+                file.to_str().unwrap(),
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ];
+            let start = Instant::now();
+            let (ok, rss, stderr) = max_rss(&args);
+            let elapsed = start.elapsed();
+            let grown = rss.saturating_sub(base);
+            let written = std::fs::metadata(&out).map_or(0, |m| m.len());
+            eprintln!(
+                "{name} ({} bytes, {cells} cells) as {format}: {elapsed:?}, {written} bytes \
+                 written, peak {} KiB ({} KiB over a tiny file's, ×{:.1} the input)",
+                src.len(),
+                rss / 1024,
+                grown / 1024,
+                grown as f64 / src.len() as f64
+            );
+            if !loads {
+                assert!(!ok, "{name} as {format} was exported");
+                assert!(stderr.contains("too many cells"), "{stderr}");
+                assert!(!out.exists());
+                assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+                continue;
+            }
+            assert!(ok, "{name} as {format}: {stderr}");
+            // Peak memory: twenty times the input, or what the cells
+            // written take, whichever is more.
+            let bound = (20 * src.len() as u64).max(BYTES_PER_CELL * cells);
+            assert!(
+                grown <= bound,
+                "{name} as {format}: {grown} bytes over a tiny file's peak, bound {bound}"
+            );
+        }
     }
 }
