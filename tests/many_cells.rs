@@ -24,9 +24,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
 use versus::app::Section;
-use versus::app::command::Nav;
+use versus::app::command::{Nav, PresentCmd};
 use versus::app::view::ViewCmd;
 use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
+use versus::ui::slide::SLIDE_COLUMNS;
 
 /// `subjects` subjects and `points` points, as many to a dimension as the
 /// limit allows; with `one_side`, point `i` has a text for subject
@@ -224,6 +225,39 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
     let (ratio, a, b) = frame_ratio(&mut small, &mut big);
     eprintln!("the overview: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
     assert!(ratio <= RATIO, "the overview: ×{ratio:.2}");
+    // Presenting (F5), on the first dimension's slide.
+    let mut firsts = Vec::new();
+    for h in [&mut small, &mut big] {
+        h.state_mut().apply(ViewCmd::ToggleOverview.into());
+        h.state_mut()
+            .apply(PresentCmd::Start { rehearse: false }.into());
+        h.step();
+        h.state_mut().apply(PresentCmd::Next.into());
+        firsts.push(frame(h));
+        h.step();
+    }
+    eprintln!(
+        "first slide frame: built-in {:?}, 1,000 × 1,000 {:?}",
+        firsts[0], firsts[1]
+    );
+    // The columns go a group at a time, each group on pages of their own.
+    let pages = big.state().presenting.as_ref().unwrap().pages;
+    assert!(pages >= 1_000 / SLIDE_COLUMNS, "{pages} pages");
+    let (ratio, a, b) = frame_ratio(&mut small, &mut big);
+    eprintln!("a slide: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
+    assert!(ratio <= RATIO, "a slide: ×{ratio:.2}");
+    // The last page (the last subjects) is reached, and costs the same.
+    for _ in 0..pages {
+        big.state_mut().apply(PresentCmd::Next.into());
+    }
+    big.step();
+    let p = big.state().presenting.as_ref().unwrap();
+    assert_eq!(p.index, 1);
+    assert_eq!(p.page + 1, p.pages);
+    big.get_by_label("Subject 999");
+    let (ratio, a, b) = frame_ratio(&mut small, &mut big);
+    eprintln!("its last page: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
+    assert!(ratio <= RATIO, "its last page: ×{ratio:.2}");
 }
 
 /// Scrolls the pane by `delta` (mouse over it).
