@@ -321,6 +321,12 @@ impl Grid {
         }
     }
 
+    /// The width for text across the grid (a hint, what the subjects
+    /// share): from the left edge in view, as wide as the pane shows.
+    fn text_width(&self) -> f32 {
+        (self.visible.right() - self.aspect_x).clamp(MIN_COLUMN, self.width.max(MIN_COLUMN))
+    }
+
     /// The left edge of subject column `k`.
     fn column_x(&self, k: usize) -> f32 {
         #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
@@ -478,15 +484,22 @@ fn dimension_ui(
             _ if !in_view => None,
             Part::Summary => Some(summary_ui(ui, &grid, (salt.with(k), y), d, &shown)),
             Part::Hint => Some(
-                cell_ui(ui, salt.with(k), grid.origin.x, y, grid.width, |ui| {
-                    ui.label(
-                        RichText::new(
-                            "Click an aspect (or press its number) to highlight the row.",
-                        )
-                        .weak()
-                        .size(style::SMALL_TEXT),
-                    );
-                }) + 4.0,
+                cell_ui(
+                    ui,
+                    salt.with(k),
+                    grid.aspect_x,
+                    y,
+                    grid.text_width(),
+                    |ui| {
+                        ui.label(
+                            RichText::new(
+                                "Click an aspect (or press its number) to highlight the row.",
+                            )
+                            .weak()
+                            .size(style::SMALL_TEXT),
+                        );
+                    },
+                ) + 4.0,
             ),
             Part::Point(i) => d.points.get(i).map(|p| {
                 point_ui(
@@ -504,9 +517,9 @@ fn dimension_ui(
             Part::Empty => Some(cell_ui(
                 ui,
                 salt.with(k),
-                grid.origin.x,
+                grid.aspect_x,
                 y,
-                grid.width,
+                grid.text_width(),
                 |ui| {
                     ui.label(RichText::new("This dimension has no text yet.").weak());
                 },
@@ -635,8 +648,7 @@ fn common_ui(
     d: &Dimension,
     subjects: usize,
 ) -> f32 {
-    let width = (grid.visible.right() - grid.origin.x).clamp(MIN_COLUMN, grid.width);
-    cell_ui(ui, salt, grid.origin.x, top, width, |ui| {
+    cell_ui(ui, salt, grid.aspect_x, top, grid.text_width(), |ui| {
         ui.add_space(16.0);
         let heading = if subjects > 2 {
             "What they share"
