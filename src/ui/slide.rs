@@ -4,6 +4,7 @@
 //! several pages, and a row too long for a page is cut between words into
 //! pieces. Nothing is ever drawn outside the rectangle.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
@@ -137,6 +138,13 @@ pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, text: &SlideText, page: usize) ->
     draw_page(ui, rect, &Laid::of(ui, rect, text.clone()), page, (0, None))
 }
 
+std::thread_local! {
+    /// While a slide's pages are counted group by group: each text's
+    /// height at a size and width, measured once.
+    static HEIGHTS: std::cell::RefCell<Option<std::collections::HashMap<u64, f32>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// The most subjects a slide shows side by side. With more, the slide's
 /// pages go through them a group of columns at a time (each group's rows
 /// on as many pages as they need), so a page costs what its cells cost.
@@ -173,12 +181,15 @@ pub fn columns_slide_ui(
     let counts = ui.data(|d| d.get_temp::<Arc<Vec<usize>>>(id));
     let counts = counts.unwrap_or_else(|| {
         let inner = rect.shrink(margin(rect));
+        // Every group measures the same aspects: each text once.
+        HEIGHTS.set(Some(std::collections::HashMap::new()));
         let counts: Arc<Vec<usize>> = Arc::new(
             groups
                 .iter()
                 .map(|g| row_pages(ui, inner, &text_of(g)).1.len().max(1))
                 .collect(),
         );
+        HEIGHTS.set(None);
         ui.data_mut(|d| d.insert_temp(id, Arc::clone(&counts)));
         counts
     });
@@ -326,10 +337,17 @@ fn measure(ui: &egui::Ui, inner: Rect, text: &SlideText, rows: &[Row], size: f32
     let painter = ui.painter();
     let height = |t: &str, s: f32, w: f32| {
         if t.trim().is_empty() {
-            0.0
-        } else {
-            painter.layout_job(job(t, s, Color32::WHITE, w)).size().y
+            return 0.0;
         }
+        let lay = || painter.layout_job(job(t, s, Color32::WHITE, w)).size().y;
+        HEIGHTS.with_borrow_mut(|memo| match memo {
+            Some(memo) => {
+                let mut hasher = std::hash::DefaultHasher::new();
+                (t, s.to_bits(), w.to_bits()).hash(&mut hasher);
+                *memo.entry(hasher.finish()).or_insert_with(lay)
+            }
+            None => lay(),
+        })
     };
     let w = inner.width();
     let mut head = height(&text.title, size * 1.35, w) + size * 0.6;
