@@ -404,32 +404,35 @@ fn row_ui<'a>(
         add_aspect,
     );
     height = height.max(h);
+    let rect = grid.row_rect(top, height);
+    let shade_fill = match shade {
+        Shade::None => None,
+        Shade::Stripe => Some(ui.visuals().faint_bg_color),
+        Shade::Highlight => Some(style::ACCENT.gamma_multiply(0.22)),
+    };
+    if let Some(fill) = shade_fill {
+        ui.painter()
+            .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+    }
     if grid.aspect_x > grid.origin.x {
-        let rect = egui::Rect::from_min_size(
+        // The pinned aspect hides the cells under it, not its row's shade.
+        let under = egui::Rect::from_min_size(
             egui::pos2(grid.aspect_x - 4.0, top - 3.0),
             egui::vec2(grid.aspect + COLUMN_GAP / 2.0 + 4.0, height + 6.0),
         );
-        let fill = ui.visuals().panel_fill;
-        ui.painter().set(
-            under_aspect,
-            egui::epaint::RectShape::filled(rect, 0.0, fill),
-        );
+        let mut shapes = vec![egui::Shape::from(egui::epaint::RectShape::filled(
+            under,
+            0.0,
+            ui.visuals().panel_fill,
+        ))];
+        if let Some(fill) = shade_fill {
+            shapes.push(egui::epaint::RectShape::filled(under, 0.0, fill).into());
+        }
+        ui.painter().set(under_aspect, egui::Shape::Vec(shapes));
     }
-    let rect = grid.row_rect(top, height);
-    match shade {
-        Shade::None => {}
-        Shade::Stripe => {
-            let fill = ui.visuals().faint_bg_color;
-            ui.painter()
-                .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
-        }
-        Shade::Highlight => {
-            let fill = style::ACCENT.gamma_multiply(0.22);
-            ui.painter()
-                .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
-            let bar = egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height()));
-            ui.painter().rect_filled(bar, 1.0, style::ACCENT);
-        }
+    if shade == Shade::Highlight {
+        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height()));
+        ui.painter().rect_filled(bar, 1.0, style::ACCENT);
     }
     height + ROW_SPACE
 }
