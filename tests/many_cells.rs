@@ -160,6 +160,14 @@ fn a_file_over_the_cell_limit_is_refused_at_the_row_that_goes_over() {
         String::from_utf8_lossy(&out.stdout).contains("too many cells"),
         "{out:?}"
     );
+    // The window opened on it says so, and shows the built-in comparison.
+    let data = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let app = VersusApp::open_at_start(Some(&file), data.path().to_owned());
+    assert!(start.elapsed() < Duration::from_secs(10));
+    let error = app.error.clone().unwrap_or_default();
+    assert!(error.contains("too many cells"), "{error}");
+    assert_eq!(app.comparison.subjects.len(), 2);
 }
 
 #[test]
