@@ -24,9 +24,9 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use versus::model::{
-    Comparison, Diagnostic, LoadError, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_POINTS_PER_DIMENSION,
-    MAX_PROBLEMS_PER_KIND, MAX_STRING_BYTES, MAX_SUBJECTS, RECURSION_LIMIT, Severity,
-    for_each_span, parse,
+    Comparison, Diagnostic, LoadError, MAX_CELLS, MAX_DIMENSIONS, MAX_FILE_BYTES,
+    MAX_POINTS_PER_DIMENSION, MAX_PROBLEMS_PER_KIND, MAX_STRING_BYTES, MAX_SUBJECTS,
+    RECURSION_LIMIT, Severity, for_each_span, parse,
 };
 
 // --- Generators (shared with `bench_files`) -------------------------------
@@ -365,20 +365,35 @@ fn case_9_a_million_missing_sides_are_counted_not_listed() {
 #[test]
 fn case_9_work_does_not_grow_with_subjects_times_points() {
     let _one_at_a_time = timed();
-    // 1,000 subjects × 50,000 points: 50 million missing sides in a file
-    // of about 2 MB. Before, 5,000 × 5,000 was killed after 30 s.
+    // 1,000 subjects × 1,998 points (and a summary row): just under the
+    // cell limit, two million missing sides and summaries. Before, 5,000 ×
+    // 5,000 was killed after 30 s.
+    let rows = MAX_CELLS / MAX_SUBJECTS;
     let problems = timed_parse(
-        "parse (1,000 × 50,000 missing sides)",
-        &empty_sides(MAX_SUBJECTS, 50_000),
+        "parse (1,000 × 1,998 missing sides)",
+        &empty_sides(MAX_SUBJECTS, rows - 1),
     );
     assert_eq!(count(&problems, Severity::Error), 0);
     assert_eq!(problems.len(), MAX_PROBLEMS_PER_KIND + 1);
     let last = problems.last().unwrap();
     assert!(
-        last.message
-            .starts_with("and 49,999,980 more missing sides"),
+        last.message.starts_with("and 1,998,980 more missing sides"),
         "{}",
         last.message
+    );
+    // 1,000 subjects × 50,000 points (50 million missing sides, a file of
+    // about 2 MB) is over the cell limit: one error, as fast.
+    let problems = timed_parse(
+        "parse (1,000 × 50,000 missing sides)",
+        &empty_sides(MAX_SUBJECTS, 50_000),
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("too many cells: 1,000 subjects × 50,005 rows"),
+        "{}",
+        problems[0].message
     );
 }
 

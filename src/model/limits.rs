@@ -1,6 +1,6 @@
-//! The documented limits: how many subjects, dimensions and points, and how
-//! long one string may be. Checked on a parsed comparison before anything
-//! else, in time linear in its size. No egui.
+//! The documented limits: how many subjects, dimensions, points and cells,
+//! and how long one string may be. Checked on a parsed comparison before
+//! anything else, in time linear in its size. No egui.
 
 use super::locate::Step;
 use super::validate::{Checker, Kind, dimension_name, quoted, thousands};
@@ -8,6 +8,13 @@ use super::{
     Comparison, Diagnostic, MAX_DIMENSIONS, MAX_POINTS_PER_DIMENSION, MAX_STRING_BYTES,
     MAX_SUBJECTS, SideMap,
 };
+
+/// The most cells a comparison may have: subjects × rows, where the rows
+/// are every dimension's points plus one summary row per dimension. An
+/// export writes a cell for each (an empty one where a side is missing),
+/// so this bounds every export's size and time whatever the file's size:
+/// 1,000 subjects × 2,000 rows, or 2 subjects × a million.
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// Checks the documented limits (counts and string lengths) on a parsed
 /// comparison. Runs before [`validate`], in time linear in the comparison's
@@ -60,8 +67,54 @@ pub fn check_limits(c: &Comparison, src: &str) -> Vec<Diagnostic> {
             });
         }
     }
+    too_many_cells(&mut check, c);
     long_strings(&mut check, c);
     check.finish()
+}
+
+/// Reports a comparison of more than [`MAX_CELLS`] cells, at the row that
+/// first goes over (a dimension for its summary row, else a point).
+fn too_many_cells(check: &mut Checker<'_>, c: &Comparison) {
+    use Step::{Field, Index};
+    let subjects = c.subjects.len();
+    // Too many subjects is the one error to fix first.
+    if subjects == 0 || subjects > MAX_SUBJECTS {
+        return;
+    }
+    let rows: usize = c
+        .dimensions
+        .iter()
+        .map(|d| d.points.len().saturating_add(1))
+        .fold(0, usize::saturating_add);
+    let cells = rows.saturating_mul(subjects);
+    if cells <= MAX_CELLS {
+        return;
+    }
+    // The rows that fit; the next one, counted in file order, is over.
+    let mut left = MAX_CELLS / subjects;
+    let mut at = vec![Field("dimensions")];
+    for (i, d) in c.dimensions.iter().enumerate() {
+        if left == 0 {
+            at.push(Index(i));
+            break;
+        }
+        left -= 1;
+        if left < d.points.len() {
+            at.extend([Index(i), Field("points"), Index(left)]);
+            break;
+        }
+        left -= d.points.len();
+    }
+    check.report(Kind::TooManyCells, &at, |_| {
+        format!(
+            "too many cells: {} subjects × {} rows (points, and a summary row per dimension) \
+             is {} cells, over the limit of {}",
+            thousands(subjects),
+            thousands(rows),
+            thousands(cells),
+            thousands(MAX_CELLS)
+        )
+    });
 }
 
 /// Reports every string of the comparison over [`MAX_STRING_BYTES`].

@@ -9,7 +9,7 @@ pub mod locate;
 mod syntax;
 mod validate;
 
-pub use limits::check_limits;
+pub use limits::{MAX_CELLS, check_limits};
 pub use validate::validate;
 use validate::{quoted, thousands, validate_counted};
 

@@ -129,6 +129,7 @@ pub(super) enum Kind {
     TooManySubjects,
     TooManyDimensions,
     TooManyPoints,
+    TooManyCells,
     LongString,
     FewSubjects,
     NoDimensions,
@@ -148,6 +149,7 @@ const ALL_KINDS: [Kind; Kind::COUNT] = [
     Kind::TooManySubjects,
     Kind::TooManyDimensions,
     Kind::TooManyPoints,
+    Kind::TooManyCells,
     Kind::LongString,
     Kind::FewSubjects,
     Kind::NoDimensions,
@@ -164,7 +166,7 @@ const ALL_KINDS: [Kind; Kind::COUNT] = [
 
 impl Kind {
     /// How many kinds there are.
-    const COUNT: usize = 15;
+    const COUNT: usize = 16;
 
     fn severity(self) -> Severity {
         match self {
@@ -172,6 +174,7 @@ impl Kind {
             Self::TooManySubjects
             | Self::TooManyDimensions
             | Self::TooManyPoints
+            | Self::TooManyCells
             | Self::LongString
             | Self::FewSubjects
             | Self::NoDimensions
@@ -188,9 +191,10 @@ impl Kind {
     /// What several problems of this kind are called ("and 12 more …").
     fn plural(self) -> &'static str {
         match self {
-            Self::TooManySubjects | Self::TooManyDimensions | Self::FewSubjects => {
-                "problems of this kind"
-            }
+            Self::TooManySubjects
+            | Self::TooManyDimensions
+            | Self::TooManyCells
+            | Self::FewSubjects => "problems of this kind",
             Self::TooManyPoints => "dimensions with too many points",
             Self::LongString => "strings over the length limit",
             Self::NoDimensions => "missing dimensions",

@@ -1,7 +1,8 @@
 //! The overview (Ctrl+Shift+O): every dimension the sidebar lists as a
 //! row, the subjects shown as columns (each summary's first sentence), and
-//! markers for a star, a note and highlights. Only the rows in view are
-//! laid out, so 10,000 dimensions scroll as smoothly as ten. A click, or
+//! markers for a star, a note and highlights. Only the rows and columns in
+//! view are laid out, so 10,000 dimensions or 1,000 subjects scroll as
+//! smoothly as ten. A click, or
 //! Enter on the selected row, opens that dimension.
 
 use egui::{RichText, vec2};
@@ -151,6 +152,39 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egu
     .inner
 }
 
+/// Lays out those of `n` columns `width` wide, from the cursor on, that
+/// are in view (`add` is given each one's index), and leaves their room to
+/// the others: a row of 1,000 subjects costs what the few in view cost.
+fn columns_in_view(
+    ui: &mut egui::Ui,
+    n: usize,
+    width: f32,
+    mut add: impl FnMut(&mut egui::Ui, usize),
+) {
+    let stride = width + ui.spacing().item_spacing.x;
+    let x = ui.cursor().min.x;
+    let clip = ui.clip_rect();
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "non-negative, clamped to the column count (at most 1,000)"
+    )]
+    let at = |edge: f32| (((edge - x) / stride).max(0.0) as usize).min(n);
+    let first = at(clip.left());
+    let last = (at(clip.right()) + 1).min(n);
+    #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
+    let room = |columns: usize| columns as f32 * stride;
+    if first > 0 {
+        ui.add_space(room(first));
+    }
+    for k in first..last {
+        add(ui, k);
+    }
+    if last < n {
+        ui.add_space(room(n - last) - ui.spacing().item_spacing.x);
+    }
+}
+
 /// The column headers: "Dimension", the talk's columns, then each
 /// subject's short label.
 fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout) {
@@ -172,13 +206,15 @@ fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout
                 ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
             });
         }
-        for &subject in shown {
-            let s = &app.comparison.subjects[subject];
+        columns_in_view(ui, shown.len(), layout.column, |ui, k| {
+            let Some(s) = shown.get(k).and_then(|&i| app.comparison.subjects.get(i)) else {
+                return;
+            };
             cell(ui, layout.column, h, |ui| {
                 ui.add(egui::Label::new(RichText::new(s.label()).strong()).truncate())
                     .on_hover_text(&s.name);
             });
-        }
+        });
     });
 }
 
@@ -221,13 +257,15 @@ fn row_ui(
                     ui.add(egui::Label::new(text.as_str()).truncate());
                 });
             }
-            for &subject in shown {
-                let id = &comparison.subjects[subject].id;
-                let text = d.summary.get(id).map(first_sentence).unwrap_or_default();
+            columns_in_view(ui, shown.len(), layout.column, |ui, k| {
+                let Some(s) = shown.get(k).and_then(|&i| comparison.subjects.get(i)) else {
+                    return;
+                };
+                let text = d.summary.get(&s.id).map(first_sentence).unwrap_or_default();
                 cell(ui, layout.column, h, |ui| {
                     ui.add(egui::Label::new(text).truncate());
                 });
-            }
+            });
             title
         })
         .inner;

@@ -2,14 +2,16 @@
 //! the talk, and a click goes to the next page or slide. The presenter
 //! view is in `presenter`.
 
+use std::hash::{Hash, Hasher};
+
 use egui::{Align2, Color32, FontId, Key, Rect, Sense};
 
 use crate::app::command::PresentCmd;
-use crate::app::present::Presenting;
+use crate::app::present::{Presenting, Slide};
 use crate::app::{Command, VersusApp};
 use crate::ui::actions::PRESENTING_KEYS;
 use crate::ui::keys::pressed;
-use crate::ui::slide::{SlideText, slide_ui};
+use crate::ui::slide::{SlideText, columns_slide_ui, slide_ui};
 
 /// Reads the presenting keys (they replace every other key while
 /// presenting) and the digits of a slide number.
@@ -61,22 +63,71 @@ fn digit_of(key: Key) -> Option<u8> {
 }
 
 /// The text of the slide `index` of the talk (the title slide for one
-/// past the end).
+/// past the end), with the subjects in `columns` as its columns.
 #[must_use]
-pub fn slide_text(app: &VersusApp, p: &Presenting, index: usize) -> SlideText {
-    let slide = p
-        .slides
-        .get(index)
-        .copied()
-        .unwrap_or(crate::app::present::Slide::Title);
-    // The subjects the window shows: all of them, or the two chosen.
+pub fn slide_text(app: &VersusApp, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
     SlideText::of(
         &app.comparison,
         app.notes(),
-        slide,
-        &app.shown_subjects(),
+        slide_at(p, index),
+        columns,
         app.present_options.summaries,
     )
+}
+
+/// The slide `index` of the talk (the title slide for one past the end).
+fn slide_at(p: &Presenting, index: usize) -> Slide {
+    p.slides.get(index).copied().unwrap_or(Slide::Title)
+}
+
+/// Draws page `page` of the slide `index` of the talk in `rect`, with the
+/// subjects the window shows as its columns (all of them, or the two
+/// chosen), at most [`SLIDE_COLUMNS`](crate::ui::slide::SLIDE_COLUMNS) to
+/// a page; returns the slide's pages.
+pub fn slide_page_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    app: &VersusApp,
+    (p, index): (&Presenting, usize),
+    page: usize,
+) -> usize {
+    let columns = app.shown_subjects();
+    let slide = slide_at(p, index);
+    let Slide::Dimension(i) = slide else {
+        return slide_ui(ui, rect, &slide_text(app, p, index, &columns), page);
+    };
+    // What the slide's layout depends on: the dimension's text (its
+    // lengths stand in for it, read in time linear in the dimension), the
+    // highlighted rows and the options.
+    let key = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        (
+            i,
+            app.present_options.summaries,
+            app.comparison.subjects.len(),
+        )
+            .hash(&mut hasher);
+        if let Some(d) = app.comparison.dimensions.get(i) {
+            (&d.id, &d.title, d.points.len()).hash(&mut hasher);
+            app.notes()
+                .get(&d.id)
+                .map(|n| &n.highlights)
+                .hash(&mut hasher);
+            for (k, v) in &d.summary.0 {
+                (k, v.len()).hash(&mut hasher);
+            }
+            for point in &d.points {
+                point.aspect.hash(&mut hasher);
+                for (k, v) in &point.sides.0 {
+                    (k, v.len()).hash(&mut hasher);
+                }
+            }
+        }
+        hasher.finish()
+    };
+    columns_slide_ui(ui, rect, (&columns, key), page, |group| {
+        slide_text(app, p, index, group)
+    })
 }
 
 /// Draws the slide shown over the whole window.
@@ -96,8 +147,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
         return;
     }
-    let text = slide_text(app, p, p.index);
-    let pages = slide_ui(ui, rect, &text, p.page);
+    let pages = slide_page_ui(ui, rect, app, (p, p.index), p.page);
     // Also when the page asked for is past the end ("the last page of the
     // slide before").
     if pages != p.pages || p.page >= pages {

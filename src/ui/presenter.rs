@@ -9,8 +9,7 @@ use crate::app::command::PresentCmd;
 use crate::app::present::{Presenting, Slide};
 use crate::app::{Command, VersusApp};
 use crate::talk::{Pace, clock_text, whole_seconds};
-use crate::ui::present::{keys, slide_text};
-use crate::ui::slide::slide_ui;
+use crate::ui::present::{keys, slide_page_ui};
 
 /// Amber: a minute or less left on the slide.
 const WARN: Color32 = Color32::from_rgb(230, 150, 20);
@@ -210,12 +209,11 @@ fn preview_ui(
         ui.visuals().widgets.noninteractive.bg_stroke,
         egui::StrokeKind::Inside,
     );
-    let text = slide_text(app, p, index);
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
             .id_salt(("preview", index)),
     );
     child.set_clip_rect(rect);
-    slide_ui(&mut child, rect, &text, page);
+    slide_page_ui(&mut child, rect, app, (p, index), page);
 }

@@ -4,6 +4,9 @@
 //! several pages, and a row too long for a page is cut between words into
 //! pieces. Nothing is ever drawn outside the rectangle.
 
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use egui::text::LayoutJob;
 use egui::{Color32, FontFamily, FontId, Rect, TextFormat, pos2, vec2};
 
@@ -129,39 +132,157 @@ struct Measure {
     blocks: Vec<f32>,
 }
 
-/// A laid-out slide: its pages (row ranges of the pieces) and the size of
-/// each.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fitted {
-    /// The rows, long ones cut into pieces that fit a page.
-    pub rows: Vec<Row>,
-    /// Each page's rows (indices into `rows`) and its body size.
-    pub pages: Vec<(std::ops::Range<usize>, f32)>,
-}
-
 /// Lays `text` out in `rect` and draws page `page` (clamped); returns how
 /// many pages the slide takes.
 pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, text: &SlideText, page: usize) -> usize {
+    draw_page(ui, rect, &Laid::of(ui, rect, text.clone()), page, (0, None))
+}
+
+std::thread_local! {
+    /// While a slide's pages are counted group by group: each text's
+    /// height at a size and width, measured once.
+    static HEIGHTS: std::cell::RefCell<Option<std::collections::HashMap<u64, f32>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The most subjects a slide shows side by side. With more, the slide's
+/// pages go through them a group of columns at a time (each group's rows
+/// on as many pages as they need), so a page costs what its cells cost.
+pub const SLIDE_COLUMNS: usize = 6;
+
+/// Draws page `page` (clamped) of a slide whose columns are `columns`
+/// (subject indices), [`SLIDE_COLUMNS`] at a time: `text_of` gives the
+/// slide's text for a group of them. Returns the pages in all. Each
+/// group's page count is worked out once and kept in egui's memory under
+/// `key`, which must change when the slide's text does.
+pub fn columns_slide_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    (columns, key): (&[usize], u64),
+    page: usize,
+    text_of: impl Fn(&[usize]) -> SlideText,
+) -> usize {
+    if columns.len() <= SLIDE_COLUMNS {
+        return slide_ui(ui, rect, &text_of(columns), page);
+    }
+    let groups: Vec<&[usize]> = columns.chunks(SLIDE_COLUMNS).collect();
+    let id = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (
+            key,
+            rect.width().to_bits(),
+            rect.height().to_bits(),
+            columns,
+        )
+            .hash(&mut hasher);
+        egui::Id::unique(("slide pages", hasher.finish()))
+    };
+    let counts = ui.data(|d| d.get_temp::<Arc<Vec<usize>>>(id));
+    let counts = counts.unwrap_or_else(|| {
+        let inner = rect.shrink(margin(rect));
+        // Every group measures the same aspects: each text once.
+        HEIGHTS.set(Some(std::collections::HashMap::new()));
+        let counts: Arc<Vec<usize>> = Arc::new(
+            groups
+                .iter()
+                .map(|g| row_pages(ui, inner, &text_of(g)).1.len().max(1))
+                .collect(),
+        );
+        HEIGHTS.set(None);
+        ui.data_mut(|d| d.insert_temp(id, Arc::clone(&counts)));
+        counts
+    });
+    let total = counts.iter().sum::<usize>().max(1);
+    let page = page.min(total - 1);
+    let mut first = 0;
+    for (g, (group, &n)) in groups.iter().zip(counts.iter()).enumerate() {
+        if page < first + n {
+            // The group drawn, laid out once (its text, rows and pages).
+            let slot = id.with("group");
+            let laid = ui
+                .data(|d| d.get_temp::<Arc<(usize, Laid)>>(slot))
+                .filter(|laid| laid.0 == g)
+                .unwrap_or_else(|| {
+                    let laid = Arc::new((g, Laid::of(ui, rect, text_of(group))));
+                    ui.data_mut(|d| d.insert_temp(slot, Arc::clone(&laid)));
+                    laid
+                });
+            draw_page(ui, rect, &laid.1, page - first, (first, Some(total)));
+            break;
+        }
+        first += n;
+    }
+    total
+}
+
+/// A slide's text with its rows (long ones cut into pieces) and the range
+/// of them on each page, at the smallest readable size.
+struct Laid {
+    text: SlideText,
+    rows: Vec<Row>,
+    pages: Vec<std::ops::Range<usize>>,
+    /// Each page's body size once worked out (NaN before).
+    sizes: std::sync::Mutex<Vec<f32>>,
+}
+
+impl Laid {
+    fn of(ui: &egui::Ui, rect: Rect, text: SlideText) -> Self {
+        let (rows, pages) = row_pages(ui, rect.shrink(margin(rect)), &text);
+        let sizes = std::sync::Mutex::new(vec![f32::NAN; pages.len()]);
+        Self {
+            text,
+            rows,
+            pages,
+            sizes,
+        }
+    }
+
+    /// Page `page`'s body size, worked out once.
+    fn size(&self, ui: &egui::Ui, rect: Rect, page: usize, rows: &[Row]) -> f32 {
+        let mut sizes = self
+            .sizes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match sizes.get_mut(page) {
+            Some(size) if size.is_nan() => {
+                *size = page_size(ui, rect, &self.text, rows);
+                *size
+            }
+            Some(size) => *size,
+            None => page_size(ui, rect, &self.text, rows),
+        }
+    }
+}
+
+/// Draws page `page` (clamped) of `laid` at the largest size it fits at,
+/// numbered `first + page` of `total` (of the slide's own pages when
+/// `None`); returns the slide's own pages.
+fn draw_page(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    laid: &Laid,
+    page: usize,
+    (first, total): (usize, Option<usize>),
+) -> usize {
     let colors = Colors {
         text: ui.visuals().text_color(),
         strong: ui.visuals().strong_text_color(),
         weak: ui.visuals().weak_text_color(),
         highlight: ACCENT.gamma_multiply(0.28),
     };
-    let fitted = fit(ui, rect, text);
-    let pages = fitted.pages.len().max(1);
-    let (range, size) = fitted
-        .pages
-        .get(page.min(pages - 1))
-        .cloned()
-        .unwrap_or((0..0, rect.height() * BASE_SHARE));
+    let pages = laid.pages.len().max(1);
+    let page = page.min(pages - 1);
+    let range = laid.pages.get(page).cloned().unwrap_or(0..0);
+    let rows = laid.rows.get(range).unwrap_or_default();
+    let size = laid.size(ui, rect, page, rows);
     draw(
         ui,
         rect,
-        text,
-        &fitted.rows[range],
+        &laid.text,
+        rows,
         size,
-        (page.min(pages - 1), pages),
+        (first + page, total.unwrap_or(pages)),
         colors,
     );
     pages
@@ -216,10 +337,17 @@ fn measure(ui: &egui::Ui, inner: Rect, text: &SlideText, rows: &[Row], size: f32
     let painter = ui.painter();
     let height = |t: &str, s: f32, w: f32| {
         if t.trim().is_empty() {
-            0.0
-        } else {
-            painter.layout_job(job(t, s, Color32::WHITE, w)).size().y
+            return 0.0;
         }
+        let lay = || painter.layout_job(job(t, s, Color32::WHITE, w)).size().y;
+        HEIGHTS.with_borrow_mut(|memo| match memo {
+            Some(memo) => {
+                let mut hasher = std::hash::DefaultHasher::new();
+                (t, s.to_bits(), w.to_bits()).hash(&mut hasher);
+                *memo.entry(hasher.finish()).or_insert_with(lay)
+            }
+            None => lay(),
+        })
     };
     let w = inner.width();
     let mut head = height(&text.title, size * 1.35, w) + size * 0.6;
@@ -250,21 +378,50 @@ fn measure(ui: &egui::Ui, inner: Rect, text: &SlideText, rows: &[Row], size: f32
     Measure { head, blocks }
 }
 
-/// Pages for `text` in `rect`: rows packed at the smallest readable size,
-/// then each page at the largest size that fits it.
-fn fit(ui: &egui::Ui, rect: Rect, text: &SlideText) -> Fitted {
+/// The largest body size, to a tenth of a point, at which `rows` fit on
+/// one page of `text` in `rect`.
+fn page_size(ui: &egui::Ui, rect: Rect, text: &SlideText, rows: &[Row]) -> f32 {
     let inner = rect.shrink(margin(rect));
     let base = (inner.height() * BASE_SHARE).max(FLOOR);
-    let min = (inner.height() * MIN_SHARE).max(FLOOR).min(base);
     // The footer (slide number) takes a line at the bottom.
     let room = |size: f32| inner.height() - size * 1.6;
-    let rows = cut_long_rows(ui, inner, text, min, room(min));
+    let fits = |size: f32| {
+        let m = measure(ui, inner, text, rows, size);
+        m.head + m.blocks.iter().sum::<f32>() <= room(size)
+    };
+    let (mut lo, mut hi) = (FLOOR, base);
+    if fits(base) {
+        lo = base;
+    } else {
+        for _ in 0..12 {
+            let mid = f32::midpoint(lo, hi);
+            if fits(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+    lo
+}
+
+/// The rows (long ones cut into pieces) and each page's range of them, at
+/// the smallest readable size.
+fn row_pages(
+    ui: &egui::Ui,
+    inner: Rect,
+    text: &SlideText,
+) -> (Vec<Row>, Vec<std::ops::Range<usize>>) {
+    let base = (inner.height() * BASE_SHARE).max(FLOOR);
+    let min = (inner.height() * MIN_SHARE).max(FLOOR).min(base);
+    let room = inner.height() - min * 1.6;
+    let rows = cut_long_rows(ui, inner, text, min, room);
     let m = measure(ui, inner, text, &rows, min);
     let mut pages = Vec::new();
     let mut start = 0;
     let mut used = m.head;
     for (i, h) in m.blocks.iter().enumerate() {
-        if used + h > room(min) && i > start {
+        if used + h > room && i > start {
             pages.push(start..i);
             start = i;
             used = m.head;
@@ -272,31 +429,7 @@ fn fit(ui: &egui::Ui, rect: Rect, text: &SlideText) -> Fitted {
         used += h;
     }
     pages.push(start..rows.len());
-    let pages = pages
-        .into_iter()
-        .map(|range| {
-            let fits = |size: f32| {
-                let m = measure(ui, inner, text, &rows[range.clone()], size);
-                m.head + m.blocks.iter().sum::<f32>() <= room(size)
-            };
-            // The largest size that fits, to a tenth of a point.
-            let (mut lo, mut hi) = (FLOOR, base);
-            if fits(base) {
-                lo = base;
-            } else {
-                for _ in 0..12 {
-                    let mid = f32::midpoint(lo, hi);
-                    if fits(mid) {
-                        lo = mid;
-                    } else {
-                        hi = mid;
-                    }
-                }
-            }
-            (range, lo)
-        })
-        .collect();
-    Fitted { rows, pages }
+    (rows, pages)
 }
 
 /// The rows, each cut between words into pieces that fit a page at `size`.

@@ -1,0 +1,570 @@
+//! A dimension's grid in the comparison pane: the subjects' names, the
+//! summaries, the points as aligned rows, what the subjects share. Only the
+//! parts and columns in view are laid out.
+
+use egui::RichText;
+
+use super::MAX_WIDTH;
+use crate::app::command::NotesCmd;
+use crate::app::{Command, VersusApp};
+use crate::model::{Dimension, Subject};
+use crate::ui::style;
+use crate::ui::text::markdown_ui;
+
+/// The narrowest a subject column gets; below it the pane scrolls sideways.
+const MIN_COLUMN: f32 = 140.0;
+
+/// How a row's background is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shade {
+    None,
+    Stripe,
+    Highlight,
+}
+
+/// Space between the aspect column and the subject columns.
+const COLUMN_GAP: f32 = 16.0;
+
+/// What one cell of a row shows.
+enum Cell<'a> {
+    /// A side or summary (inline Markdown).
+    Text(&'a str),
+    /// A subject's name, over its column.
+    Name(&'a Subject),
+    /// No text for this subject.
+    Absent,
+}
+
+/// "— not stated" at `at`, `width` wide; returns its height. Painted, not
+/// a widget: a sparse row of 1,000 subjects has hundreds of these in view.
+fn absent_ui(ui: &egui::Ui, at: egui::Pos2, width: f32) -> f32 {
+    let color = ui.visuals().weak_text_color();
+    let mut job = egui::text::LayoutJob::single_section(
+        "— not stated".to_owned(),
+        egui::TextFormat {
+            font_id: egui::TextStyle::Body.resolve(ui.style()),
+            color,
+            italics: true,
+            ..egui::TextFormat::default()
+        },
+    );
+    job.wrap.max_width = width;
+    let galley = ui.painter().layout_job(job);
+    let height = galley.size().y;
+    ui.painter().galley(at, galley, color);
+    height
+}
+
+/// One part of a dimension's grid, top to bottom. Only the parts in view
+/// are laid out; the others take the height they had when last drawn (or
+/// an estimate), so a dimension of 10,000 points and 1,000 subjects costs a
+/// frame what a screenful costs.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The subjects' names; pinned to the top when the rows scroll.
+    Names,
+    /// The summaries' row.
+    Summary,
+    /// "Click an aspect…".
+    Hint,
+    /// A point's row.
+    Point(usize),
+    /// What the subjects share.
+    Common,
+    /// "This dimension has no text yet."
+    Empty,
+}
+
+impl Part {
+    /// The height assumed for a part not yet drawn.
+    fn estimate(self, line: f32) -> f32 {
+        match self {
+            Self::Names | Self::Hint | Self::Empty | Self::Point(_) => line + 12.0,
+            Self::Summary => 3.0 * line + 12.0,
+            Self::Common => 4.0 * line,
+        }
+    }
+}
+
+/// Where a dimension's grid is on screen and which of its columns are in
+/// view. Positions are in screen points.
+struct Grid {
+    /// The content's top-left corner (it moves as the pane scrolls).
+    origin: egui::Pos2,
+    /// The part of the pane in view.
+    visible: egui::Rect,
+    /// The aspect column's width.
+    aspect: f32,
+    /// Each subject column's width.
+    column: f32,
+    /// The subject columns in view.
+    columns: std::ops::Range<usize>,
+    /// Where the aspect column is drawn: at its place, or pinned to the
+    /// pane's left edge once the columns scroll sideways.
+    aspect_x: f32,
+    /// The grid's full width.
+    width: f32,
+}
+
+impl Grid {
+    fn new(ui: &egui::Ui, columns: usize) -> Self {
+        #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
+        let n = columns as f32;
+        let total = ui.available_width().min(MAX_WIDTH);
+        let aspect = (total * 0.2).clamp(110.0, 220.0);
+        let column = ((total - aspect - n * COLUMN_GAP) / n).max(MIN_COLUMN);
+        let origin = ui.max_rect().min;
+        let visible = ui.clip_rect();
+        let stride = column + COLUMN_GAP;
+        // The columns whose x-range meets the part of the pane in view,
+        // right of the (pinned) aspect column.
+        let aspect_x = visible.left().max(origin.x);
+        // Columns start an aspect column and a gap right of the origin, and
+        // the pinned aspect column covers as much of them as it is scrolled.
+        let left = aspect_x - origin.x;
+        let right = visible.right() - origin.x - aspect - COLUMN_GAP;
+        let first = (left / stride).floor().max(0.0);
+        let last = (right / stride).ceil().max(0.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "non-negative, and clamped to the column count"
+        )]
+        let range = (first as usize).min(columns)..(last as usize).min(columns);
+        Self {
+            origin,
+            visible,
+            aspect,
+            column,
+            columns: range,
+            aspect_x,
+            width: aspect + n * stride,
+        }
+    }
+
+    /// The width for text across the grid (a hint, what the subjects
+    /// share): from the left edge in view, as wide as the pane shows.
+    fn text_width(&self) -> f32 {
+        (self.visible.right() - self.aspect_x).clamp(MIN_COLUMN, self.width.max(MIN_COLUMN))
+    }
+
+    /// The left edge of subject column `k`.
+    fn column_x(&self, k: usize) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
+        let k = k as f32;
+        self.origin.x + self.aspect + COLUMN_GAP + k * (self.column + COLUMN_GAP)
+    }
+
+    /// The row's background: across the part of the grid in view.
+    fn row_rect(&self, top: f32, height: f32) -> egui::Rect {
+        let left = self.visible.left().max(self.origin.x);
+        let right = self.visible.right().min(self.origin.x + self.width);
+        egui::Rect::from_min_max(
+            egui::pos2(left, top),
+            egui::pos2(right.max(left), top + height),
+        )
+        .expand2(egui::vec2(4.0, 3.0))
+    }
+}
+
+/// A child `Ui` at `(x, top)`, `width` wide, as tall as what it holds.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    salt: egui::Id,
+    x: f32,
+    top: f32,
+    width: f32,
+    add: impl FnOnce(&mut egui::Ui),
+) -> f32 {
+    let rect = egui::Rect::from_min_size(egui::pos2(x, top), egui::vec2(width, 1.0e6));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .id_salt(salt)
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::LEFT)),
+    );
+    child.set_width(width);
+    add(&mut child);
+    child.min_rect().height()
+}
+
+/// One aligned row at `top`: the aspect, then a cell per subject column in
+/// view. Cells wrap inside their width and the row is as tall as its
+/// tallest cell in view. Returns the row's height with the space under it.
+fn row_ui<'a>(
+    ui: &mut egui::Ui,
+    grid: &Grid,
+    (salt, top): (egui::Id, f32),
+    shade: Shade,
+    add_aspect: impl FnOnce(&mut egui::Ui),
+    cell: impl Fn(usize) -> Cell<'a>,
+) -> f32 {
+    let background = ui.painter().add(egui::Shape::Noop);
+    let mut height: f32 = 0.0;
+    for k in grid.columns.clone() {
+        let x = grid.column_x(k);
+        let h = match cell(k) {
+            Cell::Text(text) => cell_ui(ui, salt.with(k), x, top, grid.column, |ui| {
+                markdown_ui(ui, text);
+            }),
+            Cell::Name(s) => cell_ui(ui, salt.with(k), x, top, grid.column, |ui| {
+                name_ui(ui, s, grid.column);
+            }),
+            Cell::Absent => absent_ui(ui, egui::pos2(x, top), grid.column),
+        };
+        height = height.max(h);
+    }
+    // Over the cells that scroll under it once it is pinned.
+    let under_aspect = ui.painter().add(egui::Shape::Noop);
+    let h = cell_ui(
+        ui,
+        salt.with("aspect"),
+        grid.aspect_x,
+        top,
+        grid.aspect,
+        add_aspect,
+    );
+    height = height.max(h);
+    let rect = grid.row_rect(top, height);
+    let shade_fill = match shade {
+        Shade::None => None,
+        Shade::Stripe => Some(ui.visuals().faint_bg_color),
+        Shade::Highlight => Some(style::ACCENT.gamma_multiply(0.22)),
+    };
+    if let Some(fill) = shade_fill {
+        ui.painter()
+            .set(background, egui::epaint::RectShape::filled(rect, 3.0, fill));
+    }
+    if grid.aspect_x > grid.origin.x {
+        // The pinned aspect hides the cells under it, not its row's shade.
+        let under = egui::Rect::from_min_size(
+            egui::pos2(grid.aspect_x - 4.0, top - 3.0),
+            egui::vec2(grid.aspect + COLUMN_GAP / 2.0 + 4.0, height + 6.0),
+        );
+        let mut shapes = vec![egui::Shape::from(egui::epaint::RectShape::filled(
+            under,
+            0.0,
+            ui.visuals().panel_fill,
+        ))];
+        if let Some(fill) = shade_fill {
+            shapes.push(egui::epaint::RectShape::filled(under, 0.0, fill).into());
+        }
+        ui.painter().set(under_aspect, egui::Shape::Vec(shapes));
+    }
+    if shade == Shade::Highlight {
+        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(3.0, rect.height()));
+        ui.painter().rect_filled(bar, 1.0, style::ACCENT);
+    }
+    height + ROW_SPACE
+}
+
+/// Space under each row.
+const ROW_SPACE: f32 = 6.0;
+
+/// The dimension's grid: names, summaries, points, what they share. Only
+/// the parts and columns in view are laid out.
+pub(super) fn dimension_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    index: usize,
+    d: &Dimension,
+    commands: &mut Vec<Command>,
+) {
+    let c = &app.comparison;
+    let shown: Vec<&Subject> = app
+        .shown_subjects()
+        .into_iter()
+        .filter_map(|i| c.subjects.get(i))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let grid = Grid::new(ui, shown.len());
+    let parts = parts_of(d);
+    // Each part's height when last drawn (NaN: never drawn), kept with the
+    // pane's other state in egui's memory.
+    let heights_id = ui.scope_id().with(("part heights", &d.id));
+    let mut heights: Vec<f32> = ui
+        .data_mut(|m| m.remove_temp::<Vec<f32>>(heights_id))
+        .unwrap_or_default();
+    heights.resize(parts.len(), f32::NAN);
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let salt = ui.scope_id().with(("grid", &d.id));
+    let mut y = grid.origin.y;
+    let mut names_top = y;
+    for (k, (&part, height)) in parts.iter().zip(heights.iter_mut()).enumerate() {
+        let guess = if height.is_nan() {
+            part.estimate(line)
+        } else {
+            *height
+        };
+        let in_view = y <= grid.visible.bottom() && y + guess >= grid.visible.top();
+        let drawn = match part {
+            // Drawn last, over the rows that scroll under it.
+            Part::Names => {
+                names_top = y;
+                None
+            }
+            _ if !in_view => None,
+            Part::Summary => Some(summary_ui(ui, &grid, (salt.with(k), y), d, &shown)),
+            Part::Hint => Some(
+                cell_ui(
+                    ui,
+                    salt.with(k),
+                    grid.aspect_x,
+                    y,
+                    grid.text_width(),
+                    |ui| {
+                        ui.label(
+                            RichText::new(
+                                "Click an aspect (or press its number) to highlight the row.",
+                            )
+                            .weak()
+                            .size(style::SMALL_TEXT),
+                        );
+                    },
+                ) + 4.0,
+            ),
+            Part::Point(i) => d.points.get(i).map(|p| {
+                point_ui(
+                    ui,
+                    app,
+                    &grid,
+                    (salt.with(k), y),
+                    (index, i),
+                    p,
+                    &shown,
+                    commands,
+                )
+            }),
+            Part::Common => Some(common_ui(ui, &grid, salt.with(k), y, d, c.subjects.len())),
+            Part::Empty => Some(cell_ui(
+                ui,
+                salt.with(k),
+                grid.aspect_x,
+                y,
+                grid.text_width(),
+                |ui| {
+                    ui.label(RichText::new("This dimension has no text yet.").weak());
+                },
+            )),
+        };
+        if let Some(h) = drawn {
+            *height = h;
+        }
+        y += drawn.unwrap_or(guess);
+    }
+    // The names stay in view at the top while the rows scroll under them.
+    if let Some(names) = heights.first_mut() {
+        *names = names_ui(ui, &grid, (salt.with("names"), names_top), &shown);
+    }
+    ui.data_mut(|m| m.insert_temp(heights_id, heights));
+    // The whole grid's size, so the pane scrolls over all of it.
+    ui.allocate_rect(
+        egui::Rect::from_min_size(
+            grid.origin,
+            egui::vec2(grid.width, y - grid.origin.y + 24.0),
+        ),
+        egui::Sense::hover(),
+    );
+}
+
+/// The parts of `d`'s grid, top to bottom.
+fn parts_of(d: &Dimension) -> Vec<Part> {
+    let mut parts = vec![Part::Names];
+    if !d.summary.is_empty() {
+        parts.push(Part::Summary);
+    }
+    if !d.points.is_empty() {
+        parts.push(Part::Hint);
+        parts.extend((0..d.points.len()).map(Part::Point));
+    }
+    if !d.common.is_empty() {
+        parts.push(Part::Common);
+    }
+    if d.summary.is_empty() && d.points.is_empty() && d.common.is_empty() {
+        parts.push(Part::Empty);
+    }
+    parts
+}
+
+/// The names' row, at its place or pinned to the top of the pane when
+/// the rows scroll under it, over a rule; returns its height.
+fn names_ui(
+    ui: &mut egui::Ui,
+    grid: &Grid,
+    (salt, at): (egui::Id, f32),
+    shown: &[&Subject],
+) -> f32 {
+    let top = at.max(grid.visible.top());
+    let fill = ui.painter().add(egui::Shape::Noop);
+    let h = row_ui(
+        ui,
+        grid,
+        (salt, top),
+        Shade::None,
+        |_| {},
+        |col| Cell::Name(shown[col]),
+    );
+    let rect = grid.row_rect(top, h).with_min_y(top - 8.0);
+    let panel = ui.visuals().panel_fill;
+    ui.painter()
+        .set(fill, egui::epaint::RectShape::filled(rect, 0.0, panel));
+    let rule = top + h - ROW_SPACE / 2.0;
+    ui.painter().hline(
+        rect.x_range(),
+        rule,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+    h + ROW_SPACE
+}
+
+/// A subject's name over its column: the short label where the name
+/// does not fit on one line.
+fn name_ui(ui: &mut egui::Ui, s: &Subject, column_w: f32) {
+    let name_w = ui
+        .painter()
+        .layout_no_wrap(
+            s.name.clone(),
+            egui::FontId::proportional(18.0),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x;
+    if name_w > column_w && !s.short.is_empty() {
+        ui.label(RichText::new(s.label()).size(18.0).strong())
+            .on_hover_text(&s.name);
+    } else {
+        ui.label(RichText::new(&s.name).size(18.0).strong());
+    }
+}
+
+/// The summaries' row.
+fn summary_ui(
+    ui: &mut egui::Ui,
+    grid: &Grid,
+    at: (egui::Id, f32),
+    d: &Dimension,
+    shown: &[&Subject],
+) -> f32 {
+    row_ui(
+        ui,
+        grid,
+        at,
+        Shade::None,
+        |ui| {
+            ui.label(RichText::new("In short").weak().italics());
+        },
+        |col| {
+            d.summary
+                .get(&shown[col].id)
+                .map_or(Cell::Absent, Cell::Text)
+        },
+    ) + 6.0
+}
+
+/// What the subjects share, under the rows.
+fn common_ui(
+    ui: &mut egui::Ui,
+    grid: &Grid,
+    salt: egui::Id,
+    top: f32,
+    d: &Dimension,
+    subjects: usize,
+) -> f32 {
+    cell_ui(ui, salt, grid.aspect_x, top, grid.text_width(), |ui| {
+        ui.add_space(16.0);
+        let heading = if subjects > 2 {
+            "What they share"
+        } else {
+            "What both share"
+        };
+        ui.label(RichText::new(heading).size(18.0).strong());
+        ui.add_space(4.0);
+        for text in &d.common {
+            ui.horizontal_top(|ui| {
+                ui.label("•");
+                ui.vertical(|ui| {
+                    markdown_ui(ui, text);
+                });
+            });
+        }
+    })
+}
+
+/// A point's row; clicking its aspect highlights it. `at` is the row's id
+/// and top, `(index, i)` the dimension's index and the point's.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row of the grid and what it needs"
+)]
+fn point_ui(
+    ui: &mut egui::Ui,
+    app: &VersusApp,
+    grid: &Grid,
+    at: (egui::Id, f32),
+    (index, i): (usize, usize),
+    p: &crate::model::Point,
+    shown: &[&Subject],
+    commands: &mut Vec<Command>,
+) -> f32 {
+    let Some(d) = app.comparison.dimensions.get(index) else {
+        return 0.0;
+    };
+    let highlighted = app.notes().is_highlighted(&d.id, &p.aspect);
+    let shade = if highlighted {
+        Shade::Highlight
+    } else if i % 2 == 0 {
+        Shade::Stripe
+    } else {
+        Shade::None
+    };
+    row_ui(
+        ui,
+        grid,
+        at,
+        shade,
+        |ui| {
+            // Wrapped inside the aspect column: a long aspect must not
+            // push its row's cells out of line.
+            let aspect = egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
+                .frame_when_inactive(false)
+                .wrap();
+            let key = if i < 9 {
+                format!(" (key {})", i + 1)
+            } else {
+                String::new()
+            };
+            let hint = if highlighted {
+                format!("Highlighted{key}. Click to clear.")
+            } else {
+                format!("Click to highlight this row{key}.")
+            };
+            let clicked = ui
+                .horizontal_top(|ui| {
+                    // The number key that highlights this row, 1 to 9.
+                    if i < 9 {
+                        ui.label(
+                            RichText::new(format!("{}", i + 1))
+                                .size(style::SMALL_TEXT)
+                                .weak()
+                                .monospace(),
+                        )
+                        .on_hover_text(format!("Press {} to highlight this row", i + 1));
+                    }
+                    ui.add(aspect).on_hover_text(hint).clicked()
+                })
+                .inner;
+            if clicked {
+                commands.push(
+                    NotesCmd::ToggleHighlight {
+                        dimension: index,
+                        aspect: p.aspect.clone(),
+                    }
+                    .into(),
+                );
+            }
+        },
+        |col| p.sides.get(&shown[col].id).map_or(Cell::Absent, Cell::Text),
+    )
+}
