@@ -691,3 +691,25 @@ fn check_rows(
         lefts.push((p.aspect.clone(), cell.left()));
     }
 }
+
+/// A watcher that cannot start is said once, in the status line, and not
+/// tried again every frame.
+#[test]
+fn a_watcher_that_cannot_start_is_said_once() {
+    let data = tempfile::tempdir().unwrap();
+    let gone = data.path().join("no-such-folder").join("talk.ron");
+    let app = VersusApp::new(
+        versus::model::Comparison::built_in(),
+        versus::app::Source::File(gone),
+        data.path().to_owned(),
+    );
+    let mut h = harness(app);
+    h.run();
+    let said = h.state().message.clone().unwrap_or_default();
+    assert!(said.contains("will not be noticed"), "{said}");
+    h.get_by_label_contains("will not be noticed");
+    h.state_mut().message = None;
+    h.run();
+    h.run();
+    assert_eq!(h.state().message, None, "not tried (and said) again");
+}

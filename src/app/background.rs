@@ -16,6 +16,18 @@ use crate::platform::file_dialog::{DialogPurpose, PathPurpose};
 use crate::platform::watch::ContentWatcher;
 use crate::storage;
 
+/// The background helpers that could not start, so that each failure is
+/// said once and not retried every frame.
+#[derive(Debug, Default)]
+pub(super) struct HelpersOff {
+    /// The content file no watcher could be started for.
+    content: Option<PathBuf>,
+    /// The notes file no watcher could be started for.
+    notes: Option<PathBuf>,
+    /// Whether the writer thread could not be started.
+    writer: bool,
+}
+
 impl VersusApp {
     /// Starts the background helpers once a context exists to wake, and
     /// keeps the content watcher on the file shown.
@@ -25,24 +37,53 @@ impl VersusApp {
         }
         self.dialogs.attach(ctx);
         let watched = self.watcher.as_ref().map(ContentWatcher::path);
-        if watched != self.source.path() {
-            let wake = ctx.clone();
-            // Without file watching, F5 still reloads.
-            self.watcher = self
-                .source
-                .path()
-                .and_then(|p| ContentWatcher::start(p, move || wake.request_repaint()).ok());
+        let content = self.source.path().map(Path::to_owned);
+        if watched != content.as_deref() && self.helpers_off.content != content {
+            self.watcher = None;
+            if let Some(path) = &content {
+                let wake = ctx.clone();
+                match ContentWatcher::start(path, move || wake.request_repaint()) {
+                    Ok(w) => self.watcher = Some(w),
+                    // Said once, and not tried again for this file: Ctrl+R
+                    // still reloads.
+                    Err(e) => {
+                        self.message = Some(format!(
+                            "Changes to {} on disk will not be noticed (reload with Ctrl+R): {e}",
+                            path.display()
+                        ));
+                        self.helpers_off.content = content.clone();
+                    }
+                }
+            }
         }
+        let notes = self.notes_file.path.clone();
         let notes_watched = self.notes_watcher.as_ref().map(ContentWatcher::path);
-        if notes_watched != Some(self.notes_file.path.as_path()) {
+        if notes_watched != Some(notes.as_path()) && self.helpers_off.notes.as_ref() != Some(&notes)
+        {
             let wake = ctx.clone();
-            self.notes_watcher =
-                ContentWatcher::start(&self.notes_file.path, move || wake.request_repaint()).ok();
+            self.notes_watcher = None;
+            match ContentWatcher::start(&notes, move || wake.request_repaint()) {
+                Ok(w) => self.notes_watcher = Some(w),
+                Err(e) => {
+                    self.message = Some(format!(
+                        "Changes made to the notes file by other programs will not be noticed: {e}"
+                    ));
+                    self.helpers_off.notes = Some(notes);
+                }
+            }
         }
-        if self.writer.is_none() {
+        if self.writer.is_none() && !self.helpers_off.writer {
             let wake = ctx.clone();
-            // Without a writer thread, saves happen on this thread instead.
-            self.writer = NotesWriter::start(move || wake.request_repaint()).ok();
+            match NotesWriter::start(move || wake.request_repaint()) {
+                Ok(w) => self.writer = Some(w),
+                // Saves then run on this thread: slower, never lost.
+                Err(e) => {
+                    self.message = Some(format!(
+                        "Notes are saved without a background thread (the window may pause while saving): {e}"
+                    ));
+                    self.helpers_off.writer = true;
+                }
+            }
         }
     }
 

@@ -158,6 +158,8 @@ pub struct VersusApp {
     watcher: Option<ContentWatcher>,
     /// Watches the notes file, to take in an edit made outside versus.
     notes_watcher: Option<ContentWatcher>,
+    /// The helpers above that could not start (said once).
+    helpers_off: background::HelpersOff,
     /// The notes file changed outside; looked at once no save is under way.
     notes_changed_outside: bool,
     /// When a change on disk was last seen; the reload waits for the
@@ -213,6 +215,7 @@ impl VersusApp {
             writer: None,
             watcher: None,
             notes_watcher: None,
+            helpers_off: background::HelpersOff::default(),
             notes_changed_outside: false,
             reload_after: None,
         };
