@@ -2,6 +2,7 @@
 
 pub mod autosave;
 pub mod file;
+pub mod merge;
 pub mod paths;
 pub mod talk;
 pub mod writer;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Position;
+pub use merge::MergeCheck;
 pub use talk::{Rehearsal, Talk, Verdict};
 
 /// Why a notes file could not be read.
@@ -138,6 +140,10 @@ pub struct Notes {
     /// The talk: its length, how budgets are shared, the rehearsals.
     #[serde(skip_serializing_if = "Talk::is_empty")]
     pub talk: Talk,
+    /// What a merge left to check on the overall note and the talk's
+    /// length ("merged, check"); left out when nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged: Option<MergeCheck>,
 }
 
 /// What a person wrote about one dimension.
@@ -160,6 +166,11 @@ pub struct DimensionNotes {
     /// not set).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u8>,
+    /// What a merge of two versions left to check ("merged, check"): the
+    /// note holds both versions of some lines, or their value of a field
+    /// both sides set differently. Left out when nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged: Option<MergeCheck>,
 }
 
 impl DimensionNotes {
@@ -172,6 +183,7 @@ impl DimensionNotes {
             && self.budget.is_none()
             && self.verdict.is_none()
             && self.weight.is_none()
+            && self.merged.is_none()
     }
 
     /// How much the dimension matters (1 when not set).
@@ -283,6 +295,7 @@ impl Notes {
         target.budget = target.budget.or(old.budget);
         target.verdict = target.verdict.take().or(old.verdict);
         target.weight = target.weight.or(old.weight);
+        target.merged = target.merged.take().or(old.merged);
         for h in old.highlights {
             if !target.highlights.contains(&h) {
                 target.highlights.push(h);
@@ -419,6 +432,12 @@ impl Notes {
         for n in self.dimensions.values_mut() {
             n.budget = n.budget.map(|b| b.min(talk::MAX_BUDGET_SECONDS));
             n.weight = n.weight.map(|w| w.min(talk::MAX_WEIGHT));
+            if let Some(check) = &mut n.merged {
+                check.keep_within_limits();
+            }
+        }
+        if let Some(check) = &mut self.merged {
+            check.keep_within_limits();
         }
         self
     }

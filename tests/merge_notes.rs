@@ -1,0 +1,266 @@
+//! Merging two versions of a notes file: nothing lost (a property test
+//! over random versions).
+#![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use proptest::prelude::*;
+use versus::notes::merge::{merge2, merge3};
+use versus::notes::{DimensionNotes, Notes, Rehearsal, Verdict};
+
+// ---------------------------------------------------------------------
+// Nothing lost: random BASE / OURS / THEIRS.
+
+const IDS: [&str; 5] = ["d0", "d1", "d2", "d3", "orphan"];
+
+/// A line: mostly from a few short ones, so versions share lines and the
+/// merge has stable stretches to find; sometimes any text at all.
+fn arb_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[a-f]".prop_map(String::from),
+        1 => Just(String::new()),
+        1 => any::<String>(),
+    ]
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(arb_line(), 0..8).prop_map(|lines| lines.join("\n"))
+}
+
+fn arb_dimension() -> impl Strategy<Value = DimensionNotes> {
+    (
+        arb_text(),
+        any::<bool>(),
+        proptest::collection::btree_set("[xyz]", 0..3),
+        proptest::option::of(0..=300u32),
+        proptest::option::of(prop_oneof![
+            Just(Verdict::Even),
+            "[ab]".prop_map(Verdict::Subject)
+        ]),
+        proptest::option::of(0..=3u8),
+    )
+        .prop_map(
+            |(text, starred, highlights, budget, verdict, weight)| DimensionNotes {
+                text,
+                starred,
+                highlights: highlights.into_iter().collect(),
+                budget,
+                verdict,
+                weight,
+                merged: None,
+            },
+        )
+}
+
+fn arb_notes() -> impl Strategy<Value = Notes> {
+    (
+        proptest::collection::btree_map(
+            proptest::sample::select(IDS.to_vec()),
+            arb_dimension(),
+            0..5,
+        ),
+        arb_text(),
+        proptest::option::of(1..=30u32),
+        proptest::collection::btree_set("2026-0[1-9]", 0..4),
+    )
+        .prop_map(|(dims, overall, minutes, dates)| {
+            let mut n = Notes::for_comparison("T");
+            n.overall = overall;
+            n.dimensions = dims.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            n.talk.minutes = minutes.unwrap_or(0);
+            n.talk.rehearsals = dates
+                .into_iter()
+                .map(|date| Rehearsal {
+                    date,
+                    ..Rehearsal::default()
+                })
+                .collect();
+            n
+        })
+}
+
+/// A side's version: each field the base's, another random value, or (for
+/// a note) the base's lines with some lines inserted and some removed.
+fn arb_side(base: Notes) -> impl Strategy<Value = Notes> {
+    (
+        Just(base),
+        arb_notes(),
+        proptest::collection::vec(any::<u8>(), 64),
+    )
+        .prop_map(|(base, other, picks)| mix(&base, &other, &picks))
+}
+
+fn mix(base: &Notes, other: &Notes, picks: &[u8]) -> Notes {
+    let mut picks = picks.iter().copied().cycle();
+    let mut pick = move || picks.next().unwrap_or(0);
+    let mut out = base.clone();
+    let none = DimensionNotes::default();
+    for id in IDS {
+        let b = base.get(id).unwrap_or(&none);
+        let o = other.get(id).unwrap_or(&none);
+        let p = pick();
+        let d = match p % 4 {
+            0 => b.clone(),
+            1 => o.clone(),
+            _ => DimensionNotes {
+                text: match pick() % 3 {
+                    0 => b.text.clone(),
+                    1 => o.text.clone(),
+                    _ => edit(&b.text, &o.text, pick(), pick()),
+                },
+                starred: if pick() % 2 == 0 {
+                    b.starred
+                } else {
+                    o.starred
+                },
+                highlights: if pick() % 2 == 0 {
+                    b.highlights.clone()
+                } else {
+                    o.highlights.clone()
+                },
+                budget: if pick() % 2 == 0 { b.budget } else { o.budget },
+                verdict: if pick() % 2 == 0 {
+                    b.verdict.clone()
+                } else {
+                    o.verdict.clone()
+                },
+                weight: if pick() % 2 == 0 { b.weight } else { o.weight },
+                merged: None,
+            },
+        };
+        out.dimensions.insert(id.to_owned(), d);
+    }
+    if pick() % 2 == 0 {
+        out.overall = edit(&base.overall, &other.overall, pick(), pick());
+    }
+    if pick() % 3 == 0 {
+        out.talk.minutes = other.talk.minutes;
+    }
+    if pick() % 2 == 0 {
+        out.talk
+            .rehearsals
+            .extend(other.talk.rehearsals.iter().cloned());
+        out.talk.rehearsals.sort_by(|a, b| a.date.cmp(&b.date));
+        out.talk.rehearsals.dedup_by(|a, b| a.date == b.date);
+        out.talk.keep_within_limits();
+    }
+    out.prune();
+    out
+}
+
+/// `base`'s lines with `other`'s spliced in at a place, and a line removed.
+fn edit(base: &str, other: &str, at: u8, remove: u8) -> String {
+    let mut lines: Vec<&str> = if base.is_empty() {
+        Vec::new()
+    } else {
+        base.split('\n').collect()
+    };
+    if !lines.is_empty() && remove.is_multiple_of(3) {
+        lines.remove(usize::from(remove) % lines.len());
+    }
+    let at = usize::from(at) % (lines.len() + 1);
+    let added: Vec<&str> = if other.is_empty() {
+        Vec::new()
+    } else {
+        other.split('\n').collect()
+    };
+    lines.splice(at..at, added);
+    lines.join("\n")
+}
+
+fn lines(text: &str) -> BTreeSet<&str> {
+    if text.is_empty() {
+        BTreeSet::new()
+    } else {
+        text.split('\n').collect()
+    }
+}
+
+fn arb_three() -> impl Strategy<Value = (Notes, Notes, Notes)> {
+    arb_notes().prop_flat_map(|base| (Just(base.clone()), arb_side(base.clone()), arb_side(base)))
+}
+
+/// The merged notes parse back to themselves and write the same bytes.
+fn assert_round_trips(merged: &Notes) {
+    let text = merged.to_ron();
+    let again = Notes::from_ron(text.as_bytes(), Path::new("merged.notes.ron")).unwrap();
+    let mut pruned = merged.clone();
+    pruned.prune();
+    assert_eq!(again, pruned);
+    assert_eq!(again.to_ron(), text);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn a_three_way_merge_loses_nothing_either_side_added((base, ours, theirs) in arb_three()) {
+        let m = merge3(&base, &ours, &theirs);
+        let none = DimensionNotes::default();
+        for side in [&ours, &theirs] {
+            for id in IDS {
+                let (b, s) = (base.get(id).unwrap_or(&none), side.get(id).unwrap_or(&none));
+                let got = m.notes.get(id).unwrap_or(&none);
+                let result = lines(&got.text);
+                for line in lines(&s.text).difference(&lines(&b.text)) {
+                    prop_assert!(result.contains(line), "{id}: line {line:?} lost: {:?}", got.text);
+                }
+                if s.starred && !b.starred {
+                    prop_assert!(got.starred, "{id}: star lost");
+                }
+                for h in &s.highlights {
+                    if !b.highlights.contains(h) {
+                        prop_assert!(got.highlights.contains(h), "{id}: highlight {h} lost");
+                    }
+                }
+            }
+            let result = lines(&m.notes.overall);
+            for line in lines(&side.overall).difference(&lines(&base.overall)) {
+                prop_assert!(result.contains(line), "overall: line {line:?} lost");
+            }
+        }
+        // Both versions kept somewhere: said, and flagged there.
+        for place in &m.kept_both {
+            let flagged = match place {
+                versus::notes::merge::Place::Overall => m.notes.merged.is_some(),
+                versus::notes::merge::Place::Dimension(id) => {
+                    m.notes.get(id).is_some_and(|d| d.merged.is_some())
+                }
+            };
+            prop_assert!(flagged, "{place} kept both but is not flagged");
+        }
+        // Unchanged on one side: the other side's version, exactly.
+        let one_sided = merge3(&base, &base, &theirs);
+        for id in IDS {
+            prop_assert_eq!(one_sided.notes.text(id), theirs.text(id));
+        }
+        assert_round_trips(&m.notes);
+        prop_assert_eq!(merge3(&base, &ours, &theirs), m, "deterministic");
+    }
+
+    #[test]
+    fn a_two_way_merge_drops_nothing_of_either((_, ours, theirs) in arb_three()) {
+        let m = merge2(&ours, &theirs);
+        let none = DimensionNotes::default();
+        for side in [&ours, &theirs] {
+            for id in IDS {
+                let s = side.get(id).unwrap_or(&none);
+                let got = m.notes.get(id).unwrap_or(&none);
+                let result = lines(&got.text);
+                for line in lines(&s.text) {
+                    prop_assert!(result.contains(line), "{id}: line {line:?} lost");
+                }
+                prop_assert!(!s.starred || got.starred, "{id}: star lost");
+                for h in &s.highlights {
+                    prop_assert!(got.highlights.contains(h), "{id}: highlight lost");
+                }
+                for (mine, merged) in [(s.verdict.is_some(), got.verdict.is_some()), (s.weight.is_some(), got.weight.is_some()), (s.budget.is_some(), got.budget.is_some())] {
+                    prop_assert!(!mine || merged, "{id}: a value lost");
+                }
+            }
+        }
+        assert_round_trips(&m.notes);
+        prop_assert_eq!(merge2(&ours, &theirs), m, "deterministic");
+    }
+}
