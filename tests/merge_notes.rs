@@ -1,12 +1,14 @@
 //! Merging two versions of a notes file: nothing lost (a property test
-//! over random versions).
+//! over random versions) and `versus merge-notes`, the real binary.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use proptest::prelude::*;
-use versus::notes::merge::{merge2, merge3};
+use versus::notes::merge::{END_OF_THEIR_VERSION, THEIR_VERSION, merge2, merge3};
 use versus::notes::{DimensionNotes, Notes, Rehearsal, Verdict};
 
 // ---------------------------------------------------------------------
@@ -263,4 +265,85 @@ proptest! {
         assert_round_trips(&m.notes);
         prop_assert_eq!(merge2(&ours, &theirs), m, "deterministic");
     }
+}
+
+// ---------------------------------------------------------------------
+// `versus merge-notes`, the real binary.
+
+fn write_notes(path: &Path, notes: &Notes) {
+    std::fs::write(path, notes.to_ron()).unwrap();
+}
+
+fn read_notes(path: &Path) -> Notes {
+    Notes::from_ron(&std::fs::read(path).unwrap(), path).unwrap()
+}
+
+fn merge_notes_cli(args: &[&Path], out: Option<&Path>) -> common::cli::Run {
+    let mut command_line: Vec<&std::ffi::OsStr> = vec!["merge-notes".as_ref()];
+    command_line.extend(args.iter().map(|p| p.as_os_str()));
+    if let Some(out) = out {
+        command_line.push("--out".as_ref());
+        command_line.push(out.as_os_str());
+    }
+    let run = common::cli::versus(&command_line, None);
+    run.assert_no_panic();
+    run
+}
+
+#[test]
+fn merge_notes_exits_0_clean_1_with_both_kept_2_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let [base, ours, theirs] = ["base", "ours", "theirs"].map(|n| dir.path().join(n));
+    let mut b = Notes::for_comparison("T");
+    b.text_mut("scope").push_str("one\ntwo");
+    write_notes(&base, &b);
+    let mut o = b.clone();
+    o.toggle_star("risk");
+    let mut t = b.clone();
+    t.text_mut("team").push_str("theirs");
+    write_notes(&ours, &o);
+    write_notes(&theirs, &t);
+
+    let run = merge_notes_cli(&[&base, &ours, &theirs], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let merged = read_notes(&ours);
+    assert!(merged.is_starred("risk"));
+    assert_eq!(merged.text("team"), "theirs");
+
+    // The same line changed on both sides: both kept, exit 1, written to --out.
+    o.text_mut("scope").push_str(" (mine)");
+    t.text_mut("scope").push_str(" (theirs)");
+    write_notes(&ours, &o);
+    write_notes(&theirs, &t);
+    let out = dir.path().join("out");
+    let run = merge_notes_cli(&[&base, &ours, &theirs], Some(&out));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("dimension \"scope\""), "{}", run.stderr);
+    assert_eq!(read_notes(&ours), o, "--out leaves OURS alone");
+    let merged = read_notes(&out);
+    assert_eq!(
+        merged.text("scope"),
+        format!("one\ntwo (mine)\n{THEIR_VERSION}\ntwo (theirs)\n{END_OF_THEIR_VERSION}")
+    );
+    assert!(
+        merged.dimensions["scope"]
+            .merged
+            .as_ref()
+            .unwrap()
+            .both_texts
+    );
+
+    // An empty base (git's when there is no common ancestor): two-way.
+    std::fs::write(&base, "").unwrap();
+    let run = merge_notes_cli(&[&base, &ours, &theirs], Some(&out));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(read_notes(&out).text("scope").contains(THEIR_VERSION));
+
+    // Not a notes file: exit 2, nothing written.
+    std::fs::write(&theirs, "# Not notes").unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let run = merge_notes_cli(&[&base, &ours, &theirs], None);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
 }
