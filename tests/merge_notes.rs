@@ -1,11 +1,13 @@
 //! Merging two versions of a notes file: nothing lost (a property test
-//! over random versions) and `versus merge-notes`, the real binary.
+//! over random versions), `versus merge-notes` as a real git merge driver,
+//! and a notes file git merged as text.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use proptest::prelude::*;
 use versus::notes::merge::{END_OF_THEIR_VERSION, THEIR_VERSION, merge2, merge3};
@@ -346,4 +348,217 @@ fn merge_notes_exits_0_clean_1_with_both_kept_2_unreadable() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
     assert_eq!(std::fs::read(&ours).unwrap(), before);
+}
+
+// ---------------------------------------------------------------------
+// Real git: two clones annotate the built-in comparison's notes.
+
+const NOTES: &str = "talk.notes.ron";
+
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        // Nothing from the machine's or the person's own git set-up.
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .output()
+        .unwrap()
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    let out = git(dir, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A clone with a name, and (when `driver`) versus as its notes merge driver.
+fn set_up(dir: &Path, name: &str, driver: bool) {
+    git_ok(dir, &["config", "user.name", name]);
+    git_ok(
+        dir,
+        &["config", "user.email", &format!("{name}@example.org")],
+    );
+    if driver {
+        let exe = env!("CARGO_BIN_EXE_versus");
+        git_ok(
+            dir,
+            &[
+                "config",
+                "merge.versus.driver",
+                &format!("'{exe}' merge-notes %O %A %B"),
+            ],
+        );
+    }
+}
+
+fn commit_notes(dir: &Path, notes: &Notes, message: &str) {
+    write_notes(&dir.join(NOTES), notes);
+    git_ok(dir, &["commit", "-q", "-am", message]);
+}
+
+/// Two clones of a repository holding the notes and the driver's
+/// attribute: (`alice`, `bob`), and the base notes.
+fn two_clones(root: &Path, driver: bool) -> (PathBuf, PathBuf, Notes) {
+    let alice = root.join("alice");
+    std::fs::create_dir(&alice).unwrap();
+    git_ok(&alice, &["init", "-q", "-b", "main"]);
+    set_up(&alice, "alice", driver);
+    std::fs::write(alice.join(".gitattributes"), "*.notes.ron merge=versus\n").unwrap();
+    let mut base = Notes::for_comparison("Project Management vs Technology Management");
+    base.text_mut("scope")
+        .push_str("Open with scope.\nKeep it short.\nThen the table.");
+    write_notes(&alice.join(NOTES), &base);
+    git_ok(&alice, &["add", "."]);
+    git_ok(&alice, &["commit", "-q", "-m", "base notes"]);
+    git_ok(root, &["clone", "-q", "alice", "bob"]);
+    let bob = root.join("bob");
+    set_up(&bob, "bob", driver);
+    (alice, bob, base)
+}
+
+fn merge_from_bob(alice: &Path) -> std::process::Output {
+    git_ok(alice, &["fetch", "-q", "../bob", "main"]);
+    git(alice, &["merge", "--no-edit", "FETCH_HEAD"])
+}
+
+#[test]
+fn git_merges_two_presenters_notes_with_the_driver() {
+    let root = tempfile::tempdir().unwrap();
+    let (alice, bob, base) = two_clones(root.path(), true);
+
+    // Different dimensions: a clean merge.
+    let mut a = base.clone();
+    a.text_mut("risk").push_str("Alice on risk.");
+    a.toggle_star("risk");
+    a.entry("scope").verdict = Some(Verdict::Subject("pm".to_owned()));
+    commit_notes(&alice, &a, "alice: risk");
+    let mut b = base.clone();
+    b.text_mut("team").push_str("Bob on teams.");
+    b.toggle_star("team");
+    b.entry("careers").weight = Some(3);
+    commit_notes(&bob, &b, "bob: team");
+    let out = merge_from_bob(&alice);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let merged = read_notes(&alice.join(NOTES));
+    assert_eq!(merged.text("risk"), "Alice on risk.");
+    assert_eq!(merged.text("team"), "Bob on teams.");
+    assert!(merged.is_starred("risk") && merged.is_starred("team"));
+    assert_eq!(merged.get("careers").unwrap().weight, Some(3));
+    assert_eq!(
+        merged.get("scope").unwrap().verdict,
+        Some(Verdict::Subject("pm".to_owned()))
+    );
+    assert!(merged.dimensions.values().all(|d| d.merged.is_none()));
+    git_ok(&bob, &["pull", "-q", "--no-rebase", "../alice", "main"]);
+
+    // The same dimension: both versions kept, git reports the conflict.
+    let mut a = merged.clone();
+    *a.text_mut("scope") =
+        "Open with scope.\nAlice: keep it very short.\nThen the table.".to_owned();
+    a.entry("scope").verdict = Some(Verdict::Even);
+    commit_notes(&alice, &a, "alice: scope");
+    let mut b = merged.clone();
+    *b.text_mut("scope") =
+        "Open with scope.\nBob: two minutes at most.\nThen the table.".to_owned();
+    b.entry("scope").verdict = Some(Verdict::Subject("tm".to_owned()));
+    commit_notes(&bob, &b, "bob: scope");
+    let out = merge_from_bob(&alice);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "git reports the conflict: {said}");
+    assert!(said.contains("CONFLICT") && said.contains(NOTES), "{said}");
+    let text = std::fs::read_to_string(alice.join(NOTES)).unwrap();
+    assert!(!text.contains("<<<<<<<"), "no text markers: {text}");
+    let result = Notes::from_ron(text.as_bytes(), &alice.join(NOTES)).unwrap();
+    assert_eq!(
+        result.text("scope"),
+        format!(
+            "Open with scope.\nAlice: keep it very short.\n{THEIR_VERSION}\nBob: two minutes at most.\n{END_OF_THEIR_VERSION}\nThen the table."
+        )
+    );
+    let scope = result.get("scope").unwrap();
+    assert_eq!(scope.verdict, Some(Verdict::Even), "ours");
+    let check = scope.merged.as_ref().expect("flagged \"merged, check\"");
+    assert!(check.both_texts);
+    assert_eq!(
+        check.their_verdict,
+        Some(Some(Verdict::Subject("tm".to_owned())))
+    );
+    assert_eq!(result.text("risk"), "Alice on risk.", "the rest untouched");
+    // Versus opens it: the export reads it without complaint.
+    let run = common::cli::versus(
+        &[
+            "export".as_ref(),
+            Path::new("data/project-vs-technology-management.ron").as_os_str(),
+            "--notes".as_ref(),
+            alice.join(NOTES).as_os_str(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+            "--out".as_ref(),
+            "-".as_ref(),
+        ],
+        Some(root.path()),
+    );
+    assert!(run.success(), "{}", run.stderr);
+    assert!(run.stdout.contains("Bob: two minutes at most."));
+}
+
+#[test]
+fn a_notes_file_git_merged_as_text_names_the_fix() {
+    let root = tempfile::tempdir().unwrap();
+    let (alice, bob, base) = two_clones(root.path(), false);
+    let mut a = base.clone();
+    *a.text_mut("scope") = "Alice's version.".to_owned();
+    commit_notes(&alice, &a, "alice");
+    let mut b = base.clone();
+    *b.text_mut("scope") = "Bob's version.".to_owned();
+    commit_notes(&bob, &b, "bob");
+    // No driver configured: git's own text merge and its markers.
+    let out = merge_from_bob(&alice);
+    assert!(!out.status.success());
+    let path = alice.join(NOTES);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("<<<<<<<"), "{text}");
+    let e = Notes::from_ron(text.as_bytes(), &path).unwrap_err();
+    let message = e.to_string();
+    assert!(message.contains("conflict markers"), "{message}");
+    assert!(message.contains("merge.versus.driver"), "{message}");
+    assert!(message.contains("git checkout -m"), "{message}");
+    let marker_line = text.lines().position(|l| l.starts_with("<<<<<<<")).unwrap() + 1;
+    assert!(message.contains(&format!(":{marker_line}:")), "{message}");
+    // The window and the command line say the same, never a crash.
+    let run = common::cli::versus(
+        &[
+            "export".as_ref(),
+            Path::new("data/project-vs-technology-management.ron").as_os_str(),
+            "--notes".as_ref(),
+            path.as_os_str(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+            "--out".as_ref(),
+            "-".as_ref(),
+        ],
+        Some(root.path()),
+    );
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("merge.versus.driver"), "{}", run.stderr);
+
+    // The fix the message names: set up the driver, merge the file again.
+    set_up(&alice, "alice", true);
+    git_ok(&alice, &["checkout", "-m", "--", NOTES]);
+    let merged = read_notes(&path);
+    assert_eq!(
+        merged.text("scope"),
+        format!("Alice's version.\n{THEIR_VERSION}\nBob's version.\n{END_OF_THEIR_VERSION}")
+    );
 }
