@@ -44,6 +44,7 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     theirs.text_mut("risk").push_str("Theirs on risk.");
     theirs.toggle_star("risk");
     theirs.text_mut("team").push_str("Theirs on team.");
+    theirs.entry("team").verdict = Some(versus::notes::Verdict::Subject("tm".to_owned()));
     let from = data.path().join("colleague.notes.ron");
     std::fs::write(&from, theirs.to_ron()).unwrap();
 
@@ -68,10 +69,12 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     assert_eq!(h.get_all_by_label("• adds a note").count(), 2, "risk, team");
     h.get_by_label("• a note: 1 line you do not have");
     h.get_by_label("• stars it");
-    // Risk: take theirs; Scope: keep both (the default); Team: keep mine.
-    h.get_all_by_label("Take theirs").next().unwrap().click();
+    h.get_by_label("• verdict Technology Management");
+    // In the content's order: Scope keeps both (the default), Team
+    // Composition keeps mine, Risk Management takes theirs.
+    h.get_all_by_label("Take theirs").nth(2).unwrap().click();
     h.run();
-    h.get_all_by_label("Keep mine").nth(2).unwrap().click();
+    h.get_all_by_label("Keep mine").nth(1).unwrap().click();
     h.run();
     h.get_by_role_and_label(Role::Button, "Merge").click();
     h.run();

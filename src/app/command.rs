@@ -484,7 +484,9 @@ impl VersusApp {
             }
         };
         let ours = &self.notes_file.notes;
-        let review = crate::notes::merge::Review::new(ours, &theirs);
+        let comparison = &self.comparison;
+        let name = |id: &str| crate::ui::merge_dialog::subject_name(comparison, id);
+        let review = crate::notes::merge::Review::new(ours, &theirs, &name);
         self.path_dialog.purpose = None;
         if review.items.is_empty() {
             self.message = Some(format!("{} adds nothing to your notes", path.display()));

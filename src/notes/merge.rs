@@ -71,9 +71,9 @@ impl MergeCheck {
     }
 
     /// What is to be checked, in a person's words ("the note holds both
-    /// versions", "their verdict: …").
+    /// versions", "their verdict: …"); `subject` names a subject by id.
     #[must_use]
-    pub fn describe(&self) -> Vec<String> {
+    pub fn describe(&self, subject: &dyn Fn(&str) -> String) -> Vec<String> {
         let mut out = Vec::new();
         if self.both_texts {
             out.push(format!(
@@ -84,7 +84,7 @@ impl MergeCheck {
         if let Some(v) = &self.their_verdict {
             let v = v.as_ref().map(|v| match v {
                 Verdict::Even => "even".to_owned(),
-                Verdict::Subject(id) => id.clone(),
+                Verdict::Subject(id) => subject(id),
             });
             out.push(format!("their verdict: {}", or_none(v)));
         }
@@ -469,22 +469,23 @@ pub struct Review {
     ours: Notes,
     theirs: Notes,
     both: Notes,
-    /// Each place their notes add or change something, in order (the
-    /// overall note first, then dimensions by id).
+    /// Each place their notes add or change something (the overall note
+    /// first, then dimensions by id).
     pub items: Vec<ReviewItem>,
 }
 
 impl Review {
-    /// What `theirs` adds to or changes in `ours`, place by place.
+    /// What `theirs` adds to or changes in `ours`, place by place;
+    /// `subject` names a subject by id.
     #[must_use]
-    pub fn new(ours: &Notes, theirs: &Notes) -> Self {
+    pub fn new(ours: &Notes, theirs: &Notes, subject: &dyn Fn(&str) -> String) -> Self {
         let merged = merge2(ours, theirs);
         let mut items = Vec::new();
         let (mine, their) = (overall_part(ours), overall_part(theirs));
         if mine != their && their != overall_part(&Notes::default()) {
             items.push(ReviewItem {
                 place: Place::Overall,
-                changes: overall_changes(ours, theirs),
+                changes: overall_changes(ours, theirs, subject),
                 kept_both: merged.kept_both.contains(&Place::Overall),
                 choice: Choice::KeepBoth,
             });
@@ -499,7 +500,7 @@ impl Review {
             items.push(ReviewItem {
                 kept_both: merged.kept_both.contains(&place),
                 place,
-                changes: dimension_changes(o, t),
+                changes: dimension_changes(o, t, subject),
                 choice: Choice::KeepBoth,
             });
         }
@@ -585,7 +586,7 @@ fn text_change(what: &str, mine: &str, theirs: &str) -> Option<String> {
     })
 }
 
-fn overall_changes(ours: &Notes, theirs: &Notes) -> Vec<String> {
+fn overall_changes(ours: &Notes, theirs: &Notes, subject: &dyn Fn(&str) -> String) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(text_change(
         "a note on the whole comparison",
@@ -615,7 +616,7 @@ fn overall_changes(ours: &Notes, theirs: &Notes) -> Vec<String> {
     if let Some(check) = &theirs.merged {
         out.extend(
             check
-                .describe()
+                .describe(subject)
                 .into_iter()
                 .map(|c| format!("their merge to check: {c}")),
         );
@@ -623,7 +624,11 @@ fn overall_changes(ours: &Notes, theirs: &Notes) -> Vec<String> {
     out
 }
 
-fn dimension_changes(o: &DimensionNotes, t: &DimensionNotes) -> Vec<String> {
+fn dimension_changes(
+    o: &DimensionNotes,
+    t: &DimensionNotes,
+    subject: &dyn Fn(&str) -> String,
+) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(text_change("a note", &o.text, &t.text));
     if t.starred && !o.starred {
@@ -640,7 +645,7 @@ fn dimension_changes(o: &DimensionNotes, t: &DimensionNotes) -> Vec<String> {
     }
     let verdict = |v: &Verdict| match v {
         Verdict::Even => "even".to_owned(),
-        Verdict::Subject(id) => id.clone(),
+        Verdict::Subject(id) => subject(id),
     };
     if let Some(v) = &t.verdict
         && t.verdict != o.verdict
@@ -669,7 +674,7 @@ fn dimension_changes(o: &DimensionNotes, t: &DimensionNotes) -> Vec<String> {
     if let Some(check) = &t.merged {
         out.extend(
             check
-                .describe()
+                .describe(subject)
                 .into_iter()
                 .map(|c| format!("their merge to check: {c}")),
         );
@@ -808,7 +813,7 @@ mod tests {
         ours.talk.minutes = 10;
         theirs.talk.minutes = 15;
         theirs.toggle_star("b");
-        let mut review = Review::new(&ours, &theirs);
+        let mut review = Review::new(&ours, &theirs, &str::to_owned);
         let places: Vec<&Place> = review.items.iter().map(|i| &i.place).collect();
         let dim = |id: &str| Place::Dimension(id.to_owned());
         assert_eq!(places, [&Place::Overall, &dim("a"), &dim("b"), &dim("d")]);

@@ -32,6 +32,16 @@ impl MergeDialog {
     }
 }
 
+/// A subject's name by id (the id itself for one the content lacks).
+#[must_use]
+pub fn subject_name(comparison: &Comparison, id: &str) -> String {
+    comparison
+        .subjects
+        .iter()
+        .find(|s| s.id == id)
+        .map_or_else(|| id.to_owned(), |s| s.name.clone())
+}
+
 /// How a place is named in the review: the dimension's title, or its id
 /// for notes on a dimension the content does not have.
 fn place_title(comparison: &Comparison, place: &Place) -> String {
@@ -87,7 +97,19 @@ pub fn ui(
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() * 0.6)
                 .show(ui, |ui| {
-                    for (i, item) in review.items.iter_mut().enumerate() {
+                    // In the content's order, as the sidebar lists them;
+                    // the overall place first, orphans last.
+                    let rank = |place: &Place| match place {
+                        Place::Overall => 0,
+                        Place::Dimension(id) => comparison
+                            .dimensions
+                            .iter()
+                            .position(|d| &d.id == id)
+                            .map_or(usize::MAX, |i| i + 1),
+                    };
+                    let mut items: Vec<_> = review.items.iter_mut().enumerate().collect();
+                    items.sort_by_key(|(_, item)| rank(&item.place));
+                    for (i, item) in items {
                         ui.push_id(i, |ui| {
                             ui.label(RichText::new(place_title(comparison, &item.place)).strong());
                             for change in &item.changes {
@@ -96,7 +118,7 @@ pub fn ui(
                             ui.horizontal(|ui| {
                                 ui.selectable_value(&mut item.choice, Choice::KeepBoth, "Keep both")
                                     .on_hover_text(if item.kept_both {
-                                        "Both versions of the lines you both wrote are kept, marked, and the note is flagged \"merged, check\""
+                                        "Where you both changed something, yours is kept with theirs beside it, and the place is flagged \"merged, check\""
                                     } else {
                                         "Yours and theirs, merged"
                                     });
@@ -105,7 +127,7 @@ pub fn ui(
                             });
                             if item.kept_both && item.choice == Choice::KeepBoth {
                                 ui.label(
-                                    RichText::new("Both versions of some lines are kept; flagged \"merged, check\".")
+                                    RichText::new("You both changed this: your lines or value are kept with theirs beside them, flagged \"merged, check\".")
                                         .weak(),
                                 );
                             }
@@ -133,6 +155,7 @@ pub fn ui(
 /// button to say it is checked (one undo step).
 pub fn check_ui(
     ui: &mut egui::Ui,
+    comparison: &Comparison,
     check: Option<&MergeCheck>,
     note: NoteKey,
     commands: &mut Vec<Command>,
@@ -150,7 +173,7 @@ pub fn check_ui(
                     .strong()
                     .color(ui.visuals().warn_fg_color),
             );
-            for line in check.describe() {
+            for line in check.describe(&|id| subject_name(comparison, id)) {
                 ui.add(egui::Label::new(format!("• {line}")).wrap());
             }
             if ui

@@ -57,7 +57,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         NoteKey::Overall => app.notes().merged.as_ref(),
         NoteKey::Dimension(id) => app.notes().get(id).and_then(|d| d.merged.as_ref()),
     };
-    crate::ui::merge_dialog::check_ui(ui, check, note.clone(), commands);
+    crate::ui::merge_dialog::check_ui(ui, &app.comparison, check, note.clone(), commands);
     // The editor works on a copy: a change goes to the app as a command,
     // which records it on the one undo history.
     let mut text = match &note {
