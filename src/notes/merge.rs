@@ -7,10 +7,10 @@
 //! the notes) it is two-way ([`merge2`]) and nothing of either is dropped.
 //! The rules, field by field, are in `docs/notes-format.md`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffTag};
+use similar::Algorithm;
 
 use super::talk::{KEPT_REHEARSALS, Rehearsal, Talk, Verdict};
 use super::{DimensionNotes, Notes};
@@ -166,6 +166,7 @@ fn merge(base: Option<&Notes>, ours: &Notes, theirs: &Notes) -> Merged {
         base.map(|n| n.overall.as_str()),
         &ours.overall,
         &theirs.overall,
+        EXACT_DIFF_LINES,
     );
     let minutes = value3(&b.talk.minutes, &ours.talk.minutes, &theirs.talk.minutes);
     let mut check = value3(&b.merged, &ours.merged, &theirs.merged)
@@ -220,7 +221,7 @@ fn merge_dimension(
     o: &DimensionNotes,
     t: &DimensionNotes,
 ) -> (DimensionNotes, bool) {
-    let (text, both_texts) = merge_text(base_text, &o.text, &t.text);
+    let (text, both_texts) = merge_text(base_text, &o.text, &t.text, EXACT_DIFF_LINES);
     let verdict = value3(&b.verdict, &o.verdict, &t.verdict);
     let weight = value3(&b.weight, &o.weight, &t.weight);
     let budget = value3(&b.budget, &o.budget, &t.budget);
@@ -298,8 +299,9 @@ fn merge_rehearsals(ours: &[Rehearsal], theirs: &[Rehearsal]) -> Vec<Rehearsal> 
 }
 
 /// A note's text merged line by line; with no base, two-way. Returns the
-/// text and whether both versions of some lines were kept.
-fn merge_text(base: Option<&str>, ours: &str, theirs: &str) -> (String, bool) {
+/// text and whether both versions of some lines were kept. `exact`: see
+/// [`EXACT_DIFF_LINES`].
+fn merge_text(base: Option<&str>, ours: &str, theirs: &str, exact: usize) -> (String, bool) {
     if ours == theirs {
         return (ours.to_owned(), false);
     }
@@ -311,35 +313,35 @@ fn merge_text(base: Option<&str>, ours: &str, theirs: &str) -> (String, bool) {
     let (o, t) = (lines(ours), lines(theirs));
     let mut out: Vec<&str> = Vec::new();
     let mut both = false;
-    match base {
-        Some(b) => {
-            let b = lines(b);
-            for chunk in diff3(&b, &o, &t) {
-                match chunk {
-                    Chunk::Take(lines) => out.extend_from_slice(lines),
-                    Chunk::Both(ours, theirs) => {
-                        keep_both(&mut out, ours, theirs);
-                        both = true;
-                    }
+    if let Some(b) = base {
+        let b = lines(b);
+        for chunk in diff3(&b, &o, &t, exact) {
+            match chunk {
+                Chunk::Take(lines) => out.extend_from_slice(lines),
+                Chunk::Both(ours, theirs) => {
+                    keep_both(&mut out, ours, theirs);
+                    both = true;
                 }
             }
         }
-        None => {
-            for op in similar::capture_diff_slices(Algorithm::Myers, &o, &t) {
-                let (tag, old, new) = op.as_tag_tuple();
-                let (ours, theirs) = (
-                    o.get(old).unwrap_or_default(),
-                    t.get(new).unwrap_or_default(),
-                );
-                match tag {
-                    DiffTag::Equal | DiffTag::Delete => out.extend_from_slice(ours),
-                    DiffTag::Insert => out.extend_from_slice(theirs),
-                    DiffTag::Replace => {
-                        keep_both(&mut out, ours, theirs);
-                        both = true;
-                    }
-                }
+    } else {
+        // Lines the two keep, and what each has in between.
+        let (mut i, mut j) = (0, 0);
+        let ends = std::iter::once((o.len(), t.len()));
+        for (k, l) in matched_lines(&o, &t, exact).into_iter().chain(ends) {
+            let ours = o.get(i..k).unwrap_or_default();
+            let theirs = t.get(j..l).unwrap_or_default();
+            if ours.is_empty() || theirs.is_empty() {
+                out.extend_from_slice(ours);
+                out.extend_from_slice(theirs);
+            } else {
+                keep_both(&mut out, ours, theirs);
+                both = true;
             }
+            if let Some(line) = o.get(k) {
+                out.push(line);
+            }
+            (i, j) = (k + 1, l + 1);
         }
     }
     (out.join("\n"), both)
@@ -379,9 +381,10 @@ fn diff3<'s, 'a>(
     base: &'s [&'a str],
     ours: &'s [&'a str],
     theirs: &'s [&'a str],
+    exact: usize,
 ) -> Vec<Chunk<'s, 'a>> {
-    let in_ours = matches(base, ours);
-    let in_theirs = matches(base, theirs);
+    let in_ours = matches(base, ours, exact);
+    let in_theirs = matches(base, theirs, exact);
     let (mut b, mut o, mut t) = (0, 0, 0);
     let mut chunks = Vec::new();
     loop {
@@ -416,23 +419,109 @@ fn diff3<'s, 'a>(
 }
 
 /// For each line of `base`, where it is in `other` when the diff keeps it.
-fn matches(base: &[&str], other: &[&str]) -> Vec<Option<usize>> {
+fn matches(base: &[&str], other: &[&str], exact: usize) -> Vec<Option<usize>> {
     let mut at = vec![None; base.len()];
-    for op in similar::capture_diff_slices(Algorithm::Myers, base, other) {
-        if let similar::DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for i in 0..len {
-                if let Some(slot) = at.get_mut(old_index + i) {
-                    *slot = Some(new_index + i);
-                }
-            }
+    for (i, j) in matched_lines(base, other, exact) {
+        if let Some(slot) = at.get_mut(i) {
+            *slot = Some(j);
         }
     }
     at
+}
+
+/// Past this many lines (both texts together, after the lines they start
+/// and end with in common), lines are matched by the lines each text has
+/// once only (patience diff) instead of an exact diff, whose time grows
+/// with the square of the lines when the texts differ everywhere. Far
+/// beyond any speaker's note; keeps `merge-notes` on a 64 MiB file within
+/// seconds.
+pub const EXACT_DIFF_LINES: usize = 4_000;
+
+/// The lines `old` and `new` keep, as pairs of indices, in order of both:
+/// the common start and end, and between them an exact diff (Myers) or,
+/// past `exact` lines ([`EXACT_DIFF_LINES`]), the longest run of lines
+/// unique to each.
+fn matched_lines(old: &[&str], new: &[&str], exact: usize) -> Vec<(usize, usize)> {
+    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (old_rest, new_rest) = (
+        old.get(start..).unwrap_or_default(),
+        new.get(start..).unwrap_or_default(),
+    );
+    let end = old_rest
+        .iter()
+        .rev()
+        .zip(new_rest.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let o = old_rest.get(..old_rest.len() - end).unwrap_or_default();
+    let n = new_rest.get(..new_rest.len() - end).unwrap_or_default();
+    let mut pairs: Vec<(usize, usize)> = (0..start).map(|i| (i, i)).collect();
+    let middle = if o.len() + n.len() <= exact {
+        let mut kept = Vec::new();
+        for op in similar::capture_diff_slices(Algorithm::Myers, o, n) {
+            if let similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                kept.extend((0..len).map(|k| (old_index + k, new_index + k)));
+            }
+        }
+        kept
+    } else {
+        unique_anchors(o, n)
+    };
+    pairs.extend(middle.into_iter().map(|(i, j)| (i + start, j + start)));
+    let (old_end, new_end) = (start + o.len(), start + n.len());
+    pairs.extend((0..end).map(|k| (old_end + k, new_end + k)));
+    pairs
+}
+
+/// The longest run, in order in both, of lines that occur exactly once in
+/// `old` and once in `new` (patience sorting): O(n log n).
+fn unique_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
+    // Per line: how often in old, where; how often in new, where.
+    let mut seen: HashMap<&str, (u32, usize, u32, usize)> = HashMap::new();
+    for (i, line) in old.iter().enumerate() {
+        let e = seen.entry(line).or_insert((0, i, 0, 0));
+        e.0 = e.0.saturating_add(1);
+    }
+    for (j, line) in new.iter().enumerate() {
+        if let Some(e) = seen.get_mut(line) {
+            e.2 = e.2.saturating_add(1);
+            e.3 = j;
+        }
+    }
+    let mut unique: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|&(in_old, _, in_new, _)| in_old == 1 && in_new == 1)
+        .map(|(_, i, _, j)| (i, j))
+        .collect();
+    unique.sort_unstable();
+    // Longest increasing run of `j`: the top of each pile, and where each
+    // card came from.
+    let mut tops: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = Vec::with_capacity(unique.len());
+    for (k, &(_, j)) in unique.iter().enumerate() {
+        let pile = tops.partition_point(|&t| unique.get(t).is_some_and(|&(_, tj)| tj < j));
+        before.push(pile.checked_sub(1).and_then(|p| tops.get(p).copied()));
+        if let Some(top) = tops.get_mut(pile) {
+            *top = k;
+        } else {
+            tops.push(k);
+        }
+    }
+    let mut run = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(k) = at {
+        if let Some(&pair) = unique.get(k) {
+            run.push(pair);
+        }
+        at = before.get(k).copied().flatten();
+    }
+    run.reverse();
+    run
 }
 
 /// What to keep of one place where a colleague's notes add or change
@@ -844,6 +933,82 @@ mod tests {
         assert!(chosen.dimensions["a"].merged.is_none());
         assert!(chosen.get("d").is_none());
         assert!(chosen.is_starred("b"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// The patience matching past the limit loses no line either: the
+        /// same property as the exact diff's, with the limit at 0.
+        #[test]
+        fn past_the_limit_no_added_line_is_lost(
+            base in proptest::collection::vec("[a-p]", 0..30),
+            ours in proptest::collection::vec("[a-p]", 0..30),
+            theirs in proptest::collection::vec("[a-r]", 0..30),
+        ) {
+            let (b, o, t) = (base.join("\n"), ours.join("\n"), theirs.join("\n"));
+            // The lines kept are the same lines, in order in both texts.
+            let (bl, ol) = (lines(&b), lines(&o));
+            for exact in [0, EXACT_DIFF_LINES] {
+                let pairs = matched_lines(&bl, &ol, exact);
+                for w in pairs.windows(2) {
+                    proptest::prop_assert!(w[0].0 < w[1].0 && w[0].1 < w[1].1, "{pairs:?}");
+                }
+                for &(i, j) in &pairs {
+                    proptest::prop_assert_eq!(bl.get(i), ol.get(j));
+                }
+            }
+            for with_base in [Some(b.as_str()), None] {
+                let (merged, _) = merge_text(with_base, &o, &t, 0);
+                let result: BTreeSet<&str> = lines(&merged).into_iter().collect();
+                let old: BTreeSet<&str> = with_base.map(lines).unwrap_or_default().into_iter().collect();
+                for line in lines(&o).into_iter().chain(lines(&t)) {
+                    proptest::prop_assert!(old.contains(line) || result.contains(line), "{line:?} lost");
+                }
+                proptest::prop_assert_eq!(merge_text(with_base, &o, &t, 0).0, merged.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn past_the_exact_limit_unique_lines_anchor_the_merge() {
+        let n = EXACT_DIFF_LINES;
+        let base: Vec<String> = (0..n).map(|i| format!("line {i}")).collect();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // Edits at both ends, so the common start and end do not cover them.
+        ours[0] = "ours first".to_owned();
+        theirs[n - 1] = "theirs last".to_owned();
+        ours[n / 2] = "ours middle".to_owned();
+        let text = |v: &[String]| v.join("\n");
+        let m = merge3(
+            &notes(&[("a", &text(&base))]),
+            &notes(&[("a", &text(&ours))]),
+            &notes(&[("a", &text(&theirs))]),
+        );
+        assert!(m.is_clean());
+        let mut expected = ours.clone();
+        expected[n - 1] = "theirs last".to_owned();
+        assert_eq!(m.notes.text("a"), text(&expected));
+        // Texts that differ everywhere: quick, and both kept.
+        let many = |p: &str| {
+            (0..20_000)
+                .map(|i| format!("{p}{i}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let start = std::time::Instant::now();
+        let m = merge3(
+            &notes(&[("a", &many("b"))]),
+            &notes(&[("a", &many("o"))]),
+            &notes(&[("a", &many("t"))]),
+        );
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
+        assert!(m.notes.text("a").contains("o19999") && m.notes.text("a").contains("t19999"));
     }
 
     #[test]
