@@ -124,6 +124,44 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
 }
 
 #[test]
+fn a_review_made_on_other_notes_merges_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = built_in(data.path());
+    let mut theirs = Notes::for_comparison("T");
+    theirs.text_mut("risk").push_str("Theirs.");
+    let from = data.path().join("colleague.notes.ron");
+    std::fs::write(&from, theirs.to_ron()).unwrap();
+    h.state_mut().apply(
+        versus::app::command::FileCmd::ShowDialog(
+            versus::platform::file_dialog::PathPurpose::MergeNotes,
+        )
+        .into(),
+    );
+    h.state_mut()
+        .apply(versus::app::command::FileCmd::Submit(from).into());
+    h.run();
+    assert!(h.state().merge_dialog.is_open());
+    // While the review is open, a star is clicked in the window.
+    h.state_mut()
+        .apply(versus::app::command::NotesCmd::ToggleStar(0).into());
+    h.get_by_role_and_label(Role::Button, "Merge").click();
+    h.run();
+    assert_eq!(h.state().notes().text("risk"), "", "nothing merged");
+    assert!(
+        h.state()
+            .notes()
+            .is_starred(&h.state().comparison.dimensions[0].id.clone())
+    );
+    assert!(
+        h.state()
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("nothing was merged")
+    );
+}
+
+#[test]
 fn merging_the_own_notes_file_is_refused_in_the_dialog() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());

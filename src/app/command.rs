@@ -138,9 +138,15 @@ pub enum NotesCmd {
         /// The weight.
         weight: u8,
     },
-    /// Replace the notes with these, merged from a colleague's notes (File
-    /// ▸ Merge notes from…): one undo step.
-    ApplyMerge(Box<crate::notes::Notes>),
+    /// Replace the notes with `merged`, merged from a colleague's notes
+    /// (File ▸ Merge notes from…): one undo step. Refused when the notes
+    /// are no longer `reviewed`, those the review was made from.
+    ApplyMerge {
+        /// The notes the review was made from.
+        reviewed: Box<crate::notes::Notes>,
+        /// The notes as chosen in the review.
+        merged: Box<crate::notes::Notes>,
+    },
     /// The notes file changed on disk: merge it with these notes field by
     /// field (the version last read or written is the base), keep a copy of
     /// it aside and write the result. One undo step.
@@ -177,7 +183,7 @@ impl NotesCmd {
             | Self::SetBudget { .. }
             | Self::SetVerdict { .. }
             | Self::SetWeight { .. }
-            | Self::ApplyMerge(_)
+            | Self::ApplyMerge { .. }
             | Self::MergeOnDisk
             | Self::ClearMergeCheck(_) => true,
             // The first two become one of the above, recorded there.
@@ -441,10 +447,19 @@ impl VersusApp {
                 self.notes_file.changed(now);
                 self.message = Some(format!("Removed the notes on \"{id}\""));
             }
-            NotesCmd::ApplyMerge(merged) => {
-                self.notes_file.notes = *merged;
-                self.notes_file.changed(now);
-                self.message = Some("Merged; Ctrl+Z undoes the whole merge".to_owned());
+            NotesCmd::ApplyMerge { reviewed, merged } => {
+                if *reviewed == self.notes_file.notes {
+                    self.notes_file.notes = *merged;
+                    self.notes_file.changed(now);
+                    self.message = Some("Merged; Ctrl+Z undoes the whole merge".to_owned());
+                } else {
+                    // Another notes file, or a change made meanwhile: the
+                    // review no longer describes these notes.
+                    self.message = Some(
+                        "Your notes changed during the review; nothing was merged. Merge notes from… again"
+                            .to_owned(),
+                    );
+                }
             }
             NotesCmd::MergeOnDisk => self.merge_on_disk(now),
             NotesCmd::ClearMergeCheck(note) => self.clear_merge_check(&note, now),

@@ -601,6 +601,12 @@ impl Review {
         }
     }
 
+    /// My notes as they were when the review was made.
+    #[must_use]
+    pub fn mine(&self) -> &Notes {
+        &self.ours
+    }
+
     /// My notes with each place as chosen; the comparison's title stays
     /// mine.
     #[must_use]

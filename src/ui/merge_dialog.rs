@@ -138,7 +138,13 @@ pub fn ui(
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.button("Merge").clicked() {
-                    commands.push(NotesCmd::ApplyMerge(Box::new(review.result())).into());
+                    commands.push(
+                        NotesCmd::ApplyMerge {
+                            reviewed: Box::new(review.mine().clone()),
+                            merged: Box::new(review.result()),
+                        }
+                        .into(),
+                    );
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
