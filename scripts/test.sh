@@ -12,6 +12,8 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 # Mesa's software OpenGL, and types into it.
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xdotool >/dev/null || need+=(xdotool)
+# The notes merge driver is tested under a real `git merge`.
+command -v git >/dev/null || need+=(git)
 [ -e /usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libEGL_mesa.so.0 ] || need+=(libegl1 libgl1 libegl-mesa0 libgl1-mesa-dri)
 [ -e /usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libxkbcommon-x11.so.0 ] || need+=(libxkbcommon-x11-0)
 dpkg -s libxcursor1 libxrandr2 libxi6 libfontconfig1 fonts-dejavu-core >/dev/null 2>&1 || need+=(libxcursor1 libxrandr2 libxi6 libfontconfig1 fonts-dejavu-core)

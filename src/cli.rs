@@ -312,3 +312,65 @@ pub fn check_output(out: &Path, content: &Path, notes: Option<&Path>) -> Result<
     }
     Ok(())
 }
+
+/// What `versus merge-notes` was asked to do (also its command-line
+/// arguments): git's merge driver for notes files.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MergeNotesRequest {
+    /// The common ancestor (git's `%O`). An empty file (git's when there is
+    /// none) makes it a two-way merge, where nothing of either is dropped.
+    pub base: PathBuf,
+    /// Our version (git's `%A`): the merged notes are written here, as git
+    /// expects, unless --out is given.
+    pub ours: PathBuf,
+    /// Their version (git's `%B`).
+    pub theirs: PathBuf,
+    /// Where to write the merged notes [default: OURS].
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+/// Why `versus merge-notes` could not merge (nothing is written).
+#[derive(Debug, thiserror::Error)]
+pub enum MergeNotesError {
+    /// One of the three versions could not be read or is not notes.
+    #[error("{0}")]
+    Notes(#[from] NotesError),
+    /// The merged notes could not be written.
+    #[error("{0}")]
+    Write(#[from] storage::WriteError),
+}
+
+/// Merges three versions of a notes file field by field and writes the
+/// result (a valid notes file even where both versions of something were
+/// kept) to `--out`, else over OURS. Returns the merge, to tell a clean
+/// one from one to check.
+///
+/// # Errors
+/// When a version cannot be read or parsed, or the result cannot be
+/// written; nothing is written then.
+pub fn merge_notes(
+    request: &MergeNotesRequest,
+) -> Result<crate::notes::merge::Merged, MergeNotesError> {
+    let base = read_version(&request.base)?;
+    let ours = read_version(&request.ours)?.unwrap_or_default();
+    let theirs = read_version(&request.theirs)?.unwrap_or_default();
+    let merged = match &base {
+        Some(base) => crate::notes::merge::merge3(base, &ours, &theirs),
+        None => crate::notes::merge::merge2(&ours, &theirs),
+    };
+    let out = request.out.as_ref().unwrap_or(&request.ours);
+    storage::write_atomic(out, merged.notes.to_ron().as_bytes())?;
+    Ok(merged)
+}
+
+/// One version of a notes file, through the capped reader; `None` when it
+/// is empty (git gives an empty file for a missing ancestor or side).
+fn read_version(path: &Path) -> Result<Option<Notes>, NotesError> {
+    let bytes = crate::notes::read_existing(path)?;
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    Notes::from_ron(&bytes, path).map(Some)
+}

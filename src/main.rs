@@ -73,6 +73,12 @@ enum Cmd {
     /// Export a comparison and its notes as Markdown, printable HTML, a
     /// Marp slide deck or a speaker script.
     Export(versus::cli::ExportRequest),
+    /// Merge three versions of a notes file field by field (git's merge
+    /// driver for notes files).
+    #[command(
+        long_about = "Merge three versions of a notes file field by field: git's merge driver for notes files.\nSet up in a repository with `*.notes.ron merge=versus` in .gitattributes and\n`git config merge.versus.driver \"versus merge-notes %O %A %B\"`.\nWrites the merged notes over OURS (or to --out).\nExit status: 0 merged cleanly; 1 both versions of something were kept (the file is valid; each such dimension is flagged \"merged, check\"); 2 nothing written (a version could not be read, or usage error)."
+    )]
+    MergeNotes(versus::cli::MergeNotesRequest),
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -104,6 +110,7 @@ fn main() -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Some(Cmd::MergeNotes(request)) => Ok(merge_notes(&request)),
         None => {
             if let Some(out) = cli.screenshot {
                 let request = versus::platform::screenshot::Request {
@@ -119,6 +126,27 @@ fn main() -> anyhow::Result<ExitCode> {
             }
             run_window(cli.file.as_deref())?;
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `versus merge-notes`: 0 clean, 1 both versions of something kept, 2
+/// nothing written (git then keeps OURS as it was and reports a conflict).
+fn merge_notes(request: &versus::cli::MergeNotesRequest) -> ExitCode {
+    match versus::cli::merge_notes(request) {
+        Ok(merged) if merged.is_clean() => ExitCode::SUCCESS,
+        Ok(merged) => {
+            let places: Vec<String> = merged.kept_both.iter().map(ToString::to_string).collect();
+            eprintln!(
+                "versus merge-notes: both versions kept in {} (flagged \"merged, check\"); {} is a valid notes file, open it in versus to choose",
+                places.join(", "),
+                request.out.as_ref().unwrap_or(&request.ours).display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("versus merge-notes: {e}; nothing was written");
+            ExitCode::from(2)
         }
     }
 }

@@ -11,7 +11,7 @@ mod common;
 use egui_kittest::kittest::Queryable;
 use proptest::prelude::*;
 use versus::notes::file::{Flushed, NotesFile, Status};
-use versus::notes::{DimensionNotes, Notes, Rehearsal, Talk, Verdict};
+use versus::notes::{DimensionNotes, MergeCheck, Notes, Rehearsal, Talk, Verdict};
 use versus::storage;
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -25,6 +25,28 @@ fn arb_notes() -> impl Strategy<Value = Notes> {
         Just(Some(Verdict::Even)),
         arb_text().prop_map(|id| Some(Verdict::Subject(id))),
     ];
+    // What a merge left to check: every field, set or not.
+    let check = (
+        any::<bool>(),
+        proptest::option::of(verdict.clone()),
+        proptest::option::of(proptest::option::of(0..=3u8)),
+        proptest::option::of(proptest::option::of(
+            0..=versus::notes::talk::MAX_BUDGET_SECONDS,
+        )),
+        proptest::option::of(0..600u32),
+    )
+        .prop_map(
+            |(both_texts, their_verdict, their_weight, their_budget, their_minutes)| {
+                let check = MergeCheck {
+                    both_texts,
+                    their_verdict,
+                    their_weight,
+                    their_budget,
+                    their_minutes,
+                };
+                (!check.is_empty()).then_some(check)
+            },
+        );
     let dim = (
         arb_text(),
         any::<bool>(),
@@ -34,15 +56,17 @@ fn arb_notes() -> impl Strategy<Value = Notes> {
         proptest::option::of(0..=versus::notes::talk::MAX_BUDGET_SECONDS),
         verdict,
         proptest::option::of(0..=3u8),
+        check.clone(),
     )
         .prop_map(
-            |(text, starred, highlights, budget, verdict, weight)| DimensionNotes {
+            |(text, starred, highlights, budget, verdict, weight, merged)| DimensionNotes {
                 text,
                 starred,
                 highlights: highlights.into_iter().collect(),
                 budget,
                 verdict,
                 weight,
+                merged,
             },
         );
     let rehearsal = (
@@ -70,12 +94,14 @@ fn arb_notes() -> impl Strategy<Value = Notes> {
         arb_text(),
         proptest::collection::btree_map(arb_text(), dim, 0..6),
         talk,
+        check,
     )
-        .prop_map(|(comparison, overall, dimensions, talk)| Notes {
+        .prop_map(|(comparison, overall, dimensions, talk, merged)| Notes {
             comparison,
             overall,
             dimensions: dimensions.into_iter().collect::<BTreeMap<_, _>>(),
             talk,
+            merged,
         })
 }
 

@@ -51,7 +51,7 @@ impl VersusApp {
                             "Changes to {} on disk will not be noticed (reload with Ctrl+R): {e}",
                             path.display()
                         ));
-                        self.helpers_off.content = content.clone();
+                        self.helpers_off.content.clone_from(&content);
                     }
                 }
             }

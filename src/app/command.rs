@@ -141,6 +141,21 @@ pub enum NotesCmd {
         /// The weight.
         weight: u8,
     },
+    /// Replace the notes with `merged`, merged from a colleague's notes
+    /// (File ▸ Merge notes from…): one undo step. Refused when the notes
+    /// are no longer `reviewed`, those the review was made from.
+    ApplyMerge {
+        /// The notes the review was made from.
+        reviewed: Box<crate::notes::Notes>,
+        /// The notes as chosen in the review.
+        merged: Box<crate::notes::Notes>,
+    },
+    /// The notes file changed on disk: merge it with these notes field by
+    /// field (the version last read or written is the base), keep a copy of
+    /// it aside and write the result. One undo step.
+    MergeOnDisk,
+    /// The person checked what a merge flagged on this note: clear the flag.
+    ClearMergeCheck(NoteKey),
     /// Undo the last change to the notes, typing included (Ctrl+Z, in
     /// the note editor too).
     Undo,
@@ -170,7 +185,10 @@ impl NotesCmd {
             | Self::SetWeighted(_)
             | Self::SetBudget { .. }
             | Self::SetVerdict { .. }
-            | Self::SetWeight { .. } => true,
+            | Self::SetWeight { .. }
+            | Self::ApplyMerge { .. }
+            | Self::MergeOnDisk
+            | Self::ClearMergeCheck(_) => true,
             // The first two become one of the above, recorded there.
             Self::ToggleStarSelected
             | Self::ToggleHighlightRow(_)
@@ -433,17 +451,10 @@ impl VersusApp {
                 self.notes_file.changed(now);
                 self.message = Some(format!("Removed the notes on \"{id}\""));
             }
-            NotesCmd::TrustNotesLink => {
-                if let Some(link) = self.notes_file.untrusted_link() {
-                    self.remembered
-                        .trust_link(&self.notes_file.path, &link.target);
-                    self.notes_file.trust_link(link.target.clone(), now);
-                    self.message = Some(format!(
-                        "Notes are now written through the link to {}",
-                        link.target.display()
-                    ));
-                }
-            }
+            NotesCmd::TrustNotesLink => self.trust_notes_link(now),
+            NotesCmd::ApplyMerge { reviewed, merged } => self.apply_merge(&reviewed, *merged, now),
+            NotesCmd::MergeOnDisk => self.merge_on_disk(now),
+            NotesCmd::ClearMergeCheck(note) => self.clear_merge_check(&note, now),
             NotesCmd::MoveBrokenAside => {
                 let done = self.notes_file.move_broken_aside();
                 self.message = Some(aside_message(
@@ -455,6 +466,142 @@ impl VersusApp {
         }
         if let Some(before) = before {
             self.history.record(&before, &self.notes_file.notes);
+        }
+    }
+
+    /// File ▸ Merge notes from…: reads a colleague's notes file and opens
+    /// the review of what it adds (a two-way merge: there is no common
+    /// version). Refuses the open notes file itself and anything that is
+    /// not notes, in the path dialog.
+    pub(super) fn review_merge(&mut self, path: &Path) {
+        if storage::same_file(path, &self.notes_file.path) {
+            self.path_dialog.hint = Some(format!(
+                "{} is your own notes file; choose your colleague's copy.",
+                path.display()
+            ));
+            return;
+        }
+        let theirs = crate::notes::read_existing(path)
+            .and_then(|bytes| crate::notes::Notes::from_ron(&bytes, path));
+        let theirs = match theirs {
+            Ok(theirs) => theirs,
+            Err(e) => {
+                self.path_dialog.hint = Some(e.to_string());
+                return;
+            }
+        };
+        let ours = &self.notes_file.notes;
+        let comparison = &self.comparison;
+        let name = |id: &str| crate::ui::merge_dialog::subject_name(comparison, id);
+        let review = crate::notes::merge::Review::new(ours, &theirs, &name);
+        self.path_dialog.purpose = None;
+        if review.items.is_empty() {
+            self.message = Some(format!("{} adds nothing to your notes", path.display()));
+            return;
+        }
+        let dialog = &mut self.merge_dialog;
+        dialog.remark = (!theirs.comparison.is_empty() && theirs.comparison != ours.comparison)
+            .then(|| {
+                format!(
+                    "These notes are for \"{}\"; yours are for \"{}\".",
+                    theirs.comparison, ours.comparison
+                )
+            });
+        path.clone_into(&mut dialog.from);
+        dialog.review = Some(review);
+    }
+
+    /// The person checked what a merge flagged on `note`.
+    fn clear_merge_check(&mut self, note: &NoteKey, now: Instant) {
+        let notes = &mut self.notes_file.notes;
+        match note {
+            NoteKey::Overall => notes.merged = None,
+            NoteKey::Dimension(id) => {
+                if let Some(d) = notes.dimensions.get_mut(id) {
+                    d.merged = None;
+                }
+            }
+        }
+        self.notes_file.changed(now);
+    }
+
+    /// "Merge" on the changed-on-disk banner: a three-way merge of these
+    /// notes and the file, with the version last read or written as the
+    /// base (two-way when there is none), then written as "Keep mine"
+    /// writes (the file's version kept aside).
+    fn merge_on_disk(&mut self, now: Instant) {
+        let path = self.notes_file.path.clone();
+        let theirs = crate::notes::read_existing(&path)
+            .and_then(|bytes| crate::notes::Notes::from_ron(&bytes, &path));
+        let theirs = match theirs {
+            Ok(theirs) => theirs,
+            Err(e) => {
+                self.message = Some(format!("Could not merge: {e}"));
+                return;
+            }
+        };
+        let base = self
+            .notes_file
+            .last_read()
+            .and_then(|bytes| crate::notes::Notes::from_ron(bytes, &path).ok());
+        let ours = &self.notes_file.notes;
+        let merged = match &base {
+            Some(base) => crate::notes::merge::merge3(base, ours, &theirs),
+            None => crate::notes::merge::merge2(ours, &theirs),
+        };
+        let clean = merged.is_clean();
+        self.notes_file.notes = merged.notes;
+        self.notes_file.changed(now);
+        let done = self.notes_file.keep_mine();
+        let what = if clean {
+            "Merged the file on disk with your notes".to_owned()
+        } else {
+            let places: Vec<String> = merged.kept_both.iter().map(ToString::to_string).collect();
+            format!(
+                "Merged; both versions kept in {} (flagged \"merged, check\")",
+                places.join(", ")
+            )
+        };
+        self.message = Some(aside_message(
+            done,
+            &format!("{what}; the file's version is kept in"),
+            "Merged, but could not keep a copy of the file on disk",
+        ));
+    }
+
+    /// Writes the notes through their link out of the folder from now on,
+    /// to where it points now, remembered for this link.
+    fn trust_notes_link(&mut self, now: Instant) {
+        if let Some(link) = self.notes_file.untrusted_link() {
+            self.remembered
+                .trust_link(&self.notes_file.path, &link.target);
+            self.notes_file.trust_link(link.target.clone(), now);
+            self.message = Some(format!(
+                "Notes are now written through the link to {}",
+                link.target.display()
+            ));
+        }
+    }
+
+    /// Takes the reviewed merge of a colleague's notes, if the notes are
+    /// still those the review was made on.
+    fn apply_merge(
+        &mut self,
+        reviewed: &crate::notes::Notes,
+        merged: crate::notes::Notes,
+        now: Instant,
+    ) {
+        if *reviewed == self.notes_file.notes {
+            self.notes_file.notes = merged;
+            self.notes_file.changed(now);
+            self.message = Some("Merged; Ctrl+Z undoes the whole merge".to_owned());
+        } else {
+            // Another notes file, or a change made meanwhile: the review no
+            // longer describes these notes.
+            self.message = Some(
+                "Your notes changed during the review; nothing was merged. Merge notes from… again"
+                    .to_owned(),
+            );
         }
     }
 

@@ -116,6 +116,11 @@ impl VersusApp {
                 PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
                     self.notes_file.path.display().to_string()
                 }
+                // Their copy sits elsewhere: start from this notes file's
+                // folder.
+                PathPurpose::MergeNotes => {
+                    format!("{}/", storage::folder_of(&self.notes_file.path).display())
+                }
             };
         }
         dialog.purpose = Some(purpose);
@@ -130,6 +135,7 @@ impl VersusApp {
             Some(PathPurpose::OpenContent) | None => self.open(path),
             Some(PathPurpose::OpenNotes) => self.open_notes(path),
             Some(PathPurpose::SaveNotesAs) => self.save_notes_as(path),
+            Some(PathPurpose::MergeNotes) => self.review_merge(path),
         }
     }
 

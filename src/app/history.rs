@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::notes::{DimensionNotes, Notes, Verdict};
+use crate::notes::{DimensionNotes, MergeCheck, Notes, Rehearsal, Verdict};
 
 /// How many steps are kept.
 const STEPS: usize = 100;
@@ -35,6 +35,10 @@ enum Field {
     Budget(String, Option<u32>),
     Verdict(String, Option<Verdict>),
     Weight(String, Option<u8>),
+    // Only a merge changes these three.
+    Rehearsals(Vec<Rehearsal>),
+    Check(Option<MergeCheck>),
+    DimensionCheck(String, Option<MergeCheck>),
 }
 
 /// One change: the fields it touched, before and after.
@@ -175,6 +179,14 @@ fn diff(a: &Notes, b: &Notes) -> (Vec<Field>, Vec<Field>) {
         Field::Weighted(a.talk.weighted),
         Field::Weighted(b.talk.weighted),
     );
+    pair(
+        Field::Rehearsals(a.talk.rehearsals.clone()),
+        Field::Rehearsals(b.talk.rehearsals.clone()),
+    );
+    pair(
+        Field::Check(a.merged.clone()),
+        Field::Check(b.merged.clone()),
+    );
     let empty = DimensionNotes::default();
     let ids: BTreeSet<&String> = a.dimensions.keys().chain(b.dimensions.keys()).collect();
     for id in ids {
@@ -206,7 +218,11 @@ fn diff(a: &Notes, b: &Notes) -> (Vec<Field>, Vec<Field>) {
         );
         pair(
             Field::Weight(id.clone(), x.weight),
-            Field::Weight(id, y.weight),
+            Field::Weight(id.clone(), y.weight),
+        );
+        pair(
+            Field::DimensionCheck(id.clone(), x.merged.clone()),
+            Field::DimensionCheck(id, y.merged.clone()),
         );
     }
     (old, new)
@@ -227,6 +243,18 @@ fn set(notes: &mut Notes, field: &Field) {
         Field::Weighted(w) => {
             notes.talk.weighted = *w;
             return;
+        }
+        Field::Rehearsals(runs) => {
+            notes.talk.rehearsals.clone_from(runs);
+            return;
+        }
+        Field::Check(check) => {
+            notes.merged.clone_from(check);
+            return;
+        }
+        Field::DimensionCheck(id, check) => {
+            notes.entry(id).merged.clone_from(check);
+            id
         }
         Field::Text(id, text) => {
             notes.entry(id).text.clone_from(text);

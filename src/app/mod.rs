@@ -102,6 +102,8 @@ pub struct VersusApp {
     pub path_dialog: PathDialog,
     /// The export dialog.
     pub export_dialog: ExportDialog,
+    /// File ▸ Merge notes from…: the review of a colleague's notes.
+    pub merge_dialog: crate::ui::merge_dialog::MergeDialog,
     /// The last file exported, for "Open folder".
     pub last_export: Option<PathBuf>,
     /// A URL to open after this frame (a folder, for "Open folder").
@@ -188,6 +190,7 @@ impl VersusApp {
             message: notes_message,
             path_dialog: PathDialog::default(),
             export_dialog: ExportDialog::default(),
+            merge_dialog: crate::ui::merge_dialog::MergeDialog::default(),
             last_export: None,
             open_url: None,
             scroll_to_selected: false,
@@ -310,6 +313,7 @@ impl VersusApp {
         let mut commands = Vec::new();
         let dialog_open = self.path_dialog.purpose.is_some()
             || self.export_dialog.open
+            || self.merge_dialog.is_open()
             || self.palette.open
             || self.shortcuts_open;
         ui::keys::handle(&ctx, dialog_open, &mut commands);
@@ -353,6 +357,12 @@ impl VersusApp {
             &ctx,
             &self.comparison,
             &mut self.export_dialog,
+            &mut commands,
+        );
+        ui::merge_dialog::ui(
+            &ctx,
+            &mut self.merge_dialog,
+            &self.comparison,
             &mut commands,
         );
         for command in commands {

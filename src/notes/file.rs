@@ -201,6 +201,13 @@ impl NotesFile {
         notes_file
     }
 
+    /// What the file held when last read or written (`None`: no file):
+    /// the base when merging a change made on disk.
+    #[must_use]
+    pub fn last_read(&self) -> Option<&[u8]> {
+        self.on_disk.as_deref()
+    }
+
     /// Records an edit made at `now`.
     pub fn changed(&mut self, now: Instant) {
         self.autosave.changed(now);

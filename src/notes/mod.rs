@@ -3,6 +3,7 @@
 pub mod autosave;
 pub mod combine;
 pub mod file;
+pub mod merge;
 pub mod paths;
 pub mod talk;
 pub mod writer;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Position;
+pub use merge::MergeCheck;
 pub use talk::{Rehearsal, Talk, Verdict};
 
 /// Why a notes file could not be read.
@@ -139,6 +141,10 @@ pub struct Notes {
     /// The talk: its length, how budgets are shared, the rehearsals.
     #[serde(skip_serializing_if = "Talk::is_empty")]
     pub talk: Talk,
+    /// What a merge left to check on the overall note and the talk's
+    /// length ("merged, check"); left out when nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged: Option<MergeCheck>,
 }
 
 /// What a person wrote about one dimension.
@@ -161,6 +167,11 @@ pub struct DimensionNotes {
     /// not set).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u8>,
+    /// What a merge of two versions left to check ("merged, check"): the
+    /// note holds both versions of some lines, or their value of a field
+    /// both sides set differently. Left out when nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged: Option<MergeCheck>,
 }
 
 impl DimensionNotes {
@@ -173,6 +184,7 @@ impl DimensionNotes {
             && self.budget.is_none()
             && self.verdict.is_none()
             && self.weight.is_none()
+            && self.merged.is_none()
     }
 
     /// How much the dimension matters (1 when not set).
@@ -284,6 +296,7 @@ impl Notes {
         target.budget = target.budget.or(old.budget);
         target.verdict = target.verdict.take().or(old.verdict);
         target.weight = target.weight.or(old.weight);
+        target.merged = target.merged.take().or(old.merged);
         for h in old.highlights {
             if !target.highlights.contains(&h) {
                 target.highlights.push(h);
@@ -374,6 +387,9 @@ impl Notes {
                 ));
             }
             FileKind::Other => {
+                if let Some(at) = conflict_marker(text) {
+                    return Err(error(at, CONFLICT_MARKERS.to_owned(), true));
+                }
                 let first: String = text.trim_start().chars().take(12).collect();
                 let first = first.split_whitespace().next().unwrap_or_default();
                 return Err(error(
@@ -391,6 +407,11 @@ impl Notes {
             .from_str(text)
             .map(Self::within_limits)
             .map_err(|e| {
+                // Git's markers where its text merge gave up: say how to
+                // merge the file instead.
+                if let Some(at) = conflict_marker(text) {
+                    return error(at, CONFLICT_MARKERS.to_owned(), true);
+                }
                 let at = Position {
                     line: e.span.start.line.max(1),
                     col: e.span.start.col.max(1),
@@ -420,6 +441,12 @@ impl Notes {
         for n in self.dimensions.values_mut() {
             n.budget = n.budget.map(|b| b.min(talk::MAX_BUDGET_SECONDS));
             n.weight = n.weight.map(|w| w.min(talk::MAX_WEIGHT));
+            if let Some(check) = &mut n.merged {
+                check.keep_within_limits();
+            }
+        }
+        if let Some(check) = &mut self.merged {
+            check.keep_within_limits();
         }
         self
     }
@@ -476,6 +503,26 @@ pub fn read_existing(path: &Path) -> Result<Vec<u8>, NotesError> {
             source: e.into_io(),
         },
     })
+}
+
+/// What to do about a notes file git merged as text.
+const CONFLICT_MARKERS: &str = "git left its conflict markers (`<<<<<<<`) in this notes file: two versions were merged as plain text. Set up versus as git's merge driver for notes files (README, \"Merging notes\": `*.notes.ron merge=versus` in .gitattributes and `git config merge.versus.driver \"versus merge-notes %O %A %B\"`), then run `git checkout -m -- <this file>` to merge them again, field by field";
+
+/// Where the first of git's conflict markers is: a line starting with
+/// `<<<<<<< ` (or exactly `<<<<<<<`) followed later by a `>>>>>>>` line.
+fn conflict_marker(text: &str) -> Option<Position> {
+    let mut start = None;
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if start.is_none() && line.starts_with("<<<<<<<") {
+            start = Some(offset);
+        } else if start.is_some() && line.starts_with(">>>>>>>") {
+            return start.map(|at| Position::of_offset(text, at));
+        }
+        offset += raw.len() + 1;
+    }
+    None
 }
 
 /// The first character at or after `at` that is not white space, and
@@ -550,6 +597,30 @@ mod tests {
         assert_eq!(n.dimensions["b"].weight, Some(2));
         let dates: Vec<&str> = n.talk.rehearsals.iter().map(|r| r.date.as_str()).collect();
         assert_eq!(dates, ["2", "3", "4", "5", "6"], "the last five");
+    }
+
+    #[test]
+    fn git_conflict_markers_get_an_error_that_names_the_fix() {
+        let inside = "Notes(\n    comparison: \"T\",\n<<<<<<< HEAD\n    overall: \"mine\",\n=======\n    overall: \"theirs\",\n>>>>>>> other\n)\n";
+        let at_start = "<<<<<<< HEAD\nNotes(overall: \"mine\")\n=======\nNotes(overall: \"theirs\")\n>>>>>>> other\n";
+        for (text, line) in [(inside, 3), (at_start, 1)] {
+            let e = Notes::from_ron(text.as_bytes(), Path::new("t.notes.ron")).unwrap_err();
+            assert!(e.is_damaged_notes(), "{e}");
+            let message = e.to_string();
+            assert!(
+                message.starts_with(&format!(
+                    "t.notes.ron:{line}:1: git left its conflict markers"
+                )),
+                "{message}"
+            );
+            assert!(message.contains("merge.versus.driver"), "{message}");
+        }
+        // A note may quote a marker: only a marker pair in a file that does
+        // not parse is taken for git's.
+        let mut quoted = Notes::for_comparison("T");
+        quoted.text_mut("a").push_str("<<<<<<< HEAD\n>>>>>>> x");
+        let again = Notes::from_ron(quoted.to_ron().as_bytes(), Path::new("q")).unwrap();
+        assert_eq!(again, quoted);
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum PathPurpose {
     OpenNotes,
     /// Choose where to save the notes.
     SaveNotesAs,
+    /// Pick a colleague's notes file to merge into these.
+    MergeNotes,
 }
 
 impl PathPurpose {
@@ -27,6 +29,7 @@ impl PathPurpose {
             Self::OpenContent => "Open comparison",
             Self::OpenNotes => "Open notes",
             Self::SaveNotesAs => "Save notes as",
+            Self::MergeNotes => "Merge notes from",
         }
     }
 
@@ -36,6 +39,7 @@ impl PathPurpose {
         match self {
             Self::OpenContent | Self::OpenNotes => "Open",
             Self::SaveNotesAs => "Save",
+            Self::MergeNotes => "Review",
         }
     }
 }
@@ -117,9 +121,9 @@ impl Dialogs {
                     }
                 }
                 let path = match purpose {
-                    DialogPurpose::Path(PathPurpose::OpenContent | PathPurpose::OpenNotes) => {
-                        dialog.pick_file()
-                    }
+                    DialogPurpose::Path(
+                        PathPurpose::OpenContent | PathPurpose::OpenNotes | PathPurpose::MergeNotes,
+                    ) => dialog.pick_file(),
                     DialogPurpose::Path(PathPurpose::SaveNotesAs) | DialogPurpose::Export(_) => {
                         dialog.save_file()
                     }

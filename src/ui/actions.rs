@@ -171,6 +171,12 @@ pub static ACTIONS: &[Action] = &[
         [],
         Command::File(FileCmd::ShowDialog(PathPurpose::SaveNotesAs))
     ),
+    action!(
+        "Merge notes from…",
+        File,
+        [],
+        Command::File(FileCmd::ShowDialog(PathPurpose::MergeNotes))
+    ),
     action!("Quit", File, [QUIT], Command::Quit),
     action!(
         "Next row",

@@ -107,7 +107,7 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
         Status::Conflict => (
             "The notes file changed on disk",
             format!(
-                "{path} was changed by another program since versus read it. Nothing has been written over it. Your notes stay in the window until you choose."
+                "{path} was changed by another program since versus read it. Nothing has been written over it. Your notes stay in the window until you choose: reload theirs, keep mine, or merge the two."
             ),
         ),
         Status::Failed(_) => (
@@ -166,6 +166,15 @@ fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comm
                 .clicked()
             {
                 commands.push(NotesCmd::KeepMine.into());
+            }
+            if ui
+                .button("Merge")
+                .on_hover_text(
+                    "Merge the file's version with yours, field by field (what you both wrote is kept); the file's version is also kept in a copy beside it",
+                )
+                .clicked()
+            {
+                commands.push(NotesCmd::MergeOnDisk.into());
             }
         }
         Status::Failed(_) => {

@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod keys;
 pub mod menu_bar;
+pub mod merge_dialog;
 pub mod notes_panel;
 pub mod overview;
 pub mod palette;

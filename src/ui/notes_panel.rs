@@ -53,6 +53,11 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     } else {
         NoteKey::Dimension(key)
     };
+    let check = match &note {
+        NoteKey::Overall => app.notes().merged.as_ref(),
+        NoteKey::Dimension(id) => app.notes().get(id).and_then(|d| d.merged.as_ref()),
+    };
+    crate::ui::merge_dialog::check_ui(ui, &app.comparison, check, note.clone(), commands);
     // The editor works on a copy: a change goes to the app as a command,
     // which records it on the one undo history.
     let mut text = match &note {
