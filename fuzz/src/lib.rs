@@ -52,7 +52,8 @@ const SAFE_SCHEMES: &[&str] = &["http:", "https:", "mailto:"];
 
 /// Option sets worth trying on every comparison: the defaults, the
 /// starred dimensions only with the columns swapped and no summaries, and
-/// out-of-range columns (which fall back to the defaults).
+/// out-of-range columns (which fall back to the defaults) in the audience
+/// version that keeps the verdicts.
 #[must_use]
 pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
     [
@@ -63,6 +64,7 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
             include_summaries: false,
             show_stars: true,
             audience: false,
+            include_verdicts: false,
         },
         ExportOptions {
             starred_only: false,
@@ -70,6 +72,7 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
             include_summaries: true,
             show_stars: false,
             audience: true,
+            include_verdicts: true,
         },
     ]
 }
