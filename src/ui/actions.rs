@@ -75,15 +75,20 @@ pub fn when(shortcut: &KeyboardShortcut) -> When {
     if TEXT_KEYS.contains(shortcut) {
         return When::Browsing;
     }
-    let function = matches!(
-        shortcut.logical_key,
-        Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
-    );
+    let function = is_function_key(shortcut.logical_key);
     if shortcut.modifiers.is_none() && !function {
         When::Browsing
     } else {
         When::Anywhere
     }
+}
+
+/// Whether `key` is a function key (F1 to F35): it works while typing,
+/// as it types nothing.
+fn is_function_key(key: Key) -> bool {
+    key.name()
+        .strip_prefix('F')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// One action.
@@ -520,14 +525,59 @@ pub fn keys_text(ctx: &egui::Context, action: &Action) -> String {
     action
         .keys
         .iter()
-        .map(|k| ctx.format_shortcut(k))
+        .map(|k| shortcut_text(ctx, *k))
         .collect::<Vec<_>>()
         .join(" or ")
+}
+
+/// One shortcut as shown: punctuation as the character printed on the
+/// key ("Ctrl+F or /", not "Slash"), other keys by name.
+fn shortcut_text(ctx: &egui::Context, shortcut: KeyboardShortcut) -> String {
+    let text = ctx.format_shortcut(&shortcut);
+    let key = shortcut.logical_key;
+    let symbol = key.symbol_or_name();
+    match text.strip_suffix(key.name()) {
+        Some(modifiers) if symbol.chars().all(|c| c.is_ascii_punctuation()) => {
+            format!("{modifiers}{symbol}")
+        }
+        _ => text,
+    }
+}
+
+/// The keys of the action that runs `command`, as shown ("F2 or Enter"),
+/// for hints beside buttons and fields: typed once, in the table.
+#[must_use]
+pub fn keys_for(ctx: &egui::Context, command: &Command) -> String {
+    ACTIONS
+        .iter()
+        .find(|a| a.command == *command)
+        .map(|a| keys_text(ctx, a))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_keys_are_shown_as_printed() {
+        let ctx = egui::Context::default();
+        assert_eq!(shortcut_text(&ctx, super::key(NONE, Key::Slash)), "/");
+        assert_eq!(shortcut_text(&ctx, super::key(CMD, Key::Equals)), "Ctrl+=");
+        assert_eq!(shortcut_text(&ctx, super::key(CMD, Key::F)), "Ctrl+F");
+        assert_eq!(
+            shortcut_text(&ctx, super::key(NONE, Key::ArrowDown)),
+            "Down"
+        );
+    }
+
+    #[test]
+    fn every_function_key_works_while_typing() {
+        for key in [Key::F1, Key::F8, Key::F9, Key::F12, Key::F35] {
+            assert_eq!(when(&super::key(NONE, key)), When::Anywhere, "{key:?}");
+        }
+        assert_eq!(when(&super::key(NONE, Key::F)), When::Browsing);
+    }
 
     #[test]
     fn no_key_means_two_things() {

@@ -5,8 +5,6 @@ use crate::app::Command;
 use crate::app::command::{FindCmd, Nav};
 use crate::ui::actions::{When, anywhere_keys, command_for};
 
-pub use crate::ui::actions::{EXPORT, OPEN, QUIT, RELOAD};
-
 /// Reads the keys. Keys that work anywhere are read first, those with
 /// more modifiers before those with fewer (Shift+F3 is not F3). Browsing
 /// keys count only when no text field has the keyboard and no dialog is

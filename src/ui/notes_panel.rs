@@ -25,12 +25,13 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         }
     };
     let label = ui.heading(heading);
-    ui.label(
-        RichText::new(
-            "Inline Markdown allowed. F2 or Enter to write, Esc to leave; Ctrl+Z undoes.",
-        )
-        .weak(),
+    let keys = |command: Command| crate::ui::actions::keys_for(ui.ctx(), &command);
+    let hint = format!(
+        "Inline Markdown allowed. {} to write, Esc to leave; {} undoes.",
+        keys(crate::app::command::Nav::FocusNote.into()),
+        keys(NotesCmd::Undo.into()),
     );
+    ui.label(RichText::new(hint).weak());
     ui.add_space(4.0);
     egui::CollapsingHeader::new("For the talk")
         .id_salt("for-the-talk")

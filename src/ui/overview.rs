@@ -36,7 +36,10 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         ui.add_space(12.0);
         if ui
             .button("Close the overview")
-            .on_hover_text("Ctrl+Shift+O; Enter opens the selected dimension")
+            .on_hover_text(format!(
+                "{}; Enter opens the selected dimension",
+                crate::ui::actions::keys_for(ui.ctx(), &ViewCmd::ToggleOverview.into())
+            ))
             .clicked()
         {
             commands.push(ViewCmd::ToggleOverview.into());

@@ -181,7 +181,7 @@ fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
             ui.label(RichText::new(pace.behind_text()).size(20.0));
         } else {
             ui.label(
-                RichText::new("No budget for this slide (set a talk length in the overview)")
+                RichText::new("No budget for this slide (set a talk length on the Introduction)")
                     .size(16.0)
                     .weak(),
             );

@@ -105,10 +105,11 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
     let field = ui
         .horizontal(|ui| {
             let label = ui.label("Search");
+            let keys = crate::ui::actions::keys_for(ui.ctx(), &FindCmd::Focus.into());
             ui.add(
                 egui::TextEdit::singleline(&mut app.finder.text)
                     .id_salt("search")
-                    .hint_text("Ctrl+F or /")
+                    .hint_text(keys)
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id)

@@ -217,11 +217,12 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
         ui.label(RichText::new(flip).weak());
     }
     ui.horizontal(|ui| {
-        if ui.button("Present (F5)").clicked() {
-            commands.push(PresentCmd::Start { rehearse: false }.into());
-        }
-        if ui.button("Rehearse (Ctrl+F5)").clicked() {
-            commands.push(PresentCmd::Start { rehearse: true }.into());
+        for (label, rehearse) in [("Present", false), ("Rehearse", true)] {
+            let command: Command = PresentCmd::Start { rehearse }.into();
+            let keys = crate::ui::actions::keys_for(ui.ctx(), &command);
+            if ui.button(format!("{label} ({keys})")).clicked() {
+                commands.push(command);
+            }
         }
     });
 }

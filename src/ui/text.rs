@@ -32,7 +32,7 @@ pub fn markdown_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
     if spans.iter().all(|s| s.link.is_none()) {
         let mut job = LayoutJob::default();
         for span in &spans {
-            append(ui, &mut job, span, None);
+            append(ui, &mut job, span);
         }
         return ui.add(egui::Label::new(job).wrap());
     }
@@ -43,7 +43,7 @@ pub fn markdown_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
                 ui.hyperlink_to(&span.text, url);
             } else {
                 let mut job = LayoutJob::default();
-                append(ui, &mut job, span, None);
+                append(ui, &mut job, span);
                 ui.add(egui::Label::new(job).wrap());
             }
         }
@@ -53,29 +53,22 @@ pub fn markdown_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
 
 /// Appends one span to a layout job in the UI's style, what the search
 /// finds in it on a highlighted background.
-fn append(ui: &egui::Ui, job: &mut LayoutJob, span: &Span, color: Option<Color32>) {
+fn append(ui: &egui::Ui, job: &mut LayoutJob, span: &Span) {
     let Some(query) = search(ui) else {
-        append_part(ui, job, span, &span.text, color, false);
+        append_part(ui, job, span, &span.text, false);
         return;
     };
     let mut at = 0;
     for range in query.ranges_in(&span.text) {
-        append_part(ui, job, span, &span.text[at..range.start], color, false);
-        append_part(ui, job, span, &span.text[range.clone()], color, true);
+        append_part(ui, job, span, &span.text[at..range.start], false);
+        append_part(ui, job, span, &span.text[range.clone()], true);
         at = range.end;
     }
-    append_part(ui, job, span, &span.text[at..], color, false);
+    append_part(ui, job, span, &span.text[at..], false);
 }
 
 /// Appends `text`, a part of `span`, found by the search or not.
-fn append_part(
-    ui: &egui::Ui,
-    job: &mut LayoutJob,
-    span: &Span,
-    text: &str,
-    color: Option<Color32>,
-    found: bool,
-) {
+fn append_part(ui: &egui::Ui, job: &mut LayoutJob, span: &Span, text: &str, found: bool) {
     if text.is_empty() {
         return;
     }
@@ -86,11 +79,11 @@ fn append_part(
         TextStyle::Body.resolve(style)
     };
     let visuals = &style.visuals;
-    let color = color.unwrap_or(if span.strong {
+    let color = if span.strong {
         visuals.strong_text_color()
     } else {
         visuals.text_color()
-    });
+    };
     let format = TextFormat {
         font_id,
         color,

@@ -52,8 +52,14 @@ pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
                 }
             }
             ui.add_space(6.0);
+            let keys = |command: Command| crate::ui::actions::keys_for(ui.ctx(), &command);
             ui.label(
-                RichText::new("F1 lists the keys; Ctrl+K finds any action or dimension.").weak(),
+                RichText::new(format!(
+                    "{} lists the keys; {} finds any action or dimension.",
+                    keys(ViewCmd::ShowShortcuts.into()),
+                    keys(ViewCmd::ShowPalette.into()),
+                ))
+                .weak(),
             );
         });
     if !keep_open {
