@@ -68,6 +68,7 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
             include_summaries: false,
             show_stars: true,
             audience: false,
+            include_verdicts: false,
         },
         ExportOptions {
             starred_only: false,
@@ -75,6 +76,7 @@ pub fn option_sets(c: &Comparison) -> [ExportOptions; 3] {
             include_summaries: true,
             show_stars: false,
             audience: true,
+            include_verdicts: true,
         },
     ]
 }
