@@ -52,13 +52,13 @@ use crate::notes::Notes;
 use crate::talk::{Plan, clock_text};
 
 /// English Metric Units in one pixel of the 1280 × 720 slide (96 per inch).
-const EMU: i64 = 9525;
+const EMU: f64 = 9525.0;
 /// The slide, in pixels: 16:9, the size of the Marp deck's slides.
-const SLIDE_W: i64 = 1280;
-const SLIDE_H: i64 = 720;
+const SLIDE_W: f64 = 1280.0;
+const SLIDE_H: f64 = 720.0;
 /// The slide's padding, as in the Marp deck's style.
-const PAD_X: i64 = 64;
-const PAD_Y: i64 = 48;
+const PAD_X: f64 = 64.0;
+const PAD_Y: f64 = 48.0;
 /// The height of one line of body text, in pixels: the unit of the
 /// layout rule's costs (22 px type at 1.5).
 const LINE_PX: f64 = 33.0;
@@ -588,7 +588,7 @@ fn emu(px: f64) -> i64 {
         clippy::cast_possible_truncation,
         reason = "positions on a 1280 × 720 slide"
     )]
-    let emu = (px * 9525.0).round() as i64;
+    let emu = (px * EMU).round() as i64;
     emu
 }
 
@@ -899,7 +899,7 @@ impl SlideXml {
     fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> f64 {
         let id = self.shape_id();
         let columns = header.cells.len().max(1);
-        let width = f64::from(u32::try_from(SLIDE_W - 2 * PAD_X).unwrap_or(1152));
+        let width = SLIDE_W - 2.0 * PAD_X;
         let columns_i = i64::try_from(columns).unwrap_or(1);
         let column_w = emu(width) / columns_i;
         let total_w = column_w * columns_i;
@@ -919,7 +919,7 @@ impl SlideXml {
             "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"{id}\" name=\"Table {id}\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
 <p:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{total_w}\" cy=\"{total_h}\"/></p:xfrm>\
 <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\"><a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>",
-            emu(f64::from(u32::try_from(PAD_X).unwrap_or(64))),
+            emu(PAD_X),
             emu(y),
         );
         for _ in 0..columns {
@@ -984,10 +984,10 @@ fn heading_height(slide: &Slide) -> f64 {
 /// A slide's XML and its hyperlinks.
 fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
     let mut s = SlideXml::new();
-    let content_w = f64::from(u32::try_from(SLIDE_W - 2 * PAD_X).unwrap_or(1152));
-    let x = f64::from(u32::try_from(PAD_X).unwrap_or(64));
-    let top = f64::from(u32::try_from(PAD_Y).unwrap_or(48));
-    let bottom = f64::from(u32::try_from(SLIDE_H - PAD_Y).unwrap_or(672));
+    let content_w = SLIDE_W - 2.0 * PAD_X;
+    let x = PAD_X;
+    let top = PAD_Y;
+    let bottom = SLIDE_H - PAD_Y;
     // The body's height by the rule; the heading gets what is left above
     // it (all it needs, unless a very long title must shrink to fit).
     let body: f64 = slide
@@ -1070,7 +1070,7 @@ fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
     s.finish()
 }
 
-/// A notes page for slide `n`.
+/// A notes page holding `paragraphs` as plain text.
 fn notes_xml(paragraphs: &[String]) -> String {
     let mut x = String::with_capacity(1024);
     x.push_str(XML_HEAD);
@@ -1495,8 +1495,8 @@ fn presentation_xml(slides: usize, any_notes: bool) -> String {
     let _ = write!(
         x,
         "<p:sldSz cx=\"{}\" cy=\"{}\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>",
-        SLIDE_W * EMU,
-        SLIDE_H * EMU
+        emu(SLIDE_W),
+        emu(SLIDE_H)
     );
     x
 }
@@ -1703,8 +1703,8 @@ mod tests {
         for (name, xml) in &slides {
             for [x, y, w, h] in rects(xml) {
                 assert!(x >= 0 && y >= 0, "{name}");
-                assert!(x + w <= SLIDE_W * EMU, "{name}: right edge {}", x + w);
-                assert!(y + h <= SLIDE_H * EMU, "{name}: bottom edge {}", y + h);
+                assert!(x + w <= emu(SLIDE_W), "{name}: right edge {}", x + w);
+                assert!(y + h <= emu(SLIDE_H), "{name}: bottom edge {}", y + h);
             }
             if xml.contains("<a:tbl>") {
                 assert!(xml.contains(">Aspect</a:t>"), "{name}: header on each");
