@@ -58,12 +58,6 @@ impl Format {
     /// zip of XML parts.
     pub const TEXT: [Format; 4] = [Format::Markdown, Format::Html, Format::Marp, Format::Script];
 
-    /// Whether the export is text (see [`Format::TEXT`]).
-    #[must_use]
-    pub fn is_text(self) -> bool {
-        self != Self::Pptx
-    }
-
     /// The name shown in menus and dialogs.
     #[must_use]
     pub fn label(self) -> &'static str {
