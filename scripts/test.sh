@@ -36,6 +36,27 @@ if [ ! -x node_modules/.bin/marp ]; then
     npm install --prefix "$PWD" --no-save --no-audit --no-fund --loglevel=error @marp-team/marp-cli@4.5.1
 fi
 
+# The PowerPoint export is checked with the tools that open it: LibreOffice
+# Impress converts each deck to PDF (poppler-utils reads the PDF back), and
+# python-pptx reads each deck (in a venv of its own, with Pillow to measure
+# text in Liberation Sans, which LibreOffice uses for Arial).
+pptx_need=()
+command -v soffice >/dev/null || pptx_need+=(libreoffice-impress)
+command -v pdftotext >/dev/null || pptx_need+=(poppler-utils)
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || pptx_need+=(fonts-liberation2)
+command -v fc-match >/dev/null || pptx_need+=(fontconfig)
+python3 -c 'import venv, ensurepip' 2>/dev/null || pptx_need+=(python3-venv)
+if ((${#pptx_need[@]})); then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${pptx_need[@]}"
+fi
+if ! .venv-pptx/bin/python -c 'import pptx, PIL' 2>/dev/null; then
+    echo "== pip install python-pptx (into .venv-pptx)"
+    python3 -m venv .venv-pptx
+    .venv-pptx/bin/pip install --quiet --disable-pip-version-check python-pptx==1.0.2 pillow
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"

@@ -60,7 +60,8 @@ pub struct ExportRequest {
     /// The notes file [default: the content's own notes file, if any].
     #[arg(long)]
     pub notes: Option<PathBuf>,
-    /// The output format: markdown, html, marp or script (the presenter's
+    /// The output format: markdown, html, marp, pptx (an editable
+    /// PowerPoint deck with speaker notes) or script (the presenter's
     /// speaker script, HTML).
     #[arg(long, value_parser = parse_format)]
     pub format: Format,
@@ -124,7 +125,7 @@ impl ExportRequest {
 
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::parse(name).ok_or_else(|| {
-        format!("unknown format \"{name}\"; expected markdown, html, marp or script")
+        format!("unknown format \"{name}\"; expected markdown, html, marp, pptx or script")
     })
 }
 
@@ -265,10 +266,10 @@ pub fn export(
         subjects,
         ..request.options()
     };
-    let text = crate::export::export(request.format, c, &notes, &options);
+    let bytes = crate::export::export(request.format, c, &notes, &options);
     if request.out.as_os_str() == "-" {
         stdout
-            .write_all(text.as_bytes())
+            .write_all(&bytes)
             .and_then(|()| stdout.flush())
             .map_err(ExportError::Stdout)?;
         return Ok(None);
@@ -292,7 +293,7 @@ pub fn export(
     if target.kind == storage::TargetKind::Regular && !request.force {
         return Err(ExportError::Exists(request.out.clone()));
     }
-    storage::write_export(&request.out, text.as_bytes())?;
+    storage::write_export(&request.out, &bytes)?;
     Ok(Some(request.out.clone()))
 }
 

@@ -15,9 +15,14 @@ mod common;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser};
 use scraper::Html;
-use versus::export::{ExportOptions, Format, export};
+use versus::export::{ExportOptions, Format};
 use versus::model::{Comparison, Dimension, Point, SideMap, Subject, parse_inline};
 use versus::notes::Notes;
+
+/// The export in a text format, as text.
+fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    versus::export::export_text(format, c, notes, options).expect("a text format")
+}
 
 /// A generated string and the words a reader must find in it, in order.
 #[derive(Debug, Clone)]

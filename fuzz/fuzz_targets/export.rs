@@ -3,11 +3,14 @@
 //! start Markdown, HTML, Marp or URL structure, in every field and note.
 //!
 //! Checks: no panic; every export keeps its format's invariants
-//! (`versus_fuzz`) and is the same twice; a comparison written as RON that
-//! loads gives the same comparison back; notes survive a save.
+//! (`versus_fuzz`) and is the same twice; the PowerPoint deck is a zip
+//! whose every part is well-formed XML, with no notes page in the audience
+//! version; a comparison written as RON that loads gives the same
+//! comparison back; notes survive a save.
 
 #![no_main]
 
+use std::io::Read as _;
 use std::path::Path;
 
 use arbitrary::Arbitrary;
@@ -276,9 +279,52 @@ fn build(input: &Input) -> (Comparison, Notes, ExportOptions) {
     (c, notes, options)
 }
 
+/// The PPTX export: a zip of well-formed XML parts (every element closed,
+/// one root each), with a presentation, and no notes page in the audience
+/// version.
+fn check_pptx(deck: &[u8], options: &ExportOptions) {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(deck)).expect("pptx: not a zip");
+    assert!(
+        zip.by_name("ppt/presentation.xml").is_ok(),
+        "pptx: no presentation part"
+    );
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("pptx: unreadable part");
+        let name = file.name().expect("pptx: a part name").into_owned();
+        assert!(
+            !(options.audience && name.contains("notes")),
+            "pptx: {name} in the audience version"
+        );
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("pptx: {name} is not UTF-8: {e}"));
+        let mut reader = quick_xml::Reader::from_str(&text);
+        let (mut depth, mut roots) = (0_usize, 0_usize);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::Start(_)) => {
+                    roots += usize::from(depth == 0);
+                    depth += 1;
+                }
+                Ok(Event::Empty(_)) => roots += usize::from(depth == 0),
+                Ok(Event::End(_)) => depth -= 1,
+                Ok(_) => {}
+                Err(e) => panic!(
+                    "pptx: {name} is not well-formed at {}: {e}",
+                    reader.buffer_position()
+                ),
+            }
+        }
+        assert_eq!((depth, roots), (0, 1), "pptx: {name} is not one element");
+    }
+}
+
 fuzz_target!(|input: Input| {
     let (c, notes, options) = build(&input);
     check_exports(&c, &notes, &options);
+    check_pptx(&export(Format::Pptx, &c, &notes, &options), &options);
     // Reproducible: one format (by the input) exported a second time.
     let format = Format::ALL[usize::from(input.right) % Format::ALL.len()];
     assert_eq!(

@@ -79,13 +79,13 @@ impl VersusApp {
             dialog.confirm_overwrite = Some(path);
             return;
         }
-        let text = crate::export::export(
+        let bytes = crate::export::export(
             dialog.format,
             &self.comparison,
             &self.notes_file.notes,
             &dialog.export_options(),
         );
-        match storage::write_export(&path, text.as_bytes()) {
+        match storage::write_export(&path, &bytes) {
             Ok(()) => {
                 dialog.open = false;
                 dialog.hint = None;

@@ -330,6 +330,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Marp => "marp",
+        Format::Pptx => "pptx",
         Format::Script => "script",
     }
 }

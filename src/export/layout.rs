@@ -211,24 +211,31 @@ impl Pager {
     }
 }
 
-/// A piece of content: its Markdown and the text it shows.
+/// A piece of content: its Markdown, the text it shows, and its styled
+/// spans (for writers that style text themselves, such as the PPTX deck).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Piece {
     pub(super) markdown: String,
     pub(super) plain: String,
+    pub(super) spans: Vec<Span>,
 }
 
 impl Piece {
     /// All of `text`, written for `place`.
     pub(super) fn of(text: &str, place: Place, strong: bool) -> Self {
         let mut lines = Lines::new(place, strong, text);
-        for_each_span(text, |span| lines.span(span));
+        let mut spans = Vec::new();
+        for_each_span(text, |span| {
+            lines.span(span);
+            spans.push(span.clone());
+        });
         let markdown = lines
             .finish()
             .join(if place == Place::Cell { "<br>" } else { " " });
         Self {
             markdown,
             plain: plain_text(text),
+            spans,
         }
     }
 }
@@ -242,8 +249,9 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
     let mut out = Vec::new();
     let mut lines = Lines::new(place, strong, text);
     let mut plain = String::new();
+    let mut spans: Vec<Span> = Vec::new();
     let mut shown = 0;
-    let finish = |lines: Lines, plain: &mut String, out: &mut Vec<Piece>| {
+    let finish = |lines: Lines, plain: &mut String, spans: &mut Vec<Span>, out: &mut Vec<Piece>| {
         let markdown = lines
             .finish()
             .join(if place == Place::Cell { "<br>" } else { " " });
@@ -251,22 +259,31 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
             out.push(Piece {
                 markdown,
                 plain: plain.clone(),
+                spans: std::mem::take(spans),
             });
         }
         plain.clear();
+        spans.clear();
     };
     for_each_span(text, |span| {
         for (i, segment) in span.text.split('\n').enumerate() {
             if i > 0 {
                 if place == Place::Block {
                     let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
+                    finish(
+                        std::mem::replace(&mut lines, full),
+                        &mut plain,
+                        &mut spans,
+                        &mut out,
+                    );
                     shown = 0;
                 } else {
-                    lines.span(&Span {
+                    let newline = Span {
                         text: "\n".to_owned(),
                         ..span.clone()
-                    });
+                    };
+                    lines.span(&newline);
+                    spans.push(newline);
                     plain.push('\n');
                 }
             }
@@ -280,7 +297,12 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
                 };
                 if cut == 0 && shown > 0 {
                     let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
+                    finish(
+                        std::mem::replace(&mut lines, full),
+                        &mut plain,
+                        &mut spans,
+                        &mut out,
+                    );
                     shown = 0;
                     continue;
                 }
@@ -291,23 +313,30 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
                     cut
                 };
                 let part = &rest[..cut];
-                lines.span(&Span {
+                let piece = Span {
                     text: part.to_owned(),
                     ..span.clone()
-                });
+                };
+                lines.span(&piece);
+                spans.push(piece);
                 plain.push_str(part);
                 shown += part.width();
                 rest = &rest[cut..];
                 if !rest.is_empty() {
                     let full = lines.fresh();
-                    finish(std::mem::replace(&mut lines, full), &mut plain, &mut out);
+                    finish(
+                        std::mem::replace(&mut lines, full),
+                        &mut plain,
+                        &mut spans,
+                        &mut out,
+                    );
                     shown = 0;
                     rest = rest.trim_start();
                 }
             }
         }
     });
-    finish(lines, &mut plain, &mut out);
+    finish(lines, &mut plain, &mut spans, &mut out);
     out
 }
 

@@ -245,7 +245,7 @@ fn verdict_slides(v: &Verdicts<'_>) -> Vec<String> {
 
 /// The text of a note for a presenter view, which shows it as text: no
 /// Markdown markers, each link as `text (url)`, the note's lines kept.
-fn note_text(text: &str) -> String {
+pub(super) fn note_text(text: &str) -> String {
     text.lines().map(note_line).collect::<Vec<_>>().join("\n")
 }
 

@@ -1,10 +1,11 @@
 //! Exports of a comparison with its notes: Markdown, printable HTML, a
-//! Marp slide deck, and the presenter's own speaker script.
+//! Marp slide deck, an editable PowerPoint deck, and the presenter's own
+//! speaker script.
 //!
 //! Every writer is a pure function of the comparison, the notes and the
 //! options: no I/O, no egui, and the same input always gives the same bytes
-//! (`\n` line endings, exactly one final newline). Writing the file is the
-//! caller's one shared, atomic step.
+//! (text formats: `\n` line endings, exactly one final newline). Writing
+//! the file is the caller's one shared, atomic step.
 //!
 //! Content and notes are untrusted text: each writer escapes them for its
 //! format, so nothing in them can add structure (headings, slides, tables,
@@ -15,6 +16,7 @@ mod layout;
 pub mod markdown;
 pub mod marp;
 mod md_text;
+pub mod pptx;
 pub mod script;
 mod verdicts;
 
@@ -34,6 +36,9 @@ pub enum Format {
     Html,
     /// A Marp slide deck (Markdown with Marp front matter).
     Marp,
+    /// An editable PowerPoint presentation (Office Open XML): native
+    /// tables and text, the speaker notes in its notes pages.
+    Pptx,
     /// The presenter's printable speaker script (HTML): each presented
     /// slide with its time, verdict, highlighted rows and note.
     Script,
@@ -41,7 +46,17 @@ pub enum Format {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Marp, Format::Script];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Marp,
+        Format::Pptx,
+        Format::Script,
+    ];
+
+    /// The formats whose export is text (UTF-8): every one but PPTX, a
+    /// zip of XML parts.
+    pub const TEXT: [Format; 4] = [Format::Markdown, Format::Html, Format::Marp, Format::Script];
 
     /// The name shown in menus and dialogs.
     #[must_use]
@@ -50,6 +65,7 @@ impl Format {
             Self::Markdown => "Markdown",
             Self::Html => "HTML (printable)",
             Self::Marp => "Slide deck (Marp)",
+            Self::Pptx => "PowerPoint (.pptx)",
             Self::Script => "Speaker script (HTML)",
         }
     }
@@ -60,6 +76,7 @@ impl Format {
         match self {
             Self::Markdown | Self::Marp => "md",
             Self::Html | Self::Script => "html",
+            Self::Pptx => "pptx",
         }
     }
 
@@ -69,14 +86,15 @@ impl Format {
     #[must_use]
     pub fn file_stem_suffix(self) -> &'static str {
         match self {
-            Self::Markdown | Self::Html => "",
+            Self::Markdown | Self::Html | Self::Pptx => "",
             Self::Marp => ".slides",
             Self::Script => ".script",
         }
     }
 
     /// The format named `name` on the command line: `markdown` or `md`,
-    /// `html`, `marp`, `script` (ASCII case is ignored).
+    /// `html`, `marp`, `pptx` or `powerpoint`, `script` (ASCII case is
+    /// ignored).
     #[must_use]
     pub fn parse(name: &str) -> Option<Format> {
         let name = name.trim().to_ascii_lowercase();
@@ -84,6 +102,7 @@ impl Format {
             "markdown" | "md" => Some(Self::Markdown),
             "html" => Some(Self::Html),
             "marp" => Some(Self::Marp),
+            "pptx" | "powerpoint" => Some(Self::Pptx),
             "script" => Some(Self::Script),
             _ => None,
         }
@@ -203,16 +222,37 @@ impl Refusal {
     }
 }
 
-/// The comparison in `format`, with the notes, as the file's whole text.
+/// The comparison in `format`, with the notes, as the file's bytes.
 ///
 /// Pure: no I/O, no egui. The same input always gives the same bytes.
 #[must_use]
-pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> Vec<u8> {
     match format {
-        Format::Markdown => markdown::render(c, notes, options),
-        Format::Html => html::render(c, notes, options),
-        Format::Marp => marp::render(c, notes, options),
-        Format::Script => script::render(c, notes, options),
+        Format::Markdown => markdown::render(c, notes, options).into_bytes(),
+        Format::Html => html::render(c, notes, options).into_bytes(),
+        Format::Marp => marp::render(c, notes, options).into_bytes(),
+        Format::Pptx => pptx::render(c, notes, options),
+        Format::Script => script::render(c, notes, options).into_bytes(),
+    }
+}
+
+/// The comparison in a text format ([`Format::TEXT`]), with the notes, as
+/// the file's whole text; `None` for a format that is not text (PPTX).
+///
+/// Pure: no I/O, no egui. The same input always gives the same text.
+#[must_use]
+pub fn export_text(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+) -> Option<String> {
+    match format {
+        Format::Markdown => Some(markdown::render(c, notes, options)),
+        Format::Html => Some(html::render(c, notes, options)),
+        Format::Marp => Some(marp::render(c, notes, options)),
+        Format::Script => Some(script::render(c, notes, options)),
+        Format::Pptx => None,
     }
 }
 
@@ -546,6 +586,8 @@ mod tests {
             ("html", Format::Html),
             ("marp", Format::Marp),
             ("script", Format::Script),
+            ("pptx", Format::Pptx),
+            ("PowerPoint", Format::Pptx),
             ("HTML", Format::Html),
         ] {
             assert_eq!(Format::parse(name), Some(format));
@@ -626,7 +668,7 @@ mod tests {
             audience.refusal(Format::Script),
             Some(Refusal::AudienceScript)
         );
-        for format in [Format::Markdown, Format::Html, Format::Marp] {
+        for format in [Format::Markdown, Format::Html, Format::Marp, Format::Pptx] {
             assert_eq!(audience.refusal(format), None);
         }
         let stars = with(|o| {

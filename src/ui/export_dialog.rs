@@ -77,6 +77,15 @@ pub fn ui(
         for format in Format::ALL {
             ui.radio_value(&mut dialog.format, format, format.label());
         }
+        if dialog.format == Format::Pptx {
+            ui.label(
+                egui::RichText::new(
+                    "Opens in PowerPoint, Keynote, LibreOffice Impress and Google Slides: \
+                     native tables, editable text, your notes in the notes pane.",
+                )
+                .weak(),
+            );
+        }
         if dialog.format != before {
             commands.push(ExportCmd::FormatChanged.into());
         }
