@@ -165,12 +165,12 @@ pub enum ExportError {
         target: PathBuf,
     },
     /// The output is the comparison or the notes being exported.
-    #[error("{path}: this is the {what} being exported; choose another output file")]
+    #[error("{}", own.refusal(path, "export"))]
     WouldReplaceInput {
         /// The output.
         path: PathBuf,
-        /// "comparison" or "notes file".
-        what: &'static str,
+        /// Which of the inputs it is.
+        own: storage::OwnFile,
     },
     /// Writing failed.
     #[error("{0}")]
@@ -302,16 +302,13 @@ pub fn export(
 /// # Errors
 /// [`ExportError::WouldReplaceInput`].
 pub fn check_output(out: &Path, content: &Path, notes: Option<&Path>) -> Result<(), ExportError> {
-    let inputs = [(Some(content), "comparison"), (notes, "notes file")];
-    for (input, what) in inputs {
-        if input.is_some_and(|p| storage::same_file(out, p)) {
-            return Err(ExportError::WouldReplaceInput {
-                path: out.to_owned(),
-                what,
-            });
-        }
+    match storage::own_file(out, Some(content), notes) {
+        Some(own) => Err(ExportError::WouldReplaceInput {
+            path: out.to_owned(),
+            own,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// What `versus merge-notes` was asked to do (also its command-line

@@ -253,15 +253,11 @@ fn screenshot(
         app.apply(versus::app::command::Nav::Select(versus::app::Section::Dimension(i)).into());
     }
     // Never over what the user wrote: the comparison or its notes.
-    let inputs = [app.source.path(), Some(app.notes_file.path.as_path())];
-    if inputs
-        .into_iter()
-        .flatten()
-        .any(|p| versus::storage::same_file(&request.out, p))
-    {
+    let notes = Some(app.notes_file.path.as_path());
+    if let Some(own) = versus::storage::own_file(&request.out, app.source.path(), notes) {
         eprintln!(
-            "versus --screenshot: {} is the comparison or its notes file; choose another file for the picture",
-            request.out.display()
+            "versus --screenshot: {}",
+            own.refusal(&request.out, "picture")
         );
         return ExitCode::FAILURE;
     }

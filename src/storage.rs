@@ -440,6 +440,50 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
+/// One of the person's own files, which no output (an export, a picture)
+/// may replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnFile {
+    /// The comparison (the content file).
+    Comparison,
+    /// The comparison's notes file.
+    Notes,
+}
+
+impl OwnFile {
+    /// How it is named to the person.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Comparison => "the comparison",
+            Self::Notes => "its notes file",
+        }
+    }
+
+    /// The one refusal, the same from the command line, the window and
+    /// `--screenshot`: "talk.ron is the comparison; choose another file for
+    /// the export".
+    #[must_use]
+    pub fn refusal(self, out: &Path, purpose: &str) -> String {
+        format!(
+            "{} is {}; choose another file for the {purpose}",
+            out.display(),
+            self.name()
+        )
+    }
+}
+
+/// Which of the person's own files `out` is (by any path or link to it):
+/// the comparison, its notes, or neither. The one guard every output goes
+/// through before anything is written.
+#[must_use]
+pub fn own_file(out: &Path, comparison: Option<&Path>, notes: Option<&Path>) -> Option<OwnFile> {
+    [(comparison, OwnFile::Comparison), (notes, OwnFile::Notes)]
+        .into_iter()
+        .find(|(p, _)| p.is_some_and(|p| same_file(out, p)))
+        .map(|(_, own)| own)
+}
+
 /// How long a pipe's reader may take nothing before a write to it fails.
 pub const STALLED_READER: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -856,6 +900,26 @@ mod tests {
     use std::os::unix::fs::symlink;
 
     #[cfg(unix)]
+    #[test]
+    fn an_output_is_never_the_comparison_or_its_notes_by_any_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (content, notes) = (dir.path().join("t.ron"), dir.path().join("t.notes.ron"));
+        std::fs::write(&content, "c").unwrap();
+        std::fs::write(&notes, "n").unwrap();
+        let via_link = dir.path().join("link.md");
+        symlink("t.notes.ron", &via_link).unwrap();
+        let dotted = dir.path().join(".").join("t.ron");
+        let own = |out: &Path| own_file(out, Some(&content), Some(&notes));
+        assert_eq!(own(&dotted), Some(OwnFile::Comparison));
+        assert_eq!(own(&via_link), Some(OwnFile::Notes));
+        assert_eq!(own(&dir.path().join("out.md")), None);
+        assert_eq!(own_file(&content, None, Some(&notes)), None);
+        assert_eq!(
+            OwnFile::Notes.refusal(Path::new("x.md"), "export"),
+            "x.md is its notes file; choose another file for the export"
+        );
+    }
+
     #[test]
     fn a_pipe_whose_reader_stops_reading_fails_instead_of_hanging() {
         let dir = tempfile::tempdir().unwrap();

@@ -341,7 +341,7 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
     // The comparison and its notes file are never an export's output.
     let notes = dir.path().join("teams.notes.ron");
     let notes_before = std::fs::read(&notes).unwrap();
-    for (out, what) in [(&content, "comparison"), (&notes, "notes file")] {
+    for (out, what) in [(&content, "the comparison"), (&notes, "its notes file")] {
         let o = versus(
             &[
                 "export",
@@ -357,7 +357,10 @@ fn a_missing_folder_is_named_and_inputs_are_never_replaced() {
         let stderr = &o.stderr;
         assert!(!o.success());
         assert!(
-            stderr.contains(&format!("this is the {what} being exported")),
+            stderr.contains(&format!(
+                "{} is {what}; choose another file for the export",
+                out.display()
+            )),
             "{stderr}"
         );
     }
@@ -537,4 +540,34 @@ fn the_script_honours_starred_only_summaries_and_stars() {
     assert!(bare.contains("Money talk."));
     let marked = script(&["--stars"]);
     assert_eq!(marked.matches('★').count(), 1, "{marked}");
+}
+
+/// `--screenshot` goes through the same guard as an export, with the same
+/// words: never over the comparison or its notes, display or not.
+#[test]
+fn a_screenshot_is_never_written_over_the_comparison_or_its_notes() {
+    let (dir, content) = setup();
+    let notes = dir.path().join("teams.notes.ron");
+    let notes_before = std::fs::read(&notes).unwrap();
+    for (out, what) in [(&content, "the comparison"), (&notes, "its notes file")] {
+        let o = versus(
+            &[
+                content.to_str().unwrap(),
+                "--screenshot",
+                out.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert!(!o.success());
+        assert!(
+            o.stderr.contains(&format!(
+                "{} is {what}; choose another file for the picture",
+                out.display()
+            )),
+            "{}",
+            o.stderr
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
+    assert_eq!(std::fs::read(&notes).unwrap(), notes_before);
 }

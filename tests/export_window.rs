@@ -120,7 +120,7 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
         h.run();
     }
     assert_eq!(std::fs::read(&notes_file).unwrap(), notes_before);
-    h.get_by_label_contains("is the notes file; choose another file");
+    h.get_by_label_contains("is its notes file; choose another file for the export");
 
     type_path(&mut h, &link);
     for _ in 0..2 {

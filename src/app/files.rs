@@ -20,18 +20,9 @@ impl VersusApp {
     /// to nothing); never over the comparison or the notes file.
     pub(super) fn export_to(&mut self, path: PathBuf) {
         let dialog = &mut self.export_dialog;
-        let inputs = [
-            (self.source.path(), "the comparison that is open"),
-            (Some(self.notes_file.path.as_path()), "the notes file"),
-        ];
-        if let Some((_, what)) = inputs
-            .iter()
-            .find(|(p, _)| p.is_some_and(|p| storage::same_file(&path, p)))
-        {
-            dialog.hint = Some(format!(
-                "{} is {what}; choose another file for the export.",
-                path.display()
-            ));
+        let notes = Some(self.notes_file.path.as_path());
+        if let Some(own) = storage::own_file(&path, self.source.path(), notes) {
+            dialog.hint = Some(own.refusal(&path, "export"));
             return;
         }
         let link = storage::link_at(&path);
