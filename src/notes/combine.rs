@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::notes::merge::MergeCheck;
 use crate::notes::paths::aside_path;
 use crate::notes::{DimensionNotes, Notes, Verdict};
 use crate::storage;
@@ -60,6 +61,7 @@ pub fn merge(ours: &Notes, theirs: &Notes, other: &str) -> Notes {
         .sort_by(|a, b| (&a.date, a.title, &a.seconds).cmp(&(&b.date, b.title, &b.seconds)));
     talk.keep_within_limits();
     merged.overall = merge_text(&ours.overall, &overall_extra, other);
+    merged.merged = merge_check(ours.merged.as_ref(), theirs.merged.as_ref());
     for (id, theirs) in &theirs.dimensions {
         let merged_dimension = merge_dimension(merged.entry(id), theirs, other);
         *merged.entry(id) = merged_dimension;
@@ -102,7 +104,25 @@ fn merge_dimension(ours: &DimensionNotes, theirs: &DimensionNotes, other: &str) 
         push_line(&mut extra, &format!("(In {other}: {}.)", differ.join(", ")));
     }
     merged.text = merge_text(&ours.text, &extra, other);
+    merged.merged = merge_check(ours.merged.as_ref(), theirs.merged.as_ref());
     merged
+}
+
+/// Both copies' "merged, check" flags in one, so no flag left to check is
+/// dropped: set in either, set in the result; `ours` first where both hold
+/// a value.
+fn merge_check(ours: Option<&MergeCheck>, theirs: Option<&MergeCheck>) -> Option<MergeCheck> {
+    match (ours, theirs) {
+        (None, theirs) => theirs.cloned(),
+        (Some(ours), None) => Some(ours.clone()),
+        (Some(o), Some(t)) => Some(MergeCheck {
+            both_texts: o.both_texts || t.both_texts,
+            their_verdict: o.their_verdict.clone().or_else(|| t.their_verdict.clone()),
+            their_weight: o.their_weight.or(t.their_weight),
+            their_budget: o.their_budget.or(t.their_budget),
+            their_minutes: o.their_minutes.or(t.their_minutes),
+        }),
+    }
 }
 
 /// `ours`, then `theirs` under a line naming `other` when it adds
