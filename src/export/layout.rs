@@ -295,6 +295,13 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
                 } else {
                     cut_point(rest, room)
                 };
+                // A cut inside a word is for a word longer than a whole
+                // piece: with something in this piece already, the word
+                // starts the next one instead ("x" | "iq" reads as two).
+                let clean = cut == rest.len()
+                    || rest[cut..].starts_with(char::is_whitespace)
+                    || rest[..cut].ends_with(['。', '！', '？']);
+                let cut = if clean || shown == 0 { cut } else { 0 };
                 if cut == 0 && shown > 0 {
                     let full = lines.fresh();
                     finish(
@@ -392,4 +399,23 @@ pub(super) fn text_cost(plain: &str) -> f32 {
     #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
     let lines = lines_of(plain, LINE_CHARS) as f32;
     lines + PARAGRAPH_GAP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_cut_only_when_it_is_longer_than_a_whole_piece() {
+        // "xiq" does not fit after "abcd": it starts the next piece whole.
+        let shown: Vec<String> = pieces("abcd **xiq** end", Place::Cell, false, 6)
+            .into_iter()
+            .map(|p| p.plain)
+            .collect();
+        assert!(shown.iter().any(|p| p.contains("xiq")), "{shown:?}");
+        // A word longer than any piece is still cut, as many characters a
+        // piece as fit, not one.
+        let long = pieces("abcdefghijkl", Place::Cell, false, 5);
+        assert_eq!(long.len(), 3, "{long:?}");
+    }
 }
