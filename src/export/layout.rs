@@ -347,6 +347,41 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
     out
 }
 
+/// A table's rows as the lines they take, each cell cut to at most
+/// `cell_max` columns a piece: a long cell continues on the next line (the
+/// other cells empty there), a missing side says so on the first. Shared by
+/// the Marp deck and the PowerPoint deck, so both cut alike. Each line
+/// keeps its row's `bold`.
+pub(super) fn table_lines<'t>(
+    rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    cell_max: usize,
+) -> Vec<(Vec<Piece>, bool)> {
+    let mut out = Vec::new();
+    for (texts, bold) in rows {
+        let cut: Vec<Vec<Piece>> = texts
+            .iter()
+            .map(|text| pieces(text, Place::Cell, bold, cell_max))
+            .collect();
+        let height = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
+            let cells = cut
+                .iter()
+                .map(|pieces| {
+                    pieces.get(k).cloned().unwrap_or_else(|| {
+                        if k == 0 {
+                            Piece::of(super::MISSING, Place::Cell, bold)
+                        } else {
+                            Piece::default()
+                        }
+                    })
+                })
+                .collect();
+            out.push((cells, bold));
+        }
+    }
+    out
+}
+
 /// Where to cut `text` so that the first part shows at most `room`
 /// columns: after the last sentence end in the second half of that room,
 /// else after the last space, else as many characters as fit; 0 when not

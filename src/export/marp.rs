@@ -47,8 +47,8 @@
 //! only when its whole text is a YAML mapping).
 
 use super::layout::{
-    BODY_LINES, PARAGRAPH_GAP, Pager, Piece, ROW_PADDING, Row, TABLE_CHARS, lines_that_fit, pieces,
-    text_cost,
+    BODY_LINES, PARAGRAPH_GAP, Pager, Piece, ROW_PADDING, Row, TABLE_CHARS, lines_that_fit,
+    table_lines, text_cost,
 };
 use super::md_text::{Place, strong_line};
 use super::verdicts::{self, Verdicts};
@@ -202,29 +202,10 @@ fn paged_table<'t>(
     // A cell holds at most this much, so any row fits under the header.
     let cell_max =
         width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut out = Vec::new();
-    for (texts, bold) in rows {
-        let cut: Vec<Vec<Piece>> = texts
-            .iter()
-            .map(|text| pieces(text, Place::Cell, bold, cell_max))
-            .collect();
-        let height = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for k in 0..height {
-            let cells: Vec<Piece> = cut
-                .iter()
-                .map(|pieces| {
-                    pieces.get(k).cloned().unwrap_or_else(|| {
-                        if k == 0 {
-                            Piece::of(MISSING, Place::Cell, bold)
-                        } else {
-                            Piece::default()
-                        }
-                    })
-                })
-                .collect();
-            out.push(Row::of(&cells, width));
-        }
-    }
+    let out = table_lines(rows, cell_max)
+        .into_iter()
+        .map(|(cells, _)| Row::of(&cells, width))
+        .collect();
     pager.table(&header_row, out, header.len());
 }
 
@@ -379,7 +360,7 @@ mod tests {
     #[test]
     fn pieces_keep_every_word_and_fit() {
         let text = "One **two three** four. `five six` [seven](https://x.org) 八九十".repeat(20);
-        let all = pieces(&text, Place::Block, false, 40);
+        let all = crate::export::layout::pieces(&text, Place::Block, false, 40);
         let words: Vec<String> = all
             .iter()
             .flat_map(|p| {

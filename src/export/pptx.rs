@@ -38,7 +38,7 @@ use std::io::Write as _;
 use super::layout::{
     BODY_LINES, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
     ROW_LINE, ROW_PADDING, TABLE_CHARS, TITLE_CHARS, TITLE_LINE, lines_of, lines_that_fit, pieces,
-    text_cost,
+    table_lines, text_cost,
 };
 use super::marp::note_text;
 use super::md_text::Place;
@@ -508,29 +508,10 @@ fn paged_table<'t>(
     let header_row = TableRow::of(&header_cells, width, false);
     let cell_max =
         width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut out = Vec::new();
-    for (texts, bold) in rows {
-        let cut: Vec<Vec<Piece>> = texts
-            .iter()
-            .map(|text| pieces(text, Place::Cell, bold, cell_max))
-            .collect();
-        let height = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for k in 0..height {
-            let cells: Vec<Piece> = cut
-                .iter()
-                .map(|pieces| {
-                    pieces.get(k).cloned().unwrap_or_else(|| {
-                        if k == 0 {
-                            Piece::of(MISSING, Place::Cell, bold)
-                        } else {
-                            Piece::default()
-                        }
-                    })
-                })
-                .collect();
-            out.push(TableRow::of(&cells, width, bold));
-        }
-    }
+    let out = table_lines(rows, cell_max)
+        .into_iter()
+        .map(|(cells, bold)| TableRow::of(&cells, width, bold))
+        .collect();
     pager.table(&header_row, out);
 }
 
