@@ -337,6 +337,10 @@ pub enum MergeNotesError {
     /// The merged notes could not be written.
     #[error("{0}")]
     Write(#[from] storage::WriteError),
+    /// `--out` names a file that is not a notes file (a comparison, a
+    /// document): it is never written over.
+    #[error("{0}: not a notes file; merge-notes writes only over notes files")]
+    NotNotes(PathBuf),
 }
 
 /// Merges three versions of a notes file field by field and writes the
@@ -358,6 +362,17 @@ pub fn merge_notes(
         None => crate::notes::merge::merge2(&ours, &theirs),
     };
     let out = request.out.as_ref().unwrap_or(&request.ours);
+    // OURS was read as notes above; any other output already there must
+    // be notes too, never a comparison or another document.
+    if let Some(bytes) = crate::notes::read_bytes(out)? {
+        let kind = crate::notes::sniff(&String::from_utf8_lossy(&bytes));
+        if !matches!(
+            kind,
+            crate::notes::FileKind::Notes | crate::notes::FileKind::Empty
+        ) {
+            return Err(MergeNotesError::NotNotes(out.clone()));
+        }
+    }
     storage::write_atomic(out, merged.notes.to_ron().as_bytes())?;
     Ok(merged)
 }

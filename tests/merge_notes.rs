@@ -562,3 +562,21 @@ fn a_notes_file_git_merged_as_text_names_the_fix() {
         format!("Alice's version.\n{THEIR_VERSION}\nBob's version.\n{END_OF_THEIR_VERSION}")
     );
 }
+
+/// `--out` never replaces a comparison (or any file that is not notes):
+/// exit 2, the file as it was.
+#[test]
+fn merge_notes_never_writes_over_a_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let [base, ours, theirs] = ["base", "ours", "theirs"].map(|n| dir.path().join(n));
+    for p in [&base, &ours, &theirs] {
+        write_notes(p, &Notes::for_comparison("T"));
+    }
+    let talk = dir.path().join("talk.ron");
+    let content = "Comparison(title: \"T\", subjects: [], dimensions: [])\n";
+    std::fs::write(&talk, content).unwrap();
+    let run = merge_notes_cli(&[&base, &ours, &theirs], Some(&talk));
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("not a notes file"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&talk).unwrap(), content);
+}
