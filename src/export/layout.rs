@@ -350,13 +350,14 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
 /// A table's rows as the lines they take, each cell cut to at most
 /// `cell_max` columns a piece: a long cell continues on the next line (the
 /// other cells empty there), a missing side says so on the first. Shared by
-/// the Marp deck and the PowerPoint deck, so both cut alike. Each line
-/// keeps its row's `bold`.
+/// the Marp deck and the PowerPoint deck, so both cut alike. Each line goes
+/// to `line` with its row's `bold` as soon as it is cut, so no more than a
+/// row's pieces are held at once (a table may have millions of cells).
 pub(super) fn table_lines<'t>(
     rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
     cell_max: usize,
-) -> Vec<(Vec<Piece>, bool)> {
-    let mut out = Vec::new();
+    mut line: impl FnMut(&[Piece], bool),
+) {
     for (texts, bold) in rows {
         let cut: Vec<Vec<Piece>> = texts
             .iter()
@@ -364,7 +365,7 @@ pub(super) fn table_lines<'t>(
             .collect();
         let height = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for k in 0..height {
-            let cells = cut
+            let cells: Vec<Piece> = cut
                 .iter()
                 .map(|pieces| {
                     pieces.get(k).cloned().unwrap_or_else(|| {
@@ -376,10 +377,9 @@ pub(super) fn table_lines<'t>(
                     })
                 })
                 .collect();
-            out.push((cells, bold));
+            line(&cells, bold);
         }
     }
-    out
 }
 
 /// Where to cut `text` so that the first part shows at most `room`

@@ -202,10 +202,8 @@ fn paged_table<'t>(
     // A cell holds at most this much, so any row fits under the header.
     let cell_max =
         width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let out = table_lines(rows, cell_max)
-        .into_iter()
-        .map(|(cells, _)| Row::of(&cells, width))
-        .collect();
+    let mut out = Vec::new();
+    table_lines(rows, cell_max, |cells, _| out.push(Row::of(cells, width)));
     pager.table(&header_row, out, header.len());
 }
 

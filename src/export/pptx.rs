@@ -508,10 +508,10 @@ fn paged_table<'t>(
     let header_row = TableRow::of(&header_cells, width, false);
     let cell_max =
         width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let out = table_lines(rows, cell_max)
-        .into_iter()
-        .map(|(cells, bold)| TableRow::of(&cells, width, bold))
-        .collect();
+    let mut out = Vec::new();
+    table_lines(rows, cell_max, |cells, bold| {
+        out.push(TableRow::of(cells, width, bold));
+    });
     pager.table(&header_row, out);
 }
 
