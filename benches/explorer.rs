@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use versus::VersusApp;
-use versus::app::command::{Nav, NotesCmd, PresentCmd};
-use versus::app::{Section, Source};
 use versus::model::{BUILT_IN_NAME, BUILT_IN_RON, Comparison, parse};
+use versus::session::command::{Nav, PresentCmd, TalkCmd};
+use versus::session::{Section, Source};
 
 /// Dimensions in the large comparison.
 const LARGE: usize = 10_000;
@@ -64,7 +64,7 @@ fn window(comparison: Comparison, data_dir: &Path) -> Harness<'static, VersusApp
     let middle = comparison.dimensions.len() / 2;
     let mut app = VersusApp::new(comparison, Source::BuiltIn, data_dir.to_owned());
     app.apply(Nav::Select(Section::Dimension(middle)).into());
-    app.scroll_to_selected = true;
+    app.session.selection_jumped = true;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(versus::ui::apply_style)
@@ -77,19 +77,19 @@ fn window(comparison: Comparison, data_dir: &Path) -> Harness<'static, VersusApp
 /// the last row it goes back to the first (untimed) so every timed
 /// keystroke moves it by one.
 fn time_moves(h: &mut Harness<'static, VersusApp>, iters: u64) -> Duration {
-    let last = h.state().row_count() - 1;
+    let last = h.state().session.row_count() - 1;
     let mut total = Duration::ZERO;
     for _ in 0..iters {
-        if h.state().row_of(h.state().selected) == last {
+        if h.state().session.row_of(h.state().session.selected) == last {
             h.key_press(egui::Key::Home);
             h.run();
         }
-        let before = h.state().selected;
+        let before = h.state().session.selected;
         let start = Instant::now();
         h.key_press(egui::Key::ArrowDown);
         h.step();
         total += start.elapsed();
-        assert_ne!(h.state().selected, before, "the selection moved");
+        assert_ne!(h.state().session.selected, before, "the selection moved");
     }
     total
 }
@@ -99,7 +99,7 @@ fn frame_benches(c: &mut Criterion) {
     let data_dir = tempfile::tempdir().unwrap();
     let mut built_in = window(Comparison::built_in(), data_dir.path());
     let mut large = window(generated(LARGE), data_dir.path());
-    assert_eq!(large.state().comparison.dimensions.len(), LARGE);
+    assert_eq!(large.state().session.comparison.dimensions.len(), LARGE);
 
     let mut group = c.benchmark_group("frame");
     group
@@ -117,7 +117,7 @@ fn frame_benches(c: &mut Criterion) {
     // With a talk length the sidebar shows a budget per row: the plan is
     // worked out every frame.
     for h in [&mut built_in, &mut large] {
-        h.state_mut().apply(NotesCmd::SetTalkMinutes(30).into());
+        h.state_mut().apply(TalkCmd::SetTalkMinutes(30).into());
         h.run();
     }
     group.bench_function("idle-planned/built-in", |b| b.iter(|| built_in.step()));
@@ -126,7 +126,7 @@ fn frame_benches(c: &mut Criterion) {
     for h in [&mut built_in, &mut large] {
         h.key_press(egui::Key::F5);
         h.run();
-        let middle = h.state().presenting.as_ref().unwrap().slides.len() / 2;
+        let middle = h.state().session.presenting.as_ref().unwrap().slides.len() / 2;
         for digit in middle.to_string().bytes() {
             h.state_mut().apply(PresentCmd::Digit(digit - b'0').into());
         }

@@ -13,6 +13,8 @@ pub mod model;
 pub mod notes;
 #[cfg(feature = "gui")]
 pub mod platform;
+#[cfg(feature = "gui")]
+pub mod session;
 pub mod storage;
 pub mod talk;
 #[cfg(feature = "gui")]
@@ -20,3 +22,5 @@ pub mod ui;
 
 #[cfg(feature = "gui")]
 pub use app::VersusApp;
+#[cfg(feature = "gui")]
+pub use session::Session;

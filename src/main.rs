@@ -113,7 +113,7 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Cmd::MergeNotes(request)) => Ok(merge_notes(&request)),
         None => {
             if let Some(out) = cli.screenshot {
-                let request = versus::platform::screenshot::Request {
+                let request = versus::app::screenshot::Request {
                     out,
                     size: cli.size.unwrap_or([1280.0, 800.0]),
                     theme: cli.theme.unwrap_or(egui::Theme::Dark),
@@ -206,11 +206,11 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
             // versus last closed (if it is still there).
             let file = file.or_else(|| remembered.last_file.clone().filter(|p| p.is_file()));
             let mut app = VersusApp::open_at_start(file.as_deref(), data_dir);
-            if let Some(error) = &app.error {
+            if let Some(error) = &app.session.error {
                 eprintln!("{error}");
             }
             app.restore(remembered);
-            app.welcome = first_run;
+            app.shown.welcome = first_run;
             // Within reach of the exit flush, however the event loop ends.
             Ok(Box::new(versus::app::exit::Running::new(app)))
         }),
@@ -229,16 +229,23 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
 fn screenshot(
     file: Option<&Path>,
     dimension: Option<&str>,
-    request: &versus::platform::screenshot::Request,
+    request: &versus::app::screenshot::Request,
 ) -> ExitCode {
     let mut app = VersusApp::open_at_start(file, versus::storage::data_dir());
-    if let Some(error) = &app.error {
+    if let Some(error) = &app.session.error {
         eprintln!("{error}");
         return ExitCode::FAILURE;
     }
     if let Some(id) = dimension {
-        let Some(i) = app.comparison.dimensions.iter().position(|d| d.id == id) else {
+        let Some(i) = app
+            .session
+            .comparison
+            .dimensions
+            .iter()
+            .position(|d| d.id == id)
+        else {
             let ids: Vec<&str> = app
+                .session
                 .comparison
                 .dimensions
                 .iter()
@@ -250,11 +257,13 @@ fn screenshot(
             );
             return ExitCode::FAILURE;
         };
-        app.apply(versus::app::command::Nav::Select(versus::app::Section::Dimension(i)).into());
+        app.apply(
+            versus::session::command::Nav::Select(versus::session::Section::Dimension(i)).into(),
+        );
     }
     // Never over what the user wrote: the comparison or its notes.
-    let notes = Some(app.notes_file.path.as_path());
-    if let Some(own) = versus::storage::own_file(&request.out, app.source.path(), notes) {
+    let notes = Some(app.session.notes_file.path.as_path());
+    if let Some(own) = versus::storage::own_file(&request.out, app.session.source.path(), notes) {
         eprintln!(
             "versus --screenshot: {}",
             own.refusal(&request.out, "picture")
@@ -262,7 +271,7 @@ fn screenshot(
         return ExitCode::FAILURE;
     }
     let out = request.out.clone();
-    match versus::platform::screenshot::run(app, request) {
+    match versus::app::screenshot::run(app, request) {
         Ok(()) => {
             eprintln!("Wrote {}", out.display());
             ExitCode::SUCCESS

@@ -11,9 +11,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::Section;
 use versus::notes::Notes;
 use versus::notes::file::Status;
+use versus::session::Section;
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
@@ -79,7 +79,7 @@ fn note_star_and_highlight_survive_a_restart() {
         Some("Lead with **size**.")
     );
     h.get_by_label("Starred");
-    let notes = h.state().notes();
+    let notes = h.state().session.notes();
     assert!(notes.is_starred("size"));
     assert!(notes.is_highlighted("size", "Offices"));
     assert!(!notes.is_highlighted("size", "People"));
@@ -112,7 +112,7 @@ fn the_whole_comparison_can_be_annotated_from_the_keyboard() {
     h.key_press(egui::Key::F2);
     h.event(egui::Event::Text("The talk: teams.".to_owned()));
     h.run();
-    let notes = h.state().notes().clone();
+    let notes = h.state().session.notes().clone();
     assert_eq!(notes.text("size"), "Size first.");
     assert!(notes.is_starred("size"));
     assert!(notes.is_highlighted("size", "Offices"));
@@ -134,10 +134,10 @@ fn undo_and_redo_in_a_note() {
     }
     h.get_by_label("Note on Size").type_text(" Second.");
     h.run();
-    assert_eq!(h.state().notes().text("size"), "First. Second.");
+    assert_eq!(h.state().session.notes().text("size"), "First. Second.");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    let undone = h.state().notes().text("size").to_owned();
+    let undone = h.state().session.notes().text("size").to_owned();
     assert_ne!(undone, "First. Second.", "Ctrl+Z undid something");
     assert!("First. Second.".starts_with(&undone), "{undone}");
     h.key_press_modifiers(
@@ -145,7 +145,7 @@ fn undo_and_redo_in_a_note() {
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(h.state().notes().text("size"), "First. Second.");
+    assert_eq!(h.state().session.notes().text("size"), "First. Second.");
 }
 
 #[test]
@@ -170,11 +170,13 @@ fn autosave_writes_within_two_seconds_without_closing() {
     assert!(saved.as_millis() < 2000, "saved after {saved:?}");
     // The file can be read a moment before the writer's reply reaches the
     // window: let the window take it in, then it says so.
-    step_until(&mut h, 4, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 4, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     h.get_by_label_contains("Notes: Saved");
     // The file is what the notes serialise to, byte for byte.
     let bytes = std::fs::read_to_string(&sidecar).unwrap();
-    assert_eq!(bytes, h.state().notes().to_ron());
+    assert_eq!(bytes, h.state().session.notes().to_ron());
 }
 
 #[test]
@@ -209,7 +211,7 @@ fn notes_on_missing_dimensions_are_listed_and_kept() {
     h.key_press(egui::Key::End);
     h.key_press(egui::Key::Home);
     h.run();
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.selected, Section::Intro);
     h.get_by_label("Notes on missing dimensions (1)");
     h.get_by_label("Written before the rename.");
     // An edit and a save keep the orphan in the file.
@@ -229,7 +231,10 @@ fn a_broken_notes_file_is_never_overwritten() {
     let broken = "Notes(comparison: \"Teams\", overall: \"unterminated)\n";
     std::fs::write(&sidecar, broken).unwrap();
     let mut h = open(&content, data.path());
-    assert!(matches!(h.state().notes_file.status, Status::Broken(_)));
+    assert!(matches!(
+        h.state().session.notes_file.status,
+        Status::Broken(_)
+    ));
     h.get_by_label("The notes file cannot be read");
     h.get_by_label_contains("teams.notes.ron:1:");
     // Typing is allowed, but nothing is written over the broken file…
@@ -241,7 +246,9 @@ fn a_broken_notes_file_is_never_overwritten() {
     // …until the person agrees to move it aside.
     h.get_by_label("Move it aside and start fresh").click();
     // The save that follows wakes the window from the writer thread.
-    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 10, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     close(h);
     let moved: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -288,7 +295,7 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     h.get_by_label("Note on Size").type_text(" And more.");
     h.run();
     step_until(&mut h, 4, |app| {
-        matches!(app.notes_file.status, Status::Conflict)
+        matches!(app.session.notes_file.status, Status::Conflict)
     });
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), theirs);
     h.get_by_label("The notes file changed on disk");
@@ -316,11 +323,14 @@ fn reload_theirs_keeps_mine_aside() {
     h.get_by_label("Note on Size").type_text(" Again.");
     h.run();
     h.state_mut().flush_notes();
-    assert!(matches!(h.state().notes_file.status, Status::Conflict));
+    assert!(matches!(
+        h.state().session.notes_file.status,
+        Status::Conflict
+    ));
     h.run();
     h.get_by_label("Reload from disk").click();
     h.run();
-    assert_eq!(h.state().notes().text("size"), "Theirs.");
+    assert_eq!(h.state().session.notes().text("size"), "Theirs.");
     let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("my version is kept");
     let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
     assert_eq!(kept.text("size"), "Mine. Again.");
@@ -347,7 +357,7 @@ fn save_notes_as_through_the_path_field() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
-    assert_eq!(h.state().notes_file.path, target);
+    assert_eq!(h.state().session.notes_file.path, target);
     let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
     assert_eq!(notes.text("size"), "Elsewhere.");
     h.get_by_label_contains("Notes saved to");
@@ -380,17 +390,20 @@ fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_t
         .unwrap()
         .click();
     h.run();
-    assert_eq!(h.state().notes().text("size"), "Written before the rename.");
-    assert!(h.state().notes().is_starred("size"));
-    assert!(h.state().notes().get("sise").is_none());
+    assert_eq!(
+        h.state().session.notes().text("size"),
+        "Written before the rename."
+    );
+    assert!(h.state().session.notes().is_starred("size"));
+    assert!(h.state().session.notes().get("sise").is_none());
     h.get_by_label("Notes on missing dimensions (1)");
     // Delete asks once more.
     h.get_by_label("Delete…").click();
     h.run();
-    assert!(h.state().notes().get("unwanted").is_some());
+    assert!(h.state().session.notes().get("unwanted").is_some());
     h.get_by_label("Delete: sure?").click();
     h.run();
-    assert!(h.state().notes().get("unwanted").is_none());
+    assert!(h.state().session.notes().get("unwanted").is_none());
     assert!(
         h.query_by_label_contains("Notes on missing dimensions")
             .is_none()
@@ -411,17 +424,17 @@ fn a_notes_file_edited_outside_versus_is_taken_in_when_nothing_is_unsaved() {
     )
     .unwrap();
     let mut h = open(&content, data.path());
-    assert_eq!(h.state().notes().text("size"), "First.");
+    assert_eq!(h.state().session.notes().text("size"), "First.");
     // Another editor (or a synced copy) writes the file: nothing is unsaved
     // here, so their version is taken in, at once and without a question.
     std::thread::sleep(std::time::Duration::from_millis(200));
     let theirs = r#"Notes(comparison: "Teams", overall: "", dimensions: {"size": DimensionNotes(text: "Edited elsewhere.", starred: true, highlights: [])})"#;
     std::fs::write(&sidecar, theirs).unwrap();
     step_until(&mut h, 20, |app| {
-        app.notes().text("size") == "Edited elsewhere."
+        app.session.notes().text("size") == "Edited elsewhere."
     });
-    assert!(h.state().notes().is_starred("size"));
-    assert_eq!(h.state().notes_file.status, Status::Saved);
+    assert!(h.state().session.notes().is_starred("size"));
+    assert_eq!(h.state().session.notes_file.status, Status::Saved);
     h.get_by_label_contains("Notes reloaded: the file changed on disk");
     // No banner, no orange "Not saved", no copy, the file as they wrote it.
     assert!(h.query_by_label("Keep mine").is_none());
@@ -442,26 +455,41 @@ fn ctrl_z_outside_the_note_undoes_stars_and_highlights_and_ctrl_shift_z_redoes()
     h.run();
     h.key_press(egui::Key::Num1);
     h.run();
-    let first_aspect = h.state().comparison.dimensions[0].points[0].aspect.clone();
-    assert!(h.state().notes().is_starred("size"));
-    assert!(h.state().notes().is_highlighted("size", &first_aspect));
+    let first_aspect = h.state().session.comparison.dimensions[0].points[0]
+        .aspect
+        .clone();
+    assert!(h.state().session.notes().is_starred("size"));
+    assert!(
+        h.state()
+            .session
+            .notes()
+            .is_highlighted("size", &first_aspect)
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert!(!h.state().notes().is_highlighted("size", &first_aspect));
-    assert!(h.state().notes().is_starred("size"));
+    assert!(
+        !h.state()
+            .session
+            .notes()
+            .is_highlighted("size", &first_aspect)
+    );
+    assert!(h.state().session.notes().is_starred("size"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert!(!h.state().notes().is_starred("size"));
+    assert!(!h.state().session.notes().is_starred("size"));
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::Z,
     );
     h.run();
-    assert!(h.state().notes().is_starred("size"));
+    assert!(h.state().session.notes().is_starred("size"));
     // Nothing more to undo than there was: it says so.
     for _ in 0..3 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
         h.run();
     }
-    assert_eq!(h.state().message.as_deref(), Some("Nothing to undo"));
+    assert_eq!(
+        h.state().session.message.as_deref(),
+        Some("Nothing to undo")
+    );
 }

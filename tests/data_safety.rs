@@ -12,9 +12,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-use versus::app::command::{FileCmd, NotesCmd};
 use versus::notes::Notes;
 use versus::notes::file::{Flushed, NotesFile, Status};
+use versus::session::command::{FileCmd, NotesCmd};
 
 const CONTENT: &str = r#"Comparison(
     title: "Travel",
@@ -87,7 +87,7 @@ fn save_notes_as_never_writes_over_the_open_comparison() {
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     h.get_by_label_contains("is the comparison that is open");
     assert_eq!(
-        h.state().notes_file.path,
+        h.state().session.notes_file.path,
         dir.path().join("travel.notes.ron")
     );
     // The same file reached through a link is refused too.
@@ -97,7 +97,11 @@ fn save_notes_as_never_writes_over_the_open_comparison() {
     press(&mut h, "Save");
     press(&mut h, "Save");
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
-    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(
+        h.state().session.error.is_none(),
+        "{:?}",
+        h.state().session.error
+    );
 }
 
 #[test]
@@ -130,7 +134,7 @@ fn save_notes_as_asks_before_replacing_and_refuses_other_documents() {
     press(&mut h, "Save");
     let notes = Notes::load(&other_notes).unwrap().unwrap();
     assert_eq!(notes.text("speed"), "New talk.");
-    assert_eq!(h.state().notes_file.path, other_notes);
+    assert_eq!(h.state().session.notes_file.path, other_notes);
 }
 
 // Case 2: Open notes… refuses the comparison (and anything not notes), and
@@ -170,10 +174,12 @@ fn open_notes_refuses_the_comparison_and_never_moves_it() {
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     assert_eq!(std::fs::read_to_string(&other_content).unwrap(), CONTENT);
     assert!(files_starting(dir.path(), "travel.ron.").is_empty());
-    assert_eq!(h.state().notes().text("speed"), "Kept in memory.");
-    assert!(h.state().notes().is_starred("speed"));
+    assert_eq!(h.state().session.notes().text("speed"), "Kept in memory.");
+    assert!(h.state().session.notes().is_starred("speed"));
     // The annotations autosave to their own file, not the content.
-    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 10, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
 }
 
@@ -214,17 +220,20 @@ fn a_failing_save_keeps_a_copy_says_where_and_retries() {
     let mut h = open(&content, data.path());
     click_row(&mut h, "Speed");
     type_note(&mut h, "Speed", "First.");
-    step_until(&mut h, 10, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 10, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     // The folder goes away (unmounted, deleted): saves now fail.
     std::fs::remove_dir_all(dir.path()).unwrap();
     type_note(&mut h, "Speed", " Second.");
     step_until(&mut h, 10, |app| {
-        matches!(app.notes_file.status, Status::Failed(_)) && app.notes_file.rescued_to.is_some()
+        matches!(app.session.notes_file.status, Status::Failed(_))
+            && app.session.notes_file.rescued_to.is_some()
     });
-    let status = h.state().notes_status();
+    let status = h.state().session.notes_status();
     assert!(status.contains("does not exist"), "{status}");
     assert!(status.contains("Retrying in"), "{status}");
-    let copy = h.state().notes_file.rescued_to.clone().unwrap();
+    let copy = h.state().session.notes_file.rescued_to.clone().unwrap();
     assert!(copy.starts_with(data.path()), "{}", copy.display());
     let name = copy.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("travel-"), "says which content: {name}");
@@ -237,17 +246,21 @@ fn a_failing_save_keeps_a_copy_says_where_and_retries() {
     assert!(!dir.path().exists());
     // More typing while it fails: the retry comes later each time, and
     // each copy holds everything.
-    let failures = h.state().notes_file.failures();
+    let failures = h.state().session.notes_file.failures();
     type_note(&mut h, "Speed", " Third.");
-    step_until(&mut h, 10, |app| app.notes_file.failures() > failures);
-    assert!(h.state().notes_file.failures() >= 2);
+    step_until(&mut h, 10, |app| {
+        app.session.notes_file.failures() > failures
+    });
+    assert!(h.state().session.notes_file.failures() >= 2);
     assert_eq!(
         Notes::load(&copy).unwrap().unwrap().text("speed"),
         "First. Second. Third."
     );
     // When the folder is back, the next retry saves to the notes file.
     std::fs::create_dir_all(dir.path()).unwrap();
-    step_until(&mut h, 40, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 40, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     let saved = Notes::load(&dir.path().join("travel.notes.ron"))
         .unwrap()
         .unwrap();
@@ -335,8 +348,8 @@ fn switching_comparisons_never_drops_notes_that_cannot_be_saved() {
         .apply(FileCmd::Submit(other_content.clone()).into());
     h.run();
     // Still on the first comparison, notes in hand, with the reason shown.
-    assert_eq!(h.state().notes().text("speed"), "Irreplaceable.");
-    assert_eq!(h.state().source.path(), Some(content.as_path()));
+    assert_eq!(h.state().session.notes().text("speed"), "Irreplaceable.");
+    assert_eq!(h.state().session.source.path(), Some(content.as_path()));
     h.get_by_label_contains("could not be saved anywhere");
 }
 
@@ -434,25 +447,26 @@ fn a_failing_save_that_no_place_can_copy_says_so_in_the_status_line() {
     std::fs::remove_dir_all(dir.path()).unwrap();
     let blocked = data.path().join("a-file");
     std::fs::write(&blocked, "x").unwrap();
-    h.state_mut().notes_file.fallback = Some(blocked.join("versus").join("t.notes.ron"));
-    let title = h.state().comparison.dimensions[0].title.clone();
+    h.state_mut().session.notes_file.fallback = Some(blocked.join("versus").join("t.notes.ron"));
+    let title = h.state().session.comparison.dimensions[0].title.clone();
     click_row(&mut h, &title);
     type_note(&mut h, &title, "Nowhere to go.");
     step_until(&mut h, 40, |app| {
-        matches!(app.notes_file.status, Status::Failed(_))
+        matches!(app.session.notes_file.status, Status::Failed(_))
     });
-    let status = h.state().notes_status();
+    let status = h.state().session.notes_status();
     assert!(
         status.contains("No copy could be kept either") && status.contains("a-file"),
         "{status}"
     );
-    assert!(h.state().notes_file.rescued_to.is_none());
+    assert!(h.state().session.notes_file.rescued_to.is_none());
     // The words are still in memory, and still unsaved.
-    assert!(h.state().notes_file.has_unsaved());
+    assert!(h.state().session.notes_file.has_unsaved());
     assert!(
         h.state()
+            .session
             .notes()
-            .text(&h.state().comparison.dimensions[0].id)
+            .text(&h.state().session.comparison.dimensions[0].id)
             .contains("Nowhere to go.")
     );
 }

@@ -110,7 +110,7 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     h.key_press(egui::Key::S);
     h.run();
     h.state_mut().flush_notes();
-    let notes_file = h.state().notes_file.path.clone();
+    let notes_file = h.state().session.notes_file.path.clone();
     let notes_before = std::fs::read(&notes_file).unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
@@ -295,8 +295,8 @@ fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
     h.run();
     h.key_press(egui::Key::Escape);
     h.run();
-    let id = h.state().comparison.dimensions[0].id.clone();
-    h.state_mut().notes_file.notes.entry(&id).verdict = Some(versus::notes::Verdict::Even);
+    let id = h.state().session.comparison.dimensions[0].id.clone();
+    h.state_mut().session.notes_file.notes.entry(&id).verdict = Some(versus::notes::Verdict::Even);
     h.run();
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);

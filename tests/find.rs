@@ -7,7 +7,7 @@ use common::{click_row, open, type_note};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
-use versus::app::Section;
+use versus::session::Section;
 
 const TRAVEL: &str = r#"Comparison(
     title: "Travel",
@@ -49,11 +49,11 @@ fn travel() -> (
 /// The titles of the sidebar's rows, top to bottom.
 fn rows(h: &egui_kittest::Harness<'static, versus::VersusApp>) -> Vec<String> {
     let app = h.state();
-    (0..app.row_count())
-        .map(|r| match app.section_at(r) {
+    (0..app.session.row_count())
+        .map(|r| match app.session.section_at(r) {
             Section::Intro => "Introduction".to_owned(),
             Section::Conclusion => "Conclusion".to_owned(),
-            Section::Dimension(i) => app.comparison.dimensions[i].title.clone(),
+            Section::Dimension(i) => app.session.comparison.dimensions[i].title.clone(),
         })
         .collect()
 }
@@ -72,7 +72,7 @@ fn typing_a_search_narrows_the_sidebar_whatever_the_accents() {
     click_row(&mut h, "Speed");
     search(&mut h, "NAIVE");
     assert_eq!(rows(&h), ["Comfort"]);
-    assert_eq!(h.state().selected_dimension_id(), Some("comfort"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("comfort"));
     h.get_by_label("1 of 4 match");
     // "strasse" finds "Straße"; both terms must be there.
     h.key_press(egui::Key::Escape);
@@ -86,10 +86,10 @@ fn escape_clears_the_search_and_goes_back_to_where_you_were() {
     let (_dir, _data, mut h) = travel();
     click_row(&mut h, "Emissions");
     search(&mut h, "seats");
-    assert_eq!(h.state().selected_dimension_id(), Some("comfort"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("comfort"));
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.state().finder.text.is_empty());
+    assert!(h.state().session.finder.text.is_empty());
     assert_eq!(
         rows(&h),
         [
@@ -101,7 +101,7 @@ fn escape_clears_the_search_and_goes_back_to_where_you_were() {
             "Conclusion"
         ]
     );
-    assert_eq!(h.state().selected_dimension_id(), Some("green"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("green"));
 }
 
 #[test]
@@ -115,22 +115,22 @@ fn enter_and_f3_go_to_the_next_match_and_shift_f3_back() {
     search(&mut h, "s");
     let listed = rows(&h);
     assert!(listed.len() >= 3, "{listed:?}");
-    let first = h.state().selected;
+    let first = h.state().session.selected;
     // Enter in the field: the next match, and the field keeps the keys.
     h.key_press(egui::Key::Enter);
     h.run();
-    assert_ne!(h.state().selected, first);
+    assert_ne!(h.state().session.selected, first);
     assert!(h.get_by_label("Search").accesskit_node().is_focused());
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
     h.run();
-    assert_eq!(h.state().selected, first);
+    assert_eq!(h.state().session.selected, first);
     h.key_press(egui::Key::F3);
     h.run();
-    let second = h.state().selected;
+    let second = h.state().session.selected;
     assert_ne!(first, second);
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
     h.run();
-    assert_eq!(h.state().selected, first);
+    assert_eq!(h.state().session.selected, first);
 }
 
 #[test]
@@ -197,16 +197,17 @@ fn alt_down_and_alt_up_jump_between_annotated_dimensions() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("comfort"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("comfort"));
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("green"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("green"));
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run();
     // None after the last: it stays, and says so.
-    assert_eq!(h.state().selected_dimension_id(), Some("green"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("green"));
     assert!(
         h.state()
+            .session
             .message
             .as_deref()
             .unwrap()
@@ -214,7 +215,7 @@ fn alt_down_and_alt_up_jump_between_annotated_dimensions() {
     );
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("comfort"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("comfort"));
 }
 
 #[test]

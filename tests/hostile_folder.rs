@@ -300,15 +300,17 @@ fn a_dangling_shipped_notes_link_creates_nothing_and_the_words_are_kept() {
     h.run();
     common::click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", "Kept in a copy.");
-    step_until(&mut h, 20, |app| app.notes_file.rescued_to.is_some());
+    step_until(&mut h, 20, |app| {
+        app.session.notes_file.rescued_to.is_some()
+    });
     assert!(!profile.exists(), "the autosave created the sender's file");
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(
-        matches!(&h.state().notes_file.status, Status::Failed(why) if why.contains("is a link to")),
+        matches!(&h.state().session.notes_file.status, Status::Failed(why) if why.contains("is a link to")),
         "{:?}",
-        h.state().notes_file.status
+        h.state().session.notes_file.status
     );
-    let copy = h.state().notes_file.rescued_to.clone().unwrap();
+    let copy = h.state().session.notes_file.rescued_to.clone().unwrap();
     let kept = std::fs::read(&copy).unwrap();
     assert_eq!(
         Notes::from_ron(&kept, &copy).unwrap().text("taste"),
@@ -371,14 +373,16 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
     click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", "Where do I go?");
     step_until(&mut h, 6, |app| {
-        matches!(app.notes_file.status, Status::Failed(_))
+        matches!(app.session.notes_file.status, Status::Failed(_))
     });
     let read = || Notes::from_ron(&std::fs::read(&theirs).unwrap(), &theirs).unwrap();
     assert_eq!(read().text("taste"), "", "not written unasked");
     let button = format!("Write to {}", target.display());
     h.get_by_label(&button).click();
     h.run();
-    step_until(&mut h, 6, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 6, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     assert_eq!(read().text("taste"), "Where do I go?");
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     let remembered = h.state().remembered_now();
@@ -388,7 +392,9 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
     let mut h = open(Some(remembered.clone()));
     click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", " Again.");
-    step_until(&mut h, 6, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 6, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     assert_eq!(read().text("taste"), "Where do I go? Again.");
     drop(h);
 
@@ -402,7 +408,7 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
     click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", " Elsewhere?");
     step_until(&mut h, 6, |app| {
-        matches!(app.notes_file.status, Status::Failed(_))
+        matches!(app.session.notes_file.status, Status::Failed(_))
     });
     assert_eq!(std::fs::read(&other).unwrap(), before);
     let other = std::fs::canonicalize(&other).unwrap();
@@ -463,16 +469,17 @@ fn the_window_refuses_a_named_pipe_at_start_on_open_and_on_reload() {
     // Everything on one thread that must answer: a hang fails the test.
     let errors = within(Duration::from_mins(1), "the window on a pipe", move || {
         let at_start = VersusApp::open_at_start(Some(&talk), data.clone())
+            .session
             .error
             .unwrap_or_default();
         let mut app = VersusApp::open_at_start(Some(&content), data);
-        app.apply(versus::app::command::FileCmd::Open(talk).into());
-        let on_open = app.error.take().unwrap_or_default();
+        app.apply(versus::session::command::FileCmd::Open(talk).into());
+        let on_open = app.session.error.take().unwrap_or_default();
         // The open file swapped for a pipe, then reloaded.
         std::fs::remove_file(&content).unwrap();
         mkfifo(&content);
-        app.apply(versus::app::command::FileCmd::Reload.into());
-        let on_reload = app.error.take().unwrap_or_default();
+        app.apply(versus::session::command::FileCmd::Reload.into());
+        let on_reload = app.session.error.take().unwrap_or_default();
         [at_start, on_open, on_reload]
     });
     for error in errors {

@@ -23,10 +23,10 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::Section;
-use versus::app::command::{Nav, PresentCmd};
-use versus::app::view::ViewCmd;
 use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
+use versus::session::Section;
+use versus::session::command::ViewCmd;
+use versus::session::command::{Nav, PresentCmd};
 use versus::ui::slide::SLIDE_COLUMNS;
 
 /// `subjects` subjects and `points` points, as many to a dimension as the
@@ -108,7 +108,7 @@ fn frame_ratio(
 /// dimension selected, with the time of its first frame.
 fn window(path: Option<&Path>, data: &Path) -> (Harness<'static, VersusApp>, Duration) {
     let mut app = VersusApp::open_at_start(path, data.to_owned());
-    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(app.session.error.is_none(), "{:?}", app.session.error);
     app.apply(Nav::Select(Section::Dimension(0)).into());
     // Building the harness runs the first frame; egui's second is the
     // first one laid out with the sizes the first measured.
@@ -165,9 +165,9 @@ fn a_file_over_the_cell_limit_is_refused_at_the_row_that_goes_over() {
     let start = Instant::now();
     let app = VersusApp::open_at_start(Some(&file), data.path().to_owned());
     assert!(start.elapsed() < Duration::from_secs(10));
-    let error = app.error.clone().unwrap_or_default();
+    let error = app.session.error.clone().unwrap_or_default();
     assert!(error.contains("too many cells"), "{error}");
-    assert_eq!(app.comparison.subjects.len(), 2);
+    assert_eq!(app.session.comparison.subjects.len(), 2);
 }
 
 #[test]
@@ -195,8 +195,8 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
     let data_big = tempfile::tempdir().unwrap();
     let (mut small, first_small) = window(None, data_small.path());
     let (mut big, first_big) = window(Some(&file), data_big.path());
-    assert_eq!(big.state().comparison.subjects.len(), 1_000);
-    assert_eq!(big.state().shown_subjects().len(), 1_000);
+    assert_eq!(big.state().session.comparison.subjects.len(), 1_000);
+    assert_eq!(big.state().session.shown_subjects().len(), 1_000);
     let first = first_big.as_secs_f64() / first_small.as_secs_f64();
     eprintln!("first frame: built-in {first_small:?}, 1,000 × 1,000 {first_big:?} (×{first:.2})");
     // The first frame loads fonts in both: allow for that noise too.
@@ -229,7 +229,7 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
         h.step();
         h.step();
     }
-    assert!(big.state().overview);
+    assert!(big.state().shown.overview);
     let (ratio, a, b) = frame_ratio(&mut small, &mut big);
     eprintln!("the overview: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
     assert!(ratio <= RATIO, "the overview: ×{ratio:.2}");
@@ -253,7 +253,7 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
     // a frame, far less than before (27 s, ×300).
     assert!(first <= 20.0, "first slide frame ×{first:.2}");
     // The columns go a group at a time, each group on pages of their own.
-    let pages = big.state().presenting.as_ref().unwrap().pages;
+    let pages = big.state().session.presenting.as_ref().unwrap().pages;
     assert!(pages >= 1_000 / SLIDE_COLUMNS, "{pages} pages");
     let (ratio, a, b) = frame_ratio(&mut small, &mut big);
     eprintln!("a slide: built-in {a:?}, 1,000 × 1,000 {b:?} (×{ratio:.2})");
@@ -263,7 +263,7 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
         big.state_mut().apply(PresentCmd::Next.into());
     }
     big.step();
-    let p = big.state().presenting.as_ref().unwrap();
+    let p = big.state().session.presenting.as_ref().unwrap();
     assert_eq!(p.index, 1);
     assert_eq!(p.page + 1, p.pages);
     big.get_by_label("Subject 999");

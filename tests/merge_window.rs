@@ -36,7 +36,7 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     click_row(&mut h, "Team Composition");
     h.key_press(egui::Key::S);
     h.run();
-    let before = h.state().notes().clone();
+    let before = h.state().session.notes().clone();
 
     // The colleague's copy, beside the notes file.
     let mut theirs = Notes::for_comparison(&before.comparison);
@@ -80,7 +80,7 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     h.run();
     assert!(!h.state().merge_dialog.is_open());
 
-    let merged = h.state().notes().clone();
+    let merged = h.state().session.notes().clone();
     assert_eq!(
         merged.text("scope"),
         format!("Mine on scope.\n{THEIR_VERSION}\nTheirs on scope.\n{END_OF_THEIR_VERSION}")
@@ -104,15 +104,23 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     h.get_by_label("Merged, check");
     h.get_by_role_and_label(Role::Button, "Checked").click();
     h.run();
-    assert!(h.state().notes().get("scope").unwrap().merged.is_none());
+    assert!(
+        h.state()
+            .session
+            .notes()
+            .get("scope")
+            .unwrap()
+            .merged
+            .is_none()
+    );
     undo(&mut h);
-    assert_eq!(*h.state().notes(), merged, "the check was one step");
+    assert_eq!(*h.state().session.notes(), merged, "the check was one step");
 
     // One Ctrl+Z undoes the whole merge.
     undo(&mut h);
     let mut expected = before.clone();
     expected.prune();
-    let mut now = h.state().notes().clone();
+    let mut now = h.state().session.notes().clone();
     now.prune();
     assert_eq!(now, expected);
     h.key_press_modifiers(
@@ -120,7 +128,11 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(*h.state().notes(), merged, "and redo brings it back");
+    assert_eq!(
+        *h.state().session.notes(),
+        merged,
+        "and redo brings it back"
+    );
 }
 
 #[test]
@@ -132,28 +144,30 @@ fn a_review_made_on_other_notes_merges_nothing() {
     let from = data.path().join("colleague.notes.ron");
     std::fs::write(&from, theirs.to_ron()).unwrap();
     h.state_mut().apply(
-        versus::app::command::FileCmd::ShowDialog(
+        versus::session::command::FileCmd::ShowDialog(
             versus::platform::file_dialog::PathPurpose::MergeNotes,
         )
         .into(),
     );
     h.state_mut()
-        .apply(versus::app::command::FileCmd::Submit(from).into());
+        .apply(versus::session::command::FileCmd::Submit(from).into());
     h.run();
     assert!(h.state().merge_dialog.is_open());
     // While the review is open, a star is clicked in the window.
     h.state_mut()
-        .apply(versus::app::command::NotesCmd::ToggleStar(0).into());
+        .apply(versus::session::command::NotesCmd::ToggleStar(0).into());
     h.get_by_role_and_label(Role::Button, "Merge").click();
     h.run();
-    assert_eq!(h.state().notes().text("risk"), "", "nothing merged");
+    assert_eq!(h.state().session.notes().text("risk"), "", "nothing merged");
     assert!(
         h.state()
+            .session
             .notes()
-            .is_starred(&h.state().comparison.dimensions[0].id.clone())
+            .is_starred(&h.state().session.comparison.dimensions[0].id.clone())
     );
     assert!(
         h.state()
+            .session
             .message
             .as_deref()
             .unwrap()
@@ -168,16 +182,16 @@ fn merging_the_own_notes_file_is_refused_in_the_dialog() {
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Mine.");
     h.state_mut().flush_notes();
-    let own = h.state().notes_file.path.clone();
+    let own = h.state().session.notes_file.path.clone();
     h.state_mut().apply(
-        versus::app::command::FileCmd::ShowDialog(
+        versus::session::command::FileCmd::ShowDialog(
             versus::platform::file_dialog::PathPurpose::MergeNotes,
         )
         .into(),
     );
     h.run();
     h.state_mut()
-        .apply(versus::app::command::FileCmd::Submit(own).into());
+        .apply(versus::session::command::FileCmd::Submit(own).into());
     h.run();
     let hint = h.state().path_dialog.hint.clone().unwrap();
     assert!(hint.contains("your own notes file"), "{hint}");
@@ -191,7 +205,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Mine.");
     h.state_mut().flush_notes();
-    let path = h.state().notes_file.path.clone();
+    let path = h.state().session.notes_file.path.clone();
     // A sync tool brings the colleague's version: my saved note, and a
     // note of theirs on Risk.
     let mut theirs = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
@@ -201,7 +215,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     h.get_by_label("Note on Scope").type_text(" And more.");
     h.run();
     step_until(&mut h, 4, |app| {
-        matches!(app.notes_file.status, Status::Conflict)
+        matches!(app.session.notes_file.status, Status::Conflict)
     });
     h.get_by_label("The notes file changed on disk");
     h.get_by_role_and_label(Role::Button, "Merge").click();
@@ -215,7 +229,10 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
         on_disk.get("scope").unwrap().merged.is_none(),
         "a clean merge"
     );
-    assert!(!matches!(h.state().notes_file.status, Status::Conflict));
+    assert!(!matches!(
+        h.state().session.notes_file.status,
+        Status::Conflict
+    ));
     let kept = std::fs::read_dir(data.path())
         .unwrap()
         .filter_map(Result::ok)
@@ -224,7 +241,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
 
     // One Ctrl+Z: my notes as they were before the merge.
     undo(&mut h);
-    assert_eq!(h.state().notes().text("scope"), "Mine. And more.");
-    assert_eq!(h.state().notes().text("risk"), "");
-    assert!(!h.state().notes().is_starred("scope"));
+    assert_eq!(h.state().session.notes().text("scope"), "Mine. And more.");
+    assert_eq!(h.state().session.notes().text("risk"), "");
+    assert!(!h.state().session.notes().is_starred("scope"));
 }

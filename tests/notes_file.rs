@@ -426,12 +426,12 @@ fn notes_kept_in_the_data_folder_are_shown_once_the_folder_can_be_written() {
 
     let h = common::open(&content, data.path());
     let app = h.state();
-    assert_eq!(app.annotated_count(), 2, "the kept notes are shown");
-    assert_eq!(app.notes().text("risk"), "Written while read-only.");
-    assert_eq!(app.notes().talk.minutes, 10);
+    assert_eq!(app.session.annotated_count(), 2, "the kept notes are shown");
+    assert_eq!(app.session.notes().text("risk"), "Written while read-only.");
+    assert_eq!(app.session.notes().talk.minutes, 10);
     // They now live beside the content; the data-folder file is kept aside.
     let sidecar = versus::notes::paths::sidecar_path(&content);
-    assert_eq!(app.notes_file.path, sidecar);
+    assert_eq!(app.session.notes_file.path, sidecar);
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), kept_text);
     assert!(!kept.exists());
     let name = kept.file_name().unwrap().to_string_lossy().into_owned();
@@ -443,8 +443,8 @@ fn notes_kept_in_the_data_folder_are_shown_once_the_folder_can_be_written() {
     // And exports carry them.
     let md = versus::export::export_text(
         versus::export::Format::Markdown,
-        &app.comparison,
-        app.notes(),
+        &app.session.comparison,
+        app.session.notes(),
         &versus::export::ExportOptions::default(),
     )
     .unwrap_or_default();
@@ -453,8 +453,8 @@ fn notes_kept_in_the_data_folder_are_shown_once_the_folder_can_be_written() {
 
     // Opened again: the same notes, nothing new moved or copied.
     let h = common::open(&content, data.path());
-    assert_eq!(h.state().annotated_count(), 2);
-    assert_eq!(h.state().message, None);
+    assert_eq!(h.state().session.annotated_count(), 2);
+    assert_eq!(h.state().session.message, None);
     assert_eq!(named(data.path(), &name).len(), 1);
 }
 
@@ -479,7 +479,7 @@ fn notes_in_both_places_are_merged_and_nothing_is_dropped() {
     });
 
     let h = common::open(&content, data.path());
-    let notes = h.state().notes();
+    let notes = h.state().session.notes();
     let risk = notes.get("risk").unwrap();
     assert!(risk.text.contains("Written beside."), "{}", risk.text);
     assert!(
@@ -493,7 +493,7 @@ fn notes_in_both_places_are_merged_and_nothing_is_dropped() {
     let on_disk = std::fs::read_to_string(&sidecar).unwrap();
     assert!(on_disk.contains("Written while read-only."), "{on_disk}");
     assert!(!kept.exists());
-    let message = h.state().message.clone().unwrap_or_default();
+    let message = h.state().session.message.clone().unwrap_or_default();
     assert!(message.contains("merged"), "{message}");
     assert!(message.contains(".merged-"), "names the copy: {message}");
 }

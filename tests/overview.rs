@@ -10,8 +10,8 @@ use common::harness;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::Section;
 use versus::model::first_sentence;
+use versus::session::Section;
 
 fn open_overview(h: &mut egui_kittest::Harness<'static, VersusApp>) {
     h.key_press_modifiers(
@@ -19,7 +19,7 @@ fn open_overview(h: &mut egui_kittest::Harness<'static, VersusApp>) {
         egui::Key::O,
     );
     h.run();
-    assert!(h.state().overview);
+    assert!(h.state().shown.overview);
 }
 
 #[test]
@@ -28,7 +28,7 @@ fn every_dimension_is_a_row_with_each_summarys_first_sentence() {
     let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
     h.run();
     open_overview(&mut h);
-    let c = h.state().comparison.clone();
+    let c = h.state().session.comparison.clone();
     for d in &c.dimensions {
         for s in &c.subjects {
             let sentence = first_sentence(d.summary.get(&s.id).unwrap());
@@ -47,8 +47,8 @@ fn every_dimension_is_a_row_with_each_summarys_first_sentence() {
         .unwrap()
         .click();
     h.run();
-    assert!(!h.state().overview);
-    assert_eq!(h.state().selected_dimension_id(), Some("risk"));
+    assert!(!h.state().shown.overview);
+    assert_eq!(h.state().session.selected_dimension_id(), Some("risk"));
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
     let data = tempfile::tempdir().unwrap();
     let app = VersusApp::new(
         generated::generated(10_000),
-        versus::app::Source::BuiltIn,
+        versus::session::Source::BuiltIn,
         data.path().to_owned(),
     );
     let mut h = harness(app);
@@ -67,11 +67,11 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
     h.run();
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Section::Dimension(9_999));
+    assert_eq!(h.state().session.selected, Section::Dimension(9_999));
     // The last row is laid out (scrolled to), the first is not: only the
     // rows in view are.
-    let last = &h.state().comparison.dimensions[9_999].title.clone();
-    let first = &h.state().comparison.dimensions[0].title.clone();
+    let last = &h.state().session.comparison.dimensions[9_999].title.clone();
+    let first = &h.state().session.comparison.dimensions[0].title.clone();
     assert!(h.get_all_by_label(last).next().is_some());
     assert!(h.query_by_label(first).is_none());
     assert!(
@@ -81,8 +81,11 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
     );
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(!h.state().overview, "Enter opens the selected dimension");
-    assert_eq!(h.state().selected, Section::Dimension(9_999));
+    assert!(
+        !h.state().shown.overview,
+        "Enter opens the selected dimension"
+    );
+    assert_eq!(h.state().session.selected, Section::Dimension(9_999));
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
     let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
     h.run();
     {
-        let notes = &mut h.state_mut().notes_file.notes;
+        let notes = &mut h.state_mut().session.notes_file.notes;
         notes.talk.minutes = 24 * 60;
         let risk = notes.entry("risk");
         risk.starred = true;
@@ -135,11 +138,12 @@ fn the_talks_columns_appear_once_they_hold_something() {
     for header in ["Budget", "Rehearsed", "Better fit", "Matters"] {
         assert!(h.query_by_label(header).is_none(), "{header} with no talk");
     }
-    h.state_mut().notes_file.notes.talk.minutes = 10;
+    h.state_mut().session.notes_file.notes.talk.minutes = 10;
     h.run();
     assert!(h.query_by_label("Budget").is_some());
     assert!(h.query_by_label("Better fit").is_none());
-    h.state_mut().notes_file.notes.entry("risk").verdict = Some(versus::notes::Verdict::Even);
+    h.state_mut().session.notes_file.notes.entry("risk").verdict =
+        Some(versus::notes::Verdict::Even);
     h.run();
     assert!(h.query_by_label("Better fit").is_some());
     assert!(h.query_by_label("Matters").is_some());

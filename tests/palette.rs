@@ -7,7 +7,7 @@ use common::harness;
 
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-use versus::app::find::Filter;
+use versus::session::find::Filter;
 use versus::ui::actions::{ACTIONS, Group};
 
 fn app() -> (tempfile::TempDir, egui_kittest::Harness<'static, VersusApp>) {
@@ -67,7 +67,7 @@ fn the_palette_goes_to_a_dimension_by_a_few_letters() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(!h.state().palette.open);
-    assert_eq!(h.state().selected_dimension_id(), Some("risk"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("risk"));
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn the_palette_runs_an_action_chosen_with_the_arrows() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    let filter = h.state().finder.filter;
+    let filter = h.state().session.finder.filter;
     assert!(
         matches!(filter, Filter::Starred | Filter::Annotated),
         "{filter:?}"
@@ -97,7 +97,7 @@ fn f1_lists_the_keys_from_the_same_table() {
     let (_data, mut h) = app();
     h.key_press(egui::Key::F1);
     h.run();
-    assert!(h.state().shortcuts_open);
+    assert!(h.state().shown.shortcuts);
     for action in ACTIONS.iter().filter(|a| !a.keys.is_empty()) {
         let keys = versus::ui::actions::keys_text(&h.ctx, action);
         assert!(
@@ -109,7 +109,7 @@ fn f1_lists_the_keys_from_the_same_table() {
     }
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().shortcuts_open);
+    assert!(!h.state().shown.shortcuts);
 }
 
 #[test]

@@ -15,10 +15,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use versus::VersusApp;
-use versus::app::Section;
-use versus::app::command::{NotesCmd, PresentCmd};
-use versus::app::present::Slide;
 use versus::model::Comparison;
+use versus::session::Section;
+use versus::session::command::{NotesCmd, PresentCmd, TalkCmd};
+use versus::session::present::Slide;
 
 fn built_in(data: &std::path::Path) -> Harness<'static, VersusApp> {
     let mut h = harness_at(
@@ -35,35 +35,42 @@ fn press(h: &mut Harness<'static, VersusApp>, key: Key) {
 }
 
 fn shown(h: &Harness<'static, VersusApp>) -> (usize, usize) {
-    let p = h.state().presenting.as_ref().expect("presenting");
+    let p = h.state().session.presenting.as_ref().expect("presenting");
     (p.index, p.page)
 }
 
 fn slides(h: &Harness<'static, VersusApp>) -> Vec<Slide> {
-    h.state().presenting.as_ref().unwrap().slides.clone()
+    h.state()
+        .session
+        .presenting
+        .as_ref()
+        .unwrap()
+        .slides
+        .clone()
 }
 
 #[test]
 fn f5_presents_the_starred_dimensions_when_any_else_all() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let n = h.state().comparison.dimensions.len();
+    let n = h.state().session.comparison.dimensions.len();
     press(&mut h, Key::F5);
     let all: Vec<Slide> = std::iter::once(Slide::Title)
         .chain((0..n).map(Slide::Dimension))
         .collect();
     assert_eq!(slides(&h), all, "nothing starred: every dimension");
     assert!(
-        h.get_all_by_label(&h.state().comparison.title.clone())
+        h.get_all_by_label(&h.state().session.comparison.title.clone())
             .next()
             .is_some(),
         "the title slide shows the comparison's title"
     );
     press(&mut h, Key::Escape);
-    assert!(h.state().presenting.is_none());
+    assert!(h.state().session.presenting.is_none());
     // Star the second and fifth dimensions with the keyboard.
     let titles: Vec<String> = h
         .state()
+        .session
         .comparison
         .dimensions
         .iter()
@@ -88,9 +95,9 @@ fn f5_presents_the_starred_dimensions_when_any_else_all() {
 fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let n = h.state().comparison.dimensions.len();
+    let n = h.state().session.comparison.dimensions.len();
     press(&mut h, Key::F5);
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().session.presenting.is_some());
     for key in [Key::ArrowRight, Key::Space, Key::PageDown] {
         let before = shown(&h).0;
         press(&mut h, key);
@@ -109,12 +116,27 @@ fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
     assert_eq!(shown(&h).0, 0);
     // A click on the slide goes on (the presenter view is hidden first).
     press(&mut h, Key::P);
-    assert!(!h.state().presenting.as_ref().unwrap().presenter_view);
-    h.get_by_label(&h.state().comparison.title.clone()).click();
+    assert!(
+        !h.state()
+            .session
+            .presenting
+            .as_ref()
+            .unwrap()
+            .presenter_view
+    );
+    h.get_by_label(&h.state().session.comparison.title.clone())
+        .click();
     h.run();
     assert_eq!(shown(&h).0, 1, "a click goes on");
     press(&mut h, Key::P);
-    assert!(h.state().presenting.as_ref().unwrap().presenter_view);
+    assert!(
+        h.state()
+            .session
+            .presenting
+            .as_ref()
+            .unwrap()
+            .presenter_view
+    );
     // A number, then Enter.
     press(&mut h, Key::Num5);
     press(&mut h, Key::Enter);
@@ -123,18 +145,18 @@ fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
     // screen itself shows nothing.
     press(&mut h, Key::P);
     press(&mut h, Key::B);
-    assert!(h.state().presenting.as_ref().unwrap().blank);
+    assert!(h.state().session.presenting.as_ref().unwrap().blank);
     assert!(
-        h.query_by_label(&h.state().comparison.dimensions[3].title.clone())
+        h.query_by_label(&h.state().session.comparison.dimensions[3].title.clone())
             .is_none(),
         "a blank screen shows nothing"
     );
     press(&mut h, Key::B);
-    assert!(!h.state().presenting.as_ref().unwrap().blank);
+    assert!(!h.state().session.presenting.as_ref().unwrap().blank);
     // Esc leaves at the dimension shown; the sidebar follows.
     press(&mut h, Key::Escape);
-    assert!(h.state().presenting.is_none());
-    assert_eq!(h.state().selected, Section::Dimension(3));
+    assert!(h.state().session.presenting.is_none());
+    assert_eq!(h.state().session.selected, Section::Dimension(3));
     // Ctrl+R reloads now, and F5 no longer does.
     assert!(versus::ui::actions::ACTIONS.iter().any(|a| {
         a.label == "Reload"
@@ -166,12 +188,12 @@ fn the_longest_dimension_of_every_content_file_fits_the_screen() {
             let data = tempfile::tempdir().unwrap();
             let app = VersusApp::new(
                 c.clone(),
-                versus::app::Source::BuiltIn,
+                versus::session::Source::BuiltIn,
                 data.path().to_owned(),
             );
             let mut h = harness_at(app, size);
             h.run();
-            h.state_mut().present_options.summaries = true;
+            h.state_mut().session.present_options.summaries = true;
             press(&mut h, Key::F5);
             press(&mut h, Key::P);
             let slide = slides(&h)
@@ -184,7 +206,7 @@ fn the_longest_dimension_of_every_content_file_fits_the_screen() {
             h.run();
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
             let mut seen = String::new();
-            let pages = h.state().presenting.as_ref().unwrap().pages;
+            let pages = h.state().session.presenting.as_ref().unwrap().pages;
             if name == "long rows" {
                 assert!(pages > 1, "{name} at {size:?} takes more than a page");
             }
@@ -234,12 +256,12 @@ fn a_slide_shows_the_subjects_the_window_shows_headed_by_short_labels() {
         let data = tempfile::tempdir().unwrap();
         let app = VersusApp::new(
             c.clone(),
-            versus::app::Source::BuiltIn,
+            versus::session::Source::BuiltIn,
             data.path().to_owned(),
         );
         let mut h = harness_at(app, egui::vec2(1280.0, 800.0));
         h.run();
-        h.state_mut().all_subjects = all;
+        h.state_mut().session.all_subjects = all;
         press(&mut h, Key::F5);
         press(&mut h, Key::P);
         press(&mut h, Key::ArrowRight);
@@ -267,13 +289,14 @@ fn a_slide_shows_the_subjects_the_window_shows_headed_by_short_labels() {
 fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let c = h.state().comparison.clone();
+    let c = h.state().session.comparison.clone();
     h.state_mut()
+        .session
         .notes_file
         .notes
         .text_mut(&c.dimensions[0].id)
         .push_str("Say why scope comes first.");
-    h.state_mut().apply(NotesCmd::SetTalkMinutes(10).into());
+    h.state_mut().apply(TalkCmd::SetTalkMinutes(10).into());
     h.input_mut().time = Some(100.0);
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
@@ -305,23 +328,31 @@ fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
     assert_eq!(shown(&h).0, 2);
     h.get_by_label("Stop presenting").click();
     h.run();
-    assert!(h.state().presenting.is_none());
+    assert!(h.state().session.presenting.is_none());
 }
 
 #[test]
 fn a_rehearsal_on_the_clock_records_each_slide_and_paces_the_talk() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let c = h.state().comparison.clone();
+    let c = h.state().session.comparison.clone();
     for i in [0, 2] {
         h.state_mut().apply(NotesCmd::ToggleStar(i).into());
     }
     // A 4-minute talk over two slides: 2:00 each.
-    h.state_mut().apply(NotesCmd::SetTalkMinutes(4).into());
+    h.state_mut().apply(TalkCmd::SetTalkMinutes(4).into());
     h.input_mut().time = Some(1000.0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F5);
     h.run();
-    assert!(h.state().presenting.as_ref().unwrap().rehearsal.is_some());
+    assert!(
+        h.state()
+            .session
+            .presenting
+            .as_ref()
+            .unwrap()
+            .rehearsal
+            .is_some()
+    );
     assert!(h.query_by_label("Rehearsing").is_some());
     h.input_mut().time = Some(1010.0);
     press(&mut h, Key::ArrowRight);
@@ -339,12 +370,19 @@ fn a_rehearsal_on_the_clock_records_each_slide_and_paces_the_talk() {
     h.input_mut().time = Some(1220.0);
     h.run();
     press(&mut h, Key::Escape);
-    let run = h.state().notes().talk.last_rehearsal().unwrap().clone();
+    let run = h
+        .state()
+        .session
+        .notes()
+        .talk
+        .last_rehearsal()
+        .unwrap()
+        .clone();
     assert_eq!(run.title, 10);
     assert_eq!(run.seconds[&c.dimensions[0].id], 150);
     assert_eq!(run.seconds[&c.dimensions[2].id], 60);
     // Kept in the notes file, with its date.
-    let file = h.state().notes_file.path.clone();
+    let file = h.state().session.notes_file.path.clone();
     step_until(&mut h, 10, |_| {
         std::fs::read_to_string(&file).is_ok_and(|t| t.contains("rehearsals"))
     });
@@ -364,7 +402,7 @@ fn a_rehearsal_on_the_clock_records_each_slide_and_paces_the_talk() {
 fn verdicts_chosen_in_the_notes_panel_sum_up_with_the_flip_dimension() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let c = h.state().comparison.clone();
+    let c = h.state().session.comparison.clone();
     let (pm, tm) = (c.subjects[0].name.clone(), c.subjects[1].name.clone());
     // (dimension, winner, weight): TM 3 + 2 = 5, PM 2.
     for (i, winner, weight) in [(0, &tm, "3"), (1, &tm, "2"), (2, &pm, "2")] {
@@ -400,7 +438,7 @@ fn verdicts_chosen_in_the_notes_panel_sum_up_with_the_flip_dimension() {
 fn closing_the_window_mid_rehearsal_keeps_the_run() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let c = h.state().comparison.clone();
+    let c = h.state().session.comparison.clone();
     h.input_mut().time = Some(50.0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F5);
     h.run();
@@ -431,7 +469,7 @@ fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
     h.run();
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
-    let first = h.state().comparison.dimensions[0].title.clone();
+    let first = h.state().session.comparison.dimensions[0].title.clone();
     std::fs::write(&path, text.replace(&first, "Renamed while presenting")).unwrap();
     // Well past the reload's settling time: the slides stay as they were.
     let start = std::time::Instant::now();
@@ -439,26 +477,26 @@ fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    assert_eq!(h.state().comparison.dimensions[0].title, first);
+    assert_eq!(h.state().session.comparison.dimensions[0].title, first);
     assert_eq!(shown(&h), (1, 0));
     // The talk ends; the new text comes in.
     press(&mut h, Key::Escape);
     step_until(&mut h, 5, |app| {
-        app.comparison.dimensions[0].title == "Renamed while presenting"
+        app.session.comparison.dimensions[0].title == "Renamed while presenting"
     });
-    assert!(h.state().presenting.is_none());
+    assert!(h.state().session.presenting.is_none());
 }
 
 #[test]
 fn a_budget_is_proposed_only_once_the_talk_has_a_length() {
     let data = tempfile::tempdir().unwrap();
     let mut h = built_in(data.path());
-    let title = h.state().comparison.dimensions[0].title.clone();
+    let title = h.state().session.comparison.dimensions[0].title.clone();
     click_row(&mut h, &title);
     let hint = "no talk length yet: set it on the Introduction";
     assert!(h.query_by_label(hint).is_some());
     assert!(h.query_by_label("proposed").is_none());
-    h.state_mut().apply(NotesCmd::SetTalkMinutes(10).into());
+    h.state_mut().apply(TalkCmd::SetTalkMinutes(10).into());
     h.run();
     assert!(h.query_by_label(hint).is_none());
     assert!(h.query_by_label("proposed").is_some());

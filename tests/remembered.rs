@@ -8,12 +8,12 @@ use common::{click_row, harness, open, step_until};
 
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
-use versus::app::command::{FileCmd, FindCmd};
-use versus::app::find::Filter;
-use versus::app::present::PresentCmd;
 use versus::app::remembered::Remembered;
 use versus::export::Format;
 use versus::notes::file::Status;
+use versus::session::command::PresentCmd;
+use versus::session::command::{FileCmd, FindCmd};
+use versus::session::find::Filter;
 
 fn write(dir: &std::path::Path, name: &str, title: &str) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -35,14 +35,16 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     h.state_mut()
         .apply(FindCmd::SetFilter(Filter::Starred).into());
     h.state_mut()
-        .apply(versus::app::command::Nav::SwapColumns.into());
+        .apply(versus::session::command::Nav::SwapColumns.into());
     h.state_mut().export_dialog.format = Format::Marp;
     h.state_mut().export_dialog.options.audience = true;
     h.state_mut().apply(PresentCmd::Summaries(true).into());
     h.state_mut().apply(PresentCmd::StarredOnly(false).into());
     h.run();
     // The star is in the notes file before this window goes.
-    step_until(&mut h, 20, |app| app.notes_file.status == Status::Saved);
+    step_until(&mut h, 20, |app| {
+        app.session.notes_file.status == Status::Saved
+    });
     let saved = ron::to_string(&h.state().remembered_now()).unwrap();
     drop(h);
 
@@ -53,21 +55,29 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     app.restore(remembered);
     let mut h = harness(app);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("risk"));
-    assert_eq!(h.state().finder.filter, Filter::Starred);
-    assert_eq!(h.state().row_count(), 1, "the filter lists the starred one");
+    assert_eq!(h.state().session.selected_dimension_id(), Some("risk"));
+    assert_eq!(h.state().session.finder.filter, Filter::Starred);
+    assert_eq!(
+        h.state().session.row_count(),
+        1,
+        "the filter lists the starred one"
+    );
     assert_eq!(h.state().export_dialog.format, Format::Marp);
     assert!(
         h.state().export_dialog.options.audience,
         "the audience version"
     );
-    let present = h.state().present_options;
+    let present = h.state().session.present_options;
     assert!(present.summaries && !present.starred_only, "{present:?}");
-    assert_eq!(h.state().columns, [1, 0], "the columns as they were");
+    assert_eq!(
+        h.state().session.columns,
+        [1, 0],
+        "the columns as they were"
+    );
     // A broken state file: the defaults, and the app starts.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.restore(Remembered::from_ron("(places: {\"x\": 12"));
-    assert_eq!(app.finder.filter, Filter::All);
+    assert_eq!(app.session.finder.filter, Filter::All);
 }
 
 #[test]
@@ -83,7 +93,7 @@ fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed()
     h.state_mut().apply(FileCmd::Open(b.clone()).into());
     h.run();
     std::fs::remove_file(&gone).unwrap();
-    assert_eq!(h.state().comparison.title, "File B");
+    assert_eq!(h.state().session.comparison.title, "File B");
 
     h.get_by_label("File").click();
     h.run();
@@ -94,16 +104,20 @@ fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed()
     h.get_by_label("b.ron");
     h.get_by_label("a.ron").click();
     h.run();
-    assert_eq!(h.state().comparison.title, "File A");
+    assert_eq!(h.state().session.comparison.title, "File A");
     // Back in A, at its place.
-    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("scope"));
 
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::T,
     );
     h.run();
-    assert_eq!(h.state().comparison.title, "File B", "the last closed");
+    assert_eq!(
+        h.state().session.comparison.title,
+        "File B",
+        "the last closed"
+    );
 }
 
 #[test]
@@ -116,24 +130,27 @@ fn a_comparison_left_on_its_conclusion_reopens_there() {
     click_row(&mut h, "Conclusion");
     h.state_mut().apply(FileCmd::Open(b).into());
     h.run();
-    assert_eq!(h.state().selected, versus::app::Section::Intro);
+    assert_eq!(h.state().session.selected, versus::session::Section::Intro);
     h.state_mut().apply(FileCmd::Open(a).into());
     h.run();
-    assert_eq!(h.state().comparison.title, "File A");
-    assert_eq!(h.state().selected, versus::app::Section::Conclusion);
+    assert_eq!(h.state().session.comparison.title, "File A");
+    assert_eq!(
+        h.state().session.selected,
+        versus::session::Section::Conclusion
+    );
 }
 
 #[test]
 fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     let data = tempfile::tempdir().unwrap();
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
-    app.welcome = true;
+    app.shown.welcome = true;
     let mut h = harness(app);
     h.run();
     h.get_by_label("Welcome to versus");
     h.get_by_label("Open a comparison…").click();
     h.run();
-    assert!(!h.state().welcome);
+    assert!(!h.state().shown.welcome);
     assert!(
         h.state().path_dialog.purpose.is_some(),
         "Open… asks for a path"
@@ -142,32 +159,32 @@ fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     // Pressing a key to move around is exploring: the screen goes and the
     // key does what it says.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
-    app.welcome = true;
+    app.shown.welcome = true;
     let mut h = harness(app);
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert!(!h.state().welcome);
+    assert!(!h.state().shown.welcome);
     assert_eq!(
-        h.state().selected,
-        versus::app::Section::Dimension(0),
+        h.state().session.selected,
+        versus::session::Section::Dimension(0),
         "Down moved on"
     );
 
     // Esc closes it, as it closes any window; F1 (help) leaves it up.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
-    app.welcome = true;
+    app.shown.welcome = true;
     let mut h = harness(app);
     h.run();
     h.key_press(egui::Key::F1);
     h.run();
-    assert!(h.state().welcome, "help does not dismiss it");
+    assert!(h.state().shown.welcome, "help does not dismiss it");
     h.state_mut()
-        .apply(versus::app::command::ViewCmd::CloseShortcuts.into());
+        .apply(versus::session::command::ViewCmd::CloseShortcuts.into());
     h.run();
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().welcome, "Esc dismisses it");
+    assert!(!h.state().shown.welcome, "Esc dismisses it");
 }
 
 /// A file dropped on the window, as winit reports it.
@@ -195,8 +212,8 @@ fn a_comparison_dropped_on_the_window_opens() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(dropped.clone())));
     h.run();
-    assert_eq!(h.state().comparison.title, "Dropped in");
-    assert_eq!(h.state().source.path(), Some(dropped.as_path()));
+    assert_eq!(h.state().session.comparison.title, "Dropped in");
+    assert_eq!(h.state().session.source.path(), Some(dropped.as_path()));
     // Not a comparison: the error says so, the comparison stays.
     let notes = dir.path().join("x.notes.ron");
     std::fs::write(&notes, "Notes(comparison: \"x\")").unwrap();
@@ -204,6 +221,6 @@ fn a_comparison_dropped_on_the_window_opens() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(notes)));
     h.run();
-    assert_eq!(h.state().comparison.title, "Dropped in");
-    assert!(h.state().error.is_some());
+    assert_eq!(h.state().session.comparison.title, "Dropped in");
+    assert!(h.state().session.error.is_some());
 }

@@ -9,8 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use versus::VersusApp;
-use versus::app::command::{ExportCmd, FileCmd};
 use versus::app::remembered::Remembered;
+use versus::session::command::{ExportCmd, FileCmd};
 
 fn write(path: &Path, title: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -30,9 +30,9 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     // Started in A as `versus rel/talk.ron`, then File ▸ Open rel/other.ron.
     std::env::set_current_dir(a.path()).unwrap();
     let mut app = VersusApp::open_at_start(Some(Path::new("rel/talk.ron")), data.path().to_owned());
-    assert_eq!(app.comparison.title, "Talk");
+    assert_eq!(app.session.comparison.title, "Talk");
     app.apply(FileCmd::Open("rel/other.ron".into()).into());
-    assert_eq!(app.comparison.title, "Other");
+    assert_eq!(app.session.comparison.title, "Other");
     // An export typed as a relative path.
     std::fs::create_dir(a.path().join("out")).unwrap();
     app.apply(ExportCmd::ShowDialog.into());
@@ -58,8 +58,8 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     assert!(file.is_some(), "the last comparison reopens: {saved}");
     let mut app = VersusApp::open_at_start(file.as_deref(), data.path().to_owned());
     app.restore(remembered);
-    assert_eq!(app.error, None);
-    assert_eq!(app.comparison.title, "Other");
+    assert_eq!(app.session.error, None);
+    assert_eq!(app.session.comparison.title, "Other");
     // The next export is suggested in the folder of the last one.
     app.apply(ExportCmd::ShowDialog.into());
     let suggested = Path::new(&app.export_dialog.path).to_owned();
@@ -73,11 +73,11 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     assert_eq!(app.remembered.recent_files().len(), 2, "{saved}");
     // Ctrl+Shift+T reopens the one left for it.
     app.apply(FileCmd::ReopenClosed.into());
-    assert_eq!(app.error, None);
-    assert_eq!(app.comparison.title, "Talk");
+    assert_eq!(app.session.error, None);
+    assert_eq!(app.session.comparison.title, "Talk");
     // The notes beside it are the same file as when it was opened from A.
     assert_eq!(
-        app.notes_file.path,
+        app.session.notes_file.path,
         a.path().canonicalize().unwrap().join("rel/talk.notes.ron")
     );
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();

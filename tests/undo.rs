@@ -10,11 +10,12 @@ mod common;
 
 use common::{click_row, harness, step_until};
 use proptest::prelude::*;
-use versus::app::command::{Nav, NotesCmd};
-use versus::app::history::NoteKey;
-use versus::app::{Section, Source, VersusApp};
+use versus::VersusApp;
 use versus::model::Comparison;
 use versus::notes::{DimensionNotes, Notes, Verdict};
+use versus::session::command::{Nav, NotesCmd, TalkCmd};
+use versus::session::history::NoteKey;
+use versus::session::{Section, Source};
 
 /// What a person does.
 #[derive(Debug, Clone)]
@@ -127,13 +128,13 @@ fn check(acts: &[Act]) -> Result<(), TestCaseError> {
     let data = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut app = VersusApp::new(Comparison::built_in(), Source::BuiltIn, data.path().into());
     let mut model = Model {
-        notes: app.notes().clone(),
+        notes: app.session.notes().clone(),
         ..Model::default()
     };
     for (n, act) in acts.iter().enumerate() {
         step(&mut app, &mut model, act);
         prop_assert_eq!(
-            normal(app.notes()),
+            normal(app.session.notes()),
             normal(&model.notes),
             "after step {} ({:?}) of {:?}",
             n,
@@ -146,7 +147,7 @@ fn check(acts: &[Act]) -> Result<(), TestCaseError> {
 
 /// Does `act` in the app, through its commands, and in the model.
 fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
-    let c = app.comparison.clone();
+    let c = app.session.comparison.clone();
     let mut after = model.notes.clone();
     match act {
         Act::Select(row) => {
@@ -156,14 +157,14 @@ fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
         }
         Act::Star => {
             app.apply(NotesCmd::ToggleStarSelected.into());
-            if let Section::Dimension(i) = app.selected {
+            if let Section::Dimension(i) = app.session.selected {
                 after.toggle_star(&c.dimensions[i].id);
             }
             model.change(after);
         }
         Act::Highlight(row) => {
             app.apply(NotesCmd::ToggleHighlightRow(*row).into());
-            if let Section::Dimension(i) = app.selected
+            if let Section::Dimension(i) = app.session.selected
                 && let Some(p) = c.dimensions[i].points.get(row - 1)
             {
                 after.toggle_highlight(&c.dimensions[i].id, &p.aspect);
@@ -171,7 +172,7 @@ fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
             model.change(after);
         }
         Act::Type(_) | Act::Erase(_) => {
-            let key = note_of(app.selected, &c);
+            let key = note_of(app.session.selected, &c);
             let mut text = text_of(&model.notes, &key).to_owned();
             if let Act::Erase(k) = act {
                 let keep = text.chars().count().saturating_sub(*k);
@@ -195,7 +196,7 @@ fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
         }
         Act::Budget(d, seconds) => {
             app.apply(
-                NotesCmd::SetBudget {
+                TalkCmd::SetBudget {
                     dimension: *d,
                     seconds: *seconds,
                 }
@@ -214,7 +215,7 @@ fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
                 }
             });
             app.apply(
-                NotesCmd::SetVerdict {
+                TalkCmd::SetVerdict {
                     dimension: *d,
                     verdict: verdict.clone(),
                 }
@@ -224,7 +225,7 @@ fn step(app: &mut VersusApp, model: &mut Model, act: &Act) {
             model.change(after);
         }
         Act::Minutes(m) => {
-            app.apply(NotesCmd::SetTalkMinutes(*m).into());
+            app.apply(TalkCmd::SetTalkMinutes(*m).into());
             after.talk.minutes = *m;
             model.change(after);
         }
@@ -285,15 +286,15 @@ fn ctrl_z_after_typing_never_loses_the_note() {
     let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
     h.run();
     click_row(&mut h, "Scope");
-    let c = h.state().comparison.clone();
-    let Section::Dimension(i) = h.state().selected else {
+    let c = h.state().session.comparison.clone();
+    let Section::Dimension(i) = h.state().session.selected else {
         panic!("Scope is a dimension")
     };
     let first = c.dimensions[i].id.clone();
     let second = c.dimensions[i + 1].id.clone();
     h.key_press(egui::Key::S);
     h.run();
-    assert!(h.state().notes().is_starred(&first));
+    assert!(h.state().session.notes().is_starred(&first));
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::F2);
     h.run();
@@ -301,29 +302,32 @@ fn ctrl_z_after_typing_never_loses_the_note() {
     h.run();
     h.key_press(egui::Key::Escape);
     h.run();
-    assert_eq!(h.state().notes().text(&second), "Say this first.");
+    assert_eq!(h.state().session.notes().text(&second), "Say this first.");
     let z = egui::Key::Z;
     h.key_press_modifiers(egui::Modifiers::COMMAND, z);
     h.run();
     // The typing was the last step: it is undone, and only it.
-    assert_eq!(h.state().notes().text(&second), "");
-    assert!(h.state().notes().is_starred(&first), "the star stays");
+    assert_eq!(h.state().session.notes().text(&second), "");
+    assert!(
+        h.state().session.notes().is_starred(&first),
+        "the star stays"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, z);
     h.run();
-    assert_eq!(h.state().notes().text(&second), "Say this first.");
+    assert_eq!(h.state().session.notes().text(&second), "Say this first.");
     // Undo twice: the typing, then the star; the text typed after the star
     // comes back with redo, and the star with it.
     h.key_press_modifiers(egui::Modifiers::COMMAND, z);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, z);
     h.run();
-    assert!(!h.state().notes().is_starred(&first));
+    assert!(!h.state().session.notes().is_starred(&first));
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, z);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, z);
     h.run();
-    assert!(h.state().notes().is_starred(&first));
-    assert_eq!(h.state().notes().text(&second), "Say this first.");
+    assert!(h.state().session.notes().is_starred(&first));
+    assert_eq!(h.state().session.notes().text(&second), "Say this first.");
     // And what is saved is what is shown.
     let path = data.path().join("built-in.notes.ron");
     step_until(&mut h, 5, |_| {
@@ -342,7 +346,12 @@ fn ctrl_z_in_the_editor_walks_the_one_history() {
     let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
     h.run();
     click_row(&mut h, "Scope");
-    let first = h.state().selected_dimension_id().unwrap().to_owned();
+    let first = h
+        .state()
+        .session
+        .selected_dimension_id()
+        .unwrap()
+        .to_owned();
     h.key_press(egui::Key::S);
     h.key_press(egui::Key::F2);
     h.run();
@@ -350,19 +359,23 @@ fn ctrl_z_in_the_editor_walks_the_one_history() {
     h.run();
     h.event(egui::Event::Text(" Two.".to_owned()));
     h.run();
-    assert_eq!(h.state().notes().text(&first), "One. Two.");
+    assert_eq!(h.state().session.notes().text(&first), "One. Two.");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().notes().text(&first), "", "one stretch, one step");
-    assert!(h.state().notes().is_starred(&first));
+    assert_eq!(
+        h.state().session.notes().text(&first),
+        "",
+        "one stretch, one step"
+    );
+    assert!(h.state().session.notes().is_starred(&first));
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(h.state().notes().text(&first), "One. Two.");
+    assert_eq!(h.state().session.notes().text(&first), "One. Two.");
     // Typing on after the redo lands at the end, in the same note.
     h.event(egui::Event::Text(" Three.".to_owned()));
     h.run();
-    assert_eq!(h.state().notes().text(&first), "One. Two. Three.");
+    assert_eq!(h.state().session.notes().text(&first), "One. Two. Three.");
 }

@@ -9,8 +9,8 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use versus::VersusApp;
-use versus::app::Section;
-use versus::app::command::Nav;
+use versus::session::Section;
+use versus::session::command::Nav;
 
 const THREE: &str = r#"Comparison(
     title: "Three teams",
@@ -43,9 +43,15 @@ fn clicking_a_dimension_shows_its_texts_side_by_side() {
     let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Risk Management");
-    let risk = h.state().comparison.dimension("risk").unwrap().clone();
+    let risk = h
+        .state()
+        .session
+        .comparison
+        .dimension("risk")
+        .unwrap()
+        .clone();
     assert_eq!(
-        h.state().selected_dimension_id(),
+        h.state().session.selected_dimension_id(),
         Some("risk"),
         "the click selects the row"
     );
@@ -63,36 +69,36 @@ fn the_keyboard_moves_the_selection() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(built_in(&data));
     h.run();
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.selected, Section::Intro);
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected, Section::Dimension(0));
+    assert_eq!(h.state().session.selected, Section::Dimension(0));
     h.key_press(egui::Key::J);
     h.run();
-    assert_eq!(h.state().selected, Section::Dimension(1));
+    assert_eq!(h.state().session.selected, Section::Dimension(1));
     h.key_press(egui::Key::K);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.selected, Section::Intro);
     h.key_press(egui::Key::End);
     h.run();
-    assert_eq!(h.state().selected, Section::Conclusion);
+    assert_eq!(h.state().session.selected, Section::Conclusion);
     h.key_press(egui::Key::ArrowDown);
     h.run();
     assert_eq!(
-        h.state().selected,
+        h.state().session.selected,
         Section::Conclusion,
         "clamped at the end"
     );
     h.key_press(egui::Key::Home);
     h.run();
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.selected, Section::Intro);
     // Several presses in one frame all count, in order.
     h.key_press(egui::Key::End);
     h.key_press(egui::Key::ArrowUp);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Section::Dimension(8));
+    assert_eq!(h.state().session.selected, Section::Dimension(8));
 }
 
 #[test]
@@ -109,19 +115,22 @@ fn a_note_is_kept_when_moving_away_and_back() {
     // Typing "j" or "k" in a note must not move the selection.
     h.get_by_label("Note on Scope").type_text(" jk");
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("scope"));
     h.key_press(egui::Key::Escape);
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("focus"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("focus"));
     assert_eq!(h.get_by_label("Note on Focus").value().as_deref(), Some(""));
     click_row(&mut h, "Scope");
     assert_eq!(
         h.get_by_label("Note on Scope").value().as_deref(),
         Some("Stress the breadth. jk")
     );
-    assert_eq!(h.state().notes().text("scope"), "Stress the breadth. jk");
+    assert_eq!(
+        h.state().session.notes().text("scope"),
+        "Stress the breadth. jk"
+    );
 }
 
 #[test]
@@ -130,10 +139,10 @@ fn swapping_the_columns() {
     let mut h = harness(built_in(&data));
     h.run();
     click_row(&mut h, "Scope");
-    assert_eq!(h.state().columns, [0, 1]);
+    assert_eq!(h.state().session.columns, [0, 1]);
     h.get_by_label("Swap columns").click();
     h.run();
-    assert_eq!(h.state().columns, [1, 0]);
+    assert_eq!(h.state().session.columns, [1, 0]);
     let left = h.get_by_label("Technology Management").rect();
     let right = h.get_by_label("Project Management").rect();
     assert!(left.left() < right.left(), "TM is now the left column");
@@ -149,9 +158,9 @@ fn choosing_another_subject_with_three_subjects() {
         data.path().to_owned(),
     ));
     h.run();
-    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().session.error, None);
     click_row(&mut h, "Size");
-    assert_eq!(h.state().selected, Section::Dimension(0));
+    assert_eq!(h.state().session.selected, Section::Dimension(0));
     // Three subjects: every one is a column at first.
     h.get_by_label_contains("five people");
     h.get_by_label_contains("fifty people");
@@ -166,7 +175,7 @@ fn choosing_another_subject_with_three_subjects() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Gamma").click();
     h.run();
-    assert_eq!(h.state().columns, [0, 2]);
+    assert_eq!(h.state().session.columns, [0, 2]);
     h.get_by_label_contains("five hundred people");
     assert!(h.query_by_label_contains("fifty people").is_none());
 
@@ -176,7 +185,7 @@ fn choosing_another_subject_with_three_subjects() {
     assert!(h.query_by_role_and_label(Role::Button, "Gamma").is_none());
     h.get_by_role_and_label(Role::Button, "Beta").click();
     h.run();
-    assert_eq!(h.state().columns, [1, 2]);
+    assert_eq!(h.state().session.columns, [1, 2]);
 
     // Back to all: Swap has nothing to swap and goes.
     h.get_by_label("All subjects").click();
@@ -196,7 +205,7 @@ fn choosing_the_other_columns_subject_swaps_them_never_shows_one_twice() {
         }
         .into(),
     );
-    assert_eq!(app.columns, [1, 0]);
+    assert_eq!(app.session.columns, [1, 0]);
     app.apply(
         Nav::SetColumn {
             column: 1,
@@ -204,7 +213,7 @@ fn choosing_the_other_columns_subject_swaps_them_never_shows_one_twice() {
         }
         .into(),
     );
-    assert_eq!(app.columns, [0, 1]);
+    assert_eq!(app.session.columns, [0, 1]);
 }
 
 #[test]
@@ -226,7 +235,7 @@ fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
         data.path().to_owned(),
     ));
     h.run();
-    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().session.error, None);
     click_row(&mut h, "D");
     // Narrow columns: the short labels head them.
     h.get_by_label("S0");
@@ -281,23 +290,23 @@ fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
     h.get_by_role_and_label(Role::Button, "Open").click();
     h.run();
 
-    let error = h.state().error.clone().expect("the error is shown");
+    let error = h.state().session.error.clone().expect("the error is shown");
     assert!(error.contains("broken.ron:2:5"), "{error}");
     assert!(error.contains("titel"), "{error}");
     h.get_by_label_contains("broken.ron:2:5");
     // What was open is still open, selection included.
     assert_eq!(
-        h.state().comparison.title,
+        h.state().session.comparison.title,
         "Project Management vs Technology Management"
     );
-    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("scope"));
 
     // Fix the file and open it again: the error goes away.
     std::fs::write(&broken, THREE).unwrap();
     h.get_by_role_and_label(Role::Button, "Open").click();
     h.run();
-    assert_eq!(h.state().error, None);
-    assert_eq!(h.state().comparison.title, "Three teams");
+    assert_eq!(h.state().session.error, None);
+    assert_eq!(h.state().session.comparison.title, "Three teams");
 }
 
 #[test]
@@ -310,11 +319,18 @@ fn a_broken_file_at_start_keeps_the_built_in_comparison() {
         data.path().to_owned(),
     ));
     h.run();
-    assert!(h.state().error.as_deref().unwrap().contains("b.ron:1:1"));
-    assert_eq!(h.state().comparison.dimensions.len(), 10);
+    assert!(
+        h.state()
+            .session
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("b.ron:1:1")
+    );
+    assert_eq!(h.state().session.comparison.dimensions.len(), 10);
     h.get_by_label("Dismiss").click();
     h.run();
-    assert_eq!(h.state().error, None);
+    assert_eq!(h.state().session.error, None);
 }
 
 #[test]
@@ -334,7 +350,7 @@ fn ten_thousand_dimensions_stay_navigable() {
     };
     let mut app = VersusApp::new(
         comparison,
-        versus::app::Source::BuiltIn,
+        versus::session::Source::BuiltIn,
         data.path().to_owned(),
     );
     app.apply(Nav::First.into());
@@ -342,10 +358,10 @@ fn ten_thousand_dimensions_stay_navigable() {
     h.run();
     h.key_press(egui::Key::End);
     h.run();
-    assert_eq!(h.state().selected, Section::Conclusion);
+    assert_eq!(h.state().session.selected, Section::Conclusion);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Section::Dimension(9_999));
+    assert_eq!(h.state().session.selected, Section::Dimension(9_999));
     // The sidebar scrolled to the selection and lays out only what shows.
     h.get_all_by_label("Dimension 9999")
         .find(|n| n.accesskit_node().role() != Role::Label)
@@ -366,6 +382,7 @@ fn every_built_in_entry_renders_with_its_title() {
     h.run();
     let titles: Vec<String> = h
         .state()
+        .session
         .comparison
         .dimensions
         .iter()
@@ -385,7 +402,7 @@ fn every_built_in_entry_renders_with_its_title() {
     }
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected, Section::Conclusion);
+    assert_eq!(h.state().session.selected, Section::Conclusion);
     h.get_by_label("Sources");
 }
 
@@ -409,9 +426,9 @@ fn f2_writes_a_note_without_the_mouse() {
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("scope"));
     assert_eq!(
-        h.state().notes().text("responsibilities"),
+        h.state().session.notes().text("responsibilities"),
         "Open with this."
     );
 }
@@ -436,14 +453,14 @@ fn fast_typing_around_f2_and_escape_loses_nothing() {
     h.event(egui::Event::Text(" end".to_owned()));
     h.key_press(egui::Key::Escape);
     h.run();
-    let notes = h.state().notes();
+    let notes = h.state().session.notes();
     assert_eq!(notes.text("responsibilities"), "s1 more end");
     assert!(!notes.is_starred("responsibilities"));
     assert!(notes.get("responsibilities").unwrap().highlights.is_empty());
     // Focus is back on the sidebar: Down moves.
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().selected_dimension_id(), Some("scope"));
+    assert_eq!(h.state().session.selected_dimension_id(), Some("scope"));
 }
 
 #[test]
@@ -459,13 +476,17 @@ fn saving_the_content_in_an_editor_reloads_it() {
     click_row(&mut h, "Size");
     // The author fixes a typo and saves.
     std::fs::write(&path, THREE.replace("fifty people", "fifty-one people")).unwrap();
-    step_until(&mut h, 3, |app| app.message.is_some());
+    step_until(&mut h, 3, |app| app.session.message.is_some());
     h.get_by_label_contains("fifty-one people");
     h.get_by_label_contains("Reloaded");
-    assert_eq!(h.state().selected, Section::Dimension(0), "selection kept");
+    assert_eq!(
+        h.state().session.selected,
+        Section::Dimension(0),
+        "selection kept"
+    );
     // A save that breaks the file shows the error and keeps what was shown.
     std::fs::write(&path, "Comparison(\n  title: ").unwrap();
-    step_until(&mut h, 3, |app| app.error.is_some());
+    step_until(&mut h, 3, |app| app.session.error.is_some());
     h.get_by_label_contains("three.ron:2:");
     h.get_by_label_contains("fifty-one people");
 }
@@ -495,10 +516,10 @@ fn a_failed_load_clears_a_passing_message() {
         "Comparison(\n    titel: \"Oops\",\n)\n",
     );
     let mut app = built_in(&data);
-    app.message = Some("Reloaded x (changed on disk)".to_owned());
-    app.apply(versus::app::command::FileCmd::Open(broken).into());
-    assert!(app.error.is_some());
-    assert_eq!(app.message, None);
+    app.session.message = Some("Reloaded x (changed on disk)".to_owned());
+    app.apply(versus::session::command::FileCmd::Open(broken).into());
+    assert!(app.session.error.is_some());
+    assert_eq!(app.session.message, None);
 }
 
 /// The plain text a content string shows (its inline markup dropped).
@@ -522,7 +543,7 @@ fn every_row_keeps_its_cells_in_their_columns_at_every_size() {
             let data = tempfile::tempdir().unwrap();
             let app = VersusApp::new(
                 c.clone(),
-                versus::app::Source::BuiltIn,
+                versus::session::Source::BuiltIn,
                 data.path().to_owned(),
             );
             let mut h = common::harness_at(app, size);
@@ -531,7 +552,7 @@ fn every_row_keeps_its_cells_in_their_columns_at_every_size() {
                 h.state_mut()
                     .apply(Nav::Select(Section::Dimension(i)).into());
                 h.run();
-                let first = h.state().shown_subjects()[0];
+                let first = h.state().session.shown_subjects()[0];
                 let id = &c.subjects[first].id;
                 // Only the rows in view are laid out: scroll down through
                 // the pane, a few rows at a time, checking each row met.
@@ -589,9 +610,9 @@ fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
     h.run();
     click_row(&mut h, "Size");
     click_row(&mut h, "Introduction");
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.selected, Section::Intro);
     common::type_note(&mut h, "the whole comparison", "Frame it as a choice.");
-    assert_eq!(h.state().notes().overall, "Frame it as a choice.");
+    assert_eq!(h.state().session.notes().overall, "Frame it as a choice.");
     h.key_press(egui::Key::Escape);
     h.run();
     // The talk's length, typed into its field.
@@ -600,12 +621,12 @@ fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
     h.get_by_label("Talk length").type_text("12");
     h.key_press(egui::Key::Enter);
     h.run();
-    assert_eq!(h.state().notes().talk.minutes, 12);
+    assert_eq!(h.state().session.notes().talk.minutes, 12);
     // Both are in the notes file.
     step_until(&mut h, 20, |app| {
-        app.notes_file.status == versus::notes::file::Status::Saved
+        app.session.notes_file.status == versus::notes::file::Status::Saved
     });
-    let saved = std::fs::read_to_string(&h.state().notes_file.path).unwrap();
+    let saved = std::fs::read_to_string(&h.state().session.notes_file.path).unwrap();
     assert!(saved.contains("Frame it as a choice."), "{saved}");
     assert!(saved.contains("minutes: 12"), "{saved}");
 }
@@ -622,15 +643,15 @@ fn a_reload_keeps_the_selected_row_of_every_kind() {
     h.run();
     for row in ["Conclusion", "Scope", "Introduction"] {
         click_row(&mut h, row);
-        let section = h.state().selected;
+        let section = h.state().session.selected;
         // Ctrl+R, as a person reloads.
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
         h.run();
-        assert_eq!(h.state().selected, section, "{row} after a reload");
+        assert_eq!(h.state().session.selected, section, "{row} after a reload");
     }
-    assert!(matches!(h.state().selected, Section::Intro));
+    assert!(matches!(h.state().session.selected, Section::Intro));
     click_row(&mut h, "Conclusion");
-    assert_eq!(h.state().selected, Section::Conclusion);
+    assert_eq!(h.state().session.selected, Section::Conclusion);
     // A reload that takes the conclusion away falls back to the first row.
     let mut c = versus::model::Comparison::load(&path).unwrap().comparison;
     c.conclusion.clear();
@@ -639,8 +660,8 @@ fn a_reload_keeps_the_selected_row_of_every_kind() {
     std::fs::write(&path, ron::ser::to_string_pretty(&c, config).unwrap()).unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
     h.run();
-    assert_eq!(h.state().error, None);
-    assert_eq!(h.state().selected, Section::Intro);
+    assert_eq!(h.state().session.error, None);
+    assert_eq!(h.state().session.selected, Section::Intro);
 }
 
 /// Checks each row of `d` in view not met before: its aspect ends left of
@@ -700,16 +721,20 @@ fn a_watcher_that_cannot_start_is_said_once() {
     let gone = data.path().join("no-such-folder").join("talk.ron");
     let app = VersusApp::new(
         versus::model::Comparison::built_in(),
-        versus::app::Source::File(gone),
+        versus::session::Source::File(gone),
         data.path().to_owned(),
     );
     let mut h = harness(app);
     h.run();
-    let said = h.state().message.clone().unwrap_or_default();
+    let said = h.state().session.message.clone().unwrap_or_default();
     assert!(said.contains("will not be noticed"), "{said}");
     h.get_by_label_contains("will not be noticed");
-    h.state_mut().message = None;
+    h.state_mut().session.message = None;
     h.run();
     h.run();
-    assert_eq!(h.state().message, None, "not tried (and said) again");
+    assert_eq!(
+        h.state().session.message,
+        None,
+        "not tried (and said) again"
+    );
 }

@@ -5,11 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::outline::Outline;
-use super::{Section, Source, VersusApp, index_of, open_notes_of};
+use super::VersusApp;
 use crate::model::{Comparison, Diagnostic};
 use crate::notes::file::{self, NotesFile, NotesTarget};
 use crate::platform::file_dialog::PathPurpose;
+use crate::session::Source;
 use crate::storage;
 
 impl VersusApp {
@@ -20,8 +20,8 @@ impl VersusApp {
     /// to nothing); never over the comparison or the notes file.
     pub(super) fn export_to(&mut self, path: PathBuf) {
         let dialog = &mut self.export_dialog;
-        let notes = Some(self.notes_file.path.as_path());
-        if let Some(own) = storage::own_file(&path, self.source.path(), notes) {
+        let notes = Some(self.session.notes_file.path.as_path());
+        if let Some(own) = storage::own_file(&path, self.session.source.path(), notes) {
             dialog.hint = Some(own.refusal(&path, "export"));
             return;
         }
@@ -72,8 +72,8 @@ impl VersusApp {
         }
         let bytes = crate::export::export(
             dialog.format,
-            &self.comparison,
-            &self.notes_file.notes,
+            &self.session.comparison,
+            &self.session.notes_file.notes,
             &dialog.export_options(),
         );
         match storage::write_export(&path, &bytes) {
@@ -81,7 +81,7 @@ impl VersusApp {
                 dialog.open = false;
                 dialog.hint = None;
                 dialog.confirm_overwrite = None;
-                self.message = Some(format!(
+                self.session.message = Some(format!(
                     "Exported {} to {}",
                     dialog.format.label(),
                     path.display()
@@ -100,17 +100,21 @@ impl VersusApp {
         if dialog.purpose != Some(purpose) {
             dialog.path = match purpose {
                 PathPurpose::OpenContent => self
+                    .session
                     .source
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
                 PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
-                    self.notes_file.path.display().to_string()
+                    self.session.notes_file.path.display().to_string()
                 }
                 // Their copy sits elsewhere: start from this notes file's
                 // folder.
                 PathPurpose::MergeNotes => {
-                    format!("{}/", storage::folder_of(&self.notes_file.path).display())
+                    format!(
+                        "{}/",
+                        storage::folder_of(&self.session.notes_file.path).display()
+                    )
                 }
             };
         }
@@ -133,7 +137,7 @@ impl VersusApp {
     /// Follows another notes file: only a notes file, never the open
     /// comparison or any other document.
     pub(super) fn open_notes(&mut self, path: &Path) {
-        let refusal = match file::check_notes_target(path, self.source.path()) {
+        let refusal = match file::check_notes_target(path, self.session.source.path()) {
             Ok(NotesTarget::Notes) => None,
             Ok(NotesTarget::New) => Some(format!(
                 "{} does not exist. To start a new notes file there, use Save notes as… in the File menu.",
@@ -153,11 +157,11 @@ impl VersusApp {
             self.path_dialog.purpose = None;
             return;
         }
-        let fallback = self.notes_file.fallback.take();
-        self.notes_file = NotesFile::open(path.to_owned(), &self.comparison.title);
-        self.notes_file.fallback = fallback;
+        let fallback = self.session.notes_file.fallback.take();
+        self.session.notes_file = NotesFile::open(path.to_owned(), &self.session.comparison.title);
+        self.session.notes_file.fallback = fallback;
         self.path_dialog.purpose = None;
-        self.message = Some(format!("Notes now come from {}", path.display()));
+        self.session.message = Some(format!("Notes now come from {}", path.display()));
     }
 
     /// Writes the notes to another file and follows it: never the open
@@ -165,14 +169,14 @@ impl VersusApp {
     /// replacing a notes file.
     pub(super) fn save_notes_as(&mut self, path: &Path) {
         let dialog = &mut self.path_dialog;
-        match file::check_notes_target(path, self.source.path()) {
+        match file::check_notes_target(path, self.session.source.path()) {
             Err(message) => {
                 dialog.hint = Some(message);
                 return;
             }
             Ok(NotesTarget::Notes | NotesTarget::Empty)
                 if dialog.confirm_overwrite.as_deref() != Some(path)
-                    && !storage::same_file(path, &self.notes_file.path) =>
+                    && !storage::same_file(path, &self.session.notes_file.path) =>
             {
                 dialog.hint = Some(format!(
                     "{} exists. Press Save again to replace it with these notes.",
@@ -183,11 +187,11 @@ impl VersusApp {
             }
             Ok(_) => {}
         }
-        match self.notes_file.save_as(path) {
+        match self.session.notes_file.save_as(path) {
             Ok(()) => {
                 self.path_dialog.purpose = None;
                 self.path_dialog.confirm_overwrite = None;
-                self.message = Some(format!("Notes saved to {}", path.display()));
+                self.session.message = Some(format!("Notes saved to {}", path.display()));
             }
             Err(e) => self.path_dialog.hint = Some(format!("Could not save: {e}")),
         }
@@ -207,13 +211,13 @@ impl VersusApp {
                     loaded.warnings,
                     loaded.warning_count,
                 );
-                self.error = None;
+                self.session.error = None;
                 self.path_dialog.purpose = None;
             }
             Err(e) => {
-                self.error = Some(e.errors_text());
+                self.session.error = Some(e.errors_text());
                 // A passing message ("Reloaded …") no longer holds.
-                self.message = None;
+                self.session.message = None;
             }
         }
     }
@@ -228,52 +232,17 @@ impl VersusApp {
         warnings: Vec<Diagnostic>,
         warning_count: usize,
     ) {
-        let selected_before = self.selected;
-        let selected_id = self.selected_dimension_id().map(str::to_owned);
-        let same_source = source == self.source;
+        let same_source = source == self.session.source;
         if !same_source {
             if !self.flush_notes() {
                 return;
             }
             self.leaving();
-            self.history.clear();
-            let (notes_file, message) = open_notes_of(&source, &comparison.title, &self.data_dir);
-            self.notes_file = notes_file;
-            if message.is_some() {
-                self.message = message;
-            }
         }
-        self.index = index_of(&comparison);
-        self.search_index.clear();
-        self.comparison = comparison;
-        self.source = source;
-        self.warnings = warnings;
-        self.warning_count = warning_count;
-        self.refresh_outline();
-        let n = self.comparison.subjects.len();
-        if !same_source || self.columns.iter().any(|&c| c >= n) {
-            self.columns = [0, 1];
-            self.all_subjects = n > 2;
-        }
-        // The same row as before, whatever its kind: a dimension by its id
-        // (it may have moved), the introduction, or the conclusion while
-        // the content still has one.
-        let kept = match selected_before {
-            Section::Dimension(_) => selected_id
-                .and_then(|id| self.index.get(&id).copied())
-                .map(Section::Dimension),
-            Section::Intro => Some(Section::Intro),
-            Section::Conclusion => Outline::of(&self.comparison)
-                .has_conclusion
-                .then_some(Section::Conclusion),
-        };
-        self.selected = match kept {
-            Some(section) if same_source => section,
-            _ => self.section_at(0),
-        };
-        self.scroll_to_selected = true;
+        self.session
+            .replace(comparison, source, warnings, warning_count);
         if !same_source {
-            if let Some(path) = self.source.path().map(Path::to_owned) {
+            if let Some(path) = self.session.source.path().map(Path::to_owned) {
                 self.remembered.opened(&path);
             }
             self.restore_place();

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::find::Filter;
-use super::outline::Outline;
-use super::present::PresentOptions;
-use super::{Section, VersusApp};
+use super::VersusApp;
 use crate::export::Format;
+use crate::session::Section;
+use crate::session::find::Filter;
+use crate::session::outline::Outline;
+use crate::session::present::PresentOptions;
 
 /// The key under which the state is stored.
 pub const KEY: &str = "versus";
@@ -161,7 +162,16 @@ impl Remembered {
             .map(|t| t.target.as_path())
     }
 
-    /// The recent files that still exist.
+    /// The recent files that still exist, and whether one was closed.
+    #[must_use]
+    pub fn recent(&self) -> crate::ui::Recent<'_> {
+        crate::ui::Recent {
+            files: self.recent_files(),
+            closed: self.last_closed.is_some(),
+        }
+    }
+
+    /// The recent files that still exist, latest first.
     #[must_use]
     pub fn recent_files(&self) -> Vec<&PathBuf> {
         self.recent.iter().filter(|p| p.is_file()).collect()
@@ -233,8 +243,8 @@ impl VersusApp {
     #[must_use]
     pub fn remembered_now(&self) -> Remembered {
         let mut r = self.remembered.clone();
-        r.last_file = self.source.path().map(Path::to_owned);
-        r.set_place(self.source.path(), self.place());
+        r.last_file = self.session.source.path().map(Path::to_owned);
+        r.set_place(self.session.source.path(), self.place());
         let dialog = &self.export_dialog;
         r.export = ExportChoices {
             format: format_name(dialog.format).to_owned(),
@@ -250,18 +260,18 @@ impl VersusApp {
                 .map(Path::to_owned)
                 .or_else(|| self.remembered.export.folder.clone()),
         };
-        r.present = self.present_options;
+        r.present = self.session.present_options;
         r
     }
 
     /// Where you are in the comparison shown.
     fn place(&self) -> Place {
         Place {
-            dimension: self.selected_dimension_id().map(str::to_owned),
-            conclusion: self.selected == Section::Conclusion,
-            filter: self.finder.filter,
-            columns: Some(self.columns),
-            all_subjects: Some(self.all_subjects),
+            dimension: self.session.selected_dimension_id().map(str::to_owned),
+            conclusion: self.session.selected == Section::Conclusion,
+            filter: self.session.finder.filter,
+            columns: Some(self.session.columns),
+            all_subjects: Some(self.session.all_subjects),
         }
     }
 
@@ -276,11 +286,11 @@ impl VersusApp {
         dialog.options.show_stars = choices.show_stars;
         dialog.options.audience = choices.audience;
         dialog.options.include_verdicts = choices.include_verdicts;
-        self.present_options = remembered.present;
+        self.session.present_options = remembered.present;
         self.remembered = remembered;
         self.remembered
             .make_absolute(super::files::existing_absolute_path);
-        if let Some(path) = self.source.path().map(Path::to_owned) {
+        if let Some(path) = self.session.source.path().map(Path::to_owned) {
             self.remembered.opened(&path);
         }
         self.restore_place();
@@ -289,36 +299,39 @@ impl VersusApp {
     /// Goes back to where you were in the comparison shown, if it was
     /// seen before.
     pub(super) fn restore_place(&mut self) {
-        let Some(place) = self.remembered.place(self.source.path()).cloned() else {
+        let Some(place) = self.remembered.place(self.session.source.path()).cloned() else {
             return;
         };
-        self.finder.filter = place.filter;
-        let n = self.comparison.subjects.len();
+        self.session.finder.filter = place.filter;
+        let n = self.session.comparison.subjects.len();
         if let Some(columns) = place
             .columns
             .filter(|c| c[0] != c[1] && c.iter().all(|&i| i < n))
         {
-            self.columns = columns;
+            self.session.columns = columns;
         }
         if let Some(all) = place.all_subjects {
-            self.all_subjects = all && n > 2;
+            self.session.all_subjects = all && n > 2;
         }
-        if let Some(i) = place.dimension.and_then(|id| self.index.get(&id).copied()) {
-            self.selected = Section::Dimension(i);
-            self.scroll_to_selected = true;
-        } else if place.conclusion && Outline::of(&self.comparison).has_conclusion {
-            self.selected = Section::Conclusion;
-            self.scroll_to_selected = true;
+        if let Some(i) = place
+            .dimension
+            .and_then(|id| self.session.dimension_index(&id))
+        {
+            self.session.selected = Section::Dimension(i);
+            self.session.selection_jumped = true;
+        } else if place.conclusion && Outline::of(&self.session.comparison).has_conclusion {
+            self.session.selected = Section::Conclusion;
+            self.session.selection_jumped = true;
         }
-        self.refresh_outline();
+        self.session.refresh_outline();
     }
 
     /// Before another comparison replaces this one: remembers where you
     /// were, and this file as the last one closed.
     pub(super) fn leaving(&mut self) {
         let place = self.place();
-        self.remembered.set_place(self.source.path(), place);
-        if let Some(path) = self.source.path() {
+        self.remembered.set_place(self.session.source.path(), place);
+        if let Some(path) = self.session.source.path() {
             self.remembered.last_closed = Some(path.to_owned());
         }
     }

@@ -3,5 +3,4 @@
 
 pub mod clock;
 pub mod file_dialog;
-pub mod screenshot;
 pub mod watch;

@@ -5,10 +5,12 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::Command;
-use crate::app::command::{ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, ViewCmd, Zoom};
-use crate::app::find::Filter;
 use crate::platform::file_dialog::PathPurpose;
+use crate::session::Command;
+use crate::session::command::{
+    ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, Theme, ViewCmd, Zoom,
+};
+use crate::session::find::Filter;
 
 /// The group an action belongs to: its menu, and its heading in the
 /// palette and the F1 window.
@@ -235,7 +237,7 @@ pub static ACTIONS: &[Action] = &[
         "Write a note",
         Notes,
         [key(NONE, Key::F2), key(NONE, Key::Enter)],
-        Command::Nav(Nav::FocusNote)
+        Command::View(ViewCmd::FocusNote)
     ),
     action!(
         "Star or unstar",
@@ -313,7 +315,7 @@ pub static ACTIONS: &[Action] = &[
         "Search",
         Find,
         [key(CMD, Key::F), key(NONE, Key::Slash)],
-        Command::Find(FindCmd::Focus)
+        Command::View(ViewCmd::FocusSearch)
     ),
     action!(
         "Next match",
@@ -368,19 +370,19 @@ pub static ACTIONS: &[Action] = &[
         "Light theme",
         View,
         [],
-        Command::View(ViewCmd::Theme(egui::ThemePreference::Light))
+        Command::View(ViewCmd::Theme(Theme::Light))
     ),
     action!(
         "Dark theme",
         View,
         [],
-        Command::View(ViewCmd::Theme(egui::ThemePreference::Dark))
+        Command::View(ViewCmd::Theme(Theme::Dark))
     ),
     action!(
         "Theme of the system",
         View,
         [],
-        Command::View(ViewCmd::Theme(egui::ThemePreference::System))
+        Command::View(ViewCmd::Theme(Theme::System))
     ),
     action!(
         "Zoom in",

@@ -4,38 +4,38 @@ mod grid;
 
 use egui::RichText;
 
-use crate::app::command::{Nav, NotesCmd};
-use crate::app::{Command, Section, VersusApp};
 use crate::model::{Comparison, Dimension, Subject};
+use crate::session::command::{Nav, NotesCmd};
+use crate::session::{Command, Section, Session};
 use crate::ui::style;
 use crate::ui::text::markdown_ui;
 
 /// Draws the pane for the selected section. A dimension's title and its
 /// toolbar stay in view; what is below scrolls, sideways too when the
 /// columns do not fit.
-pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    if let Section::Dimension(i) = app.selected
-        && let Some(d) = app.comparison.dimensions.get(i)
+pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    if let Section::Dimension(i) = session.selected
+        && let Some(d) = session.comparison.dimensions.get(i)
     {
-        header_ui(ui, app, i, d, commands);
+        header_ui(ui, session, i, d, commands);
     }
     egui::ScrollArea::both()
-        .id_salt(("pane", app.selected_dimension_id().unwrap_or("")))
+        .id_salt(("pane", session.selected_dimension_id().unwrap_or("")))
         .auto_shrink(false)
-        .show(ui, |ui| match app.selected {
+        .show(ui, |ui| match session.selected {
             Section::Intro => {
                 ui.set_max_width(ui.available_width().min(MAX_WIDTH));
-                intro_ui(ui, &app.comparison);
+                intro_ui(ui, &session.comparison);
                 ui.add_space(24.0);
             }
             Section::Conclusion => {
                 ui.set_max_width(ui.available_width().min(MAX_WIDTH));
-                conclusion_ui(ui, &app.comparison);
+                conclusion_ui(ui, &session.comparison);
                 ui.add_space(24.0);
             }
             Section::Dimension(i) => {
-                if let Some(d) = app.comparison.dimensions.get(i) {
-                    grid::dimension_ui(ui, app, i, d, commands);
+                if let Some(d) = session.comparison.dimensions.get(i) {
+                    grid::dimension_ui(ui, session, i, d, commands);
                 }
             }
         });
@@ -84,12 +84,12 @@ fn conclusion_ui(ui: &mut egui::Ui, c: &Comparison) {
 /// The star toggle: "include this dimension in the presentation".
 fn star_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     index: usize,
     d: &Dimension,
     commands: &mut Vec<Command>,
 ) {
-    let starred = app.notes().is_starred(&d.id);
+    let starred = session.notes().is_starred(&d.id);
     let star = ui
         .add(egui::Button::new(if starred { "Starred" } else { "Star" }).selected(starred))
         .on_hover_text("Star: include this dimension in the presentation (key S)");
@@ -111,29 +111,29 @@ fn star_ui(
 /// With more than two subjects: every subject, or two chosen with a
 /// picker each (the other column's subject is not offered, so a subject
 /// is never shown twice); and the swap button for two.
-fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let subjects = &app.comparison.subjects;
+fn column_controls_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let subjects = &session.comparison.subjects;
     if subjects.len() > 2 {
         if ui
-            .selectable_label(app.all_subjects, "All subjects")
+            .selectable_label(session.all_subjects, "All subjects")
             .on_hover_text("Every subject as a column")
             .clicked()
-            && !app.all_subjects
+            && !session.all_subjects
         {
             commands.push(Nav::ShowAllSubjects(true).into());
         }
         if ui
-            .selectable_label(!app.all_subjects, "Two subjects")
+            .selectable_label(!session.all_subjects, "Two subjects")
             .on_hover_text("Two subjects side by side, chosen below")
             .clicked()
-            && app.all_subjects
+            && session.all_subjects
         {
             commands.push(Nav::ShowAllSubjects(false).into());
         }
-        if !app.all_subjects {
+        if !session.all_subjects {
             for (column, label) in [(0, "Left column"), (1, "Right column")] {
-                let current = app.columns[column];
-                let other = app.columns[1 - column];
+                let current = session.columns[column];
+                let other = session.columns[1 - column];
                 let shown = subjects.get(current);
                 egui::ComboBox::from_label(label)
                     .selected_text(shown.map_or("", |s| s.label()))
@@ -152,7 +152,7 @@ fn column_controls_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Com
             }
         }
     }
-    if (!app.all_subjects || subjects.len() <= 2)
+    if (!session.all_subjects || subjects.len() <= 2)
         && ui
             .button("Swap columns")
             .on_hover_text("Show the right subject on the left and vice versa")
@@ -176,7 +176,7 @@ fn picker_name(s: &Subject) -> String {
 /// part so they stay in view; the toolbar wraps when narrow.
 fn header_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     index: usize,
     d: &Dimension,
     commands: &mut Vec<Command>,
@@ -185,9 +185,9 @@ fn header_ui(
     ui.heading(RichText::new(&d.title).size(24.0).strong());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        star_ui(ui, app, index, d, commands);
+        star_ui(ui, session, index, d, commands);
         ui.add_space(8.0);
-        column_controls_ui(ui, app, commands);
+        column_controls_ui(ui, session, commands);
     });
     ui.add_space(8.0);
 }

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::app::Command;
-use crate::app::command::FileCmd;
 use crate::platform::file_dialog::PathPurpose;
+use crate::session::Command;
+use crate::session::command::FileCmd;
 
 /// The path dialog's state: a path field, always there, and a button for
 /// the system file dialog.

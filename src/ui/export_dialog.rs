@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::app::Command;
-use crate::app::command::ExportCmd;
 use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
+use crate::session::Command;
+use crate::session::command::ExportCmd;
 use crate::ui::dialogs::{PathAction, dialog_window, path_field_actions_ui, path_field_ui};
 
 /// The export dialog's state.

@@ -1,8 +1,8 @@
 //! Window-wide keys, turned into commands through the one table of
 //! actions (`actions::ACTIONS`).
 
-use crate::app::Command;
-use crate::app::command::{FindCmd, Nav};
+use crate::session::Command;
+use crate::session::command::ViewCmd;
 use crate::ui::actions::{When, anywhere_keys, command_for};
 
 /// Reads the keys. Keys that work anywhere are read first, those with
@@ -37,7 +37,8 @@ pub fn handle(ctx: &egui::Context, dialog_open: bool, commands: &mut Vec<Command
             let Some(command) = command_for(key, modifiers, When::Browsing) else {
                 return true;
             };
-            writing = command == Nav::FocusNote.into() || command == FindCmd::Focus.into();
+            writing =
+                command == ViewCmd::FocusNote.into() || command == ViewCmd::FocusSearch.into();
             commands.push(command);
             false
         });

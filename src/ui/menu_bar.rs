@@ -2,18 +2,18 @@
 
 use egui::RichText;
 
-use crate::app::command::{FileCmd, NotesCmd, PresentCmd};
-use crate::app::{Command, Source, VersusApp};
 use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
+use crate::session::command::{FileCmd, NotesCmd, PresentCmd};
+use crate::session::{Command, Session, Source};
+use crate::ui::Recent;
 use crate::ui::actions::{ACTIONS, Group, keys_text};
 
 /// File ▸ Open Recent: the recent comparisons that still exist.
-fn recent_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let recent = app.remembered.recent_files();
-    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+fn recent_ui(ui: &mut egui::Ui, recent: &Recent<'_>, commands: &mut Vec<Command>) {
+    ui.add_enabled_ui(!recent.files.is_empty(), |ui| {
         ui.menu_button("Open Recent", |ui| {
-            for path in recent {
+            for path in &recent.files {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
@@ -23,7 +23,7 @@ fn recent_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {
-                    commands.push(FileCmd::Open(path.clone()).into());
+                    commands.push(FileCmd::Open((*path).clone()).into());
                 }
             }
         });
@@ -31,20 +31,49 @@ fn recent_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
 }
 
 /// Whether a menu item can be chosen now.
-fn enabled(app: &VersusApp, command: &Command) -> bool {
+fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
     match command {
-        Command::File(FileCmd::Reload) => matches!(app.source, Source::File(_)),
-        Command::File(FileCmd::OpenBuiltIn) => app.source != Source::BuiltIn,
-        Command::File(FileCmd::ReopenClosed) => app.remembered.last_closed.is_some(),
-        // The choice in force is not offered again.
-        Command::Present(PresentCmd::StarredOnly(on)) => app.present_options.starred_only != *on,
-        Command::Present(PresentCmd::Summaries(on)) => app.present_options.summaries != *on,
-        _ => true,
+        Command::File(c) => match c {
+            FileCmd::Reload => matches!(session.source, Source::File(_)),
+            FileCmd::OpenBuiltIn => session.source != Source::BuiltIn,
+            FileCmd::ReopenClosed => recent.closed,
+            FileCmd::ShowDialog(_)
+            | FileCmd::Browse
+            | FileCmd::Submit(_)
+            | FileCmd::CloseDialog
+            | FileCmd::Open(_)
+            | FileCmd::DismissError
+            | FileCmd::TrustNotesLink => true,
+        },
+        Command::Present(c) => match c {
+            // The choice in force is not offered again.
+            PresentCmd::StarredOnly(on) => session.present_options.starred_only != *on,
+            PresentCmd::Summaries(on) => session.present_options.summaries != *on,
+            PresentCmd::Start { .. }
+            | PresentCmd::Next
+            | PresentCmd::Previous
+            | PresentCmd::First
+            | PresentCmd::Last
+            | PresentCmd::Digit(_)
+            | PresentCmd::Jump
+            | PresentCmd::Blank
+            | PresentCmd::TogglePresenterView
+            | PresentCmd::Pages(_)
+            | PresentCmd::Stop => true,
+        },
+        // Always there to choose, whatever is shown.
+        Command::Nav(_)
+        | Command::Notes(_)
+        | Command::Talk(_)
+        | Command::Export(_)
+        | Command::Find(_)
+        | Command::View(_)
+        | Command::Quit => true,
     }
 }
 
 /// Draws the menu bar and, when the last load failed, its error.
-pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, session: &Session, recent: &Recent<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for group in [Group::File, Group::Find, Group::View, Group::Talk] {
             ui.menu_button(group.label(), |ui| {
@@ -58,22 +87,22 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                         button = button.shortcut_text(keys);
                     }
                     if ui
-                        .add_enabled(enabled(app, &action.command), button)
+                        .add_enabled(enabled(session, recent, &action.command), button)
                         .clicked()
                     {
                         commands.push(action.command.clone());
                     }
                     if action.command == FileCmd::ShowDialog(PathPurpose::OpenContent).into() {
-                        recent_ui(ui, app, commands);
+                        recent_ui(ui, recent, commands);
                     }
                 }
             });
         }
         ui.separator();
-        ui.label(RichText::new(&app.comparison.title).strong());
+        ui.label(RichText::new(&session.comparison.title).strong());
     });
-    notes_banner_ui(ui, app, commands);
-    if let Some(error) = &app.error {
+    notes_banner_ui(ui, session, commands);
+    if let Some(error) = &session.error {
         egui::Frame::new()
             .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
             .inner_margin(8.0)
@@ -101,9 +130,9 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
 }
 
 /// A banner when the notes file needs the person's decision.
-fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let path = app.notes_file.path.display().to_string();
-    let (title, detail): (&str, String) = match &app.notes_file.status {
+fn notes_banner_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let path = session.notes_file.path.display().to_string();
+    let (title, detail): (&str, String) = match &session.notes_file.status {
         Status::Conflict => (
             "The notes file changed on disk",
             format!(
@@ -114,10 +143,10 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
             "Your notes are not being saved",
             format!(
                 "{}\nNothing you type is lost: it stays here, and a copy is written wherever a file can be.",
-                app.notes_status().trim_start_matches("Not saved: ")
+                session.notes_status().trim_start_matches("Not saved: ")
             ),
         ),
-        Status::Broken(error) if app.notes_file.can_move_aside() => (
+        Status::Broken(error) if session.notes_file.can_move_aside() => (
             "The notes file cannot be read",
             format!(
                 "{error}\nIt will not be overwritten. Notes you write now are kept in memory (and saved beside it on exit) until you choose."
@@ -142,14 +171,14 @@ fn notes_banner_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comman
                     .color(ui.visuals().warn_fg_color),
             );
             ui.add(egui::Label::new(RichText::new(detail)).wrap());
-            ui.horizontal(|ui| banner_actions_ui(ui, app, commands));
+            ui.horizontal(|ui| banner_actions_ui(ui, session, commands));
         });
     ui.add_space(4.0);
 }
 
 /// The banner's choices for the notes file's state.
-fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    match app.notes_file.status {
+fn banner_actions_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    match session.notes_file.status {
         Status::Conflict => {
             if ui
                 .button("Reload from disk")
@@ -178,7 +207,7 @@ fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comm
             }
         }
         Status::Failed(_) => {
-            if let Some(link) = app.notes_file.untrusted_link() {
+            if let Some(link) = session.notes_file.untrusted_link() {
                 let target = link.target.display();
                 if ui
                             .button(format!("Write to {target}"))
@@ -187,7 +216,7 @@ fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comm
                             )
                             .clicked()
                         {
-                            commands.push(NotesCmd::TrustNotesLink.into());
+                            commands.push(FileCmd::TrustNotesLink.into());
                         }
             }
             if ui
@@ -198,7 +227,7 @@ fn banner_actions_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Comm
                 commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
             }
         }
-        _ if !app.notes_file.can_move_aside() => {
+        _ if !session.notes_file.can_move_aside() => {
             if ui.button("Save notes as…").clicked() {
                 commands.push(FileCmd::ShowDialog(PathPurpose::SaveNotesAs).into());
             }

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::app::Command;
-use crate::app::command::NotesCmd;
-use crate::app::history::NoteKey;
 use crate::model::Comparison;
 use crate::notes::MergeCheck;
 use crate::notes::merge::{Choice, Place, Review};
+use crate::session::Command;
+use crate::session::command::NotesCmd;
+use crate::session::history::NoteKey;
 
 /// The review's state: what their notes add, and the person's choices.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,6 @@
-//! Drawing: one file per panel. Panels read the app and push commands; the
-//! app applies them after layout.
+//! Drawing: one file per panel. Views read the session (and keep their own
+//! state) and push commands; the app applies them after layout. Nothing
+//! here imports the app.
 
 pub mod actions;
 pub mod comparison;
@@ -22,3 +23,12 @@ pub mod text;
 pub mod welcome;
 
 pub use style::apply_style;
+
+/// The files opened lately, for the File menu and the first-run screen.
+#[derive(Debug, Default)]
+pub struct Recent<'a> {
+    /// Latest first.
+    pub files: Vec<&'a std::path::PathBuf>,
+    /// Whether a comparison was left for another (File ▸ Reopen closed).
+    pub closed: bool,
+}

@@ -4,18 +4,18 @@
 
 use egui::RichText;
 
-use crate::app::command::NotesCmd;
-use crate::app::history::NoteKey;
-use crate::app::{Command, Section, VersusApp};
+use crate::session::command::NotesCmd;
+use crate::session::history::NoteKey;
+use crate::session::{Command, Section, Session};
 
 /// Draws the notes panel.
-pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
-    let overall = !matches!(app.selected, Section::Dimension(_));
+    let overall = !matches!(session.selected, Section::Dimension(_));
     // Each dimension has its own editor id, so undo never crosses notes.
-    let (heading, key) = match app.selected {
+    let (heading, key) = match session.selected {
         Section::Dimension(i) => {
-            let Some(d) = app.comparison.dimensions.get(i) else {
+            let Some(d) = session.comparison.dimensions.get(i) else {
                 return;
             };
             (format!("Note on {}", d.title), d.id.clone())
@@ -28,7 +28,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let keys = |command: Command| crate::ui::actions::keys_for(ui.ctx(), &command);
     let hint = format!(
         "Inline Markdown allowed. {} to write, Esc to leave; {} undoes.",
-        keys(crate::app::command::Nav::FocusNote.into()),
+        keys(crate::session::command::ViewCmd::FocusNote.into()),
         keys(NotesCmd::Undo.into()),
     );
     ui.label(RichText::new(hint).weak());
@@ -36,15 +36,15 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     egui::CollapsingHeader::new("For the talk")
         .id_salt("for-the-talk")
         .default_open(true)
-        .show(ui, |ui| match app.selected {
-            Section::Dimension(i) => crate::ui::talk_panel::dimension_ui(ui, app, i, commands),
+        .show(ui, |ui| match session.selected {
+            Section::Dimension(i) => crate::ui::talk_panel::dimension_ui(ui, session, i, commands),
             Section::Intro | Section::Conclusion => {
-                crate::ui::talk_panel::talk_ui(ui, app, commands);
+                crate::ui::talk_panel::talk_ui(ui, session, commands);
             }
         });
     ui.add_space(4.0);
     let editor_id = ui.make_persistent_id(("note-editor", &key));
-    if app.focus_note {
+    if focus {
         // Focus before the editor is drawn, so keys typed in this very frame
         // (F2 then straight into typing) already land in the note.
         ui.memory_mut(|m| m.request_focus(editor_id));
@@ -55,15 +55,15 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         NoteKey::Dimension(key)
     };
     let check = match &note {
-        NoteKey::Overall => app.notes().merged.as_ref(),
-        NoteKey::Dimension(id) => app.notes().get(id).and_then(|d| d.merged.as_ref()),
+        NoteKey::Overall => session.notes().merged.as_ref(),
+        NoteKey::Dimension(id) => session.notes().get(id).and_then(|d| d.merged.as_ref()),
     };
-    crate::ui::merge_dialog::check_ui(ui, &app.comparison, check, note.clone(), commands);
+    crate::ui::merge_dialog::check_ui(ui, &session.comparison, check, note.clone(), commands);
     // The editor works on a copy: a change goes to the app as a command,
     // which records it on the one undo history.
     let mut text = match &note {
-        NoteKey::Overall => app.notes().overall.clone(),
-        NoteKey::Dimension(id) => app.notes().text(id).to_owned(),
+        NoteKey::Overall => session.notes().overall.clone(),
+        NoteKey::Dimension(id) => session.notes().text(id).to_owned(),
     };
     // After an undo or redo in the editor, the cursor goes to the end of
     // the text it brought back, as after F2.
@@ -71,7 +71,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     let undone = ui
         .data_mut(|d| d.remove_temp::<bool>(cursor_to_end))
         .unwrap_or(false);
-    if app.focus_note || undone {
+    if focus || undone {
         // Put the cursor at the end before the editor runs, so whatever is
         // typed in this same frame lands after the existing text.
         let ctx = ui.ctx();
@@ -81,7 +81,6 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             .cursor
             .set_char_range(Some(egui::text::CCursorRange::one(end)));
         state.store(ctx, editor_id);
-        app.focus_note = false;
     }
     if ui.memory(|m| m.has_focus(editor_id)) {
         // Ctrl+Z in the note walks the same history as everywhere else
@@ -108,7 +107,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         commands.push(NotesCmd::EndTyping.into());
     }
     if overall {
-        orphans_ui(ui, app, commands);
+        orphans_ui(ui, session, commands);
     }
 }
 
@@ -173,8 +172,8 @@ fn history_keys(ui: &egui::Ui, commands: &mut Vec<Command>) -> bool {
 
 /// Notes whose dimension the content no longer has: kept in the file and
 /// shown here, so renaming a dimension never loses what was written.
-fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let orphans = app.orphans();
+fn orphans_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let orphans = session.orphans();
     if orphans.is_empty() {
         return;
     }
@@ -202,20 +201,20 @@ fn orphans_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 if !notes.text.trim().is_empty() {
                     ui.add(egui::Label::new(&notes.text).wrap());
                 }
-                orphan_actions_ui(ui, app, id, commands);
+                orphan_actions_ui(ui, session, id, commands);
             }
         });
 }
 
 /// Attach an orphan's notes to a dimension (a renamed one), or delete
 /// them: asked twice, as nothing else in versus removes what was written.
-fn orphan_actions_ui(ui: &mut egui::Ui, app: &VersusApp, id: &str, commands: &mut Vec<Command>) {
+fn orphan_actions_ui(ui: &mut egui::Ui, session: &Session, id: &str, commands: &mut Vec<Command>) {
     let confirm_id = egui::Id::unique(("orphan-delete", id));
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new(("orphan-attach", id), "Attach to a dimension")
             .selected_text("choose…")
             .show_ui(ui, |ui| {
-                for d in &app.comparison.dimensions {
+                for d in &session.comparison.dimensions {
                     if ui.selectable_label(false, &d.title).clicked() {
                         commands.push(
                             NotesCmd::AttachOrphan {

@@ -7,11 +7,11 @@
 
 use egui::{RichText, vec2};
 
-use crate::app::command::{Nav, ViewCmd};
-use crate::app::{Command, Section, VersusApp};
 use crate::model::first_sentence;
 use crate::notes::DimensionNotes;
-use crate::talk::verdicts::{Summary, verdict_of, weight_of};
+use crate::session::command::{Nav, ViewCmd};
+use crate::session::{Command, Section, Session};
+use crate::talk::verdicts::{verdict_of, weight_of};
 use crate::talk::{Plan, clock_text};
 use crate::ui::style::{ACCENT, paint_star};
 
@@ -28,8 +28,8 @@ struct Layout {
 }
 
 /// Draws the overview in the central panel.
-pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
-    let shown: Vec<usize> = app.shown_subjects();
+pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let shown: Vec<usize> = session.shown_subjects();
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.heading(RichText::new("Overview").size(24.0).strong());
@@ -48,12 +48,11 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
     ui.label(
         RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
     );
-    let plan = app.plan.clone();
-    let all: Vec<usize> = (0..app.comparison.dimensions.len()).collect();
-    let summary = Summary::of(&app.comparison, app.notes(), &all);
+    let plan = &session.plan;
+    let summary = session.summary();
     // The talk's columns appear once there is something in them, so the
     // overview of someone not giving a talk is the summaries alone.
-    let notes = app.notes();
+    let notes = session.notes();
     let decided = notes
         .dimensions
         .values()
@@ -70,8 +69,8 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             ui.label(format!("Talk: {}", plan.total_text()));
             ui.separator();
         }
-        ui.label(RichText::new(summary.text(&app.comparison)).strong());
-        let flip = summary.flip_text(&app.comparison);
+        ui.label(RichText::new(summary.text(&session.comparison)).strong());
+        let flip = summary.flip_text(&session.comparison);
         if !flip.is_empty() {
             ui.label(RichText::new(flip).weak());
         }
@@ -99,20 +98,20 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             .max(140.0),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
     };
-    let rows = app.outline().dimensions.clone();
+    let rows = &session.outline().dimensions;
     // Sideways, the header scrolls with the rows; downwards, only the rows
     // in view are laid out.
     egui::ScrollArea::horizontal()
         .auto_shrink(false)
         .id_salt("overview-wide")
         .show(ui, |ui| {
-            header_ui(ui, app, &shown, layout);
+            header_ui(ui, session, &shown, layout);
             ui.separator();
             let mut area = egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .id_salt("overview-rows");
-            if app.scroll_to_selected
-                && let Section::Dimension(selected) = app.selected
+            if session.selection_jumped
+                && let Section::Dimension(selected) = session.selected
                 && let Some(row) = (0..rows.len()).find(|&row| rows.get(row) == Some(selected))
             {
                 let stride = layout.row_height + ui.spacing().item_spacing.y;
@@ -123,7 +122,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
                 for row in range {
                     if let Some(dimension) = rows.get(row) {
-                        row_ui(ui, app, dimension, &shown, &plan, layout, commands);
+                        row_ui(ui, session, dimension, &shown, plan, layout, commands);
                     }
                 }
             });
@@ -190,7 +189,7 @@ fn columns_in_view(
 
 /// The column headers: "Dimension", the talk's columns, then each
 /// subject's short label.
-fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout) {
+fn header_ui(ui: &mut egui::Ui, session: &Session, shown: &[usize], layout: Layout) {
     let h = layout.row_height;
     ui.horizontal(|ui| {
         // The same room as the rows' marks, and the title's button padding,
@@ -210,7 +209,10 @@ fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout
             });
         }
         columns_in_view(ui, shown.len(), layout.column, |ui, k| {
-            let Some(s) = shown.get(k).and_then(|&i| app.comparison.subjects.get(i)) else {
+            let Some(s) = shown
+                .get(k)
+                .and_then(|&i| session.comparison.subjects.get(i))
+            else {
                 return;
             };
             cell(ui, layout.column, h, |ui| {
@@ -225,21 +227,21 @@ fn header_ui(ui: &mut egui::Ui, app: &VersusApp, shown: &[usize], layout: Layout
 /// the talk's cells and each shown subject's first sentence.
 fn row_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     dimension: usize,
     shown: &[usize],
     plan: &Plan,
     layout: Layout,
     commands: &mut Vec<Command>,
 ) {
-    let comparison = &app.comparison;
-    let talk = talk_cells(app, dimension, plan);
+    let comparison = &session.comparison;
+    let talk = talk_cells(session, dimension, plan);
     let Some(d) = comparison.dimensions.get(dimension) else {
         return;
     };
     let empty = DimensionNotes::default();
-    let notes = app.notes().get(&d.id).unwrap_or(&empty);
-    let selected = app.selected == Section::Dimension(dimension);
+    let notes = session.notes().get(&d.id).unwrap_or(&empty);
+    let selected = session.selected == Section::Dimension(dimension);
     let title = ui
         .horizontal(|ui| {
             let (marks, _) = ui.allocate_exact_size(
@@ -280,19 +282,19 @@ fn row_ui(
 
 /// The talk's cells of a dimension: its budget ("—" when not presented),
 /// its time in the last rehearsal, the better fit and its weight.
-fn talk_cells(app: &VersusApp, dimension: usize, plan: &Plan) -> [String; 4] {
-    let c = &app.comparison;
+fn talk_cells(session: &Session, dimension: usize, plan: &Plan) -> [String; 4] {
+    let c = &session.comparison;
     let id = c.dimensions.get(dimension).map_or("", |d| d.id.as_str());
     let budget = plan
         .budget_of(dimension)
         .map_or_else(|| "—".to_owned(), |b| clock_text(i64::from(b.seconds)));
-    let rehearsed = app
+    let rehearsed = session
         .notes()
         .talk
         .last_rehearsal()
         .and_then(|r| r.seconds.get(id))
         .map_or_else(String::new, |s| clock_text(i64::from(*s)));
-    let fit = match verdict_of(c, app.notes(), dimension) {
+    let fit = match verdict_of(c, session.notes(), dimension) {
         None => String::new(),
         Some(None) => "Even".to_owned(),
         Some(Some(s)) => c
@@ -300,7 +302,7 @@ fn talk_cells(app: &VersusApp, dimension: usize, plan: &Plan) -> [String; 4] {
             .get(s)
             .map_or_else(String::new, |s| s.label().to_owned()),
     };
-    let matters = format!("{} of 3", weight_of(c, app.notes(), dimension));
+    let matters = format!("{} of 3", weight_of(c, session.notes(), dimension));
     [budget, rehearsed, fit, matters]
 }
 

@@ -6,8 +6,8 @@ use egui::{Key, Modifiers, RichText};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::app::command::{Nav, ViewCmd};
-use crate::app::{Command, Section, VersusApp};
+use crate::session::command::{Nav, ViewCmd};
+use crate::session::{Command, Section, Session};
 use crate::ui::actions::{ACTIONS, Group, keys_text};
 
 /// How many entries the palette lists at most.
@@ -22,6 +22,10 @@ pub struct Palette {
     pub query: String,
     /// The chosen entry, among those listed.
     pub selected: usize,
+    /// What is listed, and the query and number of dimensions it was
+    /// scored for: scored again only when one of them changes, not every
+    /// frame.
+    listed: Option<(String, usize, Vec<Entry>)>,
 }
 
 /// One entry: what it says, its keys, what it does.
@@ -38,7 +42,7 @@ pub struct Entry {
 /// Every entry of the palette for `app`: each action of the table, then
 /// "Go to" each dimension.
 #[must_use]
-pub fn entries(ctx: &egui::Context, app: &VersusApp) -> Vec<Entry> {
+pub fn entries(ctx: &egui::Context, session: &Session) -> Vec<Entry> {
     let mut out: Vec<Entry> = ACTIONS
         .iter()
         .filter(|a| a.command != ViewCmd::ShowPalette.into())
@@ -49,7 +53,8 @@ pub fn entries(ctx: &egui::Context, app: &VersusApp) -> Vec<Entry> {
         })
         .collect();
     out.extend(
-        app.comparison
+        session
+            .comparison
             .dimensions
             .iter()
             .enumerate()
@@ -82,13 +87,35 @@ pub fn matching(entries: Vec<Entry>, query: &str, limit: usize) -> Vec<Entry> {
     scored.into_iter().take(limit).map(|(_, _, e)| e).collect()
 }
 
-/// Draws the palette when it is open.
-pub fn ui(ctx: &egui::Context, app: &mut VersusApp, commands: &mut Vec<Command>) {
-    if !app.palette.open {
-        return;
+impl Palette {
+    /// A palette opened afresh: nothing typed, the first entry chosen.
+    #[must_use]
+    pub fn opened() -> Self {
+        Self {
+            open: true,
+            ..Self::default()
+        }
     }
-    let listed = matching(entries(ctx, app), &app.palette.query, SHOWN);
-    let palette = &mut app.palette;
+
+    /// Draws the palette when it is open.
+    pub fn ui(&mut self, ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
+        if !self.open {
+            return;
+        }
+        let dimensions = session.comparison.dimensions.len();
+        let listed = match self.listed.take() {
+            Some((query, n, listed)) if query == self.query && n == dimensions => listed,
+            _ => matching(entries(ctx, session), &self.query, SHOWN),
+        };
+        // Scored for the query as it was before this frame's typing.
+        let query = self.query.clone();
+        draw(ctx, self, &listed, commands);
+        self.listed = Some((query, dimensions, listed));
+    }
+}
+
+/// The palette's window, its keys, and the command chosen.
+fn draw(ctx: &egui::Context, palette: &mut Palette, listed: &[Entry], commands: &mut Vec<Command>) {
     // The arrows move the choice; the field does not need them.
     let (down, up, enter, escape) = ctx.input_mut(|i| {
         (

@@ -6,9 +6,9 @@ use std::hash::{Hash, Hasher};
 
 use egui::{Align2, Color32, FontId, Key, Rect, Sense};
 
-use crate::app::command::PresentCmd;
-use crate::app::present::{Presenting, Slide};
-use crate::app::{Command, VersusApp};
+use crate::session::command::PresentCmd;
+use crate::session::present::{Presenting, Slide};
+use crate::session::{Command, Session};
 use crate::ui::actions::PRESENTING_KEYS;
 use crate::ui::keys::pressed;
 use crate::ui::slide::{SlideText, columns_slide_ui, slide_ui};
@@ -65,13 +65,13 @@ fn digit_of(key: Key) -> Option<u8> {
 /// The text of the slide `index` of the talk (the title slide for one
 /// past the end), with the subjects in `columns` as its columns.
 #[must_use]
-pub fn slide_text(app: &VersusApp, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
+pub fn slide_text(session: &Session, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
     SlideText::of(
-        &app.comparison,
-        app.notes(),
+        &session.comparison,
+        session.notes(),
         slide_at(p, index),
         columns,
-        app.present_options.summaries,
+        session.present_options.summaries,
     )
 }
 
@@ -87,14 +87,14 @@ fn slide_at(p: &Presenting, index: usize) -> Slide {
 pub fn slide_page_ui(
     ui: &mut egui::Ui,
     rect: Rect,
-    app: &VersusApp,
+    session: &Session,
     (p, index): (&Presenting, usize),
     page: usize,
 ) -> usize {
-    let columns = app.shown_subjects();
+    let columns = session.shown_subjects();
     let slide = slide_at(p, index);
     let Slide::Dimension(i) = slide else {
-        return slide_ui(ui, rect, &slide_text(app, p, index, &columns), page);
+        return slide_ui(ui, rect, &slide_text(session, p, index, &columns), page);
     };
     // What the slide's layout depends on: the dimension's text (its
     // lengths stand in for it, read in time linear in the dimension), the
@@ -103,13 +103,14 @@ pub fn slide_page_ui(
         let mut hasher = std::hash::DefaultHasher::new();
         (
             i,
-            app.present_options.summaries,
-            app.comparison.subjects.len(),
+            session.present_options.summaries,
+            session.comparison.subjects.len(),
         )
             .hash(&mut hasher);
-        if let Some(d) = app.comparison.dimensions.get(i) {
+        if let Some(d) = session.comparison.dimensions.get(i) {
             (&d.id, &d.title, d.points.len()).hash(&mut hasher);
-            app.notes()
+            session
+                .notes()
                 .get(&d.id)
                 .map(|n| &n.highlights)
                 .hash(&mut hasher);
@@ -126,13 +127,13 @@ pub fn slide_page_ui(
         hasher.finish()
     };
     columns_slide_ui(ui, rect, (&columns, key), page, |group| {
-        slide_text(app, p, index, group)
+        slide_text(session, p, index, group)
     })
 }
 
 /// Draws the slide shown over the whole window.
-pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let Some(p) = &app.presenting else {
+pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let Some(p) = &session.presenting else {
         return;
     };
     let rect = ui.max_rect();
@@ -147,7 +148,7 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
         return;
     }
-    let pages = slide_page_ui(ui, rect, app, (p, p.index), p.page);
+    let pages = slide_page_ui(ui, rect, session, (p, p.index), p.page);
     // Also when the page asked for is past the end ("the last page of the
     // slide before").
     if pages != p.pages || p.page >= pages {

@@ -5,9 +5,9 @@
 
 use egui::{Color32, RichText, vec2};
 
-use crate::app::command::PresentCmd;
-use crate::app::present::{Presenting, Slide};
-use crate::app::{Command, VersusApp};
+use crate::session::command::PresentCmd;
+use crate::session::present::{Presenting, Slide};
+use crate::session::{Command, Session};
 use crate::talk::{Pace, clock_text, whole_seconds};
 use crate::ui::present::{keys, slide_page_ui};
 
@@ -17,15 +17,15 @@ const WARN: Color32 = Color32::from_rgb(230, 150, 20);
 const OVER: Color32 = Color32::from_rgb(210, 50, 40);
 
 /// Shows the presenter view while presenting with it on.
-pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
-    let Some(p) = &app.presenting else {
+pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
+    let Some(p) = &session.presenting else {
         return;
     };
     if !p.presenter_view {
         return;
     }
     let builder = egui::ViewportBuilder::default()
-        .with_title(format!("Presenter view — {}", app.comparison.title))
+        .with_title(format!("Presenter view — {}", session.comparison.title))
         .with_inner_size([960.0, 640.0]);
     ctx.show_viewport_immediate(
         egui::ViewportId::from_hash_of("versus-presenter"),
@@ -33,7 +33,7 @@ pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
         |ui, class| {
             if class == egui::ViewportClass::EmbeddedWindow {
                 ui.set_min_size(vec2(720.0, 440.0));
-                view_ui(ui, app, p, commands);
+                view_ui(ui, session, p, commands);
             } else {
                 // Its own window has its own keys (the presenter's hands
                 // are often there), and closing it hides the view.
@@ -41,16 +41,16 @@ pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
                 if ui.ctx().input(|i| i.viewport().close_requested()) {
                     commands.push(PresentCmd::TogglePresenterView.into());
                 }
-                egui::CentralPanel::default().show(ui, |ui| view_ui(ui, app, p, commands));
+                egui::CentralPanel::default().show(ui, |ui| view_ui(ui, session, p, commands));
             }
         },
     );
 }
 
 /// The view's content.
-fn view_ui(ui: &mut egui::Ui, app: &VersusApp, p: &Presenting, commands: &mut Vec<Command>) {
-    let pace = Pace::at(&p.watch, &p.budgets, p.target, app.clock);
-    times_ui(ui, p, &pace, app.clock);
+fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut Vec<Command>) {
+    let pace = Pace::at(&p.watch, &p.budgets, p.target, session.clock);
+    times_ui(ui, p, &pace, session.clock);
     ui.horizontal(|ui| {
         if ui.button("Previous").clicked() {
             commands.push(PresentCmd::Previous.into());
@@ -77,11 +77,11 @@ fn view_ui(ui: &mut egui::Ui, app: &VersusApp, p: &Presenting, commands: &mut Ve
         ui.vertical(|ui| {
             ui.set_width(preview);
             ui.label(RichText::new("Now").strong());
-            preview_ui(ui, app, p, p.index, preview, p.page);
+            preview_ui(ui, session, p, p.index, preview, p.page);
             ui.add_space(6.0);
             if p.index + 1 < p.slides.len() {
                 ui.label(RichText::new("Up next").strong());
-                preview_ui(ui, app, p, p.index + 1, preview * 0.7, 0);
+                preview_ui(ui, session, p, p.index + 1, preview * 0.7, 0);
             } else {
                 ui.label(RichText::new("Up next: the end of the talk").weak());
             }
@@ -90,12 +90,12 @@ fn view_ui(ui: &mut egui::Ui, app: &VersusApp, p: &Presenting, commands: &mut Ve
         ui.vertical(|ui| {
             ui.label(RichText::new("Speaker note").strong());
             let note = match p.slide() {
-                Slide::Title => app.notes().overall.clone(),
-                Slide::Dimension(i) => app
+                Slide::Title => session.notes().overall.clone(),
+                Slide::Dimension(i) => session
                     .comparison
                     .dimensions
                     .get(i)
-                    .map(|d| app.notes().text(&d.id).to_owned())
+                    .map(|d| session.notes().text(&d.id).to_owned())
                     .unwrap_or_default(),
             };
             egui::ScrollArea::vertical()
@@ -192,7 +192,7 @@ fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
 /// A slide drawn small, in a frame of the slide's proportions.
 fn preview_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     p: &Presenting,
     index: usize,
     width: f32,
@@ -215,5 +215,5 @@ fn preview_ui(
             .id_salt(("preview", index)),
     );
     child.set_clip_rect(rect);
-    slide_page_ui(&mut child, rect, app, (p, index), page);
+    slide_page_ui(&mut child, rect, session, (p, index), page);
 }

@@ -3,20 +3,26 @@
 
 use egui::{pos2, vec2};
 
-use crate::app::command::{FindCmd, Nav};
-use crate::app::find::Filter;
-use crate::app::{Command, Section, VersusApp};
 use crate::notes::DimensionNotes;
+use crate::session::command::{FindCmd, Nav, ViewCmd};
+use crate::session::find::Filter;
+use crate::session::{Command, Section, Session};
 use crate::ui::style::{self, ACCENT, paint_star};
 
 /// Draws the sidebar.
-pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
     ui.heading("Dimensions");
-    let count = app.comparison.dimensions.len();
-    ui.label(egui::RichText::new(format!("{} of {count} annotated", app.annotated_count())).weak());
-    let plan = app.plan.clone();
-    let budgets = (plan.total() > 0).then_some(&plan);
+    let count = session.comparison.dimensions.len();
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of {count} annotated",
+            session.annotated_count()
+        ))
+        .weak(),
+    );
+    let plan = &session.plan;
+    let budgets = (plan.total() > 0).then_some(plan);
     if let Some(plan) = budgets {
         let over = plan.target > 0 && plan.total() > plan.target;
         let text = egui::RichText::new(format!("Talk: {}", plan.total_text()));
@@ -26,7 +32,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
             text.weak()
         });
     }
-    find_ui(ui, app, commands);
+    find_ui(ui, session, focus_search, commands);
     ui.separator();
 
     let row_height = ui
@@ -35,15 +41,15 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         .y
         .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0);
     let stride = row_height + ui.spacing().item_spacing.y;
-    let rows = app.row_count();
+    let rows = session.row_count();
     let view_id = ui.make_persistent_id("sidebar-view");
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("sidebar-rows");
-    if app.scroll_to_selected {
+    if session.selection_jumped {
         let (offset, height): (f32, f32) = ui.data(|d| d.get_temp(view_id)).unwrap_or((0.0, 0.0));
         #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
-        let top = app.row_of(app.selected) as f32 * stride;
+        let top = session.row_of(session.selected) as f32 * stride;
         if top < offset {
             area = area.vertical_scroll_offset(top);
         } else if top + stride > offset + height {
@@ -69,7 +75,14 @@ pub fn ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
             for row in range {
-                row_ui(ui, app, row, row_height, (budgets, budget_room), commands);
+                row_ui(
+                    ui,
+                    session,
+                    row,
+                    row_height,
+                    (budgets, budget_room),
+                    commands,
+                );
             }
         });
     });
@@ -100,14 +113,16 @@ fn legend_ui(ui: &mut egui::Ui) {
 }
 
 /// The search field, the filter toggles and how many dimensions they list.
-fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) {
+fn find_ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<Command>) {
     ui.add_space(4.0);
+    // The field edits a copy; the session takes the new text as a command.
+    let mut text = session.finder.text.clone();
     let field = ui
         .horizontal(|ui| {
             let label = ui.label("Search");
-            let keys = crate::ui::actions::keys_for(ui.ctx(), &FindCmd::Focus.into());
+            let keys = crate::ui::actions::keys_for(ui.ctx(), &ViewCmd::FocusSearch.into());
             ui.add(
-                egui::TextEdit::singleline(&mut app.finder.text)
+                egui::TextEdit::singleline(&mut text)
                     .id_salt("search")
                     .hint_text(keys)
                     .desired_width(f32::INFINITY),
@@ -115,12 +130,11 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
             .labelled_by(label.id)
         })
         .inner;
-    if app.focus_search {
-        app.focus_search = false;
+    if focus {
         field.request_focus();
     }
     if field.changed() {
-        commands.push(FindCmd::Changed.into());
+        commands.push(FindCmd::Changed(text).into());
     }
     if field.lost_focus() {
         let (enter, escape) = ui.input(|i| {
@@ -140,7 +154,7 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for filter in Filter::ALL {
-            let on = app.finder.filter == filter;
+            let on = session.finder.filter == filter;
             if ui
                 .selectable_label(on, filter.label())
                 .on_hover_text(filter.hint())
@@ -152,10 +166,10 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
         }
     });
     legend_ui(ui);
-    if app.finder.narrows() {
-        let listed = app.outline().dimensions.len();
-        let count = app.comparison.dimensions.len();
-        let searching = !app.finder.query().is_empty();
+    if session.finder.narrows() {
+        let listed = session.outline().dimensions.len();
+        let count = session.comparison.dimensions.len();
+        let searching = !session.finder.query().is_empty();
         let text = match (listed, searching) {
             (0, true) => "No dimension matches (Esc clears the search)".to_owned(),
             (0, false) => "No dimension passes this filter".to_owned(),
@@ -168,13 +182,13 @@ fn find_ui(ui: &mut egui::Ui, app: &mut VersusApp, commands: &mut Vec<Command>) 
 
 fn row_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     row: usize,
     row_height: f32,
     (plan, budget_room): (Option<&crate::talk::Plan>, f32),
     commands: &mut Vec<Command>,
 ) {
-    let section = app.section_at(row);
+    let section = session.section_at(row);
     // The dimension's budget, when the talk has a plan and presents it.
     let budget = match (section, plan) {
         (Section::Dimension(i), Some(plan)) => plan
@@ -187,22 +201,22 @@ fn row_ui(
         Section::Intro => ("Introduction", None),
         Section::Conclusion => ("Conclusion", None),
         Section::Dimension(i) => {
-            let Some(d) = app.comparison.dimensions.get(i) else {
+            let Some(d) = session.comparison.dimensions.get(i) else {
                 return;
             };
             (
                 d.title.as_str(),
-                Some(app.notes().get(&d.id).unwrap_or(&empty)),
+                Some(session.notes().get(&d.id).unwrap_or(&empty)),
             )
         }
     };
     let has_note = match section {
-        Section::Intro => !app.notes().overall.trim().is_empty(),
+        Section::Intro => !session.notes().overall.trim().is_empty(),
         _ => notes.is_some_and(|n| !n.text.trim().is_empty()),
     };
     let starred = notes.is_some_and(|n| n.starred);
     let highlighted = notes.is_some_and(|n| !n.highlights.is_empty());
-    let selected = app.selected == section;
+    let selected = session.selected == section;
     let text = match section {
         Section::Dimension(_) => egui::RichText::new(text),
         _ => egui::RichText::new(text).italics(),
@@ -275,6 +289,6 @@ fn row_ui(
         commands.push(Nav::Select(section).into());
     }
     if selected && response.double_clicked() {
-        commands.push(Nav::FocusNote.into());
+        commands.push(ViewCmd::FocusNote.into());
     }
 }

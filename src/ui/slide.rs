@@ -10,9 +10,9 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{Color32, FontFamily, FontId, Rect, TextFormat, pos2, vec2};
 
-use crate::app::present::Slide;
 use crate::model::{Comparison, parse_inline};
 use crate::notes::Notes;
+use crate::session::present::Slide;
 use crate::ui::style::ACCENT;
 
 /// What a slide shows, as text.

@@ -2,16 +2,21 @@
 
 use egui::RichText;
 
-use crate::app::command::ExportCmd;
-use crate::app::{Command, VersusApp};
+use crate::session::command::ExportCmd;
+use crate::session::{Command, Session};
 use crate::ui::style;
 
 /// Draws the status bar.
-pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    last_export: Option<&std::path::Path>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(app.source.describe()).weak());
+        ui.label(RichText::new(session.source.describe()).weak());
         ui.separator();
-        let c = &app.comparison;
+        let c = &session.comparison;
         ui.label(
             RichText::new(format!(
                 "{} subjects · {} dimension{}",
@@ -23,32 +28,30 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
         );
         ui.separator();
         // The banner above says the whole of a failing save; here, a word.
-        let status = match app.notes_file.status {
+        let status = match session.notes_file.status {
             crate::notes::file::Status::Failed(_) => "Not saved, retrying (see above)".to_owned(),
-            _ => app.notes_status(),
+            _ => session.notes_status(),
         };
-        let color = match app.notes_file.status {
+        let color = match session.notes_file.status {
             crate::notes::file::Status::Failed(_)
             | crate::notes::file::Status::Conflict
             | crate::notes::file::Status::Broken(_) => ui.visuals().warn_fg_color,
             _ => ui.visuals().weak_text_color(),
         };
         ui.label(RichText::new(format!("Notes: {status}")).color(color))
-            .on_hover_text(app.notes_file.path.display().to_string());
+            .on_hover_text(session.notes_file.path.display().to_string());
         ui.label(
-            RichText::new(app.notes_file.path.display().to_string())
+            RichText::new(session.notes_file.path.display().to_string())
                 .weak()
                 .size(style::SMALL_TEXT),
         );
-        if let Some(message) = &app.message {
+        if let Some(message) = &session.message {
             ui.separator();
             // A long message (a path) may run past the window: hovering
             // shows the whole of it.
             ui.label(RichText::new(message).weak())
                 .on_hover_text(message);
-            if let Some(dir) = app
-                .last_export
-                .as_deref()
+            if let Some(dir) = last_export
                 .and_then(std::path::Path::parent)
                 .filter(|_| message.starts_with("Exported"))
                 && ui.small_button("Open folder").clicked()
@@ -56,14 +59,14 @@ pub fn ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
                 commands.push(ExportCmd::OpenFolder(dir.to_owned()).into());
             }
         }
-        if !app.warnings.is_empty() {
+        if !session.warnings.is_empty() {
             ui.separator();
             let text = format!(
                 "{} warning{}",
-                app.warning_count,
-                if app.warning_count == 1 { "" } else { "s" }
+                session.warning_count,
+                if session.warning_count == 1 { "" } else { "s" }
             );
-            let details = app
+            let details = session
                 .warnings
                 .iter()
                 .map(ToString::to_string)

@@ -4,25 +4,29 @@
 
 use egui::RichText;
 
-use crate::app::command::{NotesCmd, PresentCmd};
-use crate::app::{Command, VersusApp};
 use crate::notes::Verdict;
 use crate::notes::talk::MAX_WEIGHT;
-use crate::talk::verdicts::Summary;
+use crate::session::command::{PresentCmd, TalkCmd};
+use crate::session::{Command, Session};
 use crate::talk::{clock_text, whole_seconds};
 
 /// Verdict, weight and budget of dimension `index`.
-pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: &mut Vec<Command>) {
-    let Some(d) = app.comparison.dimensions.get(index) else {
+pub fn dimension_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(d) = session.comparison.dimensions.get(index) else {
         return;
     };
-    let notes = app.notes().get(&d.id).cloned().unwrap_or_default();
+    let notes = session.notes().get(&d.id).cloned().unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Better fit");
         let shown = match &notes.verdict {
             None => "No verdict".to_owned(),
             Some(Verdict::Even) => "Even".to_owned(),
-            Some(Verdict::Subject(id)) => app
+            Some(Verdict::Subject(id)) => session
                 .comparison
                 .subjects
                 .iter()
@@ -37,7 +41,8 @@ pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: 
                     (Some(Verdict::Even), "Even".to_owned()),
                 ];
                 choices.extend(
-                    app.comparison
+                    session
+                        .comparison
                         .subjects
                         .iter()
                         .map(|s| (Some(Verdict::Subject(s.id.clone())), s.name.clone())),
@@ -48,7 +53,7 @@ pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: 
                         .clicked()
                     {
                         commands.push(
-                            NotesCmd::SetVerdict {
+                            TalkCmd::SetVerdict {
                                 dimension: index,
                                 verdict,
                             }
@@ -71,7 +76,7 @@ pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: 
                 .clicked()
             {
                 commands.push(
-                    NotesCmd::SetWeight {
+                    TalkCmd::SetWeight {
                         dimension: index,
                         weight: w,
                     }
@@ -80,19 +85,19 @@ pub fn dimension_ui(ui: &mut egui::Ui, app: &VersusApp, index: usize, commands: 
             }
         }
     });
-    budget_ui(ui, app, index, &d.id, commands);
+    budget_ui(ui, session, index, &d.id, commands);
 }
 
 /// The dimension's budget: proposed or set by hand, and its time in the
 /// last rehearsal.
 fn budget_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     index: usize,
     id: &str,
     commands: &mut Vec<Command>,
 ) {
-    let plan = &app.plan;
+    let plan = &session.plan;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Budget");
         match plan.budget_of(index) {
@@ -110,7 +115,7 @@ fn budget_ui(
                     .on_hover_text("Drag or type m:ss");
                 if response.changed() {
                     commands.push(
-                        NotesCmd::SetBudget {
+                        TalkCmd::SetBudget {
                             dimension: index,
                             seconds: Some(seconds),
                         }
@@ -120,7 +125,7 @@ fn budget_ui(
                 if budget.by_hand {
                     if ui.button("Use the proposal").clicked() {
                         commands.push(
-                            NotesCmd::SetBudget {
+                            TalkCmd::SetBudget {
                                 dimension: index,
                                 seconds: None,
                             }
@@ -135,7 +140,7 @@ fn budget_ui(
                 } else {
                     ui.label(RichText::new("proposed").weak());
                 }
-                if let Some(run) = app.notes().talk.last_rehearsal()
+                if let Some(run) = session.notes().talk.last_rehearsal()
                     && let Some(s) = run.seconds.get(id)
                 {
                     ui.label(
@@ -153,8 +158,8 @@ fn budget_ui(
 
 /// The talk's length, how budgets are shared, the plan's total and the
 /// verdicts' summary.
-pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) {
-    let talk = &app.notes().talk;
+pub fn talk_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let talk = &session.notes().talk;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Talk length");
         let mut minutes = talk.minutes;
@@ -166,7 +171,7 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
             )
             .labelled_by(label.id);
         if response.changed() {
-            commands.push(NotesCmd::SetTalkMinutes(minutes).into());
+            commands.push(TalkCmd::SetTalkMinutes(minutes).into());
         }
         let mut weighted = talk.weighted;
         if ui
@@ -174,11 +179,11 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
             .on_hover_text("Budgets not set by hand follow each dimension's weight, highlights and note, rather than being equal")
             .changed()
         {
-            commands.push(NotesCmd::SetWeighted(weighted).into());
+            commands.push(TalkCmd::SetWeighted(weighted).into());
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let mut starred_only = app.present_options.starred_only;
+        let mut starred_only = session.present_options.starred_only;
         if ui
             .checkbox(&mut starred_only, "Present starred dimensions only")
             .on_hover_text("When any dimension is starred; else all are presented")
@@ -186,12 +191,12 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
         {
             commands.push(PresentCmd::StarredOnly(starred_only).into());
         }
-        let mut summaries = app.present_options.summaries;
+        let mut summaries = session.present_options.summaries;
         if ui.checkbox(&mut summaries, "Summaries on slides").changed() {
             commands.push(PresentCmd::Summaries(summaries).into());
         }
     });
-    let plan = &app.plan;
+    let plan = &session.plan;
     let over = plan.target > 0 && plan.total() > plan.target;
     let text = RichText::new(format!("Planned: {}", plan.total_text()));
     ui.label(if over {
@@ -209,10 +214,9 @@ pub fn talk_ui(ui: &mut egui::Ui, app: &VersusApp, commands: &mut Vec<Command>) 
             .weak(),
         );
     }
-    let all: Vec<usize> = (0..app.comparison.dimensions.len()).collect();
-    let summary = Summary::of(&app.comparison, app.notes(), &all);
-    ui.label(RichText::new(summary.text(&app.comparison)).strong());
-    let flip = summary.flip_text(&app.comparison);
+    let summary = session.summary();
+    ui.label(RichText::new(summary.text(&session.comparison)).strong());
+    let flip = summary.flip_text(&session.comparison);
     if !flip.is_empty() {
         ui.label(RichText::new(flip).weak());
     }

@@ -4,15 +4,18 @@
 
 use egui::RichText;
 
-use crate::app::command::{FileCmd, ViewCmd};
-use crate::app::{Command, VersusApp};
 use crate::platform::file_dialog::PathPurpose;
+use crate::session::command::{FileCmd, ViewCmd};
+use crate::session::{Command, Session};
+use crate::ui::Recent;
 
-/// Draws the first-run screen while it is open.
-pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
-    if !app.welcome {
-        return;
-    }
+/// Draws the first-run screen (the caller knows whether it is open).
+pub fn ui(
+    ctx: &egui::Context,
+    session: &Session,
+    recent: &Recent<'_>,
+    commands: &mut Vec<Command>,
+) {
     let mut keep_open = true;
     egui::Window::new("Welcome to versus")
         .collapsible(false)
@@ -30,7 +33,7 @@ pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
             if ui
                 .button(format!(
                     "Explore the built-in comparison: {}",
-                    app.comparison.title
+                    session.comparison.title
                 ))
                 .clicked()
             {
@@ -40,14 +43,13 @@ pub fn ui(ctx: &egui::Context, app: &VersusApp, commands: &mut Vec<Command>) {
                 commands.push(ViewCmd::CloseWelcome.into());
                 commands.push(FileCmd::ShowDialog(PathPurpose::OpenContent).into());
             }
-            let recent = app.remembered.recent_files();
-            if !recent.is_empty() {
+            if !recent.files.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new("Recent").strong());
-                for path in recent {
+                for path in &recent.files {
                     if ui.button(path.display().to_string()).clicked() {
                         commands.push(ViewCmd::CloseWelcome.into());
-                        commands.push(FileCmd::Open(path.clone()).into());
+                        commands.push(FileCmd::Open((*path).clone()).into());
                     }
                 }
             }

@@ -5,9 +5,9 @@
 use egui::RichText;
 
 use super::MAX_WIDTH;
-use crate::app::command::NotesCmd;
-use crate::app::{Command, VersusApp};
 use crate::model::{Dimension, Subject};
+use crate::session::command::NotesCmd;
+use crate::session::{Command, Session};
 use crate::ui::style;
 use crate::ui::text::markdown_ui;
 
@@ -265,13 +265,13 @@ const ROW_SPACE: f32 = 6.0;
 /// the parts and columns in view are laid out.
 pub(super) fn dimension_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     index: usize,
     d: &Dimension,
     commands: &mut Vec<Command>,
 ) {
-    let c = &app.comparison;
-    let shown: Vec<&Subject> = app
+    let c = &session.comparison;
+    let shown: Vec<&Subject> = session
         .shown_subjects()
         .into_iter()
         .filter_map(|i| c.subjects.get(i))
@@ -328,7 +328,7 @@ pub(super) fn dimension_ui(
             Part::Point(i) => d.points.get(i).map(|p| {
                 point_ui(
                     ui,
-                    app,
+                    session,
                     &grid,
                     (salt.with(k), y),
                     (index, i),
@@ -500,7 +500,7 @@ fn common_ui(
 )]
 fn point_ui(
     ui: &mut egui::Ui,
-    app: &VersusApp,
+    session: &Session,
     grid: &Grid,
     at: (egui::Id, f32),
     (index, i): (usize, usize),
@@ -508,10 +508,10 @@ fn point_ui(
     shown: &[&Subject],
     commands: &mut Vec<Command>,
 ) -> f32 {
-    let Some(d) = app.comparison.dimensions.get(index) else {
+    let Some(d) = session.comparison.dimensions.get(index) else {
         return 0.0;
     };
-    let highlighted = app.notes().is_highlighted(&d.id, &p.aspect);
+    let highlighted = session.notes().is_highlighted(&d.id, &p.aspect);
     let shade = if highlighted {
         Shade::Highlight
     } else if i % 2 == 0 {

@@ -3,7 +3,8 @@
 //! the comparison and the notes (no egui, no I/O), tested below; the
 //! outline asks them for its rows.
 
-use super::VersusApp;
+use super::Session;
+use super::command::FindCmd;
 use super::outline::{Outline, Section};
 use crate::model::fold::{Query, fold};
 use crate::model::{Comparison, Dimension};
@@ -174,7 +175,7 @@ pub fn matching_dimensions(
         .collect()
 }
 
-impl VersusApp {
+impl Session {
     /// Works out the sidebar's rows again: every section, or the
     /// dimensions the search and filter let through.
     pub fn refresh_outline(&mut self) {
@@ -188,6 +189,98 @@ impl VersusApp {
         } else {
             Outline::of(&self.comparison)
         };
+    }
+
+    /// Searches, filters, or jumps between what they find.
+    pub fn apply_find(&mut self, command: FindCmd) {
+        match command {
+            FindCmd::Changed(text) => {
+                self.finder.text = text;
+                if self.finder.before.is_none() && !self.finder.text.trim().is_empty() {
+                    self.finder.before = Some(self.selected);
+                }
+                self.refresh_outline();
+                self.select_a_listed_section();
+            }
+            FindCmd::Clear if self.finder.text.is_empty() && self.finder.before.is_none() => {}
+            FindCmd::Clear => {
+                self.finder.text.clear();
+                self.refresh_outline();
+                if let Some(before) = self.finder.before.take() {
+                    self.selected = before;
+                }
+                self.select_a_listed_section();
+                self.selection_jumped = true;
+            }
+            FindCmd::SetFilter(filter) => {
+                self.finder.filter = filter;
+                self.refresh_outline();
+                self.select_a_listed_section();
+            }
+            FindCmd::Next | FindCmd::Previous => {
+                let rows = self.outline().len();
+                if rows == 0 {
+                    return;
+                }
+                let row = self.row_of(self.selected);
+                let shown = self.outline().shows(self.selected);
+                // Forward from a row not listed, its place is the next one.
+                let next = if command != FindCmd::Next {
+                    (row + rows - 1) % rows
+                } else if shown {
+                    (row + 1) % rows
+                } else {
+                    row % rows
+                };
+                self.selected = self.section_at(next);
+                self.selection_jumped = true;
+            }
+            FindCmd::NextAnnotated | FindCmd::PreviousAnnotated => {
+                let forward = command == FindCmd::NextAnnotated;
+                if let Some(section) = self.annotated_from(forward) {
+                    self.selected = section;
+                    self.selection_jumped = true;
+                } else {
+                    let way = if forward { "after" } else { "before" };
+                    self.message = Some(format!("No annotated dimension {way} this one"));
+                }
+            }
+        }
+    }
+
+    /// Keeps the selection on a listed row: the first one when the selected
+    /// section is not listed (and there is one).
+    fn select_a_listed_section(&mut self) {
+        if !self.outline().shows(self.selected)
+            && let Some(first) = self.outline().get(0)
+        {
+            self.selected = first;
+            self.selection_jumped = true;
+        }
+    }
+
+    /// The listed dimension after (or before) the selection that has a
+    /// note, a star or a highlight.
+    fn annotated_from(&self, forward: bool) -> Option<Section> {
+        let outline = self.outline();
+        let row = outline.row_of(self.selected);
+        let shown = outline.shows(self.selected);
+        let annotated = |r: usize| match outline.get(r) {
+            Some(Section::Dimension(i)) => self
+                .comparison
+                .dimensions
+                .get(i)
+                .and_then(|d| self.notes().get(&d.id))
+                .is_some_and(|n| !n.is_empty()),
+            _ => false,
+        };
+        let found = if forward {
+            let start = if shown { row + 1 } else { row };
+            (start..outline.len()).find(|&r| annotated(r))
+        } else {
+            (0..row).rev().find(|&r| annotated(r))
+        };
+        found.and_then(|r| outline.get(r))
     }
 }
 

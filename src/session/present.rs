@@ -2,8 +2,9 @@
 //! the rehearsal being recorded. The slides are drawn by `ui::present`;
 //! keys and buttons send [`PresentCmd`]s, applied here.
 
-use crate::app::command::NotesCmd;
-use crate::app::{Section, VersusApp};
+use super::Session;
+use super::command::PresentCmd;
+use super::outline::Section;
 use crate::notes::Rehearsal;
 use crate::talk::pace::Stopwatch;
 use crate::talk::plan::{Plan, presented};
@@ -78,100 +79,36 @@ impl Presenting {
     }
 }
 
-/// What the presenting keys and buttons ask for.
-#[must_use]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PresentCmd {
-    /// Start presenting from the first slide, recording a rehearsal or not.
-    Start {
-        /// Record the seconds spent on each slide in the notes file.
-        rehearse: bool,
-    },
-    /// The next page or slide.
-    Next,
-    /// The previous page or slide.
-    Previous,
-    /// The first slide.
-    First,
-    /// The last slide.
-    Last,
-    /// A digit of a slide number to jump to.
-    Digit(u8),
-    /// Jump to the slide number typed.
-    Jump,
-    /// Blank the screen, or show it again.
-    Blank,
-    /// Show or hide the presenter view.
-    TogglePresenterView,
-    /// Present only the starred dimensions (when any), or all.
-    StarredOnly(bool),
-    /// Show the summaries on each slide, or not.
-    Summaries(bool),
-    /// The slide shown takes this many pages on this screen.
-    Pages(usize),
-    /// Stop presenting, at the dimension shown.
-    Stop,
-}
-
-impl VersusApp {
+impl Session {
     /// Applies a presenting command at `now` (seconds on the window's
     /// clock).
-    pub(super) fn apply_present(&mut self, command: PresentCmd, now: f64) {
+    pub fn apply_present(&mut self, command: PresentCmd, now: f64) {
         match command {
             PresentCmd::Start { rehearse } => self.start_presenting(rehearse, now),
             PresentCmd::StarredOnly(on) => {
                 self.present_options.starred_only = on;
-                self.replan(now);
+                self.restart(now);
             }
             PresentCmd::Summaries(on) => self.present_options.summaries = on,
             PresentCmd::Stop => self.stop_presenting(),
-            other => {
+            PresentCmd::Next
+            | PresentCmd::Previous
+            | PresentCmd::First
+            | PresentCmd::Last
+            | PresentCmd::Digit(_)
+            | PresentCmd::Jump
+            | PresentCmd::Blank
+            | PresentCmd::TogglePresenterView
+            | PresentCmd::Pages(_) => {
                 if let Some(p) = &mut self.presenting {
-                    step(p, other, now);
+                    step(p, command, now);
                 }
             }
-        }
-    }
-
-    /// Applies a change to the talk's plan or a verdict.
-    pub(super) fn apply_talk(&mut self, command: NotesCmd, now: std::time::Instant) {
-        match command {
-            NotesCmd::SetTalkMinutes(minutes) => {
-                self.notes_file.notes.talk.minutes =
-                    minutes.min(crate::notes::talk::MAX_TALK_MINUTES);
-                self.notes_file.changed(now);
-            }
-            NotesCmd::SetWeighted(on) => {
-                self.notes_file.notes.talk.weighted = on;
-                self.notes_file.changed(now);
-            }
-            NotesCmd::SetBudget { dimension, seconds } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    self.notes_file.notes.entry(&d.id).budget =
-                        seconds.map(|s| s.min(crate::notes::talk::MAX_BUDGET_SECONDS));
-                    self.notes_file.changed(now);
-                }
-            }
-            NotesCmd::SetVerdict { dimension, verdict } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    self.notes_file.notes.entry(&d.id).verdict = verdict;
-                    self.notes_file.changed(now);
-                }
-            }
-            NotesCmd::SetWeight { dimension, weight } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    let weight = weight.min(crate::notes::talk::MAX_WEIGHT);
-                    // 1 is the default: leave it out of the file.
-                    self.notes_file.notes.entry(&d.id).weight = (weight != 1).then_some(weight);
-                    self.notes_file.changed(now);
-                }
-            }
-            _ => {}
         }
     }
 
     /// The plan of the talk as it would be presented now (the window
-    /// keeps this frame's in [`VersusApp::plan`]).
+    /// keeps this frame's in [`Session::plan`]).
     #[must_use]
     pub fn plan_now(&self) -> Plan {
         let dims = presented(
@@ -202,13 +139,11 @@ impl VersusApp {
             target: plan.target,
             rehearsal: rehearse.then(crate::platform::clock::now_text),
         });
-        self.overview = false;
-        self.welcome = false;
     }
 
     /// The slides again after the choice of dimensions changed, keeping
     /// the dimension shown when it is still presented.
-    fn replan(&mut self, now: f64) {
+    fn restart(&mut self, now: f64) {
         let Some(old) = self.presenting.take() else {
             return;
         };
@@ -226,7 +161,7 @@ impl VersusApp {
 
     /// Leaves the talk at the slide shown; a rehearsal's times go into the
     /// notes.
-    pub(super) fn stop_presenting(&mut self) {
+    pub fn stop_presenting(&mut self) {
         let Some(p) = self.presenting.take() else {
             return;
         };
@@ -234,7 +169,7 @@ impl VersusApp {
             Slide::Title => Section::Intro,
             Slide::Dimension(i) => Section::Dimension(i),
         };
-        self.scroll_to_selected = true;
+        self.selection_jumped = true;
         if let Some(date) = p.rehearsal {
             let spent = p.watch.spent(self.clock);
             let mut run = Rehearsal {
@@ -322,6 +257,7 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
             p.pages = n.max(1);
             p.page = p.page.min(p.pages - 1);
         }
+        // Not steps through the slides: applied by `apply_present` itself.
         PresentCmd::Start { .. }
         | PresentCmd::StarredOnly(_)
         | PresentCmd::Summaries(_)
@@ -333,11 +269,11 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
     use super::*;
-    use crate::app::Source;
     use crate::model::Comparison;
+    use crate::session::Source;
 
-    fn app(data: &std::path::Path) -> VersusApp {
-        VersusApp::new(Comparison::built_in(), Source::BuiltIn, data.to_owned())
+    fn app(data: &std::path::Path) -> Session {
+        Session::new(Comparison::built_in(), Source::BuiltIn, data.to_owned())
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! conclusion; which section a row shows and back; how many dimensions are
 //! annotated and which notes have no dimension. The rules are pure
 //! functions of the comparison and the notes (no egui, no I/O), tested
-//! below; `VersusApp` answers through them.
+//! below; `Session` answers through them.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-use super::VersusApp;
+use super::Session;
 use crate::model::Comparison;
 use crate::notes::{DimensionNotes, Notes};
 
@@ -200,7 +200,7 @@ pub fn orphans<'a, S: BuildHasher>(
         .collect()
 }
 
-impl VersusApp {
+impl Session {
     /// The sidebar's rows (kept up to date by [`Self::refresh_outline`]).
     #[must_use]
     pub fn outline(&self) -> &Outline {
