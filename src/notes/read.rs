@@ -123,22 +123,6 @@ impl Notes {
     /// comparison, binary data, another document) or are one with a
     /// mistake ([`NotesError::Parse`]).
     pub fn from_ron(bytes: &[u8], path: &Path) -> Result<Self, NotesError> {
-        let error = |position, message: String, damaged: bool| {
-            let path = path.to_owned();
-            if damaged {
-                NotesError::Parse {
-                    path,
-                    position,
-                    message,
-                }
-            } else {
-                NotesError::NotNotes {
-                    path,
-                    position,
-                    message,
-                }
-            }
-        };
         if bytes.len() as u64 > MAX_NOTES_BYTES {
             return Err(NotesError::TooLarge {
                 path: path.to_owned(),
@@ -146,73 +130,13 @@ impl Notes {
                 limit: MAX_NOTES_BYTES,
             });
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let good = std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
-                .unwrap_or_default();
-            error(
-                Position::of_offset(good, good.len()),
-                "this is not a notes file: it is not UTF-8 text; expected `Notes(…)`".to_owned(),
-                false,
-            )
-        })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let start = Position { line: 1, col: 1 };
-        match sniff(text) {
-            FileKind::Empty => {
-                return Err(error(
-                    start,
-                    "the notes file is empty; expected `Notes(…)`".to_owned(),
-                    true,
-                ));
-            }
-            FileKind::Comparison => {
-                return Err(error(
-                    start,
-                    "this is a comparison (content) file, not a notes file; notes files start with `Notes(`".to_owned(),
-                    false,
-                ));
-            }
-            FileKind::Other => {
-                if let Some(at) = conflict_marker(text) {
-                    return Err(error(at, CONFLICT_MARKERS.to_owned(), true));
-                }
-                let first: String = text.trim_start().chars().take(12).collect();
-                let first = first.split_whitespace().next().unwrap_or_default();
-                return Err(error(
-                    start,
-                    format!(
-                        "this is not a notes file: it starts with `{first}`; notes files start with `Notes(` (comments are `//` or `/* */`)"
-                    ),
-                    false,
-                ));
-            }
-            FileKind::Notes => {}
-        }
+        let text = notes_text(bytes, path)?;
+        refuse_other_kinds(text, path)?;
         ron::Options::default()
             .with_recursion_limit(crate::model::RECURSION_LIMIT)
             .from_str(text)
             .map(Self::within_limits)
-            .map_err(|e| {
-                // Git's markers where its text merge gave up: say how to
-                // merge the file instead.
-                if let Some(at) = conflict_marker(text) {
-                    return error(at, CONFLICT_MARKERS.to_owned(), true);
-                }
-                let at = Position {
-                    line: e.span.start.line.max(1),
-                    col: e.span.start.col.max(1),
-                };
-                // RON points before a stray `#` and calls it anything from
-                // "expected identifier" to an attribute; say what it is.
-                match next_char(text, at) {
-                    Some(('#', hash)) => error(
-                        hash,
-                        "unexpected `#`; comments in a notes file are `//` or `/* */`".to_owned(),
-                        true,
-                    ),
-                    _ => error(at, describe_ron_error(&e.code), true),
-                }
-            })
+            .map_err(|e| parse_error(text, &e, path))
     }
 
     /// The notes with every value past its limit read as the limit (the
@@ -289,6 +213,101 @@ pub fn read_existing(path: &Path) -> Result<Vec<u8>, NotesError> {
             source: e.into_io(),
         },
     })
+}
+
+/// An error at `position` in the file at `path`: [`NotesError::Parse`]
+/// when the file is notes with a mistake in it (`damaged`), else
+/// [`NotesError::NotNotes`].
+fn read_error(path: &Path, position: Position, message: String, damaged: bool) -> NotesError {
+    let path = path.to_owned();
+    if damaged {
+        NotesError::Parse {
+            path,
+            position,
+            message,
+        }
+    } else {
+        NotesError::NotNotes {
+            path,
+            position,
+            message,
+        }
+    }
+}
+
+/// The file's bytes as text, without a UTF-8 byte-order mark.
+fn notes_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, NotesError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default();
+        read_error(
+            path,
+            Position::of_offset(good, good.len()),
+            "this is not a notes file: it is not UTF-8 text; expected `Notes(…)`".to_owned(),
+            false,
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Refuses, before RON reads it, a text whose start says it is not notes
+/// (empty, a comparison, anything else), saying what it seems to be.
+fn refuse_other_kinds(text: &str, path: &Path) -> Result<(), NotesError> {
+    let error = |position, message: String, damaged: bool| {
+        Err(read_error(path, position, message, damaged))
+    };
+    let start = Position { line: 1, col: 1 };
+    match sniff(text) {
+        FileKind::Empty => error(
+            start,
+            "the notes file is empty; expected `Notes(…)`".to_owned(),
+            true,
+        ),
+        FileKind::Comparison => error(
+            start,
+            "this is a comparison (content) file, not a notes file; notes files start with `Notes(`".to_owned(),
+            false,
+        ),
+        FileKind::Other => {
+            if let Some(at) = conflict_marker(text) {
+                return error(at, CONFLICT_MARKERS.to_owned(), true);
+            }
+            let first: String = text.trim_start().chars().take(12).collect();
+            let first = first.split_whitespace().next().unwrap_or_default();
+            error(
+                start,
+                format!(
+                    "this is not a notes file: it starts with `{first}`; notes files start with `Notes(` (comments are `//` or `/* */`)"
+                ),
+                false,
+            )
+        }
+        FileKind::Notes => Ok(()),
+    }
+}
+
+/// What is wrong in a notes file RON could not read, and where, in words
+/// a person acts on.
+fn parse_error(text: &str, e: &ron::error::SpannedError, path: &Path) -> NotesError {
+    let error = |position, message: String| read_error(path, position, message, true);
+    // Git's markers where its text merge gave up: say how to merge the
+    // file instead.
+    if let Some(at) = conflict_marker(text) {
+        return error(at, CONFLICT_MARKERS.to_owned());
+    }
+    let at = Position {
+        line: e.span.start.line.max(1),
+        col: e.span.start.col.max(1),
+    };
+    // RON points before a stray `#` and calls it anything from "expected
+    // identifier" to an attribute; say what it is.
+    match next_char(text, at) {
+        Some(('#', hash)) => error(
+            hash,
+            "unexpected `#`; comments in a notes file are `//` or `/* */`".to_owned(),
+        ),
+        _ => error(at, describe_ron_error(&e.code)),
+    }
 }
 
 /// What to do about a notes file git merged as text.
