@@ -67,7 +67,8 @@ pub struct DimensionNotes {
 }
 
 impl DimensionNotes {
-    /// Whether nothing has been written, starred or highlighted.
+    /// Whether nothing has been written, starred, highlighted, set (a
+    /// budget, a verdict, a weight) or left to check after a merge.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
@@ -168,7 +169,8 @@ impl Notes {
 
     /// Moves the notes on `from` (a dimension the content no longer has)
     /// to `to`: its note after any note already there, its star, its
-    /// highlights. Nothing written is dropped.
+    /// highlights, and its budget, verdict, weight and "merged, check"
+    /// flag where `to` has none of its own. Nothing written is dropped.
     pub fn reattach(&mut self, from: &str, to: &str) {
         if from == to {
             return;

@@ -142,9 +142,9 @@ impl Notes {
     /// The notes with every value past its limit read as the limit (the
     /// window cannot set more; a hand-edited file may): the talk's length,
     /// budgets over [`talk::MAX_BUDGET_SECONDS`], weights over
-    /// [`talk::MAX_WEIGHT`], rehearsals beyond the kept ones. Values
-    /// within the limits are untouched, so a file versus wrote loads and
-    /// saves byte for byte.
+    /// [`talk::MAX_WEIGHT`], rehearsals beyond the kept ones, and the
+    /// same values a merge kept to check. Values within the limits are
+    /// untouched, so a file versus wrote loads and saves byte for byte.
     #[must_use]
     pub fn within_limits(mut self) -> Self {
         self.talk.keep_within_limits();
@@ -191,8 +191,8 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
     }
 }
 
-/// Reads a notes file that must exist (`export --notes`), as
-/// [`read_bytes`] does.
+/// Reads a notes file that must exist (`export --notes`, `merge-notes`,
+/// the file on disk for "Keep mine" or "Merge"), as [`read_bytes`] does.
 ///
 /// # Errors
 /// When it is missing, cannot be read, is not a regular file or is too

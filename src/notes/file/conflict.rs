@@ -30,8 +30,9 @@ impl NotesFile {
     /// unsaved here (the notes are what versus last read or wrote), the
     /// file's notes are taken in: there is nothing to choose between.
     /// Otherwise both sides changed, and that is a conflict at once, not at
-    /// the next save: the banner asks (keep mine / reload from disk), and
-    /// either way the other version is kept aside, so no word is lost.
+    /// the next save: the banner asks (reload from disk / keep mine /
+    /// merge), and whichever the person picks, the version not written is
+    /// kept aside, so no word is lost.
     pub fn outside_change(&mut self) -> OutsideChange {
         if self.in_flight {
             return OutsideChange::Nothing;

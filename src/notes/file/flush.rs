@@ -33,11 +33,11 @@ pub enum Flushed {
 }
 
 impl NotesFile {
-    /// Saves everything now, on this thread (on exit, or before switching
-    /// to another comparison). When the file must not or cannot be written
-    /// (broken, changed on disk, the write fails), unsaved notes go beside
-    /// it, else to the data folder; when nothing can take them, the caller
-    /// gets their text to print. Says where they went.
+    /// Saves everything now, on this thread (on exit, or before another
+    /// comparison or notes file replaces these). When the file must not or
+    /// cannot be written (broken, changed on disk, the write fails), unsaved
+    /// notes go beside it, else to the data folder; when nothing can take
+    /// them, the caller gets their text to print. Says where they went.
     pub fn flush(&mut self) -> Flushed {
         if !self.has_unsaved() {
             return Flushed::Clean;

@@ -2,9 +2,10 @@
 //! structure-aware merge driver merges source code: nothing either side
 //! wrote is lost. No egui here.
 //!
-//! With a common ancestor (git's merge base, or the version last saved)
-//! the merge is three-way ([`merge3`]); without one (a colleague's copy of
-//! the notes) it is two-way ([`merge2`]) and nothing of either is dropped.
+//! With a common ancestor (git's merge base, or the version versus last
+//! read or wrote) the merge is three-way ([`merge3`]); without one (a
+//! colleague's copy of the notes) it is two-way ([`merge2`]) and nothing
+//! of either is dropped.
 //! The rules, field by field, are in `docs/notes-format.md`.
 
 mod check;
