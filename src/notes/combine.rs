@@ -31,8 +31,11 @@ pub fn has_content(notes: &Notes) -> bool {
 /// - a budget, a better fit, a weight, the talk's length: `ours` when set,
 ///   else `theirs`; when both are set and differ, `theirs` is written in
 ///   the text, so it stays readable;
+/// - budgets shared by what was marked (`weighted`): when either says so;
 /// - rehearsals: both runs, by date (at most the file's limit, the last
-///   ones).
+///   ones);
+/// - "merged, check" flags: every flag either copy holds (see
+///   `merge_check`).
 #[must_use]
 pub fn merge(ours: &Notes, theirs: &Notes, other: &str) -> Notes {
     let mut merged = ours.clone();

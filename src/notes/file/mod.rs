@@ -8,14 +8,22 @@
 //! to the data folder; on exit the notes go to their file, else beside it,
 //! else to the data folder, else to standard error in full.
 
-use std::path::{Path, PathBuf};
+mod conflict;
+mod flush;
+mod target;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::notes::Notes;
 use crate::notes::autosave::Autosave;
-use crate::notes::paths::{aside_path, sidecar_path};
-use crate::notes::writer::{self, RescuePlan, SaveJob, SaveReply};
+use crate::notes::paths::aside_path;
+use crate::notes::writer::{RescuePlan, SaveJob, SaveReply};
 use crate::storage;
+
+pub use conflict::OutsideChange;
+pub use flush::Flushed;
+pub use target::{NotesTarget, check_notes_target};
 
 /// What the status line says about the notes file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,85 +50,6 @@ pub enum Status {
 pub const RETRY_FIRST: Duration = Duration::from_secs(1);
 /// The longest wait between retries of a failed save.
 pub const RETRY_MAX: Duration = Duration::from_secs(30);
-
-/// Where unsaved notes went when [`NotesFile::flush`] ran.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Flushed {
-    /// Nothing needed writing.
-    Clean,
-    /// Written to the notes file.
-    Saved,
-    /// The notes file could not take them (broken, changed on disk, or the
-    /// write failed); they are in this other file.
-    KeptAside {
-        /// The file that holds them.
-        path: PathBuf,
-        /// Why the notes file did not.
-        why: String,
-    },
-    /// No file could take them; the caller prints `text` in full.
-    Nowhere {
-        /// Every failure, one per line.
-        why: String,
-        /// The notes as RON, to print.
-        text: String,
-    },
-}
-
-/// What a change made to the notes file by another program meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub enum OutsideChange {
-    /// Nothing to do: the file holds these notes, or cannot be read now.
-    Nothing,
-    /// Nothing was unsaved here, so the file's notes were taken in.
-    Reloaded,
-    /// Both sides changed (or the file no longer reads as notes): nothing
-    /// is written until the person chooses.
-    Conflict,
-}
-
-/// How an "Open notes…" or "Save notes as…" target looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotesTarget {
-    /// Nothing there yet.
-    New,
-    /// A notes file (replacing it needs the person's yes).
-    Notes,
-    /// An empty file.
-    Empty,
-}
-
-/// Checks a path the person gave for a notes file (to open, or to save
-/// to). It must not be the open content file, and if something is there it
-/// must be a notes file: a comparison or any other document is refused,
-/// never read as notes, written over or moved.
-///
-/// # Errors
-/// A message for the person, naming the file.
-pub fn check_notes_target(path: &Path, content: Option<&Path>) -> Result<NotesTarget, String> {
-    if content.is_some_and(|c| storage::same_file(path, c) || path == c) {
-        return Err(format!(
-            "{} is the comparison that is open; notes go in a file of their own (such as {}).",
-            path.display(),
-            content.map(sidecar_path).unwrap_or_default().display()
-        ));
-    }
-    if path.is_dir() {
-        return Err(format!("{} is a folder; give a file name.", path.display()));
-    }
-    match crate::notes::read_bytes(path) {
-        Ok(None) => Ok(NotesTarget::New),
-        Ok(Some(bytes)) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(NotesTarget::Empty),
-        Ok(Some(bytes)) => match Notes::from_ron(&bytes, path) {
-            Ok(_) => Ok(NotesTarget::Notes),
-            Err(e) => Err(format!(
-                "{e}\nversus will not use this file for notes; choose another."
-            )),
-        },
-        Err(e) => Err(e.to_string()),
-    }
-}
 
 /// The notes of the open comparison and their file.
 #[derive(Debug)]
@@ -377,192 +306,10 @@ impl NotesFile {
         }
     }
 
-    /// The notes file changed on disk (someone else wrote it). When it
-    /// now holds the same notes as here, nothing happens. When nothing is
-    /// unsaved here (the notes are what versus last read or wrote), the
-    /// file's notes are taken in: there is nothing to choose between.
-    /// Otherwise both sides changed, and that is a conflict at once, not at
-    /// the next save: the banner asks (keep mine / reload from disk), and
-    /// either way the other version is kept aside, so no word is lost.
-    pub fn outside_change(&mut self) -> OutsideChange {
-        if self.in_flight {
-            return OutsideChange::Nothing;
-        }
-        let Ok(Some(bytes)) = crate::notes::read_bytes(&self.path) else {
-            return OutsideChange::Nothing;
-        };
-        if self.on_disk.as_deref() == Some(bytes.as_slice()) {
-            return OutsideChange::Nothing;
-        }
-        let theirs = Notes::from_ron(&bytes, &self.path);
-        if let Ok(theirs) = &theirs
-            && *theirs == self.notes
-        {
-            self.on_disk = Some(bytes);
-            return OutsideChange::Nothing;
-        }
-        // A conflict already shown stays the person's choice; a broken
-        // file read at start is never taken as "nothing unsaved".
-        let untouched_here =
-            !self.has_unsaved() && !matches!(self.status, Status::Conflict | Status::Broken(_));
-        match theirs {
-            Ok(theirs) if untouched_here => {
-                self.notes = theirs;
-                self.on_disk = Some(bytes);
-                self.autosave.saving();
-                self.failures = 0;
-                self.retry_at = None;
-                self.status = Status::Saved;
-                OutsideChange::Reloaded
-            }
-            // Both sides changed, or the file no longer reads as notes:
-            // the person chooses, and nothing is written meanwhile.
-            Ok(_) | Err(_) => {
-                self.status = Status::Conflict;
-                OutsideChange::Conflict
-            }
-        }
-    }
-
     /// Whether a save is under way on the writer thread.
     #[must_use]
     pub fn in_flight(&self) -> bool {
         self.in_flight
-    }
-
-    /// Saves everything now, on this thread (on exit, or before switching
-    /// to another comparison). When the file must not or cannot be written
-    /// (broken, changed on disk, the write fails), unsaved notes go beside
-    /// it, else to the data folder; when nothing can take them, the caller
-    /// gets their text to print. Says where they went.
-    pub fn flush(&mut self) -> Flushed {
-        if !self.has_unsaved() {
-            return Flushed::Clean;
-        }
-        let why = if self.can_write() {
-            let mut job = self.start_save(false);
-            // The copy, if needed, is made below, where its path is told.
-            job.rescue = None;
-            let reply = writer::save_notes(job);
-            let why = match &reply {
-                SaveReply::Saved { .. } => None,
-                SaveReply::Conflict { path } => Some(format!(
-                    "{}: the file changed on disk since versus read it",
-                    path.display()
-                )),
-                SaveReply::Failed { error, .. } => Some(error.clone()),
-            };
-            self.finished(reply, Instant::now());
-            let Some(why) = why else {
-                return Flushed::Saved;
-            };
-            why
-        } else {
-            match &self.status {
-                Status::Broken(e) => format!("the notes file cannot be used: {e}"),
-                _ => format!(
-                    "{}: the file changed on disk since versus read it",
-                    self.path.display()
-                ),
-            }
-        };
-        let text = self.notes.to_ron();
-        match writer::rescue(text.as_bytes(), &self.rescue_plan()) {
-            Ok(path) => {
-                self.rescued_to = Some(path.clone());
-                Flushed::KeptAside { path, why }
-            }
-            Err(failures) => Flushed::Nowhere {
-                why: std::iter::once(why)
-                    .chain(failures)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                text,
-            },
-        }
-    }
-
-    /// "Keep mine": the file changed on disk; keep a copy of it aside, then
-    /// write these notes over it.
-    ///
-    /// # Errors
-    /// When the copy or the write fails.
-    pub fn keep_mine(&mut self) -> std::io::Result<PathBuf> {
-        let aside = aside_path(&self.path, "theirs");
-        // Read as any notes file is (a regular file, capped): the file may
-        // have been swapped for a named pipe or a device meanwhile.
-        let theirs = crate::notes::read_existing(&self.path).map_err(std::io::Error::other)?;
-        storage::write_atomic(&aside, &theirs).map_err(std::io::Error::other)?;
-        self.status = Status::Unsaved;
-        let job = self.start_save(true);
-        let reply = writer::save_notes(job);
-        self.finished(reply, Instant::now());
-        Ok(aside)
-    }
-
-    /// "Reload theirs": keep a copy of these notes aside, then read the file.
-    ///
-    /// # Errors
-    /// When the copy cannot be written.
-    pub fn reload_theirs(&mut self) -> Result<PathBuf, storage::WriteError> {
-        let aside = aside_path(&self.path, "mine");
-        storage::write_atomic(&aside, self.notes.to_ron().as_bytes())?;
-        let title = self.notes.comparison.clone();
-        let fallback = self.fallback.take();
-        *self = Self::open(self.path.clone(), &title);
-        self.fallback = fallback;
-        Ok(aside)
-    }
-
-    /// Moves a broken notes file aside (the person agreed) and carries on
-    /// with the notes in memory, which are then saved normally. Only a file
-    /// that looks like damaged notes is ever moved.
-    ///
-    /// # Errors
-    /// When the file is not damaged notes, or the rename fails.
-    pub fn move_broken_aside(&mut self) -> std::io::Result<PathBuf> {
-        if !self.can_move_aside() {
-            return Err(std::io::Error::other(format!(
-                "{} is not a notes file; versus never moves it",
-                self.path.display()
-            )));
-        }
-        let aside = aside_path(&self.path, "broken");
-        std::fs::rename(&self.path, &aside)?;
-        self.on_disk = None;
-        self.status = Status::Untouched;
-        self.damaged_notes = false;
-        if self.has_unsaved() {
-            self.changed(Instant::now());
-        }
-        Ok(aside)
-    }
-
-    /// Uses another notes file from now on ("Save notes as…"): writes the
-    /// notes there and follows that file. The caller has checked the path
-    /// with [`check_notes_target`] and asked before replacing a file.
-    ///
-    /// # Errors
-    /// When the write fails.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), storage::WriteError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| storage::WriteError::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-        }
-        let bytes = self.notes.to_ron().into_bytes();
-        storage::write_atomic(path, &bytes)?;
-        path.clone_into(&mut self.path);
-        self.on_disk = Some(bytes);
-        self.autosave.saving();
-        self.in_flight = false;
-        self.failures = 0;
-        self.retry_at = None;
-        self.rescue_plan = None;
-        self.damaged_notes = false;
-        self.status = Status::Saved;
-        Ok(())
     }
 }
 
