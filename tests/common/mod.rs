@@ -1,8 +1,12 @@
 //! What the tests share: a harness of the whole app at 1280×800, clicking a
-//! sidebar row by its title, and (in `cli`) one runner for the binary.
+//! sidebar row by its title, content files written for a test, (in `cli`)
+//! one runner for the binary and (in `xvfb`) a virtual X display for it.
 #![allow(dead_code, reason = "each test file uses part of it")]
 
 pub mod cli;
+pub mod xvfb;
+
+use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -49,12 +53,41 @@ pub fn step_until(h: &mut Harness<'_, VersusApp>, seconds: u64, done: impl Fn(&V
     h.run();
 }
 
-/// The app opened on the content file `path`, with `data` as its data
-/// folder, after a first frame.
-pub fn open(path: &std::path::Path, data: &std::path::Path) -> Harness<'static, VersusApp> {
-    let mut h = harness(VersusApp::open_at_start(Some(path), data.to_owned()));
+/// The window on `app`, after a first frame.
+pub fn started(app: VersusApp) -> Harness<'static, VersusApp> {
+    let mut h = harness(app);
     h.run();
     h
+}
+
+/// The app opened on the content file `path`, with `data` as its data
+/// folder, after a first frame.
+pub fn open(path: &Path, data: &Path) -> Harness<'static, VersusApp> {
+    started(VersusApp::open_at_start(Some(path), data.to_owned()))
+}
+
+/// The app on the built-in comparison, with `data` as its data folder,
+/// after a first frame.
+pub fn open_built_in(data: &Path) -> Harness<'static, VersusApp> {
+    started(VersusApp::open_at_start(None, data.to_owned()))
+}
+
+/// Writes `bytes` to `dir/name` (making its folders); its path.
+pub fn write_file(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The built-in comparison retitled `title`, written to `dir/name` (making
+/// its folders); its path. Files told apart by their title alone.
+pub fn write_comparison(dir: &Path, name: &str, title: &str) -> PathBuf {
+    let text =
+        versus::model::BUILT_IN_RON.replace("Project Management vs Technology Management", title);
+    write_file(dir, name, text)
 }
 
 /// Clicks into the note on `title` and types `text`.
