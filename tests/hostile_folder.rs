@@ -11,7 +11,8 @@
 )]
 
 mod common;
-use common::{click_row, harness, step_until, type_note};
+use common::xvfb::{Display, require_tools, sigterm};
+use common::{click_row, open, started, step_until, type_note};
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -164,13 +165,6 @@ fn watched(args: &[&str], data: &Path, limit: Duration, cap_mb: u64) -> Watched 
     }
 }
 
-/// Sends SIGTERM to a process of ours.
-fn sigterm(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status();
-}
-
 // ---------------------------------------------------------------------------
 // Case 1: an export or a notes file through a link the sender shipped.
 // ---------------------------------------------------------------------------
@@ -244,11 +238,7 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let bashrc = s.home.join(".bashrc");
     let link = s.ship.join("tea-vs-coffee.md");
     symlink("../home/.bashrc", &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&s.content),
-        s.data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&s.content, s.data.path());
     export_dialog_at(&mut h, &link);
     press_export(&mut h);
     assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), BASHRC);
@@ -293,11 +283,7 @@ fn a_dangling_shipped_notes_link_creates_nothing_and_the_words_are_kept() {
     let profile = s.home.join(".profile");
     let link = s.ship.join("tea.notes.ron");
     symlink("../home/.profile", &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&s.content),
-        s.data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&s.content, s.data.path());
     common::click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", "Kept in a copy.");
     step_until(&mut h, 20, |app| app.notes_file.rescued_to.is_some());
@@ -363,9 +349,7 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
         if let Some(r) = remembered {
             app.restore(r);
         }
-        let mut h = harness(app);
-        h.run();
-        h
+        started(app)
     };
     let mut h = open(None);
     click_row(&mut h, "Taste");
@@ -605,100 +589,6 @@ fn export_notes_from_a_pipe_a_device_or_a_huge_file_fails_fast_and_small() {
 // a link to /dev/zero while typing; the window state file a link, a pipe.
 // ---------------------------------------------------------------------------
 
-fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
-}
-
-fn require_tools() {
-    for tool in ["Xvfb", "xdotool", "timeout"] {
-        assert!(
-            on_path(tool),
-            "`{tool}` is not on PATH; run ./scripts/test.sh, which installs it"
-        );
-    }
-}
-
-/// A private Xvfb server, stopped when dropped.
-struct Display {
-    number: u32,
-    server: std::process::Child,
-}
-
-impl Display {
-    /// Starts Xvfb on the first free display number in `numbers` (each test
-    /// its own range, so parallel tests never race for one).
-    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([
-                    &format!(":{number}"),
-                    "-screen",
-                    "0",
-                    "1280x800x24",
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",
-                ])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            loop {
-                if socket.exists() {
-                    return Self { number, server };
-                }
-                if server.try_wait().unwrap().is_some() {
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = server.kill();
-                    let _ = server.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        panic!("could not start Xvfb on any display in {numbers:?}");
-    }
-
-    fn name(&self) -> String {
-        format!(":{}", self.number)
-    }
-
-    fn xdotool(&self, args: &[&str]) -> std::process::Output {
-        Command::new("timeout")
-            .arg("30")
-            .arg("xdotool")
-            .args(args)
-            .env("DISPLAY", self.name())
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        // SIGTERM lets Xvfb remove its lock file and socket.
-        sigterm(self.server.id());
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while matches!(self.server.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.server.kill();
-        let _ = self.server.wait();
-    }
-}
-
 /// The real window, killed if still running when dropped.
 struct Window {
     child: std::process::Child,
@@ -712,14 +602,9 @@ impl Window {
     fn start(display: &Display, data: &Path, args: &[&Path], limit: Duration) -> (Self, bool) {
         let logs = tempfile::tempdir().unwrap();
         let log = logs.path().join("stderr");
-        let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        let child = display
+            .versus(data)
             .args(args)
-            .env("DISPLAY", display.name())
-            .env_remove("WAYLAND_DISPLAY")
-            .env("VERSUS_DATA_DIR", data)
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
@@ -743,11 +628,11 @@ impl Window {
             .filter(|_| found.status.success());
         if let Some(id) = &id {
             let deadline = Instant::now() + Duration::from_secs(10);
-            while !display.xdotool(&["windowfocus", id]).status.success() {
+            while !display.try_xdotool(&["windowfocus", id]) {
                 assert!(Instant::now() < deadline, "cannot focus the window");
                 std::thread::sleep(Duration::from_millis(100));
             }
-            display.xdotool(&["mousemove", "600", "400"]);
+            display.try_xdotool(&["mousemove", "600", "400"]);
             std::thread::sleep(Duration::from_millis(500));
         }
         (window, id.is_some())
@@ -792,12 +677,11 @@ impl Drop for Window {
 }
 
 fn type_text(display: &Display, text: &str) {
-    let out = display.xdotool(&["type", "--delay", "30", text]);
-    assert!(out.status.success(), "xdotool type failed");
+    display.xdotool(&["type", "--delay", "30", text]);
 }
 
 fn key(display: &Display, name: &str) {
-    assert!(display.xdotool(&["key", name]).status.success());
+    display.xdotool(&["key", name]);
     std::thread::sleep(Duration::from_millis(200));
 }
 
