@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{harness, open};
+use common::open;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{Queryable, by};
@@ -62,11 +62,7 @@ fn every_control_on_every_screen_has_a_name() {
         h.run();
         assert_eq!(unnamed(&h), Vec::<String>::new(), "{key:?}");
     }
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&content),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&content, data.path());
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::O,

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, open, step_until, type_note};
+use common::{click_row, open, open_built_in, step_until, type_note};
 
 use std::path::{Path, PathBuf};
 
@@ -180,8 +180,7 @@ fn autosave_writes_within_two_seconds_without_closing() {
 #[test]
 fn built_in_notes_live_in_the_data_folder() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Built-in note.");
     let path = data.path().join("built-in.notes.ron");

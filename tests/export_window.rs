@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::harness;
+use common::{open, open_built_in, started};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -25,8 +25,7 @@ fn type_path(h: &mut Harness<'_, VersusApp>, path: &std::path::Path) {
 fn export_starred_dimensions_as_html_from_the_window() {
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Star two dimensions and write a note, from the keyboard.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::S);
@@ -76,8 +75,7 @@ fn export_asks_before_overwriting() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("notes.md");
     std::fs::write(&out, "precious").unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     type_path(&mut h, &out);
@@ -103,8 +101,7 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     std::fs::write(&target, "old").unwrap();
     let link = out_dir.path().join("talk.md");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Give the notes a file, then try to export over it.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::S);
@@ -163,11 +160,7 @@ fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() 
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("three.ron");
     std::fs::write(&content, THREE).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&content),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&content, data.path());
     // The window shows all three: so does the export, by default.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
@@ -206,8 +199,7 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("notes.md");
     std::fs::write(&out, "precious").unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     type_path(&mut h, &out);
@@ -227,8 +219,7 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
 fn the_audience_version_and_the_speaker_script_from_the_window() {
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Star the first dimension and write a note on it.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::S);
@@ -286,8 +277,7 @@ fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
     use egui_kittest::kittest::NodeT as _;
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // A note and a verdict on the first dimension.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::F2);
@@ -374,8 +364,7 @@ fn a_remembered_audience_choice_shows_and_names_the_file() {
     remembered.export.format = "marp".to_owned();
     remembered.export.audience = true;
     app.restore(remembered);
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label_contains("Writing the audience version");
