@@ -47,8 +47,7 @@ const CONTENT: &str = r#"Comparison(
 /// A content file in a fresh folder, and a separate data folder.
 fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("teams.ron");
-    std::fs::write(&path, CONTENT).unwrap();
+    let path = common::write_file(dir.path(), "teams.ron", CONTENT);
     (dir, path, tempfile::tempdir().unwrap())
 }
 
@@ -187,7 +186,7 @@ fn built_in_notes_live_in_the_data_folder() {
     // The window says where the notes are.
     h.get_by_label(&path.display().to_string());
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let notes = common::notes_at(&path);
     assert_eq!(notes.text("scope"), "Built-in note.");
 }
 
@@ -215,7 +214,7 @@ fn notes_on_missing_dimensions_are_listed_and_kept() {
     click_row(&mut h, "Size");
     type_note(&mut h, "Size", " More.");
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("ghost"), "Written before the rename.");
     assert!(notes.is_starred("ghost"));
     assert_eq!(notes.text("size"), "Kept. More.");
@@ -253,7 +252,7 @@ fn a_broken_notes_file_is_never_overwritten() {
         std::fs::read_to_string(dir.path().join(&moved[0])).unwrap(),
         broken
     );
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Not lost.");
 }
 
@@ -269,7 +268,7 @@ fn a_broken_notes_file_left_alone_still_keeps_new_notes_aside() {
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "garbage");
     let aside = kept_copy(dir.path(), "teams.notes.ron.unsaved-")
         .expect("unsaved notes kept beside the broken file");
-    let notes = Notes::from_ron(&std::fs::read(&aside).unwrap(), &aside).unwrap();
+    let notes = common::notes_at(&aside);
     assert_eq!(notes.text("size"), "Safe somewhere.");
 }
 
@@ -293,7 +292,7 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     h.get_by_label("The notes file changed on disk");
     h.get_by_label("Keep mine").click();
     h.run();
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Mine. And more.");
     let kept = kept_copy(dir.path(), "teams.notes.ron.theirs-").expect("their version is kept");
     assert_eq!(std::fs::read_to_string(kept).unwrap(), theirs);
@@ -321,7 +320,7 @@ fn reload_theirs_keeps_mine_aside() {
     h.run();
     assert_eq!(h.state().notes().text("size"), "Theirs.");
     let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("my version is kept");
-    let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
+    let kept = common::notes_at(&mine);
     assert_eq!(kept.text("size"), "Mine. Again.");
 }
 
@@ -347,7 +346,7 @@ fn save_notes_as_through_the_path_field() {
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
     assert_eq!(h.state().notes_file.path, target);
-    let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
+    let notes = common::notes_at(&target);
     assert_eq!(notes.text("size"), "Elsewhere.");
     h.get_by_label_contains("Notes saved to");
 }
@@ -395,7 +394,7 @@ fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_t
             .is_none()
     );
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Written before the rename.");
     assert!(notes.get("unwanted").is_none());
 }

@@ -351,15 +351,8 @@ fn terminate_cleanly(app: &mut Versus) -> String {
 
 /// Waits until `path` exists (the first autosave), up to 10 s.
 fn wait_for_file(path: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !path.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "no {} after 10 s",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let what = format!("no {}", path.display());
+    common::wait_until(Duration::from_secs(10), &what, || path.exists());
 }
 
 #[test]
@@ -525,13 +518,7 @@ fn a_covered_window_still_saves_within_two_seconds() {
     let notes_path = data.path().join("built-in.notes.ron");
     // A second window of the same size, started first so that it lies
     // under versus until it is raised over it.
-    let cover_content = other.path().join("cover.ron");
-    std::fs::write(
-        &cover_content,
-        versus::model::BUILT_IN_RON
-            .replace("Project Management vs Technology Management", "Cover sheet"),
-    )
-    .unwrap();
+    let cover_content = common::write_comparison(other.path(), "cover.ron", "Cover sheet");
     let cover = Versus::start_with(
         &display,
         other.path(),

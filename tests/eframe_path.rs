@@ -7,11 +7,11 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, step_until, type_note};
+use common::{click_row, step_until, type_note, wait_until};
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use eframe::Storage as _;
 use egui_kittest::Harness;
@@ -98,9 +98,7 @@ fn a_note_typed_through_eframe_reaches_the_notes_file() {
     type_note(&mut h, "Scope", "Typed through eframe.");
     assert_eq!(h.state().notes().text("scope"), "Typed through eframe.");
     step_until(&mut h, 20, |app| app.notes_file.status == Status::Saved);
-    let path = h.state().notes_file.path.clone();
-    let saved = std::fs::read(&path).unwrap();
-    let notes = versus::notes::Notes::from_ron(&saved, &path).unwrap();
+    let notes = common::notes_at(&h.state().notes_file.path);
     assert_eq!(notes.text("scope"), "Typed through eframe.");
 }
 
@@ -124,17 +122,13 @@ fn a_covered_window_saves_notes_from_logic_alone() {
             .ok()
             .and_then(|bytes| versus::notes::Notes::from_ron(&bytes, path).ok())
     };
-    let start = Instant::now();
-    while !on_disk(&path).is_some_and(|n| n.is_starred("scope")) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "not saved by logic alone: {:?}",
-            h.state().notes_file.status
-        );
-        std::thread::sleep(Duration::from_millis(50));
+    // Only `logic` runs from here on, as eframe calls it for a covered
+    // window: woken by the repaint the autosave asked for.
+    wait_until(Duration::from_secs(20), "not saved by logic alone", || {
         eframe::App::logic(h.state_mut(), &ctx, &mut frame);
-    }
-    let notes = on_disk(&path).unwrap();
+        on_disk(&path).is_some_and(|n| n.is_starred("scope"))
+    });
+    let notes = common::notes_at(&path);
     assert_eq!(notes.text("scope"), "Saved while covered.");
 }
 

@@ -12,7 +12,10 @@
 
 mod common;
 use common::xvfb::{Display, require_tools, sigterm};
-use common::{click_row, open, started, step_until, type_note};
+use common::{
+    click_row, open, open_export, press_export, started, step_until, type_export_path, type_note,
+    wait_until,
+};
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -20,8 +23,6 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::notes::Notes;
@@ -214,24 +215,6 @@ fn the_cli_never_writes_through_a_shipped_link_without_force() {
     }
 }
 
-/// Ctrl+E, the path typed into the field.
-fn export_dialog_at(h: &mut Harness<'_, VersusApp>, path: &Path) {
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    h.get_by_label("Export to:").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Export to:")
-        .type_text(&path.display().to_string());
-    h.run();
-}
-
-fn press_export(h: &mut Harness<'_, VersusApp>) {
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
-}
-
 #[test]
 fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let s = sent();
@@ -239,7 +222,8 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let link = s.ship.join("tea-vs-coffee.md");
     symlink("../home/.bashrc", &link).unwrap();
     let mut h = open(&s.content, s.data.path());
-    export_dialog_at(&mut h, &link);
+    open_export(&mut h);
+    type_export_path(&mut h, &link);
     press_export(&mut h);
     assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), BASHRC);
     let plain = std::fs::canonicalize(&bashrc).unwrap();
@@ -256,7 +240,8 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let gitconfig = s.home.join(".gitconfig");
     let dangling = s.ship.join("tea-vs-coffee.html");
     symlink("../home/.gitconfig", &dangling).unwrap();
-    export_dialog_at(&mut h, &dangling);
+    open_export(&mut h);
+    type_export_path(&mut h, &dangling);
     for _ in 0..2 {
         press_export(&mut h);
     }
@@ -357,7 +342,7 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
     step_until(&mut h, 6, |app| {
         matches!(app.notes_file.status, Status::Failed(_))
     });
-    let read = || Notes::from_ron(&std::fs::read(&theirs).unwrap(), &theirs).unwrap();
+    let read = || common::notes_at(&theirs);
     assert_eq!(read().text("taste"), "", "not written unasked");
     let button = format!("Write to {}", target.display());
     h.get_by_label(&button).click();
@@ -702,11 +687,9 @@ fn notes_swapped_for_a_link_to_dev_zero_stay_small_and_keep_the_words() {
     key(&display, "Down");
     key(&display, "F2");
     type_text(&display, "before ");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !notes.exists() {
-        assert!(Instant::now() < deadline, "no first autosave");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(Duration::from_secs(10), "no first autosave", || {
+        notes.exists()
+    });
     std::fs::remove_file(&notes).unwrap();
     symlink("/dev/zero", &notes).unwrap();
     type_text(&display, "after ");
@@ -757,14 +740,11 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
     // A state change: another dimension selected. It reaches the real
     // file soon, as a regular file of versus's own, before any exit.
     key(&display, "Down");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_file()) {
-        assert!(
-            Instant::now() < deadline,
-            "the state was not written while running"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(
+        Duration::from_secs(10),
+        "the state was not written while running",
+        || std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_file()),
+    );
     assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), BASHRC);
     let stderr = app.terminate();
     assert_eq!(

@@ -188,7 +188,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     let path = h.state().notes_file.path.clone();
     // A sync tool brings the colleague's version: my saved note, and a
     // note of theirs on Risk.
-    let mut theirs = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let mut theirs = common::notes_at(&path);
     theirs.text_mut("risk").push_str("Theirs on risk.");
     theirs.toggle_star("scope");
     std::fs::write(&path, theirs.to_ron()).unwrap();
@@ -201,7 +201,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     h.get_by_role_and_label(Role::Button, "Merge").click();
     h.run();
 
-    let on_disk = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let on_disk = common::notes_at(&path);
     assert_eq!(on_disk.text("scope"), "Mine. And more.");
     assert_eq!(on_disk.text("risk"), "Theirs on risk.");
     assert!(on_disk.is_starred("scope"));

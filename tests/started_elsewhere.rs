@@ -13,8 +13,8 @@ use versus::app::command::{ExportCmd, FileCmd};
 use versus::app::remembered::Remembered;
 
 mod common;
-use common::write_comparison;
 use common::xvfb::{Display, require_tools, terminate};
+use common::{wait_until, write_comparison};
 
 #[test]
 fn files_opened_by_a_relative_path_reopen_from_another_folder() {
@@ -125,11 +125,9 @@ fn the_real_window_started_elsewhere_reopens_the_last_comparison() {
     let mut app = start(&display, a.path(), data.path(), &["rel/talk.ron"]);
     assert!(shows(&display, "Started in A", Duration::from_secs(30)));
     let state = data.path().join("window-state.ron");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron")) {
-        assert!(Instant::now() < deadline, "no state written");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(Duration::from_secs(20), "no state written", || {
+        std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron"))
+    });
     stop(&mut app);
     let saved = std::fs::read_to_string(&state).unwrap();
     let absolute = a.path().canonicalize().unwrap().join("rel/talk.ron");

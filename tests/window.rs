@@ -24,6 +24,9 @@ const THREE: &str = r#"Comparison(
     ],
 )"#;
 
+/// A content file with a misspelt field on line 2, column 5.
+const TYPO: &str = "Comparison(\n    titel: \"Oops\",\n)\n";
+
 #[test]
 fn clicking_a_dimension_shows_its_texts_side_by_side() {
     let data = tempfile::tempdir().unwrap();
@@ -238,11 +241,7 @@ fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
 fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let broken = write_file(
-        dir.path(),
-        "broken.ron",
-        "Comparison(\n    titel: \"Oops\",\n)\n",
-    );
+    let broken = write_file(dir.path(), "broken.ron", TYPO);
     let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     // Open it the way a person would without a system dialog: Ctrl+O, type
@@ -450,11 +449,7 @@ fn the_path_field_takes_the_keyboard_when_the_dialog_opens() {
 fn a_failed_load_clears_a_passing_message() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let broken = write_file(
-        dir.path(),
-        "broken.ron",
-        "Comparison(\n    titel: \"Oops\",\n)\n",
-    );
+    let broken = write_file(dir.path(), "broken.ron", TYPO);
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.message = Some("Reloaded x (changed on disk)".to_owned());
     app.apply(versus::app::command::FileCmd::Open(broken).into());

@@ -99,6 +99,49 @@ pub fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
     h.run();
 }
 
+/// The notes file at `path`, which must be there and valid.
+pub fn notes_at(path: &Path) -> versus::notes::Notes {
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|e| panic!("cannot read the notes {}: {e}", path.display()));
+    versus::notes::Notes::from_ron(&bytes, path).unwrap()
+}
+
+/// Waits until `done` holds, looking every 100 ms; fails with `what` after
+/// `limit`. For what another process or thread does on its own time.
+pub fn wait_until(limit: std::time::Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} (waited {limit:?})"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Opens the export dialog with Ctrl+E.
+pub fn open_export(h: &mut Harness<'_, VersusApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+}
+
+/// Replaces the export path field's text with `path`, as typed.
+pub fn type_export_path(h: &mut Harness<'_, VersusApp>, path: &Path) {
+    h.get_by_label("Export to:").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Export to:")
+        .type_text(&path.display().to_string());
+    h.run();
+}
+
+/// Presses the export dialog's Export button.
+pub fn press_export(h: &mut Harness<'_, VersusApp>) {
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+}
+
 /// Every content file in the repository: the built-in comparison and the
 /// complete examples of the content format's documentation, and two made
 /// to be hard to lay out.
