@@ -609,8 +609,7 @@ fn when_the_notes_folder_vanishes_sigterm_keeps_notes_in_the_data_folder() {
     let folder = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
-    let content = folder.path().join("teams.ron");
-    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let content = common::write_file(folder.path(), "teams.ron", versus::model::BUILT_IN_RON);
     let log = logs.path().join("versus.log");
     let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);
 
@@ -722,15 +721,7 @@ fn a_restart_without_a_file_lands_where_you_left_off() {
     let folder = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
-    let content = folder.path().join("teams.ron");
-    std::fs::write(
-        &content,
-        versus::model::BUILT_IN_RON.replace(
-            "Project Management vs Technology Management",
-            "Remembered teams",
-        ),
-    )
-    .unwrap();
+    let content = common::write_comparison(folder.path(), "teams.ron", "Remembered teams");
     let log = logs.path().join("versus.log");
 
     let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);

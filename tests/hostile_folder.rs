@@ -583,8 +583,8 @@ struct Window {
 
 impl Window {
     /// Starts `versus args` on `display` with `data` as its data folder;
-    /// `None` when no window shows within `limit`.
-    fn start(display: &Display, data: &Path, args: &[&Path], limit: Duration) -> (Self, bool) {
+    /// fails when no window shows within `limit`.
+    fn start(display: &Display, data: &Path, args: &[&Path], limit: Duration) -> Self {
         let logs = tempfile::tempdir().unwrap();
         let log = logs.path().join("stderr");
         let child = display
@@ -611,16 +611,17 @@ impl Window {
             .next()
             .map(str::to_owned)
             .filter(|_| found.status.success());
-        if let Some(id) = &id {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !display.try_xdotool(&["windowfocus", id]) {
-                assert!(Instant::now() < deadline, "cannot focus the window");
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            display.try_xdotool(&["mousemove", "600", "400"]);
-            std::thread::sleep(Duration::from_millis(500));
+        let Some(id) = id else {
+            panic!("no window within {limit:?}; stderr:\n{}", window.stderr());
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !display.try_xdotool(&["windowfocus", &id]) {
+            assert!(Instant::now() < deadline, "cannot focus the window");
+            std::thread::sleep(Duration::from_millis(100));
         }
-        (window, id.is_some())
+        display.try_xdotool(&["mousemove", "600", "400"]);
+        std::thread::sleep(Duration::from_millis(500));
+        window
     }
 
     fn pid(&self) -> u32 {
@@ -676,13 +677,12 @@ fn notes_swapped_for_a_link_to_dev_zero_stay_small_and_keep_the_words() {
     let display = Display::start(430..=444);
     let s = sent();
     let notes = s.ship.join("tea.notes.ron");
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     // The introduction is selected: Down, F2 writes in the first dimension.
     key(&display, "Down");
     key(&display, "F2");
@@ -730,13 +730,12 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
     let bashrc = s.home.join(".bashrc");
     let state = s.data.path().join("window-state.ron");
     symlink(&bashrc, &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     // A state change: another dimension selected. It reaches the real
     // file soon, as a regular file of versus's own, before any exit.
     key(&display, "Down");
@@ -770,13 +769,12 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
     let nothing = s.home.join("created-by-versus");
     std::fs::remove_file(&state).unwrap();
     symlink(&nothing, &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     key(&display, "Down");
     app.terminate();
     assert!(!nothing.exists(), "created through a dangling link");
@@ -789,16 +787,11 @@ fn a_window_state_pipe_or_device_never_stops_the_window() {
     let s = sent();
     let state = s.data.path().join("window-state.ron");
     mkfifo(&state);
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(20),
-    );
-    assert!(
-        shown,
-        "no window with a pipe as the state file; stderr:\n{}",
-        app.stderr()
     );
     let stderr = app.terminate();
     assert!(stderr.contains("was a named pipe, not a file"), "{stderr}");
@@ -807,13 +800,12 @@ fn a_window_state_pipe_or_device_never_stops_the_window() {
     // A link to /dev/zero: moved aside, not read (the start stays small).
     std::fs::remove_file(&state).unwrap();
     symlink("/dev/zero", &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(20),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     let rss = rss_mb(app.pid());
     assert!(rss < 300, "{rss} MB at start");
     let stderr = app.terminate();
