@@ -17,11 +17,7 @@ use versus::notes::file::Status;
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .map(|e| e.path())
+    common::files_starting(dir, prefix).into_iter().next()
 }
 
 /// What closing the window does: the app's exit path.
@@ -336,13 +332,11 @@ fn save_notes_as_through_the_path_field() {
     h.run();
     let target = dir.path().join("talk").join("my-notes.ron");
     // The field starts with the current notes file; replace it.
-    h.get_by_label("Path of the file (.ron):").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Path of the file (.ron):")
-        .type_text(&target.display().to_string());
-    h.run();
+    common::replace_text(
+        &mut h,
+        "Path of the file (.ron):",
+        &target.display().to_string(),
+    );
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
     assert_eq!(h.state().notes_file.path, target);

@@ -250,18 +250,6 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
 }
 
-/// The files in `dir` whose names start with `prefix`.
-fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    found
-}
-
 #[test]
 fn a_dangling_shipped_notes_link_creates_nothing_and_the_words_are_kept() {
     let s = sent();
@@ -705,7 +693,7 @@ fn notes_swapped_for_a_link_to_dev_zero_stay_small_and_keep_the_words() {
     }
     let stderr = app.terminate();
     eprintln!("peak resident memory after the swap: {peak} MB");
-    let copies = files_starting(&s.ship, "tea.notes.ron.unsaved-");
+    let copies = common::files_starting(&s.ship, "tea.notes.ron.unsaved-");
     let copy = copies
         .last()
         .unwrap_or_else(|| panic!("no copy; stderr:\n{stderr}"));
@@ -761,7 +749,7 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
         "versus wrote its own regular file: {kind:?}"
     );
     assert!(std::fs::read_to_string(&state).unwrap().contains("tea.ron"));
-    let aside = files_starting(s.data.path(), "window-state.ron.moved-");
+    let aside = common::files_starting(s.data.path(), "window-state.ron.moved-");
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert!(std::fs::symlink_metadata(&aside[0]).unwrap().is_symlink());
 

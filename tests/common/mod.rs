@@ -125,15 +125,33 @@ pub fn open_export(h: &mut Harness<'_, VersusApp>) {
     h.run();
 }
 
-/// Replaces the export path field's text with `path`, as typed.
-pub fn type_export_path(h: &mut Harness<'_, VersusApp>, path: &Path) {
-    h.get_by_label("Export to:").focus();
+/// Replaces the text of the field labelled `label` with `text`, as a
+/// person does: focus, select all, type.
+pub fn replace_text(h: &mut Harness<'_, VersusApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.run();
-    h.get_by_label("Export to:")
-        .type_text(&path.display().to_string());
+    h.get_by_label(label).type_text(text);
     h.run();
+}
+
+/// Replaces the export path field's text with `path`, as typed.
+pub fn type_export_path(h: &mut Harness<'_, VersusApp>, path: &Path) {
+    replace_text(h, "Export to:", &path.display().to_string());
+}
+
+/// The files in `dir` (which must be there) whose names start with
+/// `prefix`, sorted.
+pub fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
 }
 
 /// Presses the export dialog's Export button.
