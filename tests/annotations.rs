@@ -42,9 +42,7 @@ const CONTENT: &str = r#"Comparison(
 
 /// A content file in a fresh folder, and a separate data folder.
 fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = common::write_file(dir.path(), "teams.ron", CONTENT);
-    (dir, path, tempfile::tempdir().unwrap())
+    common::content_in_tempdir("teams.ron", CONTENT)
 }
 
 #[test]

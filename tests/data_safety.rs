@@ -31,10 +31,7 @@ const CONTENT: &str = r#"Comparison(
 
 /// `travel.ron` in a fresh folder, and a separate data folder.
 fn travel() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("travel.ron");
-    std::fs::write(&path, CONTENT).unwrap();
-    (dir, path, tempfile::tempdir().unwrap())
+    common::content_in_tempdir("travel.ron", CONTENT)
 }
 
 /// File ▸ `item`, then types `path` into the path field.

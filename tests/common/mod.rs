@@ -82,6 +82,18 @@ pub fn write_file(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     path
 }
 
+/// A content file `name` holding `text` in a fresh folder, and a separate
+/// data folder: the folder, the file's path, the data folder. Notes beside
+/// the file and the window's state stay apart.
+pub fn content_in_tempdir(
+    name: &str,
+    text: &str,
+) -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), name, text);
+    (dir, path, tempfile::tempdir().unwrap())
+}
+
 /// The built-in comparison retitled `title`, written to `dir/name` (making
 /// its folders); its path. Files told apart by their title alone.
 pub fn write_comparison(dir: &Path, name: &str, title: &str) -> PathBuf {
