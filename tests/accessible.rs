@@ -39,8 +39,7 @@ fn unnamed(h: &egui_kittest::Harness<'static, VersusApp>) -> Vec<String> {
 fn every_control_on_every_screen_has_a_name() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let content = dir.path().join("three.ron");
-    std::fs::write(&content, THREE).unwrap();
+    let content = common::write_file(dir.path(), "three.ron", THREE);
     let mut h = open(&content, data.path());
     h.key_press(egui::Key::ArrowDown);
     h.run();

@@ -146,8 +146,7 @@ const THREE: &str = r#"Comparison(
 fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("three.ron");
-    std::fs::write(&content, THREE).unwrap();
+    let content = common::write_file(dir.path(), "three.ron", THREE);
     let mut h = open(&content, data.path());
     // The window shows all three: so does the export, by default.
     open_export(&mut h);
