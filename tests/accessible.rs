@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{harness, open};
+use common::open;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{Queryable, by};
@@ -39,8 +39,7 @@ fn unnamed(h: &egui_kittest::Harness<'static, VersusApp>) -> Vec<String> {
 fn every_control_on_every_screen_has_a_name() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let content = dir.path().join("three.ron");
-    std::fs::write(&content, THREE).unwrap();
+    let content = common::write_file(dir.path(), "three.ron", THREE);
     let mut h = open(&content, data.path());
     h.key_press(egui::Key::ArrowDown);
     h.run();
@@ -62,11 +61,7 @@ fn every_control_on_every_screen_has_a_name() {
         h.run();
         assert_eq!(unnamed(&h), Vec::<String>::new(), "{key:?}");
     }
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&content),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&content, data.path());
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::O,

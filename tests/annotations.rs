@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, open, step_until, type_note};
+use common::{click_row, open, open_built_in, step_until, type_note};
 
 use std::path::{Path, PathBuf};
 
@@ -17,11 +17,7 @@ use versus::session::Section;
 
 /// The copy kept beside a notes file whose name starts with `prefix`.
 fn kept_copy(dir: &Path, prefix: &str) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .map(|e| e.path())
+    common::files_starting(dir, prefix).into_iter().next()
 }
 
 /// What closing the window does: the app's exit path.
@@ -46,10 +42,7 @@ const CONTENT: &str = r#"Comparison(
 
 /// A content file in a fresh folder, and a separate data folder.
 fn content_in_tempdir() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("teams.ron");
-    std::fs::write(&path, CONTENT).unwrap();
-    (dir, path, tempfile::tempdir().unwrap())
+    common::content_in_tempdir("teams.ron", CONTENT)
 }
 
 #[test]
@@ -182,15 +175,14 @@ fn autosave_writes_within_two_seconds_without_closing() {
 #[test]
 fn built_in_notes_live_in_the_data_folder() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Built-in note.");
     let path = data.path().join("built-in.notes.ron");
     // The window says where the notes are.
     h.get_by_label(&path.display().to_string());
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let notes = common::notes_at(&path);
     assert_eq!(notes.text("scope"), "Built-in note.");
 }
 
@@ -218,7 +210,7 @@ fn notes_on_missing_dimensions_are_listed_and_kept() {
     click_row(&mut h, "Size");
     type_note(&mut h, "Size", " More.");
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("ghost"), "Written before the rename.");
     assert!(notes.is_starred("ghost"));
     assert_eq!(notes.text("size"), "Kept. More.");
@@ -261,7 +253,7 @@ fn a_broken_notes_file_is_never_overwritten() {
         std::fs::read_to_string(dir.path().join(&moved[0])).unwrap(),
         broken
     );
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Not lost.");
 }
 
@@ -277,7 +269,7 @@ fn a_broken_notes_file_left_alone_still_keeps_new_notes_aside() {
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "garbage");
     let aside = kept_copy(dir.path(), "teams.notes.ron.unsaved-")
         .expect("unsaved notes kept beside the broken file");
-    let notes = Notes::from_ron(&std::fs::read(&aside).unwrap(), &aside).unwrap();
+    let notes = common::notes_at(&aside);
     assert_eq!(notes.text("size"), "Safe somewhere.");
 }
 
@@ -301,7 +293,7 @@ fn a_notes_file_changed_on_disk_is_not_clobbered() {
     h.get_by_label("The notes file changed on disk");
     h.get_by_label("Keep mine").click();
     h.run();
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Mine. And more.");
     let kept = kept_copy(dir.path(), "teams.notes.ron.theirs-").expect("their version is kept");
     assert_eq!(std::fs::read_to_string(kept).unwrap(), theirs);
@@ -332,7 +324,7 @@ fn reload_theirs_keeps_mine_aside() {
     h.run();
     assert_eq!(h.state().session.notes().text("size"), "Theirs.");
     let mine = kept_copy(dir.path(), "teams.notes.ron.mine-").expect("my version is kept");
-    let kept = Notes::from_ron(&std::fs::read(&mine).unwrap(), &mine).unwrap();
+    let kept = common::notes_at(&mine);
     assert_eq!(kept.text("size"), "Mine. Again.");
 }
 
@@ -348,17 +340,15 @@ fn save_notes_as_through_the_path_field() {
     h.run();
     let target = dir.path().join("talk").join("my-notes.ron");
     // The field starts with the current notes file; replace it.
-    h.get_by_label("Path of the file (.ron):").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Path of the file (.ron):")
-        .type_text(&target.display().to_string());
-    h.run();
+    common::replace_text(
+        &mut h,
+        "Path of the file (.ron):",
+        &target.display().to_string(),
+    );
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run();
     assert_eq!(h.state().session.notes_file.path, target);
-    let notes = Notes::from_ron(&std::fs::read(&target).unwrap(), &target).unwrap();
+    let notes = common::notes_at(&target);
     assert_eq!(notes.text("size"), "Elsewhere.");
     h.get_by_label_contains("Notes saved to");
 }
@@ -409,7 +399,7 @@ fn orphaned_notes_can_be_attached_to_a_renamed_dimension_or_deleted_when_asked_t
             .is_none()
     );
     close(h);
-    let notes = Notes::from_ron(&std::fs::read(&sidecar).unwrap(), &sidecar).unwrap();
+    let notes = common::notes_at(&sidecar);
     assert_eq!(notes.text("size"), "Written before the rename.");
     assert!(notes.get("unwanted").is_none());
 }

@@ -8,10 +8,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use common::cli::Run;
+use common::write_file;
 
 /// `versus ARGS…` from the crate's folder (so `data/…` paths work).
 fn versus(args: &[&std::ffi::OsStr]) -> Run {
@@ -29,12 +30,6 @@ fn validate(files: &[&Path]) -> Run {
     let mut args = vec![std::ffi::OsStr::new("validate")];
     args.extend(files.iter().map(|f| f.as_os_str()));
     versus(&args)
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 /// The 1-based line and column (in characters) where `needle` first
@@ -136,7 +131,7 @@ fn an_unknown_flag_is_a_usage_error() {
 #[test]
 fn a_misspelt_field_is_an_error_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "typo.ron", TYPO);
+    let path = write_file(dir.path(), "typo.ron", TYPO);
     let (line, col) = position_of(TYPO, "titel");
     assert_eq!((line, col), (2, 5));
 
@@ -154,7 +149,7 @@ fn a_misspelt_field_is_an_error_at_its_line_and_column() {
 #[test]
 fn a_warning_alone_still_validates() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "warn.ron", ONE_WARNING);
+    let path = write_file(dir.path(), "warn.ron", ONE_WARNING);
     let (line, col) = position_of(ONE_WARNING, "Point(");
 
     let run = validate(&[&path]);
@@ -177,8 +172,8 @@ fn a_warning_alone_still_validates() {
 #[test]
 fn several_files_are_reported_in_order_and_one_error_fails_all() {
     let dir = tempfile::tempdir().unwrap();
-    let typo = write(dir.path(), "typo.ron", TYPO);
-    let warn = write(dir.path(), "warn.ron", ONE_WARNING);
+    let typo = write_file(dir.path(), "typo.ron", TYPO);
+    let warn = write_file(dir.path(), "warn.ron", ONE_WARNING);
     let built_in = Path::new(BUILT_IN);
 
     let run = validate(&[built_in, &typo, &warn]);
@@ -288,7 +283,7 @@ fn garbage_is_one_positioned_error_quickly_and_without_a_panic() {
         ("not-ron.ron", b"{\"title\": \"JSON, not RON\"}".to_vec()),
     ];
     for (name, bytes) in cases {
-        let path = write(dir.path(), name, bytes);
+        let path = write_file(dir.path(), name, bytes);
         let run = validate(&[&path]);
         run.assert_no_panic();
         assert_eq!(run.code, Some(1), "{name}: {}", run.stdout);
@@ -309,7 +304,7 @@ fn garbage_is_one_positioned_error_quickly_and_without_a_panic() {
 #[test]
 fn invalid_utf8_is_placed_at_the_first_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(
+    let path = write_file(
         dir.path(),
         "latin1.ron",
         b"Comparison(\n    title: \"Caf\xe9\",\n)\n",
@@ -325,7 +320,7 @@ fn invalid_utf8_is_placed_at_the_first_bad_byte() {
 #[test]
 fn an_empty_file_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "empty.ron", "");
+    let path = write_file(dir.path(), "empty.ron", "");
     let run = validate(&[&path]);
     assert_eq!(run.code, Some(1));
     assert!(

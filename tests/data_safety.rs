@@ -31,10 +31,7 @@ const CONTENT: &str = r#"Comparison(
 
 /// `travel.ron` in a fresh folder, and a separate data folder.
 fn travel() -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("travel.ron");
-    std::fs::write(&path, CONTENT).unwrap();
-    (dir, path, tempfile::tempdir().unwrap())
+    common::content_in_tempdir("travel.ron", CONTENT)
 }
 
 /// File ▸ `item`, then types `path` into the path field.
@@ -43,33 +40,12 @@ fn path_dialog(h: &mut Harness<'static, VersusApp>, item: &str, path: &Path) {
     h.run();
     h.get_by_label(item).click();
     h.run();
-    h.get_by_label("Path of the file (.ron):").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Path of the file (.ron):")
-        .type_text(&path.display().to_string());
-    h.run();
+    common::replace_text(h, "Path of the file (.ron):", &path.display().to_string());
 }
 
 fn press(h: &mut Harness<'static, VersusApp>, button: &str) {
     h.get_by_role_and_label(Role::Button, button).click();
     h.run();
-}
-
-/// Files in `dir` whose names start with `prefix`.
-fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
-                .map(|e| e.path())
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
 }
 
 // Case 1: Save notes as… never replaces the comparison, nor any file that
@@ -173,7 +149,7 @@ fn open_notes_refuses_the_comparison_and_never_moves_it() {
     h.run();
     assert_eq!(std::fs::read_to_string(&content).unwrap(), CONTENT);
     assert_eq!(std::fs::read_to_string(&other_content).unwrap(), CONTENT);
-    assert!(files_starting(dir.path(), "travel.ron.").is_empty());
+    assert!(common::files_starting(dir.path(), "travel.ron.").is_empty());
     assert_eq!(h.state().session.notes().text("speed"), "Kept in memory.");
     assert!(h.state().session.notes().is_starred("speed"));
     // The annotations autosave to their own file, not the content.
@@ -200,8 +176,8 @@ fn a_notes_file_that_is_a_comparison_is_never_moved_or_written() {
     h.run();
     h.state_mut().flush_notes();
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), CONTENT);
-    assert!(files_starting(dir.path(), "travel.notes.ron.broken").is_empty());
-    let kept = files_starting(dir.path(), "travel.notes.ron.unsaved-");
+    assert!(common::files_starting(dir.path(), "travel.notes.ron.broken").is_empty());
+    let kept = common::files_starting(dir.path(), "travel.notes.ron.unsaved-");
     let [kept] = kept.as_slice() else {
         panic!("one copy beside it: {kept:?}");
     };

@@ -13,10 +13,13 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use versus::notes::{DimensionNotes, Notes};
+
+mod common;
+use common::xvfb::{Display, require_tools, terminate, wait_for_exit};
 
 // ---------------------------------------------------------------------------
 // Test 1: `write_atomic` under SIGKILL.
@@ -209,142 +212,6 @@ const PER_DIMENSION: Duration = Duration::from_secs(2);
 /// what reaches the disk.
 const KEY_GAP: Duration = Duration::from_millis(200);
 
-fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
-}
-
-fn require_tools() {
-    for tool in ["Xvfb", "xdotool", "timeout"] {
-        assert!(
-            on_path(tool),
-            "`{tool}` is not on PATH. This test runs the real window in a virtual X display \
-             (Xvfb) and types into it (xdotool); run ./scripts/test.sh, which installs them."
-        );
-    }
-}
-
-/// Sends SIGTERM to `child` and waits up to `limit` for it to end.
-fn terminate(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    wait_for_exit(child, limit)
-}
-
-fn wait_for_exit(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return Some(status);
-        }
-        if Instant::now() > deadline {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// A private Xvfb server, stopped when dropped.
-struct Display {
-    number: u32,
-    server: Child,
-}
-
-impl Display {
-    /// Starts Xvfb on the first free display number in `numbers`. Each test
-    /// passes its own range, so tests running in parallel never race for
-    /// the same number.
-    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            // `-noreset`: without it the server resets when its last client
-            // leaves, and a client connecting at that moment is dropped (seen
-            // when restarting the app on the same display).
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([
-                    &format!(":{number}"),
-                    "-screen",
-                    "0",
-                    "1280x800x24",
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",
-                ])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            loop {
-                if socket.exists() {
-                    return Self { number, server };
-                }
-                // Gone: another server took the number meanwhile.
-                if server.try_wait().unwrap().is_some() {
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = server.kill();
-                    let _ = server.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        panic!("could not start Xvfb on any display in {numbers:?}");
-    }
-
-    fn name(&self) -> String {
-        format!(":{}", self.number)
-    }
-
-    /// Runs `xdotool args` on this display, through `timeout` so that it
-    /// can never hang the test.
-    fn run_xdotool(&self, args: &[&str]) -> std::process::Output {
-        Command::new("timeout")
-            .arg("30")
-            .arg("xdotool")
-            .args(args)
-            .env("DISPLAY", self.name())
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-
-    /// Runs `xdotool args`; it must succeed.
-    fn xdotool(&self, args: &[&str]) {
-        let out = self.run_xdotool(args);
-        assert!(
-            out.status.success(),
-            "xdotool {args:?} failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// Runs `xdotool args`; whether it succeeded.
-    fn try_xdotool(&self, args: &[&str]) -> bool {
-        self.run_xdotool(args).status.success()
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        // SIGTERM lets Xvfb remove its lock file and socket.
-        if terminate(&mut self.server, Duration::from_secs(5)).is_none() {
-            let _ = self.server.kill();
-            let _ = self.server.wait();
-        }
-    }
-}
-
 /// The real `versus` binary on the built-in comparison, killed if still
 /// running when dropped.
 struct Versus {
@@ -364,14 +231,9 @@ impl Versus {
     /// As [`Self::start`], with command-line arguments (a content file).
     fn start_with(display: &Display, data: &Path, log: &Path, args: &[&Path]) -> Self {
         let stderr = std::fs::File::create(log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        let child = display
+            .versus(data)
             .args(args)
-            .env("DISPLAY", display.name())
-            .env_remove("WAYLAND_DISPLAY")
-            .env("VERSUS_DATA_DIR", data)
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
             .stderr(stderr)
             .spawn()
             .unwrap();
@@ -489,15 +351,8 @@ fn terminate_cleanly(app: &mut Versus) -> String {
 
 /// Waits until `path` exists (the first autosave), up to 10 s.
 fn wait_for_file(path: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !path.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "no {} after 10 s",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let what = format!("no {}", path.display());
+    common::wait_until(Duration::from_secs(10), &what, || path.exists());
 }
 
 #[test]
@@ -663,13 +518,7 @@ fn a_covered_window_still_saves_within_two_seconds() {
     let notes_path = data.path().join("built-in.notes.ron");
     // A second window of the same size, started first so that it lies
     // under versus until it is raised over it.
-    let cover_content = other.path().join("cover.ron");
-    std::fs::write(
-        &cover_content,
-        versus::model::BUILT_IN_RON
-            .replace("Project Management vs Technology Management", "Cover sheet"),
-    )
-    .unwrap();
+    let cover_content = common::write_comparison(other.path(), "cover.ron", "Cover sheet");
     let cover = Versus::start_with(
         &display,
         other.path(),
@@ -760,8 +609,7 @@ fn when_the_notes_folder_vanishes_sigterm_keeps_notes_in_the_data_folder() {
     let folder = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
-    let content = folder.path().join("teams.ron");
-    std::fs::write(&content, versus::model::BUILT_IN_RON).unwrap();
+    let content = common::write_file(folder.path(), "teams.ron", versus::model::BUILT_IN_RON);
     let log = logs.path().join("versus.log");
     let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);
 
@@ -873,15 +721,7 @@ fn a_restart_without_a_file_lands_where_you_left_off() {
     let folder = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
-    let content = folder.path().join("teams.ron");
-    std::fs::write(
-        &content,
-        versus::model::BUILT_IN_RON.replace(
-            "Project Management vs Technology Management",
-            "Remembered teams",
-        ),
-    )
-    .unwrap();
+    let content = common::write_comparison(folder.path(), "teams.ron", "Remembered teams");
     let log = logs.path().join("versus.log");
 
     let mut app = Versus::start_with(&display, data.path(), &log, &[&content]);

@@ -3,21 +3,25 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::harness;
+use common::{open, open_built_in, open_export, press_export, started, type_export_path};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 
-/// Replaces the export path field's text.
-fn type_path(h: &mut Harness<'_, VersusApp>, path: &std::path::Path) {
-    h.get_by_label("Export to:").focus();
+/// From the introduction, on the keyboard: Down to the first dimension,
+/// S to star it if `star`, F2 and `text` in its note (all in one frame),
+/// then Escape out of the note.
+fn note_on_first_dimension(h: &mut Harness<'_, VersusApp>, star: bool, text: &str) {
+    h.key_press(egui::Key::ArrowDown);
+    if star {
+        h.key_press(egui::Key::S);
+    }
+    h.key_press(egui::Key::F2);
+    h.event(egui::Event::Text(text.to_owned()));
     h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Export to:")
-        .type_text(&path.display().to_string());
+    h.key_press(egui::Key::Escape);
     h.run();
 }
 
@@ -25,23 +29,15 @@ fn type_path(h: &mut Harness<'_, VersusApp>, path: &std::path::Path) {
 fn export_starred_dimensions_as_html_from_the_window() {
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Star two dimensions and write a note, from the keyboard.
-    h.key_press(egui::Key::ArrowDown);
-    h.key_press(egui::Key::S);
-    h.key_press(egui::Key::F2);
-    h.event(egui::Event::Text("Say <this> first.".to_owned()));
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
+    note_on_first_dimension(&mut h, true, "Say <this> first.");
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::S);
     h.run();
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("HTML (printable)").click();
     h.run();
     h.get_by_label("Starred dimensions only").click();
@@ -55,9 +51,8 @@ fn export_starred_dimensions_as_html_from_the_window() {
         h.state().export_dialog.path
     );
     let out = out_dir.path().join("talk.html");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
 
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"));
@@ -76,17 +71,13 @@ fn export_asks_before_overwriting() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("notes.md");
     std::fs::write(&out, "precious").unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    let mut h = open_built_in(data.path());
+    open_export(&mut h);
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
     h.get_by_label_contains("exists. Press Export again to overwrite it.");
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    press_export(&mut h);
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(
         md.starts_with("# Project Management vs Technology Management"),
@@ -103,8 +94,7 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     std::fs::write(&target, "old").unwrap();
     let link = out_dir.path().join("talk.md");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Give the notes a file, then try to export over it.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::S);
@@ -112,20 +102,17 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     h.state_mut().flush_notes();
     let notes_file = h.state().session.notes_file.path.clone();
     let notes_before = std::fs::read(&notes_file).unwrap();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    type_path(&mut h, &notes_file);
+    open_export(&mut h);
+    type_export_path(&mut h, &notes_file);
     for _ in 0..2 {
-        h.get_by_role_and_label(Role::Button, "Export").click();
-        h.run();
+        press_export(&mut h);
     }
     assert_eq!(std::fs::read(&notes_file).unwrap(), notes_before);
     h.get_by_label_contains("is its notes file; choose another file for the export");
 
-    type_path(&mut h, &link);
+    type_export_path(&mut h, &link);
     for _ in 0..2 {
-        h.get_by_role_and_label(Role::Button, "Export").click();
-        h.run();
+        press_export(&mut h);
     }
     let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
     assert!(kind.is_symlink(), "the link stays a link");
@@ -133,11 +120,9 @@ fn export_from_the_window_follows_links_and_spares_the_notes_file() {
     assert!(md.starts_with("# Project Management"), "{md}");
 
     // A device is written to, never asked about or replaced.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    type_path(&mut h, std::path::Path::new("/dev/full"));
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    open_export(&mut h);
+    type_export_path(&mut h, std::path::Path::new("/dev/full"));
+    press_export(&mut h);
     h.get_by_label_contains("No space left");
     let kind = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
     assert!(kind.is_char_device());
@@ -161,21 +146,14 @@ const THREE: &str = r#"Comparison(
 fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("three.ron");
-    std::fs::write(&content, THREE).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&content),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let content = common::write_file(dir.path(), "three.ron", THREE);
+    let mut h = open(&content, data.path());
     // The window shows all three: so does the export, by default.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     assert!(h.state().export_dialog.options.subjects.is_empty());
     let out = dir.path().join("all.md");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("| Aspect | Planes | Trains | Buses |"), "{md}");
     assert!(
@@ -184,8 +162,7 @@ fn the_window_exports_what_it_shows_every_subject_or_the_pair_never_one_twice() 
     );
 
     // Two subjects in the dialog: the right picker does not offer the left.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("Export two subjects").click();
     h.run();
     assert_eq!(h.state().export_dialog.options.subjects, vec![0, 1]);
@@ -206,14 +183,11 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("notes.md");
     std::fs::write(&out, "precious").unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    type_path(&mut h, &out);
+    let mut h = open_built_in(data.path());
+    open_export(&mut h);
+    type_export_path(&mut h, &out);
     let before = h.get_by_role_and_label(Role::Button, "Export").rect();
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    press_export(&mut h);
     assert!(h.state().export_dialog.hint.is_some(), "asked first");
     let after = h.get_by_role_and_label(Role::Button, "Export").rect();
     assert_eq!(before, after, "the button did not move");
@@ -227,19 +201,11 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
 fn the_audience_version_and_the_speaker_script_from_the_window() {
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // Star the first dimension and write a note on it.
-    h.key_press(egui::Key::ArrowDown);
-    h.key_press(egui::Key::S);
-    h.key_press(egui::Key::F2);
-    h.event(egui::Event::Text("Whisper this.".to_owned()));
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
+    note_on_first_dimension(&mut h, true, "Whisper this.");
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("Show my stars in titles").click();
     h.run();
     h.get_by_label("Audience version (leave out my notes)")
@@ -247,25 +213,22 @@ fn the_audience_version_and_the_speaker_script_from_the_window() {
     h.run();
     assert!(h.state().export_dialog.options.audience);
     let out = out_dir.path().join("audience.md");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# Project Management"), "{md}");
     assert!(!md.contains("Whisper this."), "{md}");
     assert!(!md.contains('★'), "{md}");
 
     // The script is the presenter's own: the note is in it.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("Speaker script (HTML)").click();
     h.run();
     let suggested = h.state().export_dialog.path.clone();
     assert!(suggested.ends_with(".script.html"), "{suggested}");
     let out = out_dir.path().join("talk.script.html");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Speaker script"), "{html}");
     assert!(html.contains("Whisper this."), "{html}");
@@ -286,21 +249,14 @@ fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
     use egui_kittest::kittest::NodeT as _;
     let data = tempfile::tempdir().unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     // A note and a verdict on the first dimension.
-    h.key_press(egui::Key::ArrowDown);
-    h.key_press(egui::Key::F2);
-    h.event(egui::Event::Text("Whisper this.".to_owned()));
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
+    note_on_first_dimension(&mut h, false, "Whisper this.");
     let id = h.state().session.comparison.dimensions[0].id.clone();
     h.state_mut().session.notes_file.notes.entry(&id).verdict = Some(versus::notes::Verdict::Even);
     h.run();
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("HTML (printable)").click();
     h.run();
     let private_name = suggested_name(&h);
@@ -324,30 +280,26 @@ fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
     h.get_by_label_contains("Writing the audience version");
     assert!(!h.get_by_label(verdicts).accesskit_node().is_disabled());
     let out = out_dir.path().join("audience.html");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("Whisper this."), "{html}");
     assert!(!html.contains("Where each wins"), "no verdicts by default");
     assert!(!html.contains("Better fit"), "no verdicts by default");
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label(verdicts).click();
     h.run();
     let out = out_dir.path().join("audience-verdicts.html");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Where each wins") && html.contains("Better fit"));
     assert!(!html.contains("Whisper this."), "{html}");
 
     // The speaker script has no audience version: the choice is greyed
     // out, the dialog says why, and the script is the presenter's.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    open_export(&mut h);
     h.get_by_label("Speaker script (HTML)").click();
     h.run();
     let audience = h.get_by_label("Audience version (leave out my notes)");
@@ -359,9 +311,8 @@ fn the_audience_version_has_its_own_name_its_verdicts_choice_and_no_script() {
         "project-management-vs-technology-management.script.html"
     );
     let out = out_dir.path().join("talk.script.html");
-    type_path(&mut h, &out);
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
+    type_export_path(&mut h, &out);
+    press_export(&mut h);
     let script = std::fs::read_to_string(&out).unwrap();
     assert!(script.contains("Whisper this."), "{script}");
 }
@@ -374,10 +325,8 @@ fn a_remembered_audience_choice_shows_and_names_the_file() {
     remembered.export.format = "marp".to_owned();
     remembered.export.audience = true;
     app.restore(remembered);
-    let mut h = harness(app);
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
+    let mut h = started(app);
+    open_export(&mut h);
     h.get_by_label_contains("Writing the audience version");
     assert_eq!(
         suggested_name(&h),

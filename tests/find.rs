@@ -33,15 +33,13 @@ const TRAVEL: &str = r#"Comparison(
     conclusion: "It depends.",
 )"#;
 
+/// `travel.ron` opened from a fresh folder, with its own data folder.
 fn travel() -> (
     tempfile::TempDir,
     tempfile::TempDir,
     egui_kittest::Harness<'static, versus::VersusApp>,
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let content = dir.path().join("travel.ron");
-    std::fs::write(&content, TRAVEL).unwrap();
+    let (dir, content, data) = common::content_in_tempdir("travel.ron", TRAVEL);
     let h = open(&content, data.path());
     (dir, data, h)
 }

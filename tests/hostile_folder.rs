@@ -11,7 +11,11 @@
 )]
 
 mod common;
-use common::{click_row, harness, step_until, type_note};
+use common::xvfb::{Display, require_tools, sigterm};
+use common::{
+    click_row, open, open_export, press_export, started, step_until, type_export_path, type_note,
+    wait_until,
+};
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -19,8 +23,6 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
 use versus::notes::Notes;
@@ -164,13 +166,6 @@ fn watched(args: &[&str], data: &Path, limit: Duration, cap_mb: u64) -> Watched 
     }
 }
 
-/// Sends SIGTERM to a process of ours.
-fn sigterm(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status();
-}
-
 // ---------------------------------------------------------------------------
 // Case 1: an export or a notes file through a link the sender shipped.
 // ---------------------------------------------------------------------------
@@ -220,36 +215,15 @@ fn the_cli_never_writes_through_a_shipped_link_without_force() {
     }
 }
 
-/// Ctrl+E, the path typed into the field.
-fn export_dialog_at(h: &mut Harness<'_, VersusApp>, path: &Path) {
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run();
-    h.get_by_label("Export to:").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Export to:")
-        .type_text(&path.display().to_string());
-    h.run();
-}
-
-fn press_export(h: &mut Harness<'_, VersusApp>) {
-    h.get_by_role_and_label(Role::Button, "Export").click();
-    h.run();
-}
-
 #[test]
 fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let s = sent();
     let bashrc = s.home.join(".bashrc");
     let link = s.ship.join("tea-vs-coffee.md");
     symlink("../home/.bashrc", &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&s.content),
-        s.data.path().to_owned(),
-    ));
-    h.run();
-    export_dialog_at(&mut h, &link);
+    let mut h = open(&s.content, s.data.path());
+    open_export(&mut h);
+    type_export_path(&mut h, &link);
     press_export(&mut h);
     assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), BASHRC);
     let plain = std::fs::canonicalize(&bashrc).unwrap();
@@ -266,7 +240,8 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     let gitconfig = s.home.join(".gitconfig");
     let dangling = s.ship.join("tea-vs-coffee.html");
     symlink("../home/.gitconfig", &dangling).unwrap();
-    export_dialog_at(&mut h, &dangling);
+    open_export(&mut h);
+    type_export_path(&mut h, &dangling);
     for _ in 0..2 {
         press_export(&mut h);
     }
@@ -275,29 +250,13 @@ fn the_window_names_a_shipped_link_and_never_follows_it_unasked() {
     assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
 }
 
-/// The files in `dir` whose names start with `prefix`.
-fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    found
-}
-
 #[test]
 fn a_dangling_shipped_notes_link_creates_nothing_and_the_words_are_kept() {
     let s = sent();
     let profile = s.home.join(".profile");
     let link = s.ship.join("tea.notes.ron");
     symlink("../home/.profile", &link).unwrap();
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&s.content),
-        s.data.path().to_owned(),
-    ));
-    h.run();
+    let mut h = open(&s.content, s.data.path());
     common::click_row(&mut h, "Taste");
     type_note(&mut h, "Taste", "Kept in a copy.");
     step_until(&mut h, 20, |app| {
@@ -365,9 +324,7 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
         if let Some(r) = remembered {
             app.restore(r);
         }
-        let mut h = harness(app);
-        h.run();
-        h
+        started(app)
     };
     let mut h = open(None);
     click_row(&mut h, "Taste");
@@ -375,7 +332,7 @@ fn a_notes_link_out_of_its_folder_is_written_through_once_agreed_to() {
     step_until(&mut h, 6, |app| {
         matches!(app.session.notes_file.status, Status::Failed(_))
     });
-    let read = || Notes::from_ron(&std::fs::read(&theirs).unwrap(), &theirs).unwrap();
+    let read = || common::notes_at(&theirs);
     assert_eq!(read().text("taste"), "", "not written unasked");
     let button = format!("Write to {}", target.display());
     h.get_by_label(&button).click();
@@ -612,100 +569,6 @@ fn export_notes_from_a_pipe_a_device_or_a_huge_file_fails_fast_and_small() {
 // a link to /dev/zero while typing; the window state file a link, a pipe.
 // ---------------------------------------------------------------------------
 
-fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
-}
-
-fn require_tools() {
-    for tool in ["Xvfb", "xdotool", "timeout"] {
-        assert!(
-            on_path(tool),
-            "`{tool}` is not on PATH; run ./scripts/test.sh, which installs it"
-        );
-    }
-}
-
-/// A private Xvfb server, stopped when dropped.
-struct Display {
-    number: u32,
-    server: std::process::Child,
-}
-
-impl Display {
-    /// Starts Xvfb on the first free display number in `numbers` (each test
-    /// its own range, so parallel tests never race for one).
-    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([
-                    &format!(":{number}"),
-                    "-screen",
-                    "0",
-                    "1280x800x24",
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",
-                ])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            loop {
-                if socket.exists() {
-                    return Self { number, server };
-                }
-                if server.try_wait().unwrap().is_some() {
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = server.kill();
-                    let _ = server.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        panic!("could not start Xvfb on any display in {numbers:?}");
-    }
-
-    fn name(&self) -> String {
-        format!(":{}", self.number)
-    }
-
-    fn xdotool(&self, args: &[&str]) -> std::process::Output {
-        Command::new("timeout")
-            .arg("30")
-            .arg("xdotool")
-            .args(args)
-            .env("DISPLAY", self.name())
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        // SIGTERM lets Xvfb remove its lock file and socket.
-        sigterm(self.server.id());
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while matches!(self.server.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.server.kill();
-        let _ = self.server.wait();
-    }
-}
-
 /// The real window, killed if still running when dropped.
 struct Window {
     child: std::process::Child,
@@ -715,18 +578,13 @@ struct Window {
 
 impl Window {
     /// Starts `versus args` on `display` with `data` as its data folder;
-    /// `None` when no window shows within `limit`.
-    fn start(display: &Display, data: &Path, args: &[&Path], limit: Duration) -> (Self, bool) {
+    /// fails when no window shows within `limit`.
+    fn start(display: &Display, data: &Path, args: &[&Path], limit: Duration) -> Self {
         let logs = tempfile::tempdir().unwrap();
         let log = logs.path().join("stderr");
-        let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        let child = display
+            .versus(data)
             .args(args)
-            .env("DISPLAY", display.name())
-            .env_remove("WAYLAND_DISPLAY")
-            .env("VERSUS_DATA_DIR", data)
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
@@ -748,16 +606,17 @@ impl Window {
             .next()
             .map(str::to_owned)
             .filter(|_| found.status.success());
-        if let Some(id) = &id {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !display.xdotool(&["windowfocus", id]).status.success() {
-                assert!(Instant::now() < deadline, "cannot focus the window");
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            display.xdotool(&["mousemove", "600", "400"]);
-            std::thread::sleep(Duration::from_millis(500));
+        let Some(id) = id else {
+            panic!("no window within {limit:?}; stderr:\n{}", window.stderr());
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !display.try_xdotool(&["windowfocus", &id]) {
+            assert!(Instant::now() < deadline, "cannot focus the window");
+            std::thread::sleep(Duration::from_millis(100));
         }
-        (window, id.is_some())
+        display.try_xdotool(&["mousemove", "600", "400"]);
+        std::thread::sleep(Duration::from_millis(500));
+        window
     }
 
     fn pid(&self) -> u32 {
@@ -799,12 +658,11 @@ impl Drop for Window {
 }
 
 fn type_text(display: &Display, text: &str) {
-    let out = display.xdotool(&["type", "--delay", "30", text]);
-    assert!(out.status.success(), "xdotool type failed");
+    display.xdotool(&["type", "--delay", "30", text]);
 }
 
 fn key(display: &Display, name: &str) {
-    assert!(display.xdotool(&["key", name]).status.success());
+    display.xdotool(&["key", name]);
     std::thread::sleep(Duration::from_millis(200));
 }
 
@@ -814,22 +672,19 @@ fn notes_swapped_for_a_link_to_dev_zero_stay_small_and_keep_the_words() {
     let display = Display::start(430..=444);
     let s = sent();
     let notes = s.ship.join("tea.notes.ron");
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     // The introduction is selected: Down, F2 writes in the first dimension.
     key(&display, "Down");
     key(&display, "F2");
     type_text(&display, "before ");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !notes.exists() {
-        assert!(Instant::now() < deadline, "no first autosave");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(Duration::from_secs(10), "no first autosave", || {
+        notes.exists()
+    });
     std::fs::remove_file(&notes).unwrap();
     symlink("/dev/zero", &notes).unwrap();
     type_text(&display, "after ");
@@ -845,7 +700,7 @@ fn notes_swapped_for_a_link_to_dev_zero_stay_small_and_keep_the_words() {
     }
     let stderr = app.terminate();
     eprintln!("peak resident memory after the swap: {peak} MB");
-    let copies = files_starting(&s.ship, "tea.notes.ron.unsaved-");
+    let copies = common::files_starting(&s.ship, "tea.notes.ron.unsaved-");
     let copy = copies
         .last()
         .unwrap_or_else(|| panic!("no copy; stderr:\n{stderr}"));
@@ -870,24 +725,20 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
     let bashrc = s.home.join(".bashrc");
     let state = s.data.path().join("window-state.ron");
     symlink(&bashrc, &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     // A state change: another dimension selected. It reaches the real
     // file soon, as a regular file of versus's own, before any exit.
     key(&display, "Down");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_file()) {
-        assert!(
-            Instant::now() < deadline,
-            "the state was not written while running"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(
+        Duration::from_secs(10),
+        "the state was not written while running",
+        || std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_file()),
+    );
     assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), BASHRC);
     let stderr = app.terminate();
     assert_eq!(
@@ -905,7 +756,7 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
         "versus wrote its own regular file: {kind:?}"
     );
     assert!(std::fs::read_to_string(&state).unwrap().contains("tea.ron"));
-    let aside = files_starting(s.data.path(), "window-state.ron.moved-");
+    let aside = common::files_starting(s.data.path(), "window-state.ron.moved-");
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert!(std::fs::symlink_metadata(&aside[0]).unwrap().is_symlink());
 
@@ -913,13 +764,12 @@ fn a_window_state_link_is_moved_aside_and_its_target_untouched() {
     let nothing = s.home.join("created-by-versus");
     std::fs::remove_file(&state).unwrap();
     symlink(&nothing, &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(30),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     key(&display, "Down");
     app.terminate();
     assert!(!nothing.exists(), "created through a dangling link");
@@ -932,16 +782,11 @@ fn a_window_state_pipe_or_device_never_stops_the_window() {
     let s = sent();
     let state = s.data.path().join("window-state.ron");
     mkfifo(&state);
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(20),
-    );
-    assert!(
-        shown,
-        "no window with a pipe as the state file; stderr:\n{}",
-        app.stderr()
     );
     let stderr = app.terminate();
     assert!(stderr.contains("was a named pipe, not a file"), "{stderr}");
@@ -950,13 +795,12 @@ fn a_window_state_pipe_or_device_never_stops_the_window() {
     // A link to /dev/zero: moved aside, not read (the start stays small).
     std::fs::remove_file(&state).unwrap();
     symlink("/dev/zero", &state).unwrap();
-    let (mut app, shown) = Window::start(
+    let mut app = Window::start(
         &display,
         s.data.path(),
         &[&s.content],
         Duration::from_secs(20),
     );
-    assert!(shown, "no window; stderr:\n{}", app.stderr());
     let rss = rss_mb(app.pid());
     assert!(rss < 300, "{rss} MB at start");
     let stderr = app.terminate();

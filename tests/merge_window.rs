@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, step_until, type_note};
+use common::{click_row, open_built_in, step_until, type_note};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -14,12 +14,6 @@ use versus::notes::Notes;
 use versus::notes::file::Status;
 use versus::notes::merge::{END_OF_THEIR_VERSION, THEIR_VERSION};
 
-fn built_in(data: &std::path::Path) -> Harness<'static, VersusApp> {
-    let mut h = harness(VersusApp::open_at_start(None, data.to_owned()));
-    h.run();
-    h
-}
-
 fn undo(h: &mut Harness<'static, VersusApp>) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -28,7 +22,7 @@ fn undo(h: &mut Harness<'static, VersusApp>) {
 #[test]
 fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Mine on scope.");
     h.key_press(egui::Key::Escape);
@@ -138,7 +132,7 @@ fn a_colleagues_notes_are_reviewed_merged_and_undone_in_one_step() {
 #[test]
 fn a_review_made_on_other_notes_merges_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let mut theirs = Notes::for_comparison("T");
     theirs.text_mut("risk").push_str("Theirs.");
     let from = data.path().join("colleague.notes.ron");
@@ -178,7 +172,7 @@ fn a_review_made_on_other_notes_merges_nothing() {
 #[test]
 fn merging_the_own_notes_file_is_refused_in_the_dialog() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Mine.");
     h.state_mut().flush_notes();
@@ -201,14 +195,14 @@ fn merging_the_own_notes_file_is_refused_in_the_dialog() {
 #[test]
 fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     type_note(&mut h, "Scope", "Mine.");
     h.state_mut().flush_notes();
     let path = h.state().session.notes_file.path.clone();
     // A sync tool brings the colleague's version: my saved note, and a
     // note of theirs on Risk.
-    let mut theirs = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let mut theirs = common::notes_at(&path);
     theirs.text_mut("risk").push_str("Theirs on risk.");
     theirs.toggle_star("scope");
     std::fs::write(&path, theirs.to_ron()).unwrap();
@@ -221,7 +215,7 @@ fn merge_on_the_changed_on_disk_banner_keeps_both_sides_work() {
     h.get_by_role_and_label(Role::Button, "Merge").click();
     h.run();
 
-    let on_disk = Notes::from_ron(&std::fs::read(&path).unwrap(), &path).unwrap();
+    let on_disk = common::notes_at(&path);
     assert_eq!(on_disk.text("scope"), "Mine. And more.");
     assert_eq!(on_disk.text("risk"), "Theirs on risk.");
     assert!(on_disk.is_starred("scope"));

@@ -5,7 +5,7 @@
 mod common;
 #[path = "common/generated.rs"]
 mod generated;
-use common::harness;
+use common::{open_built_in, started};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -25,8 +25,7 @@ fn open_overview(h: &mut egui_kittest::Harness<'static, VersusApp>) {
 #[test]
 fn every_dimension_is_a_row_with_each_summarys_first_sentence() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     open_overview(&mut h);
     let c = h.state().session.comparison.clone();
     for d in &c.dimensions {
@@ -59,8 +58,7 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
         versus::session::Source::BuiltIn,
         data.path().to_owned(),
     );
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     open_overview(&mut h);
     let start = std::time::Instant::now();
     h.key_press(egui::Key::End);
@@ -91,8 +89,7 @@ fn ten_thousand_rows_scroll_and_enter_opens_the_selected_one() {
 #[test]
 fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     {
         let notes = &mut h.state_mut().session.notes_file.notes;
         notes.talk.minutes = 24 * 60;
@@ -132,8 +129,7 @@ fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
 #[test]
 fn the_talks_columns_appear_once_they_hold_something() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     open_overview(&mut h);
     for header in ["Budget", "Rehearsed", "Better fit", "Matters"] {
         assert!(h.query_by_label(header).is_none(), "{header} with no talk");

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::harness;
+use common::open_built_in;
 
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
@@ -12,8 +12,7 @@ use versus::ui::actions::{ACTIONS, Group};
 
 fn app() -> (tempfile::TempDir, egui_kittest::Harness<'static, VersusApp>) {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let h = open_built_in(data.path());
     (data, h)
 }
 

@@ -8,7 +8,9 @@
 )]
 
 mod common;
-use common::{click_row, content_files, harness_at, step_until};
+use common::{
+    click_row, content_files, harness_at, open, open_built_in, started, step_until, write_file,
+};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -19,15 +21,6 @@ use versus::model::Comparison;
 use versus::session::Section;
 use versus::session::command::{NotesCmd, PresentCmd, TalkCmd};
 use versus::session::present::Slide;
-
-fn built_in(data: &std::path::Path) -> Harness<'static, VersusApp> {
-    let mut h = harness_at(
-        VersusApp::open_at_start(None, data.to_owned()),
-        egui::vec2(1280.0, 800.0),
-    );
-    h.run();
-    h
-}
 
 fn press(h: &mut Harness<'static, VersusApp>, key: Key) {
     h.key_press(key);
@@ -52,7 +45,7 @@ fn slides(h: &Harness<'static, VersusApp>) -> Vec<Slide> {
 #[test]
 fn f5_presents_the_starred_dimensions_when_any_else_all() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let n = h.state().session.comparison.dimensions.len();
     press(&mut h, Key::F5);
     let all: Vec<Slide> = std::iter::once(Slide::Title)
@@ -94,7 +87,7 @@ fn f5_presents_the_starred_dimensions_when_any_else_all() {
 #[test]
 fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let n = h.state().session.comparison.dimensions.len();
     press(&mut h, Key::F5);
     assert!(h.state().session.presenting.is_some());
@@ -259,8 +252,7 @@ fn a_slide_shows_the_subjects_the_window_shows_headed_by_short_labels() {
             versus::session::Source::BuiltIn,
             data.path().to_owned(),
         );
-        let mut h = harness_at(app, egui::vec2(1280.0, 800.0));
-        h.run();
+        let mut h = started(app);
         h.state_mut().session.all_subjects = all;
         press(&mut h, Key::F5);
         press(&mut h, Key::P);
@@ -288,7 +280,7 @@ fn a_slide_shows_the_subjects_the_window_shows_headed_by_short_labels() {
 #[test]
 fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let c = h.state().session.comparison.clone();
     h.state_mut()
         .session
@@ -334,7 +326,7 @@ fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
 #[test]
 fn a_rehearsal_on_the_clock_records_each_slide_and_paces_the_talk() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let c = h.state().session.comparison.clone();
     for i in [0, 2] {
         h.state_mut().apply(NotesCmd::ToggleStar(i).into());
@@ -401,7 +393,7 @@ fn a_rehearsal_on_the_clock_records_each_slide_and_paces_the_talk() {
 #[test]
 fn verdicts_chosen_in_the_notes_panel_sum_up_with_the_flip_dimension() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let c = h.state().session.comparison.clone();
     let (pm, tm) = (c.subjects[0].name.clone(), c.subjects[1].name.clone());
     // (dimension, winner, weight): TM 3 + 2 = 5, PM 2.
@@ -437,7 +429,7 @@ fn verdicts_chosen_in_the_notes_panel_sum_up_with_the_flip_dimension() {
 #[test]
 fn closing_the_window_mid_rehearsal_keeps_the_run() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let c = h.state().session.comparison.clone();
     h.input_mut().time = Some(50.0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F5);
@@ -459,14 +451,9 @@ fn closing_the_window_mid_rehearsal_keeps_the_run() {
 fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("talk.ron");
     let text = versus::model::BUILT_IN_RON;
-    std::fs::write(&path, text).unwrap();
-    let mut h = harness_at(
-        VersusApp::open_at_start(Some(&path), data.path().to_owned()),
-        egui::vec2(1280.0, 800.0),
-    );
-    h.run();
+    let path = write_file(dir.path(), "talk.ron", text);
+    let mut h = open(&path, data.path());
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
     let first = h.state().session.comparison.dimensions[0].title.clone();
@@ -490,7 +477,7 @@ fn a_comparison_changed_on_disk_waits_for_the_talk_to_end() {
 #[test]
 fn a_budget_is_proposed_only_once_the_talk_has_a_length() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = built_in(data.path());
+    let mut h = open_built_in(data.path());
     let title = h.state().session.comparison.dimensions[0].title.clone();
     click_row(&mut h, &title);
     let hint = "no talk length yet: set it on the Introduction";

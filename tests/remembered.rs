@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, open, step_until};
+use common::{click_row, open, open_built_in, started, step_until, write_comparison};
 
 use egui_kittest::kittest::Queryable;
 use versus::VersusApp;
@@ -15,19 +15,11 @@ use versus::session::command::PresentCmd;
 use versus::session::command::{FileCmd, FindCmd};
 use versus::session::find::Filter;
 
-fn write(dir: &std::path::Path, name: &str, title: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    let text =
-        versus::model::BUILT_IN_RON.replace("Project Management vs Technology Management", title);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 #[test]
 fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let content = write(dir.path(), "a.ron", "File A");
+    let content = write_comparison(dir.path(), "a.ron", "File A");
     let mut h = open(&content, data.path());
     click_row(&mut h, "Risk Management");
     h.get_by_label("Star").click();
@@ -53,8 +45,7 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
     assert_eq!(remembered.last_file.as_deref(), Some(content.as_path()));
     let mut app = VersusApp::open_at_start(remembered.last_file.as_deref(), data.path().to_owned());
     app.restore(remembered);
-    let mut h = harness(app);
-    h.run();
+    let h = started(app);
     assert_eq!(h.state().session.selected_dimension_id(), Some("risk"));
     assert_eq!(h.state().session.finder.filter, Filter::Starred);
     assert_eq!(
@@ -84,9 +75,9 @@ fn a_window_built_from_the_saved_state_is_where_the_last_one_was() {
 fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "a.ron", "File A");
-    let b = write(dir.path(), "b.ron", "File B");
-    let gone = write(dir.path(), "gone.ron", "Gone");
+    let a = write_comparison(dir.path(), "a.ron", "File A");
+    let b = write_comparison(dir.path(), "b.ron", "File B");
+    let gone = write_comparison(dir.path(), "gone.ron", "Gone");
     let mut h = open(&a, data.path());
     click_row(&mut h, "Scope");
     h.state_mut().apply(FileCmd::Open(gone.clone()).into());
@@ -124,8 +115,8 @@ fn open_recent_lists_the_files_opened_and_ctrl_shift_t_reopens_the_last_closed()
 fn a_comparison_left_on_its_conclusion_reopens_there() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "a.ron", "File A");
-    let b = write(dir.path(), "b.ron", "File B");
+    let a = write_comparison(dir.path(), "a.ron", "File A");
+    let b = write_comparison(dir.path(), "b.ron", "File B");
     let mut h = open(&a, data.path());
     click_row(&mut h, "Conclusion");
     h.state_mut().apply(FileCmd::Open(b).into());
@@ -145,8 +136,7 @@ fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     let data = tempfile::tempdir().unwrap();
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.shown.welcome = true;
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     h.get_by_label("Welcome to versus");
     h.get_by_label("Open a comparison…").click();
     h.run();
@@ -160,8 +150,7 @@ fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     // key does what it says.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.shown.welcome = true;
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     h.key_press(egui::Key::ArrowDown);
     h.run();
     assert!(!h.state().shown.welcome);
@@ -174,8 +163,7 @@ fn the_first_run_screen_offers_the_built_in_open_and_recent_files() {
     // Esc closes it, as it closes any window; F1 (help) leaves it up.
     let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.shown.welcome = true;
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     h.key_press(egui::Key::F1);
     h.run();
     assert!(h.state().shown.welcome, "help does not dismiss it");
@@ -205,9 +193,8 @@ impl egui::DroppedFile for Dropped {
 fn a_comparison_dropped_on_the_window_opens() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let dropped = write(dir.path(), "dropped.ron", "Dropped in");
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let dropped = write_comparison(dir.path(), "dropped.ron", "Dropped in");
+    let mut h = open_built_in(data.path());
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(dropped.clone())));

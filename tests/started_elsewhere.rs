@@ -4,28 +4,25 @@
 //! real binary in a virtual X display, started from two folders.
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use versus::VersusApp;
 use versus::app::remembered::Remembered;
 use versus::session::command::{ExportCmd, FileCmd};
 
-fn write(path: &Path, title: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let text =
-        versus::model::BUILT_IN_RON.replace("Project Management vs Technology Management", title);
-    std::fs::write(path, text).unwrap();
-}
+mod common;
+use common::xvfb::{Display, require_tools, terminate};
+use common::{wait_until, write_comparison};
 
 #[test]
 fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    write(&a.path().join("rel/talk.ron"), "Talk");
-    write(&a.path().join("rel/other.ron"), "Other");
+    write_comparison(a.path(), "rel/talk.ron", "Talk");
+    write_comparison(a.path(), "rel/other.ron", "Other");
 
     // Started in A as `versus rel/talk.ron`, then File ▸ Open rel/other.ron.
     std::env::set_current_dir(a.path()).unwrap();
@@ -83,126 +80,55 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
 }
 
-/// A private Xvfb server on the first free number in `numbers` (a range no
-/// other test uses), stopped when dropped.
-struct Display {
-    number: u32,
-    server: Child,
-}
-
-impl Display {
-    fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([&format!(":{number}"), "-screen", "0", "1280x800x24"])
-                .args(["-nolisten", "tcp", "-noreset"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < deadline && server.try_wait().unwrap().is_none() {
-                if socket.exists() {
-                    return Self { number, server };
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = server.kill();
-            let _ = server.wait();
+/// Whether a window whose title holds `title` shows on `display` within
+/// `limit`.
+fn shows(display: &Display, title: &str, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if display.try_xdotool(&["search", "--onlyvisible", "--name", title]) {
+            return true;
         }
-        panic!("could not start Xvfb on any display in {numbers:?}");
+        std::thread::sleep(Duration::from_millis(200));
     }
-
-    /// Whether a window whose title holds `title` shows within `limit`.
-    fn shows(&self, title: &str, limit: Duration) -> bool {
-        let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            let found = Command::new("timeout")
-                .args(["10", "xdotool", "search", "--onlyvisible", "--name", title])
-                .env("DISPLAY", format!(":{}", self.number))
-                .output()
-                .unwrap();
-            if found.status.success() {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        false
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        terminate(&mut self.server);
-    }
+    false
 }
 
 /// SIGTERM (versus closes its window the normal way), then waits; killed
 /// after 10 s.
-fn terminate(child: &mut Child) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
+fn stop(child: &mut Child) {
+    if terminate(child, Duration::from_secs(10)).is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
     }
 }
 
 /// The real binary started in `folder` with `args`, on `display`.
 fn start(display: &Display, folder: &Path, data: &Path, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_versus"))
+    display
+        .versus(data)
         .args(args)
         .current_dir(folder)
-        .env("DISPLAY", format!(":{}", display.number))
-        .env_remove("WAYLAND_DISPLAY")
-        .env("VERSUS_DATA_DIR", data)
-        .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .unwrap()
 }
 
 #[test]
 fn the_real_window_started_elsewhere_reopens_the_last_comparison() {
-    for tool in ["Xvfb", "xdotool", "timeout"] {
-        let found = std::env::var_os("PATH")
-            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()));
-        assert!(
-            found,
-            "`{tool}` is not on PATH; run ./scripts/test.sh, which installs it"
-        );
-    }
+    require_tools();
     let display = Display::start(240..=254);
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    write(&a.path().join("rel/talk.ron"), "Started in A");
+    write_comparison(a.path(), "rel/talk.ron", "Started in A");
 
     // `versus rel/talk.ron`, from A.
     let mut app = start(&display, a.path(), data.path(), &["rel/talk.ron"]);
-    assert!(display.shows("Started in A", Duration::from_secs(30)));
+    assert!(shows(&display, "Started in A", Duration::from_secs(30)));
     let state = data.path().join("window-state.ron");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron")) {
-        assert!(Instant::now() < deadline, "no state written");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    terminate(&mut app);
+    wait_until(Duration::from_secs(20), "no state written", || {
+        std::fs::read_to_string(&state).is_ok_and(|s| s.contains("talk.ron"))
+    });
+    stop(&mut app);
     let saved = std::fs::read_to_string(&state).unwrap();
     let absolute = a.path().canonicalize().unwrap().join("rel/talk.ron");
     assert!(
@@ -213,8 +139,8 @@ fn the_real_window_started_elsewhere_reopens_the_last_comparison() {
 
     // `versus`, from B: the same comparison.
     let mut app = start(&display, b.path(), data.path(), &[]);
-    let reopened = display.shows("Started in A", Duration::from_secs(30));
-    terminate(&mut app);
+    let reopened = shows(&display, "Started in A", Duration::from_secs(30));
+    stop(&mut app);
     assert!(
         reopened,
         "the last comparison did not reopen from B: {saved}"

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{click_row, harness, step_until};
+use common::{click_row, open_built_in, step_until};
 use proptest::prelude::*;
 use versus::VersusApp;
 use versus::model::Comparison;
@@ -283,8 +283,7 @@ fn the_reported_sequence_keeps_the_typed_note() {
 #[test]
 fn ctrl_z_after_typing_never_loses_the_note() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     let c = h.state().session.comparison.clone();
     let Section::Dimension(i) = h.state().session.selected else {
@@ -343,8 +342,7 @@ fn ctrl_z_after_typing_never_loses_the_note() {
 #[test]
 fn ctrl_z_in_the_editor_walks_the_one_history() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(VersusApp::open_at_start(None, data.path().to_owned()));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     let first = h
         .state()

@@ -2,9 +2,7 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
-use common::{click_row, harness, step_until};
-
-use std::path::Path;
+use common::{click_row, open, open_built_in, started, step_until, write_file};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -26,22 +24,13 @@ const THREE: &str = r#"Comparison(
     ],
 )"#;
 
-/// The app on the built-in comparison, with its notes in `data`.
-fn built_in(data: &tempfile::TempDir) -> VersusApp {
-    VersusApp::open_at_start(None, data.path().to_owned())
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+/// A content file with a misspelt field on line 2, column 5.
+const TYPO: &str = "Comparison(\n    titel: \"Oops\",\n)\n";
 
 #[test]
 fn clicking_a_dimension_shows_its_texts_side_by_side() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Risk Management");
     let risk = h
         .state()
@@ -67,8 +56,7 @@ fn clicking_a_dimension_shows_its_texts_side_by_side() {
 #[test]
 fn the_keyboard_moves_the_selection() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     assert_eq!(h.state().session.selected, Section::Intro);
     h.key_press(egui::Key::ArrowDown);
     h.run();
@@ -104,8 +92,7 @@ fn the_keyboard_moves_the_selection() {
 #[test]
 fn a_note_is_kept_when_moving_away_and_back() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     h.get_by_label("Note on Scope").click();
     h.run();
@@ -136,8 +123,7 @@ fn a_note_is_kept_when_moving_away_and_back() {
 #[test]
 fn swapping_the_columns() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     assert_eq!(h.state().session.columns, [0, 1]);
     h.get_by_label("Swap columns").click();
@@ -152,12 +138,8 @@ fn swapping_the_columns() {
 fn choosing_another_subject_with_three_subjects() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "three.ron", THREE);
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&path),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let path = write_file(dir.path(), "three.ron", THREE);
+    let mut h = open(&path, data.path());
     assert_eq!(h.state().session.error, None);
     click_row(&mut h, "Size");
     assert_eq!(h.state().session.selected, Section::Dimension(0));
@@ -197,7 +179,7 @@ fn choosing_another_subject_with_three_subjects() {
 #[test]
 fn choosing_the_other_columns_subject_swaps_them_never_shows_one_twice() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = built_in(&data);
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.apply(
         Nav::SetColumn {
             column: 0,
@@ -229,12 +211,8 @@ fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
         subjects.join(", "),
         sides.join(", ")
     );
-    let path = write(dir.path(), "six.ron", &text);
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&path),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let path = write_file(dir.path(), "six.ron", &text);
+    let mut h = open(&path, data.path());
     assert_eq!(h.state().session.error, None);
     click_row(&mut h, "D");
     // Narrow columns: the short labels head them.
@@ -272,13 +250,8 @@ fn six_subjects_scroll_sideways_and_are_headed_by_short_labels() {
 fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let broken = write(
-        dir.path(),
-        "broken.ron",
-        "Comparison(\n    titel: \"Oops\",\n)\n",
-    );
-    let mut h = harness(built_in(&data));
-    h.run();
+    let broken = write_file(dir.path(), "broken.ron", TYPO);
+    let mut h = open_built_in(data.path());
     click_row(&mut h, "Scope");
     // Open it the way a person would without a system dialog: Ctrl+O, type
     // the path, press Open.
@@ -313,12 +286,8 @@ fn a_broken_file_shows_its_error_and_keeps_what_was_open() {
 fn a_broken_file_at_start_keeps_the_built_in_comparison() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let broken = write(dir.path(), "b.ron", "\u{0}\u{1}garbage");
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&broken),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let broken = write_file(dir.path(), "b.ron", "\u{0}\u{1}garbage");
+    let mut h = open(&broken, data.path());
     assert!(
         h.state()
             .session
@@ -354,8 +323,7 @@ fn ten_thousand_dimensions_stay_navigable() {
         data.path().to_owned(),
     );
     app.apply(Nav::First.into());
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     h.key_press(egui::Key::End);
     h.run();
     assert_eq!(h.state().session.selected, Section::Conclusion);
@@ -376,8 +344,7 @@ fn ten_thousand_dimensions_stay_navigable() {
 #[test]
 fn every_built_in_entry_renders_with_its_title() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     h.key_press(egui::Key::Home);
     h.run();
     let titles: Vec<String> = h
@@ -409,8 +376,7 @@ fn every_built_in_entry_renders_with_its_title() {
 #[test]
 fn f2_writes_a_note_without_the_mouse() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     h.key_press(egui::Key::ArrowDown);
     h.run();
     h.key_press(egui::Key::F2);
@@ -436,8 +402,7 @@ fn f2_writes_a_note_without_the_mouse() {
 #[test]
 fn fast_typing_around_f2_and_escape_loses_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     // One frame: Down, F2, then "s1" typed: text, not star/highlight.
     h.key_press(egui::Key::ArrowDown);
     h.key_press(egui::Key::F2);
@@ -467,12 +432,8 @@ fn fast_typing_around_f2_and_escape_loses_nothing() {
 fn saving_the_content_in_an_editor_reloads_it() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "three.ron", THREE);
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&path),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let path = write_file(dir.path(), "three.ron", THREE);
+    let mut h = open(&path, data.path());
     click_row(&mut h, "Size");
     // The author fixes a typo and saves.
     std::fs::write(&path, THREE.replace("fifty people", "fifty-one people")).unwrap();
@@ -494,8 +455,7 @@ fn saving_the_content_in_an_editor_reloads_it() {
 #[test]
 fn the_path_field_takes_the_keyboard_when_the_dialog_opens() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(built_in(&data));
-    h.run();
+    let mut h = open_built_in(data.path());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
     h.run();
@@ -510,12 +470,8 @@ fn the_path_field_takes_the_keyboard_when_the_dialog_opens() {
 fn a_failed_load_clears_a_passing_message() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let broken = write(
-        dir.path(),
-        "broken.ron",
-        "Comparison(\n    titel: \"Oops\",\n)\n",
-    );
-    let mut app = built_in(&data);
+    let broken = write_file(dir.path(), "broken.ron", TYPO);
+    let mut app = VersusApp::open_at_start(None, data.path().to_owned());
     app.session.message = Some("Reloaded x (changed on disk)".to_owned());
     app.apply(versus::session::command::FileCmd::Open(broken).into());
     assert!(app.session.error.is_some());
@@ -602,12 +558,8 @@ fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     // No intro and no conclusion.
-    let path = write(dir.path(), "three.ron", THREE);
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&path),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let path = write_file(dir.path(), "three.ron", THREE);
+    let mut h = open(&path, data.path());
     click_row(&mut h, "Size");
     click_row(&mut h, "Introduction");
     assert_eq!(h.state().session.selected, Section::Intro);
@@ -635,12 +587,8 @@ fn a_comparison_without_an_intro_has_its_whole_comparison_row() {
 fn a_reload_keeps_the_selected_row_of_every_kind() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "c.ron", versus::model::BUILT_IN_RON);
-    let mut h = harness(VersusApp::open_at_start(
-        Some(&path),
-        data.path().to_owned(),
-    ));
-    h.run();
+    let path = write_file(dir.path(), "c.ron", versus::model::BUILT_IN_RON);
+    let mut h = open(&path, data.path());
     for row in ["Conclusion", "Scope", "Introduction"] {
         click_row(&mut h, row);
         let section = h.state().session.selected;
@@ -724,8 +672,7 @@ fn a_watcher_that_cannot_start_is_said_once() {
         versus::session::Source::File(gone),
         data.path().to_owned(),
     );
-    let mut h = harness(app);
-    h.run();
+    let mut h = started(app);
     let said = h.state().session.message.clone().unwrap_or_default();
     assert!(said.contains("will not be noticed"), "{said}");
     h.get_by_label_contains("will not be noticed");

@@ -1,8 +1,12 @@
 //! What the tests share: a harness of the whole app at 1280×800, clicking a
-//! sidebar row by its title, and (in `cli`) one runner for the binary.
+//! sidebar row by its title, content files written for a test, (in `cli`)
+//! one runner for the binary and (in `xvfb`) a virtual X display for it.
 #![allow(dead_code, reason = "each test file uses part of it")]
 
 pub mod cli;
+pub mod xvfb;
+
+use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -49,12 +53,53 @@ pub fn step_until(h: &mut Harness<'_, VersusApp>, seconds: u64, done: impl Fn(&V
     h.run();
 }
 
-/// The app opened on the content file `path`, with `data` as its data
-/// folder, after a first frame.
-pub fn open(path: &std::path::Path, data: &std::path::Path) -> Harness<'static, VersusApp> {
-    let mut h = harness(VersusApp::open_at_start(Some(path), data.to_owned()));
+/// The window on `app`, after a first frame.
+pub fn started(app: VersusApp) -> Harness<'static, VersusApp> {
+    let mut h = harness(app);
     h.run();
     h
+}
+
+/// The app opened on the content file `path`, with `data` as its data
+/// folder, after a first frame.
+pub fn open(path: &Path, data: &Path) -> Harness<'static, VersusApp> {
+    started(VersusApp::open_at_start(Some(path), data.to_owned()))
+}
+
+/// The app on the built-in comparison, with `data` as its data folder,
+/// after a first frame.
+pub fn open_built_in(data: &Path) -> Harness<'static, VersusApp> {
+    started(VersusApp::open_at_start(None, data.to_owned()))
+}
+
+/// Writes `bytes` to `dir/name` (making its folders); its path.
+pub fn write_file(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A content file `name` holding `text` in a fresh folder, and a separate
+/// data folder: the folder, the file's path, the data folder. Notes beside
+/// the file and the window's state stay apart.
+pub fn content_in_tempdir(
+    name: &str,
+    text: &str,
+) -> (tempfile::TempDir, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), name, text);
+    (dir, path, tempfile::tempdir().unwrap())
+}
+
+/// The built-in comparison retitled `title`, written to `dir/name` (making
+/// its folders); its path. Files told apart by their title alone.
+pub fn write_comparison(dir: &Path, name: &str, title: &str) -> PathBuf {
+    let text =
+        versus::model::BUILT_IN_RON.replace("Project Management vs Technology Management", title);
+    write_file(dir, name, text)
 }
 
 /// Clicks into the note on `title` and types `text`.
@@ -63,6 +108,67 @@ pub fn type_note(h: &mut Harness<'static, VersusApp>, title: &str, text: &str) {
     h.get_by_label(&label).click();
     h.run();
     h.get_by_label(&label).type_text(text);
+    h.run();
+}
+
+/// The notes file at `path`, which must be there and valid.
+pub fn notes_at(path: &Path) -> versus::notes::Notes {
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|e| panic!("cannot read the notes {}: {e}", path.display()));
+    versus::notes::Notes::from_ron(&bytes, path).unwrap()
+}
+
+/// Waits until `done` holds, looking every 100 ms; fails with `what` after
+/// `limit`. For what another process or thread does on its own time.
+pub fn wait_until(limit: std::time::Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} (waited {limit:?})"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Opens the export dialog with Ctrl+E.
+pub fn open_export(h: &mut Harness<'_, VersusApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+}
+
+/// Replaces the text of the field labelled `label` with `text`, as a
+/// person does: focus, select all, type.
+pub fn replace_text(h: &mut Harness<'_, VersusApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Replaces the export path field's text with `path`, as typed.
+pub fn type_export_path(h: &mut Harness<'_, VersusApp>, path: &Path) {
+    replace_text(h, "Export to:", &path.display().to_string());
+}
+
+/// The files in `dir` (which must be there) whose names start with
+/// `prefix`, sorted.
+pub fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Presses the export dialog's Export button.
+pub fn press_export(h: &mut Harness<'_, VersusApp>) {
+    h.get_by_role_and_label(Role::Button, "Export").click();
     h.run();
 }
 
