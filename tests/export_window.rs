@@ -44,11 +44,11 @@ fn export_starred_dimensions_as_html_from_the_window() {
     h.run();
     // The suggested name follows the format.
     assert!(
-        std::path::Path::new(&h.state().export_dialog.path)
+        std::path::Path::new(&h.state().export_dialog.field.path)
             .extension()
             .is_some_and(|e| e == "html"),
         "{}",
-        h.state().export_dialog.path
+        h.state().export_dialog.field.path
     );
     let out = out_dir.path().join("talk.html");
     type_export_path(&mut h, &out);
@@ -188,13 +188,16 @@ fn the_overwrite_question_leaves_the_export_button_where_it_was() {
     type_export_path(&mut h, &out);
     let before = h.get_by_role_and_label(Role::Button, "Export").rect();
     press_export(&mut h);
-    assert!(h.state().export_dialog.hint.is_some(), "asked first");
+    assert!(
+        h.state().export_dialog.field.hint().is_some(),
+        "asked first"
+    );
     let after = h.get_by_role_and_label(Role::Button, "Export").rect();
     assert_eq!(before, after, "the button did not move");
     // Another format: the question was about the old name; it goes.
     h.get_by_label("HTML (printable)").click();
     h.run();
-    assert!(h.state().export_dialog.hint.is_none());
+    assert!(h.state().export_dialog.field.hint().is_none());
 }
 
 #[test]
@@ -224,7 +227,7 @@ fn the_audience_version_and_the_speaker_script_from_the_window() {
     open_export(&mut h);
     h.get_by_label("Speaker script (HTML)").click();
     h.run();
-    let suggested = h.state().export_dialog.path.clone();
+    let suggested = h.state().export_dialog.field.path.clone();
     assert!(suggested.ends_with(".script.html"), "{suggested}");
     let out = out_dir.path().join("talk.script.html");
     type_export_path(&mut h, &out);
@@ -237,7 +240,7 @@ fn the_audience_version_and_the_speaker_script_from_the_window() {
 
 /// The file name at the end of the dialog's path.
 fn suggested_name(h: &Harness<'_, VersusApp>) -> String {
-    std::path::Path::new(&h.state().export_dialog.path)
+    std::path::Path::new(&h.state().export_dialog.field.path)
         .file_name()
         .unwrap()
         .to_string_lossy()

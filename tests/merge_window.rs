@@ -187,7 +187,7 @@ fn merging_the_own_notes_file_is_refused_in_the_dialog() {
     h.state_mut()
         .apply(versus::session::command::FileCmd::Submit(own).into());
     h.run();
-    let hint = h.state().path_dialog.hint.clone().unwrap();
+    let hint = h.state().path_dialog.field.hint().unwrap().to_owned();
     assert!(hint.contains("your own notes file"), "{hint}");
     assert!(!h.state().merge_dialog.is_open());
 }

@@ -718,7 +718,7 @@ fn the_export_dialog_writes_the_powerpoint_deck() {
     h.run();
     h.get_by_label("PowerPoint (.pptx)").click();
     h.run();
-    let suggested = h.state().export_dialog.path.clone();
+    let suggested = h.state().export_dialog.field.path.clone();
     assert!(
         suggested.ends_with("project-management-vs-technology-management.pptx"),
         "{suggested}"

@@ -59,7 +59,7 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     assert_eq!(app.session.comparison.title, "Other");
     // The next export is suggested in the folder of the last one.
     app.apply(ExportCmd::ShowDialog.into());
-    let suggested = Path::new(&app.export_dialog.path).to_owned();
+    let suggested = Path::new(&app.export_dialog.field.path).to_owned();
     assert_eq!(
         suggested.parent(),
         Some(a.path().canonicalize().unwrap().join("out").as_path()),

@@ -224,42 +224,19 @@ impl VersusApp {
 
     /// The system save dialog chose where to export (or gave nothing).
     fn export_dialog_answered(&mut self, path: Option<PathBuf>) {
-        self.export_dialog.browsing = false;
-        match path {
-            Some(path) => {
-                self.export_dialog.path = path.display().to_string();
-                // The system dialog already asked about overwriting.
-                self.export_dialog.confirm_overwrite = Some(path.clone());
-                self.apply(ExportCmd::Submit(path).into());
-            }
-            None => {
-                self.export_dialog.hint = Some(
-                    "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
-                        .to_owned(),
-                );
-            }
+        // The system dialog already asked about overwriting.
+        if let Some(path) = self.export_dialog.field.browsed(path, true) {
+            self.apply(ExportCmd::Submit(path).into());
         }
     }
 
     /// The system dialog picked a path for the path dialog (or gave
     /// nothing).
     fn path_dialog_answered(&mut self, purpose: PathPurpose, path: Option<PathBuf>) {
-        self.path_dialog.browsing = false;
-        match path {
-            Some(path) => {
-                self.path_dialog.path = path.display().to_string();
-                if purpose == PathPurpose::SaveNotesAs {
-                    // The system dialog already asked about replacing.
-                    self.path_dialog.confirm_overwrite = Some(path.clone());
-                }
-                self.apply(FileCmd::Submit(path).into());
-            }
-            None => {
-                self.path_dialog.hint = Some(
-                    "No file was picked (cancelled, or no system file dialog is available here). Type the path instead."
-                        .to_owned(),
-                );
-            }
+        // The system dialog already asked about replacing a file to save to.
+        let asked = purpose == PathPurpose::SaveNotesAs;
+        if let Some(path) = self.path_dialog.field.browsed(path, asked) {
+            self.apply(FileCmd::Submit(path).into());
         }
     }
 

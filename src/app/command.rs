@@ -63,10 +63,7 @@ impl VersusApp {
             FileCmd::ShowDialog(purpose) => self.show_path_dialog(purpose),
             FileCmd::Browse => {
                 if let Some(purpose) = self.path_dialog.purpose {
-                    self.path_dialog.browsing = true;
-                    self.path_dialog.hint = None;
-                    let typed = self.path_dialog.path.trim();
-                    let suggested = (!typed.is_empty()).then(|| PathBuf::from(typed));
+                    let suggested = self.path_dialog.field.browse();
                     self.background
                         .dialogs
                         .request(DialogPurpose::Path(purpose), suggested);
@@ -78,7 +75,7 @@ impl VersusApp {
                 Some(path) => self.open(&path),
                 None => self.session.message = Some("No comparison was closed yet".to_owned()),
             },
-            FileCmd::CloseDialog => self.path_dialog.purpose = None,
+            FileCmd::CloseDialog => self.path_dialog.close(),
             FileCmd::Reload => {
                 if let Source::File(path) = self.session.source.clone() {
                     self.open(&path);
@@ -95,7 +92,7 @@ impl VersusApp {
     /// not notes, in the path dialog.
     pub(super) fn review_merge(&mut self, path: &Path) {
         if storage::same_file(path, &self.session.notes_file.path) {
-            self.path_dialog.hint = Some(format!(
+            self.path_dialog.field.refuse(format!(
                 "{} is your own notes file; choose your colleague's copy.",
                 path.display()
             ));
@@ -106,7 +103,7 @@ impl VersusApp {
         let theirs = match theirs {
             Ok(theirs) => theirs,
             Err(e) => {
-                self.path_dialog.hint = Some(e.to_string());
+                self.path_dialog.field.refuse(e.to_string());
                 return;
             }
         };
@@ -114,21 +111,19 @@ impl VersusApp {
         let comparison = &self.session.comparison;
         let name = |id: &str| crate::ui::merge_dialog::subject_name(comparison, id);
         let review = crate::notes::merge::Review::new(ours, &theirs, &name);
-        self.path_dialog.purpose = None;
+        self.path_dialog.close();
         if review.items.is_empty() {
             self.session.message = Some(format!("{} adds nothing to your notes", path.display()));
             return;
         }
-        let dialog = &mut self.merge_dialog;
-        dialog.remark = (!theirs.comparison.is_empty() && theirs.comparison != ours.comparison)
-            .then(|| {
+        let remark =
+            (!theirs.comparison.is_empty() && theirs.comparison != ours.comparison).then(|| {
                 format!(
                     "These notes are for \"{}\"; yours are for \"{}\".",
                     theirs.comparison, ours.comparison
                 )
             });
-        path.clone_into(&mut dialog.from);
-        dialog.review = Some(review);
+        self.merge_dialog.show(review, path.to_owned(), remark);
     }
 
     /// to where it points now, remembered for this link.
@@ -155,43 +150,35 @@ impl VersusApp {
                     self.session.columns.to_vec()
                 };
                 let dialog = &mut self.export_dialog;
-                dialog.open = true;
-                dialog.hint = None;
-                dialog.confirm_overwrite = None;
-                dialog.options.subjects = subjects;
-                if dialog.path.is_empty() {
+                dialog.show(subjects);
+                if dialog.field.path.is_empty() {
                     self.apply_export(ExportCmd::FormatChanged);
                 }
             }
-            ExportCmd::CloseDialog => self.export_dialog.open = false,
+            ExportCmd::CloseDialog => self.export_dialog.close(),
             ExportCmd::FormatChanged => {
                 let dialog = &mut self.export_dialog;
-                // "… exists" was about the old file name.
-                dialog.hint = None;
                 let name = crate::export::default_file_name(
                     &self.session.comparison,
                     dialog.format,
                     dialog.export_options().audience,
                 );
-                let typed = PathBuf::from(dialog.path.trim());
+                let typed = PathBuf::from(dialog.field.path.trim());
                 let dir = typed
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
                     .map(Path::to_owned)
                     .or_else(|| self.remembered.export.folder.clone().filter(|d| d.is_dir()))
                     .unwrap_or_else(|| storage::export_dir(self.session.source.path()));
-                dialog.path = dir.join(name).display().to_string();
-                dialog.confirm_overwrite = None;
+                // "… exists" was about the old file name.
+                dialog.field.suggest(dir.join(name).display().to_string());
             }
             ExportCmd::Browse => {
                 let dialog = &mut self.export_dialog;
-                dialog.browsing = true;
-                dialog.hint = None;
-                let suggested = PathBuf::from(dialog.path.trim());
-                self.background.dialogs.request(
-                    DialogPurpose::Export(dialog.format.extension()),
-                    Some(suggested),
-                );
+                let suggested = dialog.field.browse();
+                self.background
+                    .dialogs
+                    .request(DialogPurpose::Export(dialog.format.extension()), suggested);
             }
             ExportCmd::Submit(path) => self.export_to(path),
             ExportCmd::OpenFolder(dir) => {
@@ -293,14 +280,14 @@ mod tests {
         a.apply(ExportCmd::ShowDialog.into());
         assert!(a.export_dialog.open);
         assert!(
-            Path::new(&a.export_dialog.path)
+            Path::new(&a.export_dialog.field.path)
                 .extension()
                 .is_some_and(|e| e == "md")
         );
         a.export_dialog.format = crate::export::Format::Html;
         a.apply(ExportCmd::FormatChanged.into());
         assert!(
-            Path::new(&a.export_dialog.path)
+            Path::new(&a.export_dialog.field.path)
                 .extension()
                 .is_some_and(|e| e == "html")
         );

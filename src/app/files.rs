@@ -19,10 +19,10 @@ impl VersusApp {
     /// seen where it points and pressed Export again (never through a link
     /// to nothing); never over the comparison or the notes file.
     pub(super) fn export_to(&mut self, path: PathBuf) {
-        let dialog = &mut self.export_dialog;
+        let field = &mut self.export_dialog.field;
         let notes = Some(self.session.notes_file.path.as_path());
         if let Some(own) = storage::own_file(&path, self.session.source.path(), notes) {
-            dialog.hint = Some(own.refusal(&path, "export"));
+            field.refuse(own.refusal(&path, "export"));
             return;
         }
         let link = storage::link_at(&path);
@@ -34,95 +34,86 @@ impl VersusApp {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
+            let target = link.target.display();
             if link.is_dangling() {
-                dialog.hint = Some(format!(
-                    "{name} is a link to {}, which does not exist; versus does not create files through links. Choose another name.",
-                    link.target.display()
+                field.refuse(format!(
+                    "{name} is a link to {target}, which does not exist; versus does not create files through links. Choose another name."
                 ));
-                dialog.confirm_overwrite = None;
                 return;
             }
-            if dialog.confirm_overwrite.as_ref() != Some(&path) {
-                dialog.hint = Some(format!(
-                    "{name} is a link to {}. Press Export again to write the export into {}, or choose another name.",
-                    link.target.display(),
-                    link.target.display()
-                ));
-                dialog.confirm_overwrite = Some(path);
+            if !field.was_asked(&path) {
+                field.ask(
+                    path,
+                    format!(
+                        "{name} is a link to {target}. Press Export again to write the export into {target}, or choose another name."
+                    ),
+                );
                 return;
             }
         }
         let target = match storage::resolve_target(&path) {
             Ok(t) => t,
             Err(e) => {
-                dialog.hint = Some(format!("Could not export: {e}"));
+                field.refuse(format!("Could not export: {e}"));
                 return;
             }
         };
-        if link.is_none()
-            && target.kind == storage::TargetKind::Regular
-            && dialog.confirm_overwrite.as_ref() != Some(&path)
+        if link.is_none() && target.kind == storage::TargetKind::Regular && !field.was_asked(&path)
         {
-            dialog.hint = Some(format!(
+            let question = format!(
                 "{} exists. Press Export again to overwrite it.",
                 path.display()
-            ));
-            dialog.confirm_overwrite = Some(path);
+            );
+            field.ask(path, question);
             return;
         }
+        self.write_export(&path);
+    }
+
+    /// Writes the export the dialog describes to `path`, agreed to.
+    fn write_export(&mut self, path: &Path) {
+        let dialog = &mut self.export_dialog;
         let bytes = crate::export::export(
             dialog.format,
             &self.session.comparison,
             &self.session.notes_file.notes,
             &dialog.export_options(),
         );
-        match storage::write_export(&path, &bytes) {
+        match storage::write_export(path, &bytes) {
             Ok(()) => {
-                dialog.open = false;
-                dialog.hint = None;
-                dialog.confirm_overwrite = None;
+                dialog.done();
                 self.session.message = Some(format!(
                     "Exported {} to {}",
                     dialog.format.label(),
                     path.display()
                 ));
                 // Remembered as a folder that means the same from anywhere.
-                self.last_export = Some(absolute_path(&path));
+                self.last_export = Some(absolute_path(path));
             }
-            Err(e) => {
-                dialog.hint = Some(format!("Could not export: {e}"));
-            }
+            Err(e) => dialog.field.refuse(format!("Could not export: {e}")),
         }
     }
 
     pub(super) fn show_path_dialog(&mut self, purpose: PathPurpose) {
-        let dialog = &mut self.path_dialog;
-        if dialog.purpose != Some(purpose) {
-            dialog.path = match purpose {
-                PathPurpose::OpenContent => self
-                    .session
-                    .source
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
-                PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
-                    self.session.notes_file.path.display().to_string()
-                }
-                // Their copy sits elsewhere: start from this notes file's
-                // folder.
-                PathPurpose::MergeNotes => {
-                    format!(
-                        "{}/",
-                        storage::folder_of(&self.session.notes_file.path).display()
-                    )
-                }
-            };
-        }
-        dialog.purpose = Some(purpose);
-        dialog.hint = None;
-        dialog.confirm_overwrite = None;
-        // The keyboard goes to the path field: what is typed is not lost.
-        dialog.focus = true;
+        let session = &self.session;
+        self.path_dialog.show(purpose, || match purpose {
+            PathPurpose::OpenContent => session
+                .source
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            PathPurpose::OpenNotes | PathPurpose::SaveNotesAs => {
+                session.notes_file.path.display().to_string()
+            }
+            // Their copy sits elsewhere: start from this notes file's
+            // folder.
+            PathPurpose::MergeNotes => {
+                format!(
+                    "{}/",
+                    storage::folder_of(&session.notes_file.path).display()
+                )
+            }
+        });
     }
 
     pub(super) fn submit_path(&mut self, path: &Path) {
@@ -150,17 +141,17 @@ impl VersusApp {
             Err(message) => Some(message),
         };
         if let Some(message) = refusal {
-            self.path_dialog.hint = Some(message);
+            self.path_dialog.field.refuse(message);
             return;
         }
         if !self.flush_notes() {
-            self.path_dialog.purpose = None;
+            self.path_dialog.close();
             return;
         }
         let fallback = self.session.notes_file.fallback.take();
         self.session.notes_file = NotesFile::open(path.to_owned(), &self.session.comparison.title);
         self.session.notes_file.fallback = fallback;
-        self.path_dialog.purpose = None;
+        self.path_dialog.close();
         self.session.message = Some(format!("Notes now come from {}", path.display()));
     }
 
@@ -168,32 +159,31 @@ impl VersusApp {
     /// comparison, never a file that is not notes, and asks once before
     /// replacing a notes file.
     pub(super) fn save_notes_as(&mut self, path: &Path) {
-        let dialog = &mut self.path_dialog;
+        let field = &mut self.path_dialog.field;
         match file::check_notes_target(path, self.session.source.path()) {
             Err(message) => {
-                dialog.hint = Some(message);
+                field.refuse(message);
                 return;
             }
             Ok(NotesTarget::Notes | NotesTarget::Empty)
-                if dialog.confirm_overwrite.as_deref() != Some(path)
+                if !field.was_asked(path)
                     && !storage::same_file(path, &self.session.notes_file.path) =>
             {
-                dialog.hint = Some(format!(
+                let question = format!(
                     "{} exists. Press Save again to replace it with these notes.",
                     path.display()
-                ));
-                dialog.confirm_overwrite = Some(path.to_owned());
+                );
+                field.ask(path.to_owned(), question);
                 return;
             }
             Ok(_) => {}
         }
         match self.session.notes_file.save_as(path) {
             Ok(()) => {
-                self.path_dialog.purpose = None;
-                self.path_dialog.confirm_overwrite = None;
+                self.path_dialog.close();
                 self.session.message = Some(format!("Notes saved to {}", path.display()));
             }
-            Err(e) => self.path_dialog.hint = Some(format!("Could not save: {e}")),
+            Err(e) => field.refuse(format!("Could not save: {e}")),
         }
     }
 
@@ -212,7 +202,7 @@ impl VersusApp {
                     loaded.warning_count,
                 );
                 self.session.error = None;
-                self.path_dialog.purpose = None;
+                self.path_dialog.close();
             }
             Err(e) => {
                 self.session.error = Some(e.errors_text());

@@ -278,14 +278,18 @@ impl VersusApp {
     /// Takes back what was remembered: the export dialog's choices, and
     /// where you were in the comparison shown.
     pub fn restore(&mut self, remembered: Remembered) {
-        let dialog = &mut self.export_dialog;
         let choices = &remembered.export;
-        dialog.format = Format::parse(&choices.format).unwrap_or(Format::Markdown);
-        dialog.options.starred_only = choices.starred_only;
-        dialog.options.include_summaries = choices.include_summaries;
-        dialog.options.show_stars = choices.show_stars;
-        dialog.options.audience = choices.audience;
-        dialog.options.include_verdicts = choices.include_verdicts;
+        self.export_dialog.restore(
+            Format::parse(&choices.format).unwrap_or(Format::Markdown),
+            crate::export::ExportOptions {
+                starred_only: choices.starred_only,
+                include_summaries: choices.include_summaries,
+                show_stars: choices.show_stars,
+                audience: choices.audience,
+                include_verdicts: choices.include_verdicts,
+                ..crate::export::ExportOptions::default()
+            },
+        );
         self.session.present_options = remembered.present;
         self.remembered = remembered;
         self.remembered

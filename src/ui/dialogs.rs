@@ -2,11 +2,117 @@
 //! open notes, save notes as) always has a path field, so it works even
 //! where no system file dialog exists; "Browse…" asks for the system one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::platform::file_dialog::PathPurpose;
 use crate::session::Command;
 use crate::session::command::FileCmd;
+
+/// A path field and what goes with it: the line under it (why nothing
+/// happened, or a question), whether the system dialog is open, and the
+/// file the person was asked about. The app answers through these methods;
+/// only the dialog's drawing touches the fields.
+#[derive(Debug, Clone, Default)]
+pub struct PathField {
+    /// The path typed (or picked).
+    pub path: String,
+    /// A line under the field: why nothing happened, or a question.
+    hint: Option<String>,
+    /// Whether a system dialog is showing now.
+    browsing: bool,
+    /// A file the person was asked about (replacing it, writing through a
+    /// link); pressing the button again on it is the yes.
+    asked: Option<PathBuf>,
+}
+
+impl PathField {
+    /// A path suggested afresh: no line under it, no question pending.
+    pub fn suggest(&mut self, path: String) {
+        self.path = path;
+        self.settle();
+    }
+
+    /// Nothing under the field, no question pending.
+    pub fn settle(&mut self) {
+        self.hint = None;
+        self.asked = None;
+    }
+
+    /// Says why nothing was done (and forgets any question).
+    pub fn refuse(&mut self, why: String) {
+        self.hint = Some(why);
+        self.asked = None;
+    }
+
+    /// Asks about `path`: the same button on the same path is the yes.
+    pub fn ask(&mut self, path: PathBuf, question: String) {
+        self.hint = Some(question);
+        self.asked = Some(path);
+    }
+
+    /// Whether the person was asked about `path` and pressed again.
+    #[must_use]
+    pub fn was_asked(&self, path: &Path) -> bool {
+        self.asked.as_deref() == Some(path)
+    }
+
+    /// The line under the field, if any.
+    #[must_use]
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// The system dialog opens: returns the path typed, as its suggestion.
+    pub fn browse(&mut self) -> Option<PathBuf> {
+        self.browsing = true;
+        self.hint = None;
+        let typed = self.path.trim();
+        (!typed.is_empty()).then(|| PathBuf::from(typed))
+    }
+
+    /// The system dialog answered. A picked path goes in the field (taken
+    /// as asked about when the system dialog asked already) and is handed
+    /// back to act on; nothing picked is said under the field.
+    pub fn browsed(&mut self, picked: Option<PathBuf>, system_asked: bool) -> Option<PathBuf> {
+        self.browsing = false;
+        let Some(path) = picked else {
+            self.hint = Some(
+                "No file was chosen (cancelled, or no system file dialog is available here). Type the path instead."
+                    .to_owned(),
+            );
+            return None;
+        };
+        self.path = path.display().to_string();
+        if system_asked {
+            self.asked = Some(path.clone());
+        }
+        Some(path)
+    }
+
+    /// The field under `label` and the row under it.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &str,
+        id_salt: &str,
+        example: &str,
+        action: &str,
+    ) -> (egui::Response, Option<PathAction>) {
+        let field = path_field_ui(ui, label, &mut self.path, id_salt, example);
+        if field.changed() {
+            self.asked = None;
+        }
+        let chosen = path_field_actions_ui(
+            ui,
+            &field,
+            &self.path,
+            self.hint.as_deref(),
+            self.browsing,
+            action,
+        );
+        (field, chosen)
+    }
+}
 
 /// The path dialog's state: a path field, always there, and a button for
 /// the system file dialog.
@@ -14,16 +120,30 @@ use crate::session::command::FileCmd;
 pub struct PathDialog {
     /// What it is for; `None` when closed.
     pub purpose: Option<PathPurpose>,
-    /// The path typed (or picked).
-    pub path: String,
-    /// Why the system dialog gave nothing, when it did.
-    pub hint: Option<String>,
-    /// Whether a system dialog is showing now.
-    pub browsing: bool,
-    /// A file that exists and that the person was asked about replacing.
-    pub confirm_overwrite: Option<PathBuf>,
+    /// The path field.
+    pub field: PathField,
     /// Set when the dialog opens: the path field takes the keyboard.
-    pub focus: bool,
+    focus: bool,
+}
+
+impl PathDialog {
+    /// Opens for `purpose`, starting from `path` unless it was open for the
+    /// same purpose already (what was typed is kept); the keyboard goes to
+    /// the field.
+    pub fn show(&mut self, purpose: PathPurpose, path: impl FnOnce() -> String) {
+        if self.purpose != Some(purpose) {
+            self.field.path = path();
+        }
+        self.purpose = Some(purpose);
+        self.field.settle();
+        self.focus = true;
+    }
+
+    /// Closes it.
+    pub fn close(&mut self) {
+        self.purpose = None;
+        self.field.settle();
+    }
 }
 
 /// Draws the path dialog when it is open.
@@ -32,25 +152,18 @@ pub fn path_ui(ctx: &egui::Context, dialog: &mut PathDialog, commands: &mut Vec<
         return;
     };
     let chosen = dialog_window(ctx, purpose.title(), 460.0, |ui| {
-        let field = path_field_ui(
+        let (field, chosen) = dialog.field.ui(
             ui,
             "Path of the file (.ron):",
-            &mut dialog.path,
             "dialog-path",
             "/path/to/file.ron",
+            purpose.action(),
         );
         if dialog.focus {
             dialog.focus = false;
             field.request_focus();
         }
-        path_field_actions_ui(
-            ui,
-            &field,
-            &dialog.path,
-            dialog.hint.as_deref(),
-            dialog.browsing,
-            purpose.action(),
-        )
+        chosen
     });
     match chosen {
         Some(PathAction::Submit(path)) => commands.push(FileCmd::Submit(path).into()),
@@ -100,7 +213,7 @@ pub enum PathAction {
 
 /// A full-width path field under its `label` (which names it for screen
 /// readers and tests).
-pub fn path_field_ui(
+fn path_field_ui(
     ui: &mut egui::Ui,
     label: &str,
     path: &mut String,
@@ -119,7 +232,7 @@ pub fn path_field_ui(
 
 /// The hint and the buttons under a path field: the action, "Browse…" for
 /// the system dialog (with a spinner while it is open), and "Cancel".
-pub fn path_field_actions_ui(
+fn path_field_actions_ui(
     ui: &mut egui::Ui,
     field: &egui::Response,
     path: &str,

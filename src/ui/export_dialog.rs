@@ -1,13 +1,11 @@
 //! The export dialog: format, options, and where to write (a path field,
 //! always, and the system save dialog through "Browse…").
 
-use std::path::PathBuf;
-
 use crate::export::{ExportOptions, Format};
 use crate::model::Comparison;
 use crate::session::Command;
 use crate::session::command::ExportCmd;
-use crate::ui::dialogs::{PathAction, dialog_window, path_field_actions_ui, path_field_ui};
+use crate::ui::dialogs::{PathAction, PathField, dialog_window};
 
 /// The export dialog's state.
 #[derive(Debug, Clone)]
@@ -20,16 +18,34 @@ pub struct ExportDialog {
     /// makes one do nothing; see [`ExportDialog::export_options`]).
     pub options: ExportOptions,
     /// Where to write.
-    pub path: String,
-    /// A message under the path (why nothing happened).
-    pub hint: Option<String>,
-    /// Whether the system save dialog is showing.
-    pub browsing: bool,
-    /// A path that exists and that the person was asked about.
-    pub confirm_overwrite: Option<PathBuf>,
+    pub field: PathField,
 }
 
 impl ExportDialog {
+    /// Opens with `subjects` chosen (empty: every subject).
+    pub fn show(&mut self, subjects: Vec<usize>) {
+        self.open = true;
+        self.field.settle();
+        self.options.subjects = subjects;
+    }
+
+    /// Takes back the format and options chosen in an earlier run.
+    pub fn restore(&mut self, format: Format, options: ExportOptions) {
+        self.format = format;
+        self.options = options;
+    }
+
+    /// Closes it.
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    /// The export was written: the dialog closes.
+    pub fn done(&mut self) {
+        self.open = false;
+        self.field.settle();
+    }
+
     /// What the export will hold: the choices, less those that do nothing
     /// for the format chosen (the dialog shows them greyed out, with why):
     /// no audience version of the speaker script, no stars in the audience
@@ -53,10 +69,7 @@ impl Default for ExportDialog {
             open: false,
             format: Format::Markdown,
             options: ExportOptions::default(),
-            path: String::new(),
-            hint: None,
-            browsing: false,
-            confirm_overwrite: None,
+            field: PathField::default(),
         }
     }
 }
@@ -106,18 +119,10 @@ pub fn ui(
             subjects_ui(ui, c, &mut dialog.options.subjects);
         }
         ui.add_space(6.0);
-        let field = path_field_ui(ui, "Export to:", &mut dialog.path, "export-path", "");
-        if field.changed() {
-            dialog.confirm_overwrite = None;
-        }
-        path_field_actions_ui(
-            ui,
-            &field,
-            &dialog.path,
-            dialog.hint.as_deref(),
-            dialog.browsing,
-            "Export",
-        )
+        dialog
+            .field
+            .ui(ui, "Export to:", "export-path", "", "Export")
+            .1
     });
     match chosen {
         Some(PathAction::Submit(path)) => commands.push(ExportCmd::Submit(path).into()),

@@ -25,6 +25,14 @@ pub struct MergeDialog {
 }
 
 impl MergeDialog {
+    /// Opens on `review`, of the notes in `from`, with a remark above the
+    /// list if any.
+    pub fn show(&mut self, review: Review, from: PathBuf, remark: Option<String>) {
+        self.review = Some(review);
+        self.from = from;
+        self.remark = remark;
+    }
+
     /// Whether it is shown.
     #[must_use]
     pub fn is_open(&self) -> bool {
