@@ -197,20 +197,10 @@ fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
             versus::ui::apply_style(&cc.egui_ctx);
             close_on_signals(&cc.egui_ctx);
             let stored = cc.storage.and_then(|s| s.get_string(remembered::KEY));
-            // Nothing stored and no file given: the first run.
-            let first_run = stored.is_none() && file.is_none();
-            let remembered = stored
-                .map(|text| remembered::Remembered::from_ron(&text))
-                .unwrap_or_default();
-            // The file named on the command line, else the one open when
-            // versus last closed (if it is still there).
-            let file = file.or_else(|| remembered.last_file.clone().filter(|p| p.is_file()));
-            let mut app = VersusApp::open_at_start(file.as_deref(), data_dir);
+            let app = VersusApp::start(stored, file.as_deref(), data_dir);
             if let Some(error) = &app.session.error {
                 eprintln!("{error}");
             }
-            app.restore(remembered);
-            app.shown.welcome = first_run;
             // Within reach of the exit flush, however the event loop ends.
             Ok(Box::new(versus::app::exit::Running::new(app)))
         }),

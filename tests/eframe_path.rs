@@ -46,21 +46,6 @@ impl eframe::Storage for MemoryStorage {
     }
 }
 
-/// What `main` does when eframe creates the app: the state stored under
-/// [`remembered::KEY`], the file it names (if still there), then the rest
-/// of the state. Kept in step with `src/main.rs` by hand: the binary's
-/// creation closure is not in the library.
-fn start_from(storage: Option<&dyn eframe::Storage>, data: &Path) -> VersusApp {
-    let stored = storage.and_then(|s| s.get_string(remembered::KEY));
-    let remembered = stored
-        .map(|text| Remembered::from_ron(&text))
-        .unwrap_or_default();
-    let file = remembered.last_file.clone().filter(|p| p.is_file());
-    let mut app = VersusApp::open_at_start(file.as_deref(), data.to_owned());
-    app.restore(remembered);
-    app
-}
-
 /// The window built the way eframe builds it, at 1280×800 and styled as
 /// the real app, from `storage` (the first run: none), after a first
 /// frame.
@@ -76,7 +61,8 @@ fn eframe_window(
             // Kittest's creation context has no storage; the test brings
             // its own.
             assert!(cc.storage.is_none());
-            start_from(storage, data)
+            let stored = storage.and_then(|s| s.get_string(remembered::KEY));
+            VersusApp::start(stored, None, data.to_owned())
         });
     h.run();
     h
@@ -197,4 +183,33 @@ fn what_eframe_save_stores_is_what_the_next_start_restores() {
         restored.places, remembered.places,
         "each file's place as it was"
     );
+}
+
+#[test]
+fn a_change_is_stored_once_in_the_frame_it_is_made() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = eframe_window(None, data.path());
+    // The first run, nothing stored, no file named: the welcome screen.
+    assert!(h.state().shown.welcome);
+    let mut storage = MemoryStorage::default();
+    // Nothing changed since the last frame: nothing written.
+    h.state_mut().store_if_changed(Some(&mut storage));
+    assert_eq!((storage.values.len(), storage.flushes), (0, 0));
+
+    let scope = versus::session::Section::Dimension(0);
+    h.state_mut()
+        .apply(versus::session::command::Nav::Select(scope).into());
+    h.state_mut().store_if_changed(Some(&mut storage));
+    assert_eq!(storage.flushes, 1, "written and flushed at once");
+    let stored = Remembered::from_ron(&storage.get_string(remembered::KEY).unwrap());
+    assert_eq!(stored, h.state().remembered_now());
+    // The same state again: not written twice.
+    h.state_mut().store_if_changed(Some(&mut storage));
+    assert_eq!(storage.flushes, 1);
+
+    // The next start from that storage is not a first run.
+    let stored = storage.get_string(remembered::KEY);
+    let next = VersusApp::start(stored, None, data.path().to_owned());
+    assert!(!next.shown.welcome);
+    assert_eq!(next.session.selected, scope);
 }

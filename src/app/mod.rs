@@ -94,6 +94,41 @@ impl VersusApp {
         app
     }
 
+    /// The window as eframe starts it: `stored` is what the state file
+    /// holds under [`remembered::KEY`] (nothing on the first run). Opens
+    /// `file`, else the file open when versus last closed (if it is still
+    /// there), takes back what was remembered, and shows the first-run
+    /// screen when nothing was stored and no file named.
+    #[must_use]
+    pub fn start(
+        stored: Option<String>,
+        file: Option<&Path>,
+        data_dir: std::path::PathBuf,
+    ) -> Self {
+        let first_run = stored.is_none() && file.is_none();
+        let remembered = stored
+            .map(|text| remembered::Remembered::from_ron(&text))
+            .unwrap_or_default();
+        let last = remembered.last_file.clone().filter(|p| p.is_file());
+        let mut app = Self::open_at_start(file.or(last.as_deref()), data_dir);
+        app.restore(remembered);
+        app.shown.welcome = first_run;
+        app
+    }
+
+    /// Writes what is remembered into `storage` when it changed since the
+    /// last time, so a crash loses at most this frame.
+    pub fn store_if_changed(&mut self, storage: Option<&mut (dyn eframe::Storage + '_)>) {
+        let now = self.remembered_now();
+        if self.saved_state.as_ref() != Some(&now) {
+            if let Some(storage) = storage {
+                store(storage, &now);
+                storage.flush();
+            }
+            self.saved_state = Some(now);
+        }
+    }
+
     /// The built-in comparison, then `path` if given; a file that fails to
     /// load leaves the built-in one shown with the error.
     #[must_use]
@@ -290,15 +325,7 @@ impl eframe::App for VersusApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         Self::ui(self, ui);
-        // Saved when it changes, so a crash loses at most this frame.
-        let now = self.remembered_now();
-        if self.saved_state.as_ref() != Some(&now) {
-            if let Some(storage) = frame.storage_mut() {
-                store(storage, &now);
-                storage.flush();
-            }
-            self.saved_state = Some(now);
-        }
+        self.store_if_changed(frame.storage_mut());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
