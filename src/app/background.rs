@@ -194,6 +194,8 @@ impl VersusApp {
                 OutsideChange::Reloaded => {
                     // The undo steps were made on notes that are gone now.
                     self.session.clear_history();
+                    // Other notes can list other dimensions under a filter.
+                    self.session.refresh_outline();
                     self.session.message =
                         Some("Notes reloaded: the file changed on disk".to_owned());
                 }

@@ -36,6 +36,13 @@ impl VersusApp {
         if !matches!(command, Command::Notes(NotesCmd::SetText { .. })) {
             self.session.end_typing();
         }
+        // Only a change to the notes or the content can change what a
+        // search or filter lists (finding re-lists by itself): moving
+        // around does not search again.
+        let may_relist = matches!(
+            command,
+            Command::Notes(_) | Command::Talk(_) | Command::File(_) | Command::Present(_)
+        );
         let session = &mut self.session;
         match command {
             Command::Nav(c) => session.apply_nav(c),
@@ -53,8 +60,9 @@ impl VersusApp {
             Command::View(c) => self.apply_view(c),
             Command::Quit => self.quit_requested = true,
         }
-        // A star, a note or a new file can change what a filter lists.
-        self.session.refresh_outline();
+        if may_relist {
+            self.session.refresh_outline();
+        }
     }
 
     /// Opens files, through the path dialog or again.
