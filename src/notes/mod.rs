@@ -170,10 +170,17 @@ impl Notes {
     /// Moves the notes on `from` (a dimension the content no longer has)
     /// to `to`: its note after any note already there, its star, its
     /// highlights, and its budget, verdict, weight and "merged, check"
-    /// flag where `to` has none of its own. Nothing written is dropped.
+    /// flag where `to` has none of its own, and its time in every
+    /// rehearsal. Nothing written is dropped.
     pub fn reattach(&mut self, from: &str, to: &str) {
         if from == to {
             return;
+        }
+        for run in &mut self.talk.rehearsals {
+            if let Some(seconds) = run.seconds.remove(from) {
+                let time = run.seconds.entry(to.to_owned()).or_default();
+                *time = time.saturating_add(seconds);
+            }
         }
         let Some(old) = self.dimensions.remove(from) else {
             return;
@@ -255,5 +262,27 @@ mod tests {
         assert_eq!(new.highlights, ["Other", "Row"]);
         notes.reattach("new", "new");
         assert!(notes.get("new").is_some());
+    }
+
+    #[test]
+    fn reattaching_carries_the_rehearsal_times_to_the_new_id() {
+        let mut notes = Notes::for_comparison("T");
+        notes.text_mut("old").push_str("Renamed since.");
+        for (old, new) in [(40, 0), (30, 5)] {
+            let mut run = Rehearsal {
+                date: "2026-12-04 10:00".to_owned(),
+                ..Rehearsal::default()
+            };
+            run.seconds.insert("old".to_owned(), old);
+            if new > 0 {
+                run.seconds.insert("new".to_owned(), new);
+            }
+            notes.talk.record(run);
+        }
+        notes.reattach("old", "new");
+        let times: Vec<_> = notes.talk.rehearsals.iter().map(|r| r.seconds.clone()).collect();
+        assert_eq!(times[0], [("new".to_owned(), 40)].into());
+        assert_eq!(times[1], [("new".to_owned(), 35)].into(), "added up");
+        assert_eq!(notes.talk.last_rehearsal().unwrap().total(), 35);
     }
 }
