@@ -81,8 +81,8 @@ fn note_ui(
     commands: &mut Vec<Command>,
 ) {
     let overall = matches!(note, NoteKey::Overall);
-    // The editor works on a copy: a change goes to the app as a command,
-    // which records it on the one undo history.
+    // The editor works on a copy: a change goes out as a command, and the
+    // session applies it and records it on the one undo history.
     let mut text = match &note {
         NoteKey::Overall => session.notes().overall.clone(),
         NoteKey::Dimension(id) => session.notes().text(id).to_owned(),
