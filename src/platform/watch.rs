@@ -1,9 +1,12 @@
-//! Watching the content file, so versus reloads it when its author saves.
+//! Watching files others write: the content file, so versus reloads it
+//! when its author saves, and the notes file, so a change made by another
+//! program or copy of versus is noticed.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
-/// Watches one content file and wakes the UI when it changes on disk.
+/// Watches one file and wakes the UI when it changes on disk. The app
+/// keeps two: one on the content file and one on the notes file.
 ///
 /// It watches the file's folder, not the file: editors often save by
 /// writing a new file and renaming it over the old one, which a watch on

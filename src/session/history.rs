@@ -1,5 +1,8 @@
-//! One undo history for every annotation: a note's text, stars,
-//! highlights, the talk's marks, orphaned notes attached or deleted.
+//! One undo history for every change to the notes: a note's text (typing
+//! included), stars, highlights; the talk's length, whether budgets follow
+//! the marks, each dimension's budget, verdict and weight; orphaned notes
+//! attached or deleted; a merge of someone's notes (its rehearsals and
+//! "merged, check" flags with it) as one step, and a flag cleared.
 //!
 //! Each step is small and inverse: it holds only the fields its action
 //! changed, as they were before and after. Undoing a star sets that star

@@ -104,65 +104,75 @@ pub fn ui(
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() * 0.6)
-                .show(ui, |ui| {
-                    // In the content's order, as the sidebar lists them;
-                    // the overall place first, orphans last.
-                    let rank = |place: &Place| match place {
-                        Place::Overall => 0,
-                        Place::Dimension(id) => comparison
-                            .dimensions
-                            .iter()
-                            .position(|d| &d.id == id)
-                            .map_or(usize::MAX, |i| i + 1),
-                    };
-                    let mut items: Vec<_> = review.items.iter_mut().enumerate().collect();
-                    items.sort_by_key(|(_, item)| rank(&item.place));
-                    for (i, item) in items {
-                        ui.push_id(i, |ui| {
-                            ui.label(RichText::new(place_title(comparison, &item.place)).strong());
-                            for change in &item.changes {
-                                ui.label(format!("• {change}"));
-                            }
-                            ui.horizontal(|ui| {
-                                ui.selectable_value(&mut item.choice, Choice::KeepBoth, "Keep both")
-                                    .on_hover_text(if item.kept_both {
-                                        "Where you both changed something, yours is kept with theirs beside it, and the place is flagged \"merged, check\""
-                                    } else {
-                                        "Yours and theirs, merged"
-                                    });
-                                ui.selectable_value(&mut item.choice, Choice::TakeTheirs, "Take theirs");
-                                ui.selectable_value(&mut item.choice, Choice::KeepMine, "Keep mine");
-                            });
-                            if item.kept_both && item.choice == Choice::KeepBoth {
-                                ui.label(
-                                    RichText::new("You both changed this: your lines or value are kept with theirs beside them, flagged \"merged, check\".")
-                                        .weak(),
-                                );
-                            }
-                            ui.add_space(6.0);
-                        });
-                    }
-                });
+                .show(ui, |ui| items_ui(ui, review, comparison));
             ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Merge").clicked() {
-                    commands.push(
-                        NotesCmd::ApplyMerge {
-                            reviewed: Box::new(review.mine().clone()),
-                            merged: Box::new(review.result()),
-                        }
-                        .into(),
-                    );
-                    done = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    done = true;
-                }
-            });
+            done = buttons_ui(ui, review, commands);
         });
     if done || !keep_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         dialog.review = None;
     }
+}
+
+/// The review's items, each with its choice.
+fn items_ui(ui: &mut egui::Ui, review: &mut Review, comparison: &Comparison) {
+    // In the content's order, as the sidebar lists them; the overall place
+    // first, orphans last.
+    let rank = |place: &Place| match place {
+        Place::Overall => 0,
+        Place::Dimension(id) => comparison
+            .dimensions
+            .iter()
+            .position(|d| &d.id == id)
+            .map_or(usize::MAX, |i| i + 1),
+    };
+    let mut items: Vec<_> = review.items.iter_mut().enumerate().collect();
+    items.sort_by_key(|(_, item)| rank(&item.place));
+    for (i, item) in items {
+        ui.push_id(i, |ui| {
+            ui.label(RichText::new(place_title(comparison, &item.place)).strong());
+            for change in &item.changes {
+                ui.label(format!("• {change}"));
+            }
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut item.choice, Choice::KeepBoth, "Keep both")
+                    .on_hover_text(if item.kept_both {
+                        "Where you both changed something, yours is kept with theirs beside it, and the place is flagged \"merged, check\""
+                    } else {
+                        "Yours and theirs, merged"
+                    });
+                ui.selectable_value(&mut item.choice, Choice::TakeTheirs, "Take theirs");
+                ui.selectable_value(&mut item.choice, Choice::KeepMine, "Keep mine");
+            });
+            if item.kept_both && item.choice == Choice::KeepBoth {
+                ui.label(
+                    RichText::new("You both changed this: your lines or value are kept with theirs beside them, flagged \"merged, check\".")
+                        .weak(),
+                );
+            }
+            ui.add_space(6.0);
+        });
+    }
+}
+
+/// "Merge" and "Cancel"; returns whether either was clicked.
+fn buttons_ui(ui: &mut egui::Ui, review: &Review, commands: &mut Vec<Command>) -> bool {
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Merge").clicked() {
+            commands.push(
+                NotesCmd::ApplyMerge {
+                    reviewed: Box::new(review.mine().clone()),
+                    merged: Box::new(review.result()),
+                }
+                .into(),
+            );
+            done = true;
+        }
+        if ui.button("Cancel").clicked() {
+            done = true;
+        }
+    });
+    done
 }
 
 /// The "merged, check" box over a flagged note: what to check, and a

@@ -25,13 +25,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<
         }
     };
     let label = ui.heading(heading);
-    let keys = |command: Command| crate::ui::actions::keys_for(ui.ctx(), &command);
-    let hint = format!(
-        "Inline Markdown allowed. {} to write, Esc to leave; {} undoes.",
-        keys(crate::session::command::ViewCmd::FocusNote.into()),
-        keys(NotesCmd::Undo.into()),
-    );
-    ui.label(RichText::new(hint).weak());
+    hint_ui(ui);
     ui.add_space(4.0);
     egui::CollapsingHeader::new("For the talk")
         .id_salt("for-the-talk")
@@ -59,8 +53,36 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<
         NoteKey::Dimension(id) => session.notes().get(id).and_then(|d| d.merged.as_ref()),
     };
     crate::ui::merge_dialog::check_ui(ui, &session.comparison, check, note.clone(), commands);
-    // The editor works on a copy: a change goes to the app as a command,
-    // which records it on the one undo history.
+    note_ui(ui, session, note, (editor_id, label.id), focus, commands);
+    if overall {
+        orphans_ui(ui, session, commands);
+    }
+}
+
+/// How to write in the note, with the keys as they are bound now.
+fn hint_ui(ui: &mut egui::Ui) {
+    let keys = |command: Command| crate::ui::actions::keys_for(ui.ctx(), &command);
+    let hint = format!(
+        "Inline Markdown allowed. {} to write, Esc to leave; {} undoes.",
+        keys(crate::session::command::ViewCmd::FocusNote.into()),
+        keys(NotesCmd::Undo.into()),
+    );
+    ui.label(RichText::new(hint).weak());
+}
+
+/// The note's editor (id `editor_id`), labelled by the panel's heading
+/// (`label`); its changes go out as commands.
+fn note_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    note: NoteKey,
+    (editor_id, label): (egui::Id, egui::Id),
+    focus: bool,
+    commands: &mut Vec<Command>,
+) {
+    let overall = matches!(note, NoteKey::Overall);
+    // The editor works on a copy: a change goes out as a command, and the
+    // session applies it and records it on the one undo history.
     let mut text = match &note {
         NoteKey::Overall => session.notes().overall.clone(),
         NoteKey::Dimension(id) => session.notes().text(id).to_owned(),
@@ -95,7 +117,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<
     } else {
         ui.available_height() - 8.0
     };
-    let editor = editor_ui(ui, editor_id, label.id, &mut text, height, overall);
+    let editor = editor_ui(ui, editor_id, label, &mut text, height, overall);
     if editor.changed() {
         commands.push(NotesCmd::SetText { note, text }.into());
     }
@@ -105,9 +127,6 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<
     }
     if editor.lost_focus() {
         commands.push(NotesCmd::EndTyping.into());
-    }
-    if overall {
-        orphans_ui(ui, session, commands);
     }
 }
 

@@ -31,6 +31,19 @@ struct Layout {
 pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     let shown: Vec<usize> = session.shown_subjects();
     ui.add_space(8.0);
+    title_ui(ui, commands);
+    ui.label(
+        RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
+    );
+    let in_use = talk_in_use(session);
+    summary_ui(ui, session);
+    ui.add_space(6.0);
+    let layout = layout_of(ui, &session.plan, shown.len(), in_use);
+    table_ui(ui, session, &shown, layout, commands);
+}
+
+/// The heading, and the button that closes the overview.
+fn title_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading(RichText::new("Overview").size(24.0).strong());
         ui.add_space(12.0);
@@ -45,27 +58,31 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
             commands.push(ViewCmd::ToggleOverview.into());
         }
     });
-    ui.label(
-        RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
-    );
-    let plan = &session.plan;
-    let summary = session.summary();
-    // The talk's columns appear once there is something in them, so the
-    // overview of someone not giving a talk is the summaries alone.
+}
+
+/// Which of the talk's columns (budget, rehearsed, better fit, matters)
+/// are shown: they appear once there is something in them, so the
+/// overview of someone not giving a talk is the summaries alone.
+fn talk_in_use(session: &Session) -> [bool; 4] {
     let notes = session.notes();
     let decided = notes
         .dimensions
         .values()
         .any(|n| n.verdict.is_some() || n.weight.is_some());
-    let planned = plan.total() > 0;
-    let in_use = [
-        planned,
+    [
+        session.plan.total() > 0,
         notes.talk.last_rehearsal().is_some(),
         decided,
         decided,
-    ];
+    ]
+}
+
+/// The talk's length, and who fits better overall.
+fn summary_ui(ui: &mut egui::Ui, session: &Session) {
+    let plan = &session.plan;
+    let summary = session.summary();
     ui.horizontal_wrapped(|ui| {
-        if planned {
+        if plan.total() > 0 {
             ui.label(format!("Talk: {}", plan.total_text()));
             ui.separator();
         }
@@ -75,11 +92,14 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
             ui.label(RichText::new(flip).weak());
         }
     });
-    ui.add_space(6.0);
+}
 
+/// The columns' widths for `shown` subject columns, the talk's columns
+/// `in_use` only.
+fn layout_of(ui: &egui::Ui, plan: &Plan, shown: usize, in_use: [bool; 4]) -> Layout {
     let total = ui.available_width();
     #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-    let columns = shown.len().max(1) as f32;
+    let columns = shown.max(1) as f32;
     let title = (total * 0.22).clamp(140.0, 260.0);
     let markers = 56.0;
     // The budget column as wide as its widest value ("10:00:00").
@@ -90,22 +110,31 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
             *width = 0.0;
         }
     }
-    let layout = Layout {
+    Layout {
         markers,
         talk,
         title,
         column: ((total - title - markers - talk.iter().sum::<f32>() - 32.0) / columns - 8.0)
             .max(140.0),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
-    };
+    }
+}
+
+/// The header and the rows. Sideways, the header scrolls with the rows;
+/// downwards, only the rows in view are laid out.
+fn table_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    shown: &[usize],
+    layout: Layout,
+    commands: &mut Vec<Command>,
+) {
     let rows = &session.outline().dimensions;
-    // Sideways, the header scrolls with the rows; downwards, only the rows
-    // in view are laid out.
     egui::ScrollArea::horizontal()
         .auto_shrink(false)
         .id_salt("overview-wide")
         .show(ui, |ui| {
-            header_ui(ui, session, &shown, layout);
+            header_ui(ui, session, shown, layout);
             ui.separator();
             let mut area = egui::ScrollArea::vertical()
                 .auto_shrink(false)
@@ -122,7 +151,15 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
             area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
                 for row in range {
                     if let Some(dimension) = rows.get(row) {
-                        row_ui(ui, session, dimension, &shown, plan, layout, commands);
+                        row_ui(
+                            ui,
+                            session,
+                            dimension,
+                            shown,
+                            &session.plan,
+                            layout,
+                            commands,
+                        );
                     }
                 }
             });

@@ -65,7 +65,7 @@ fn digit_of(key: Key) -> Option<u8> {
 /// The text of the slide `index` of the talk (the title slide for one
 /// past the end), with the subjects in `columns` as its columns.
 #[must_use]
-pub fn slide_text(session: &Session, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
+fn slide_text(session: &Session, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
     SlideText::of(
         &session.comparison,
         session.notes(),

@@ -180,6 +180,8 @@ fn find_ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec
     }
 }
 
+/// One row of the sidebar: a section's title as a selectable button, its
+/// marks painted on the right.
 fn row_ui(
     ui: &mut egui::Ui,
     session: &Session,
@@ -189,42 +191,18 @@ fn row_ui(
     commands: &mut Vec<Command>,
 ) {
     let section = session.section_at(row);
-    // The dimension's budget, when the talk has a plan and presents it.
-    let budget = match (section, plan) {
-        (Section::Dimension(i), Some(plan)) => plan
-            .budget_of(i)
-            .map(|b| crate::talk::clock_text(i64::from(b.seconds))),
-        _ => None,
+    let Some((text, marks)) = row_of(session, section, plan) else {
+        return;
     };
-    let empty = DimensionNotes::default();
-    let (text, notes) = match section {
-        Section::Intro => ("Introduction", None),
-        Section::Conclusion => ("Conclusion", None),
-        Section::Dimension(i) => {
-            let Some(d) = session.comparison.dimensions.get(i) else {
-                return;
-            };
-            (
-                d.title.as_str(),
-                Some(session.notes().get(&d.id).unwrap_or(&empty)),
-            )
-        }
-    };
-    let has_note = match section {
-        Section::Intro => !session.notes().overall.trim().is_empty(),
-        _ => notes.is_some_and(|n| !n.text.trim().is_empty()),
-    };
-    let starred = notes.is_some_and(|n| n.starred);
-    let highlighted = notes.is_some_and(|n| !n.highlights.is_empty());
     let selected = session.selected == section;
-    let text = match section {
-        Section::Dimension(_) => egui::RichText::new(text),
-        _ => egui::RichText::new(text).italics(),
-    };
     // Room on the right for the markers, so a long title never runs under
     // them; they are painted, not text, so the row's name stays the title.
-    let markers = u8::from(has_note) + u8::from(starred) + u8::from(highlighted);
-    let budget_room = if budget.is_some() { budget_room } else { 0.0 };
+    let markers = u8::from(marks.has_note) + u8::from(marks.starred) + u8::from(marks.highlighted);
+    let budget_room = if marks.budget.is_some() {
+        budget_room
+    } else {
+        0.0
+    };
     let marker_room = budget_room
         + if markers == 0 {
             0.0
@@ -238,24 +216,117 @@ fn row_ui(
             ui.add(egui::Button::selectable(selected, text).min_size(vec2(0.0, row_height)))
         })
         .inner;
+    marks_ui(
+        ui,
+        &marks,
+        response.rect.left() + full,
+        budget_room,
+        response.rect.center().y,
+    );
+    let response = match marks.hover() {
+        None => response,
+        Some(hover) => response.on_hover_text(hover),
+    };
+    if response.clicked() {
+        commands.push(Nav::Select(section).into());
+    }
+    if selected && response.double_clicked() {
+        commands.push(ViewCmd::FocusNote.into());
+    }
+}
+
+/// What a row shows right of its title.
+struct Marks {
+    /// The dimension's budget, when the talk has a plan and presents it.
+    budget: Option<String>,
+    has_note: bool,
+    starred: bool,
+    highlighted: bool,
+}
+
+impl Marks {
+    /// What the marks say, for the row's hover text; `None` for none.
+    fn hover(&self) -> Option<String> {
+        let mut hover = Vec::new();
+        let budget_hover = self.budget.as_ref().map(|b| format!("budget {b}"));
+        if let Some(b) = &budget_hover {
+            hover.push(b.as_str());
+        }
+        if self.has_note {
+            hover.push("has a note");
+        }
+        if self.starred {
+            hover.push("starred");
+        }
+        if self.highlighted {
+            hover.push("has highlights");
+        }
+        (!hover.is_empty()).then(|| hover.join(", "))
+    }
+}
+
+/// A row's title and marks; `None` for a dimension the content lacks.
+fn row_of(
+    session: &Session,
+    section: Section,
+    plan: Option<&crate::talk::Plan>,
+) -> Option<(egui::RichText, Marks)> {
+    let budget = match (section, plan) {
+        (Section::Dimension(i), Some(plan)) => plan
+            .budget_of(i)
+            .map(|b| crate::talk::clock_text(i64::from(b.seconds))),
+        _ => None,
+    };
+    let empty = DimensionNotes::default();
+    let (text, notes) = match section {
+        Section::Intro => ("Introduction", None),
+        Section::Conclusion => ("Conclusion", None),
+        Section::Dimension(i) => {
+            let d = session.comparison.dimensions.get(i)?;
+            (
+                d.title.as_str(),
+                Some(session.notes().get(&d.id).unwrap_or(&empty)),
+            )
+        }
+    };
+    let has_note = match section {
+        Section::Intro => !session.notes().overall.trim().is_empty(),
+        _ => notes.is_some_and(|n| !n.text.trim().is_empty()),
+    };
+    let marks = Marks {
+        budget,
+        has_note,
+        starred: notes.is_some_and(|n| n.starred),
+        highlighted: notes.is_some_and(|n| !n.highlights.is_empty()),
+    };
+    let text = match section {
+        Section::Dimension(_) => egui::RichText::new(text),
+        _ => egui::RichText::new(text).italics(),
+    };
+    Some((text, marks))
+}
+
+/// Paints a row's marks at height `y`, right to left from `right` (the
+/// budget in its `budget_room`, then the star, the highlight's bar and
+/// the note's dot).
+fn marks_ui(ui: &egui::Ui, marks: &Marks, right: f32, budget_room: f32, y: f32) {
     let painter = ui.painter();
-    let y = response.rect.center().y;
     let weak = ui.visuals().weak_text_color();
-    if let Some(budget) = &budget {
+    if let Some(budget) = &marks.budget {
         painter.text(
-            pos2(response.rect.left() + full - 4.0, y),
+            pos2(right - 4.0, y),
             egui::Align2::RIGHT_CENTER,
             budget,
             egui::FontId::proportional(crate::ui::style::SMALL_TEXT),
             weak,
         );
     }
-    let mut x = response.rect.left() + full - 10.0 - budget_room;
-    if starred {
+    let mut x = right - 10.0 - budget_room;
+    if marks.starred {
         paint_star(painter, pos2(x, y), 6.0, ACCENT);
         x -= 16.0;
     }
-    if highlighted {
+    if marks.highlighted {
         painter.rect_filled(
             egui::Rect::from_center_size(pos2(x, y), vec2(4.0, 12.0)),
             1.0,
@@ -263,32 +334,7 @@ fn row_ui(
         );
         x -= 16.0;
     }
-    if has_note {
+    if marks.has_note {
         painter.circle_filled(pos2(x, y), 3.0, weak);
-    }
-    let mut hover = Vec::new();
-    let budget_hover = budget.map(|b| format!("budget {b}"));
-    if let Some(b) = &budget_hover {
-        hover.push(b.as_str());
-    }
-    if has_note {
-        hover.push("has a note");
-    }
-    if starred {
-        hover.push("starred");
-    }
-    if highlighted {
-        hover.push("has highlights");
-    }
-    let response = if hover.is_empty() {
-        response
-    } else {
-        response.on_hover_text(hover.join(", "))
-    };
-    if response.clicked() {
-        commands.push(Nav::Select(section).into());
-    }
-    if selected && response.double_clicked() {
-        commands.push(ViewCmd::FocusNote.into());
     }
 }

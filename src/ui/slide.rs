@@ -495,20 +495,68 @@ fn draw(
     colors: Colors,
 ) {
     let inner = rect.shrink(margin(rect));
-    let mut y = inner.top();
-    let put = |ui: &mut egui::Ui, x: f32, y: f32, w: f32, job: LayoutJob| -> f32 {
-        let galley = ui.painter().layout_job(job.clone());
-        let h = galley.size().y;
-        // Left-aligned, never justified (a justified label spreads its
-        // letters).
-        ui.new_child(
-            egui::UiBuilder::new()
-                .max_rect(Rect::from_min_size(pos2(x, y), vec2(w, h)))
-                .layout(egui::Layout::top_down(egui::Align::LEFT)),
-        )
-        .add(egui::Label::new(job).wrap().selectable(false));
-        h
+    let (aspect, column) = column_widths(inner, text.headers.len());
+    let pen = Pen {
+        inner,
+        aspect,
+        column,
+        gap: inner.width() * 0.015,
+        size,
+        colors,
     };
+    let mut y = heading_ui(ui, &pen, text, (page, pages));
+    if !text.headers.is_empty() {
+        y = headers_ui(ui, &pen, &text.headers, y);
+    }
+    rows_ui(ui, &pen, text, rows, y);
+}
+
+/// Where and how a page's parts are drawn: the area inside the margins,
+/// the columns' widths and the gap between them, the body size, the
+/// colours.
+struct Pen {
+    inner: Rect,
+    aspect: f32,
+    column: f32,
+    gap: f32,
+    size: f32,
+    colors: Colors,
+}
+
+impl Pen {
+    /// The left edge of subject column `k`.
+    fn column_x(&self, k: usize) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+        let k = k as f32;
+        self.inner.left() + self.aspect + self.gap + k * (self.column + self.gap)
+    }
+}
+
+/// `job` at `(x, y)`, `w` wide, left-aligned; returns its height.
+fn put_ui(ui: &mut egui::Ui, x: f32, y: f32, w: f32, job: LayoutJob) -> f32 {
+    let galley = ui.painter().layout_job(job.clone());
+    let h = galley.size().y;
+    // Left-aligned, never justified (a justified label spreads its
+    // letters).
+    ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(Rect::from_min_size(pos2(x, y), vec2(w, h)))
+            .layout(egui::Layout::top_down(egui::Align::LEFT)),
+    )
+    .add(egui::Label::new(job).wrap().selectable(false));
+    h
+}
+
+/// The title (numbered when there are several pages) and the subtitle;
+/// returns where what follows starts.
+fn heading_ui(
+    ui: &mut egui::Ui,
+    pen: &Pen,
+    text: &SlideText,
+    (page, pages): (usize, usize),
+) -> f32 {
+    let (inner, size, colors) = (pen.inner, pen.size, pen.colors);
+    let mut y = inner.top();
     let title = if pages > 1 {
         format!("{} ({}/{})", text.title, page + 1, pages)
     } else {
@@ -519,7 +567,7 @@ fn draw(
         let m = measure(ui, inner, text, &[], size);
         y += ((inner.height() - m.head) / 2.0).max(0.0);
     }
-    y += put(
+    y += put_ui(
         ui,
         inner.left(),
         y,
@@ -528,7 +576,7 @@ fn draw(
     );
     y += size * 0.6;
     if !text.subtitle.is_empty() {
-        y += put(
+        y += put_ui(
             ui,
             inner.left(),
             y,
@@ -537,32 +585,34 @@ fn draw(
         );
         y += size * 0.4;
     }
-    let (aspect_w, column_w) = column_widths(inner, text.headers.len());
-    let gap = inner.width() * 0.015;
-    let column_x = |k: usize| {
-        #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-        let k = k as f32;
-        inner.left() + aspect_w + gap + k * (column_w + gap)
-    };
-    if !text.headers.is_empty() {
-        let mut tallest: f32 = 0.0;
-        for (k, h) in text.headers.iter().enumerate() {
-            tallest = tallest.max(put(
-                ui,
-                column_x(k),
-                y,
-                column_w,
-                job(h, size, colors.strong, column_w),
-            ));
-        }
-        y += tallest + size * 0.2;
-        ui.painter().hline(
-            inner.x_range(),
+    y
+}
+
+/// The subjects' headers at `y`, over a rule; returns where the rows start.
+fn headers_ui(ui: &mut egui::Ui, pen: &Pen, headers: &[String], mut y: f32) -> f32 {
+    let (size, colors) = (pen.size, pen.colors);
+    let mut tallest: f32 = 0.0;
+    for (k, h) in headers.iter().enumerate() {
+        tallest = tallest.max(put_ui(
+            ui,
+            pen.column_x(k),
             y,
-            egui::Stroke::new((size / 16.0).max(1.0), colors.weak),
-        );
-        y += size * 0.2;
+            pen.column,
+            job(h, size, colors.strong, pen.column),
+        ));
     }
+    y += tallest + size * 0.2;
+    ui.painter().hline(
+        pen.inner.x_range(),
+        y,
+        egui::Stroke::new((size / 16.0).max(1.0), colors.weak),
+    );
+    y + size * 0.2
+}
+
+/// `rows` from `y` down, a highlighted one on its band.
+fn rows_ui(ui: &mut egui::Ui, pen: &Pen, text: &SlideText, rows: &[Row], mut y: f32) {
+    let (inner, size, colors) = (pen.inner, pen.size, pen.colors);
     let pad = size * 0.5;
     for row in rows {
         let m = measure(ui, inner, text, std::slice::from_ref(row), size);
@@ -575,20 +625,20 @@ fn draw(
             );
         }
         let top = y + pad / 2.0;
-        put(
+        put_ui(
             ui,
             inner.left(),
             top,
-            aspect_w,
-            job(&row.aspect, size, colors.strong, aspect_w),
+            pen.aspect,
+            job(&row.aspect, size, colors.strong, pen.aspect),
         );
         for (k, cell) in row.cells.iter().enumerate() {
-            put(
+            put_ui(
                 ui,
-                column_x(k),
+                pen.column_x(k),
                 top,
-                column_w,
-                job(cell, size, colors.text, column_w),
+                pen.column,
+                job(cell, size, colors.text, pen.column),
             );
         }
         y += h;

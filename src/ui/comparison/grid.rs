@@ -261,6 +261,19 @@ fn row_ui<'a>(
 /// Space under each row.
 const ROW_SPACE: f32 = 6.0;
 
+/// What drawing one dimension's parts needs: where the grid is, the
+/// dimension, and the subjects shown.
+struct DimensionView<'a> {
+    session: &'a Session,
+    grid: Grid,
+    /// The dimension's index in the comparison.
+    index: usize,
+    d: &'a Dimension,
+    shown: Vec<&'a Subject>,
+    /// The grid's id; each part's is this with its place.
+    salt: egui::Id,
+}
+
 /// The dimension's grid: names, summaries, points, what they share. Only
 /// the parts and columns in view are laid out.
 pub(super) fn dimension_ui(
@@ -279,7 +292,14 @@ pub(super) fn dimension_ui(
     if shown.is_empty() {
         return;
     }
-    let grid = Grid::new(ui, shown.len());
+    let view = DimensionView {
+        session,
+        grid: Grid::new(ui, shown.len()),
+        index,
+        d,
+        shown,
+        salt: ui.scope_id().with(("grid", &d.id)),
+    };
     let parts = parts_of(d);
     // Each part's height when last drawn (NaN: never drawn), kept with the
     // pane's other state in egui's memory.
@@ -288,75 +308,11 @@ pub(super) fn dimension_ui(
         .data_mut(|m| m.remove_temp::<Vec<f32>>(heights_id))
         .unwrap_or_default();
     heights.resize(parts.len(), f32::NAN);
-    let line = ui.text_style_height(&egui::TextStyle::Body);
-    let salt = ui.scope_id().with(("grid", &d.id));
-    let mut y = grid.origin.y;
-    let mut names_top = y;
-    for (k, (&part, height)) in parts.iter().zip(heights.iter_mut()).enumerate() {
-        let guess = if height.is_nan() {
-            part.estimate(line)
-        } else {
-            *height
-        };
-        let in_view = y <= grid.visible.bottom() && y + guess >= grid.visible.top();
-        let drawn = match part {
-            // Drawn last, over the rows that scroll under it.
-            Part::Names => {
-                names_top = y;
-                None
-            }
-            _ if !in_view => None,
-            Part::Summary => Some(summary_ui(ui, &grid, (salt.with(k), y), d, &shown)),
-            Part::Hint => Some(
-                cell_ui(
-                    ui,
-                    salt.with(k),
-                    grid.aspect_x,
-                    y,
-                    grid.text_width(),
-                    |ui| {
-                        ui.label(
-                            RichText::new(
-                                "Click an aspect (or press its number) to highlight the row.",
-                            )
-                            .weak()
-                            .size(style::SMALL_TEXT),
-                        );
-                    },
-                ) + 4.0,
-            ),
-            Part::Point(i) => d.points.get(i).map(|p| {
-                point_ui(
-                    ui,
-                    session,
-                    &grid,
-                    (salt.with(k), y),
-                    (index, i),
-                    p,
-                    &shown,
-                    commands,
-                )
-            }),
-            Part::Common => Some(common_ui(ui, &grid, salt.with(k), y, d, c.subjects.len())),
-            Part::Empty => Some(cell_ui(
-                ui,
-                salt.with(k),
-                grid.aspect_x,
-                y,
-                grid.text_width(),
-                |ui| {
-                    ui.label(RichText::new("This dimension has no text yet.").weak());
-                },
-            )),
-        };
-        if let Some(h) = drawn {
-            *height = h;
-        }
-        y += drawn.unwrap_or(guess);
-    }
+    let grid = &view.grid;
+    let (y, names_top) = parts_ui(ui, &view, &parts, &mut heights, commands);
     // The names stay in view at the top while the rows scroll under them.
     if let Some(names) = heights.first_mut() {
-        *names = names_ui(ui, &grid, (salt.with("names"), names_top), &shown);
+        *names = names_ui(ui, grid, (view.salt.with("names"), names_top), &view.shown);
     }
     ui.data_mut(|m| m.insert_temp(heights_id, heights));
     // The whole grid's size, so the pane scrolls over all of it.
@@ -367,6 +323,100 @@ pub(super) fn dimension_ui(
         ),
         egui::Sense::hover(),
     );
+}
+
+/// Lays the parts in view out, top to bottom from the grid's top; the
+/// others take their height in `heights` (or an estimate), and each part
+/// drawn updates its own. Returns the grid's bottom and the names' top
+/// (the names are drawn last, over the rows that scroll under them).
+fn parts_ui(
+    ui: &mut egui::Ui,
+    view: &DimensionView<'_>,
+    parts: &[Part],
+    heights: &mut [f32],
+    commands: &mut Vec<Command>,
+) -> (f32, f32) {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let grid = &view.grid;
+    let mut y = grid.origin.y;
+    let mut names_top = y;
+    for (k, (&part, height)) in parts.iter().zip(heights.iter_mut()).enumerate() {
+        let guess = if height.is_nan() {
+            part.estimate(line)
+        } else {
+            *height
+        };
+        let in_view = y <= grid.visible.bottom() && y + guess >= grid.visible.top();
+        let drawn = match part {
+            Part::Names => {
+                names_top = y;
+                None
+            }
+            _ if !in_view => None,
+            _ => part_ui(ui, view, (view.salt.with(k), y), part, commands),
+        };
+        if let Some(h) = drawn {
+            *height = h;
+        }
+        y += drawn.unwrap_or(guess);
+    }
+    (y, names_top)
+}
+
+/// One part in view other than the names, at `at` (its id and top);
+/// returns its height, or `None` where there is nothing to draw.
+fn part_ui(
+    ui: &mut egui::Ui,
+    view: &DimensionView<'_>,
+    (salt, y): (egui::Id, f32),
+    part: Part,
+    commands: &mut Vec<Command>,
+) -> Option<f32> {
+    let grid = &view.grid;
+    let d = view.d;
+    match part {
+        Part::Names => None,
+        Part::Summary => Some(summary_ui(ui, grid, (salt, y), d, &view.shown)),
+        Part::Hint => Some(
+            cell_ui(ui, salt, grid.aspect_x, y, grid.text_width(), |ui| {
+                ui.label(
+                    RichText::new("Click an aspect (or press its number) to highlight the row.")
+                        .weak()
+                        .size(style::SMALL_TEXT),
+                );
+            }) + 4.0,
+        ),
+        Part::Point(i) => d.points.get(i).map(|p| {
+            point_ui(
+                ui,
+                view.session,
+                grid,
+                (salt, y),
+                (view.index, i),
+                p,
+                &view.shown,
+                commands,
+            )
+        }),
+        Part::Common => Some(common_ui(
+            ui,
+            grid,
+            salt,
+            y,
+            d,
+            view.session.comparison.subjects.len(),
+        )),
+        Part::Empty => Some(cell_ui(
+            ui,
+            salt,
+            grid.aspect_x,
+            y,
+            grid.text_width(),
+            |ui| {
+                ui.label(RichText::new("This dimension has no text yet.").weak());
+            },
+        )),
+    }
 }
 
 /// The parts of `d`'s grid, top to bottom.
