@@ -16,7 +16,7 @@ use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_
 use egui_kittest::Harness;
 use versus::VersusApp;
 use versus::model::{BUILT_IN_NAME, BUILT_IN_RON, Comparison, parse};
-use versus::session::command::{Nav, PresentCmd, TalkCmd};
+use versus::session::command::{Nav, PresentCmd, Step, TalkCmd};
 use versus::session::{Section, Source};
 
 /// Dimensions in the large comparison.
@@ -128,9 +128,10 @@ fn frame_benches(c: &mut Criterion) {
         h.run();
         let middle = h.state().session.presenting.as_ref().unwrap().slides.len() / 2;
         for digit in middle.to_string().bytes() {
-            h.state_mut().apply(PresentCmd::Digit(digit - b'0').into());
+            h.state_mut()
+                .apply(PresentCmd::Step(Step::Digit(digit - b'0')).into());
         }
-        h.state_mut().apply(PresentCmd::Jump.into());
+        h.state_mut().apply(PresentCmd::Step(Step::Jump).into());
         h.run();
     }
     group.bench_function("present/built-in", |b| b.iter(|| built_in.step()));

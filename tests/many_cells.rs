@@ -26,7 +26,7 @@ use versus::VersusApp;
 use versus::model::{MAX_CELLS, MAX_POINTS_PER_DIMENSION, parse};
 use versus::session::Section;
 use versus::session::command::ViewCmd;
-use versus::session::command::{Nav, PresentCmd};
+use versus::session::command::{Nav, PresentCmd, Step};
 use versus::ui::slide::SLIDE_COLUMNS;
 
 /// `subjects` subjects and `points` points, as many to a dimension as the
@@ -240,7 +240,7 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
         h.state_mut()
             .apply(PresentCmd::Start { rehearse: false }.into());
         h.step();
-        h.state_mut().apply(PresentCmd::Next.into());
+        h.state_mut().apply(PresentCmd::Step(Step::Next).into());
         firsts.push(frame(h));
         h.step();
     }
@@ -260,7 +260,7 @@ fn a_frame_of_1_000_subjects_under_the_cell_limit_costs_what_the_built_in_costs(
     assert!(ratio <= RATIO, "a slide: ×{ratio:.2}");
     // The last page (the last subjects) is reached, and costs the same.
     for _ in 0..pages {
-        big.state_mut().apply(PresentCmd::Next.into());
+        big.state_mut().apply(PresentCmd::Step(Step::Next).into());
     }
     big.step();
     let p = big.state().session.presenting.as_ref().unwrap();

@@ -19,7 +19,7 @@ use egui_kittest::kittest::{NodeT, Queryable, by};
 use versus::VersusApp;
 use versus::model::Comparison;
 use versus::session::Section;
-use versus::session::command::{NotesCmd, PresentCmd, TalkCmd};
+use versus::session::command::{NotesCmd, PresentCmd, Step, TalkCmd};
 use versus::session::present::Slide;
 
 fn press(h: &mut Harness<'static, VersusApp>, key: Key) {
@@ -194,8 +194,8 @@ fn the_longest_dimension_of_every_content_file_fits_the_screen() {
                 .position(|s| *s == Slide::Dimension(i))
                 .unwrap();
             h.state_mut()
-                .apply(PresentCmd::Digit(u8::try_from(slide + 1).unwrap()).into());
-            h.state_mut().apply(PresentCmd::Jump.into());
+                .apply(PresentCmd::Step(Step::Digit(u8::try_from(slide + 1).unwrap())).into());
+            h.state_mut().apply(PresentCmd::Step(Step::Jump).into());
             h.run();
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
             let mut seen = String::new();

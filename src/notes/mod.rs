@@ -280,7 +280,12 @@ mod tests {
             notes.talk.record(run);
         }
         notes.reattach("old", "new");
-        let times: Vec<_> = notes.talk.rehearsals.iter().map(|r| r.seconds.clone()).collect();
+        let times: Vec<_> = notes
+            .talk
+            .rehearsals
+            .iter()
+            .map(|r| r.seconds.clone())
+            .collect();
         assert_eq!(times[0], [("new".to_owned(), 40)].into());
         assert_eq!(times[1], [("new".to_owned(), 35)].into(), "added up");
         assert_eq!(notes.talk.last_rehearsal().unwrap().total(), 35);

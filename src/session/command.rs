@@ -377,6 +377,21 @@ pub enum PresentCmd {
         /// Record the seconds spent on each slide in the notes file.
         rehearse: bool,
     },
+    /// A step through the talk while it is presented.
+    Step(Step),
+    /// Present only the starred dimensions (when any), or all.
+    StarredOnly(bool),
+    /// Show the summaries on each slide, or not.
+    Summaries(bool),
+    /// Stop presenting, at the dimension shown.
+    Stop,
+}
+
+/// A step through the talk while it is presented: the slides, the pages,
+/// the screen, the presenter view.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
     /// The next page or slide.
     Next,
     /// The previous page or slide.
@@ -393,12 +408,12 @@ pub enum PresentCmd {
     Blank,
     /// Show or hide the presenter view.
     TogglePresenterView,
-    /// Present only the starred dimensions (when any), or all.
-    StarredOnly(bool),
-    /// Show the summaries on each slide, or not.
-    Summaries(bool),
     /// The slide shown takes this many pages on this screen.
     Pages(usize),
-    /// Stop presenting, at the dimension shown.
-    Stop,
+}
+
+impl From<Step> for Command {
+    fn from(c: Step) -> Self {
+        Self::Present(PresentCmd::Step(c))
+    }
 }

@@ -3,7 +3,7 @@
 //! keys and buttons send [`PresentCmd`]s, applied here.
 
 use super::Session;
-use super::command::PresentCmd;
+use super::command::{PresentCmd, Step};
 use super::outline::Section;
 use crate::notes::Rehearsal;
 use crate::talk::pace::Stopwatch;
@@ -91,15 +91,7 @@ impl Session {
             }
             PresentCmd::Summaries(on) => self.present_options.summaries = on,
             PresentCmd::Stop => self.stop_presenting(),
-            PresentCmd::Next
-            | PresentCmd::Previous
-            | PresentCmd::First
-            | PresentCmd::Last
-            | PresentCmd::Digit(_)
-            | PresentCmd::Jump
-            | PresentCmd::Blank
-            | PresentCmd::TogglePresenterView
-            | PresentCmd::Pages(_) => {
+            PresentCmd::Step(command) => {
                 if let Some(p) = &mut self.presenting {
                     step(p, command, now);
                 }
@@ -206,7 +198,7 @@ impl Session {
 }
 
 /// Moves through the talk.
-fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
+fn step(p: &mut Presenting, command: Step, now: f64) {
     let last = p.slides.len().saturating_sub(1);
     let go = |p: &mut Presenting, to: usize, page: usize| {
         if to != p.index {
@@ -218,7 +210,7 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
         p.blank = false;
     };
     match command {
-        PresentCmd::Next => {
+        Step::Next => {
             if p.page + 1 < p.pages {
                 let (index, page) = (p.index, p.page + 1);
                 go(p, index, page);
@@ -226,7 +218,7 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
                 go(p, p.index + 1, 0);
             }
         }
-        PresentCmd::Previous => {
+        Step::Previous => {
             if p.page > 0 {
                 let (index, page) = (p.index, p.page - 1);
                 go(p, index, page);
@@ -235,14 +227,14 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
                 go(p, p.index - 1, usize::MAX);
             }
         }
-        PresentCmd::First => go(p, 0, 0),
-        PresentCmd::Last => go(p, last, 0),
-        PresentCmd::Digit(d) => {
+        Step::First => go(p, 0, 0),
+        Step::Last => go(p, last, 0),
+        Step::Digit(d) => {
             if p.typed.len() < 4 {
                 p.typed.push(char::from(b'0' + d.min(9)));
             }
         }
-        PresentCmd::Jump => {
+        Step::Jump => {
             // Slides are numbered from 1 on screen.
             if let Ok(n) = p.typed.parse::<usize>()
                 && n >= 1
@@ -251,17 +243,12 @@ fn step(p: &mut Presenting, command: PresentCmd, now: f64) {
             }
             p.typed.clear();
         }
-        PresentCmd::Blank => p.blank = !p.blank,
-        PresentCmd::TogglePresenterView => p.presenter_view = !p.presenter_view,
-        PresentCmd::Pages(n) => {
+        Step::Blank => p.blank = !p.blank,
+        Step::TogglePresenterView => p.presenter_view = !p.presenter_view,
+        Step::Pages(n) => {
             p.pages = n.max(1);
             p.page = p.page.min(p.pages - 1);
         }
-        // Not steps through the slides: applied by `apply_present` itself.
-        PresentCmd::Start { .. }
-        | PresentCmd::StarredOnly(_)
-        | PresentCmd::Summaries(_)
-        | PresentCmd::Stop => {}
     }
 }
 
@@ -284,27 +271,27 @@ mod tests {
         let n = a.comparison.dimensions.len();
         let p = a.presenting.as_ref().unwrap();
         assert_eq!(p.slides.len(), n + 1, "title and every dimension");
-        a.apply_present(PresentCmd::Next, 1.0);
-        a.apply_present(PresentCmd::Pages(2), 1.0);
-        a.apply_present(PresentCmd::Next, 2.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 1.0);
+        a.apply_present(PresentCmd::Step(Step::Pages(2)), 1.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 2.0);
         let p = a.presenting.as_ref().unwrap();
         assert_eq!((p.index, p.page), (1, 1));
-        a.apply_present(PresentCmd::Next, 3.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 3.0);
         assert_eq!(a.presenting.as_ref().unwrap().index, 2);
-        a.apply_present(PresentCmd::Previous, 4.0);
+        a.apply_present(PresentCmd::Step(Step::Previous), 4.0);
         let p = a.presenting.as_ref().unwrap();
         assert_eq!(p.index, 1);
         assert_eq!(p.page, usize::MAX, "the last page, clamped once drawn");
-        a.apply_present(PresentCmd::Pages(2), 4.0);
+        a.apply_present(PresentCmd::Step(Step::Pages(2)), 4.0);
         assert_eq!(a.presenting.as_ref().unwrap().page, 1);
-        a.apply_present(PresentCmd::Digit(3), 5.0);
-        a.apply_present(PresentCmd::Jump, 5.0);
+        a.apply_present(PresentCmd::Step(Step::Digit(3)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
         assert_eq!(a.presenting.as_ref().unwrap().index, 2);
-        a.apply_present(PresentCmd::Digit(9), 5.0);
-        a.apply_present(PresentCmd::Digit(9), 5.0);
-        a.apply_present(PresentCmd::Jump, 5.0);
+        a.apply_present(PresentCmd::Step(Step::Digit(9)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Digit(9)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
         assert_eq!(a.presenting.as_ref().unwrap().index, n, "clamped");
-        a.apply_present(PresentCmd::Blank, 6.0);
+        a.apply_present(PresentCmd::Step(Step::Blank), 6.0);
         assert!(a.presenting.as_ref().unwrap().blank);
         a.apply_present(PresentCmd::Stop, 7.0);
         assert!(a.presenting.is_none());
@@ -323,8 +310,8 @@ mod tests {
         a.notes_file.notes.toggle_star(&second);
         a.apply_present(PresentCmd::Start { rehearse: true }, 10.0);
         assert_eq!(a.presenting.as_ref().unwrap().slides.len(), 3);
-        a.apply_present(PresentCmd::Next, 25.0);
-        a.apply_present(PresentCmd::Next, 85.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 25.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 85.0);
         a.clock = 175.0;
         a.apply_present(PresentCmd::Stop, 175.0);
         let run = a.notes().talk.last_rehearsal().unwrap().clone();
@@ -339,8 +326,8 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let mut a = app(data.path());
         a.apply_present(PresentCmd::Start { rehearse: true }, 0.0);
-        a.apply_present(PresentCmd::Next, 5.0);
-        a.apply_present(PresentCmd::Next, 45.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Next), 45.0);
         a.clock = 50.0;
         a.apply_present(PresentCmd::Stop, 50.0);
         let run = a.notes().talk.last_rehearsal().unwrap().clone();

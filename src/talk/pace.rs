@@ -14,17 +14,24 @@ pub fn warn_before(budget: f64) -> f64 {
     WARN_BEFORE_SECONDS.min(budget / 2.0)
 }
 
-/// The seconds spent on each slide of a talk, and the slide shown.
+/// The seconds spent on each slide of a talk, and the slide shown. It can
+/// be paused (the time while paused counts nowhere) and reset. Times are
+/// kept on the watch's own clock: the caller's clock less the time paused.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stopwatch {
     /// Seconds spent on each slide so far (the shown one up to `since`).
     spent: Vec<f64>,
     /// The slide shown.
     current: usize,
-    /// When the slide shown was shown (seconds on the caller's clock).
+    /// When the slide shown was shown (on the watch's clock).
     since: f64,
-    /// When the talk started.
+    /// When the talk started, or the watch was last reset (on the watch's
+    /// clock).
     started: f64,
+    /// When it was paused (on the caller's clock), while it is.
+    paused: Option<f64>,
+    /// How long it has been paused in all, before the pause under way.
+    away: f64,
 }
 
 impl Stopwatch {
@@ -36,7 +43,14 @@ impl Stopwatch {
             current: 0,
             since: now,
             started: now,
+            paused: None,
+            away: 0.0,
         }
+    }
+
+    /// The watch's clock at `now` on the caller's: stopped while paused.
+    fn clock(&self, now: f64) -> f64 {
+        self.paused.unwrap_or(now) - self.away
     }
 
     /// Moves to slide `to` at `now`, adding the time on the slide left.
@@ -47,11 +61,34 @@ impl Stopwatch {
 
     /// Adds the time on the current slide up to `now`.
     fn settle(&mut self, now: f64) {
+        let now = self.clock(now);
         let elapsed = (now - self.since).max(0.0);
         if let Some(s) = self.spent.get_mut(self.current) {
             *s += elapsed;
         }
         self.since = now;
+    }
+
+    /// Pauses the watch at `now`, or starts it again.
+    pub fn toggle_pause(&mut self, now: f64) {
+        match self.paused.take() {
+            Some(at) => self.away += (now - at).max(0.0),
+            None => self.paused = Some(now),
+        }
+    }
+
+    /// Whether the watch is paused.
+    #[must_use]
+    pub fn is_paused(&self) -> bool {
+        self.paused.is_some()
+    }
+
+    /// Back to zero at `now`: no time on any slide, the talk starting now
+    /// on the slide shown (paused or not, as it was).
+    pub fn reset(&mut self, now: f64) {
+        self.spent.iter_mut().for_each(|s| *s = 0.0);
+        self.since = self.clock(now);
+        self.started = self.since;
     }
 
     /// The seconds spent on each slide, counting the current one up to
@@ -60,15 +97,16 @@ impl Stopwatch {
     pub fn spent(&self, now: f64) -> Vec<f64> {
         let mut spent = self.spent.clone();
         if let Some(s) = spent.get_mut(self.current) {
-            *s += (now - self.since).max(0.0);
+            *s += (self.clock(now) - self.since).max(0.0);
         }
         spent
     }
 
-    /// Seconds since the talk started.
+    /// Seconds since the talk started (or the watch was reset), pauses
+    /// left out.
     #[must_use]
     pub fn elapsed(&self, now: f64) -> f64 {
-        (now - self.started).max(0.0)
+        (self.clock(now) - self.started).max(0.0)
     }
 
     /// The slide shown.
@@ -152,6 +190,30 @@ mod tests {
         // A slide past the end is the last one.
         w.show(9, 215.0);
         assert_eq!(w.current(), 2);
+    }
+
+    #[test]
+    fn a_paused_watch_counts_nothing_and_a_reset_starts_again() {
+        let mut w = Stopwatch::start(2, 0.0);
+        w.toggle_pause(10.0);
+        assert!(w.is_paused());
+        assert_eq!(w.spent(70.0), vec![10.0, 0.0], "nothing while paused");
+        // A slide moved to while paused starts with nothing either.
+        w.show(1, 70.0);
+        w.toggle_pause(100.0);
+        assert!(!w.is_paused());
+        assert_eq!(w.spent(105.0), vec![10.0, 5.0]);
+        assert!((w.elapsed(105.0) - 15.0).abs() < 1e-9, "90 s away left out");
+        w.reset(110.0);
+        assert_eq!(w.spent(110.0), vec![0.0, 0.0]);
+        assert!((w.elapsed(130.0) - 20.0).abs() < 1e-9);
+        assert_eq!(w.current(), 1, "still on the slide shown");
+        // Reset while paused: still paused, at zero.
+        w.toggle_pause(130.0);
+        w.reset(140.0);
+        assert_eq!(w.spent(200.0), vec![0.0, 0.0]);
+        w.toggle_pause(200.0);
+        assert_eq!(w.spent(203.0), vec![0.0, 3.0]);
     }
 
     #[test]

@@ -49,17 +49,7 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
             // The choice in force is not offered again.
             PresentCmd::StarredOnly(on) => session.present_options.starred_only != *on,
             PresentCmd::Summaries(on) => session.present_options.summaries != *on,
-            PresentCmd::Start { .. }
-            | PresentCmd::Next
-            | PresentCmd::Previous
-            | PresentCmd::First
-            | PresentCmd::Last
-            | PresentCmd::Digit(_)
-            | PresentCmd::Jump
-            | PresentCmd::Blank
-            | PresentCmd::TogglePresenterView
-            | PresentCmd::Pages(_)
-            | PresentCmd::Stop => true,
+            PresentCmd::Start { .. } | PresentCmd::Step(_) | PresentCmd::Stop => true,
         },
         // Always there to choose, whatever is shown.
         Command::Nav(_)

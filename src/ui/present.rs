@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use egui::{Align2, Color32, FontId, Key, Rect, Sense};
 
-use crate::session::command::PresentCmd;
+use crate::session::command::{PresentCmd, Step};
 use crate::session::present::{Presenting, Slide};
 use crate::session::{Command, Session};
 use crate::ui::actions::PRESENTING_KEYS;
@@ -25,7 +25,7 @@ pub fn keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
                 return true;
             }
             if let Some(digit) = digit_of(key) {
-                commands.push(PresentCmd::Digit(digit).into());
+                commands.push(PresentCmd::Step(Step::Digit(digit)).into());
                 return false;
             }
             match PRESENTING_KEYS
@@ -139,10 +139,10 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     let rect = ui.max_rect();
     let click = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
     if click.clicked() {
-        commands.push(PresentCmd::Next.into());
+        commands.push(PresentCmd::Step(Step::Next).into());
     }
     if click.secondary_clicked() {
-        commands.push(PresentCmd::Previous.into());
+        commands.push(PresentCmd::Step(Step::Previous).into());
     }
     if p.blank {
         ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
@@ -152,7 +152,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     // Also when the page asked for is past the end ("the last page of the
     // slide before").
     if pages != p.pages || p.page >= pages {
-        commands.push(PresentCmd::Pages(pages).into());
+        commands.push(PresentCmd::Step(Step::Pages(pages)).into());
     }
     footer_ui(ui, rect, p);
 }

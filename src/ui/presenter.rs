@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, vec2};
 
-use crate::session::command::PresentCmd;
+use crate::session::command::{PresentCmd, Step};
 use crate::session::present::{Presenting, Slide};
 use crate::session::{Command, Session};
 use crate::talk::{Pace, clock_text, whole_seconds};
@@ -39,7 +39,7 @@ pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
                 // are often there), and closing it hides the view.
                 keys(ui.ctx(), commands);
                 if ui.ctx().input(|i| i.viewport().close_requested()) {
-                    commands.push(PresentCmd::TogglePresenterView.into());
+                    commands.push(PresentCmd::Step(Step::TogglePresenterView).into());
                 }
                 egui::CentralPanel::default().show(ui, |ui| view_ui(ui, session, p, commands));
             }
@@ -53,10 +53,10 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
     times_ui(ui, p, &pace, session.clock);
     ui.horizontal(|ui| {
         if ui.button("Previous").clicked() {
-            commands.push(PresentCmd::Previous.into());
+            commands.push(PresentCmd::Step(Step::Previous).into());
         }
         if ui.button("Next").clicked() {
-            commands.push(PresentCmd::Next.into());
+            commands.push(PresentCmd::Step(Step::Next).into());
         }
         let blank = if p.blank {
             "Show the slide"
@@ -64,7 +64,7 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
             "Blank the screen"
         };
         if ui.button(blank).clicked() {
-            commands.push(PresentCmd::Blank.into());
+            commands.push(PresentCmd::Step(Step::Blank).into());
         }
         if ui.button("Stop presenting").clicked() {
             commands.push(PresentCmd::Stop.into());

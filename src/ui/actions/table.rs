@@ -7,7 +7,7 @@ use super::{Action, CMD, CMD_SHIFT, EXPORT, Group, NONE, OPEN, PRESENT, QUIT, RE
 use crate::platform::file_dialog::PathPurpose;
 use crate::session::Command;
 use crate::session::command::{
-    ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, Theme, ViewCmd, Zoom,
+    ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, Step, Theme, ViewCmd, Zoom,
 };
 use crate::session::find::Filter;
 
@@ -315,25 +315,29 @@ pub static PRESENTING_KEYS: &[(&str, &[Key], PresentCmd)] = &[
             Key::ArrowDown,
             Key::N,
         ],
-        PresentCmd::Next,
+        PresentCmd::Step(Step::Next),
     ),
     (
         "Previous",
         &[Key::ArrowLeft, Key::PageUp, Key::Backspace, Key::ArrowUp],
-        PresentCmd::Previous,
+        PresentCmd::Step(Step::Previous),
     ),
-    ("First slide", &[Key::Home], PresentCmd::First),
-    ("Last slide", &[Key::End], PresentCmd::Last),
+    ("First slide", &[Key::Home], PresentCmd::Step(Step::First)),
+    ("Last slide", &[Key::End], PresentCmd::Step(Step::Last)),
     (
         "Go to the slide number typed",
         &[Key::Enter],
-        PresentCmd::Jump,
+        PresentCmd::Step(Step::Jump),
     ),
     (
         "Blank the screen",
         &[Key::B, Key::Period],
-        PresentCmd::Blank,
+        PresentCmd::Step(Step::Blank),
     ),
-    ("Presenter view", &[Key::P], PresentCmd::TogglePresenterView),
+    (
+        "Presenter view",
+        &[Key::P],
+        PresentCmd::Step(Step::TogglePresenterView),
+    ),
     ("Stop presenting", &[Key::Escape], PresentCmd::Stop),
 ];
