@@ -19,17 +19,21 @@ pub mod marp;
 mod md_text;
 pub mod pptx;
 pub mod script;
+mod sink;
 mod text;
 mod verdicts;
 
 use std::collections::HashSet;
 
 pub use file_name::default_file_name;
+pub use sink::OnDimension;
+use sink::Sink;
 use text::{clean, split_bare_urls};
 
 pub(crate) use crate::model::is_safe_url;
 use crate::model::{Comparison, Dimension, Point};
 use crate::notes::Notes;
+use crate::storage::Output;
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,18 +230,24 @@ impl Refusal {
     }
 }
 
-/// The comparison in `format`, with the notes, as the file's bytes.
+/// The comparison in `format`, with the notes, as the file's bytes: what
+/// [`write`] writes, gathered in memory.
 ///
 /// Pure: no I/O, no egui. The same input always gives the same bytes.
 #[must_use]
 pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> Vec<u8> {
-    match format {
-        Format::Markdown => markdown::render(c, notes, options).into_bytes(),
-        Format::Html => html::render(c, notes, options).into_bytes(),
-        Format::Marp => marp::render(c, notes, options).into_bytes(),
-        Format::Pptx => pptx::render(c, notes, options),
-        Format::Script => script::render(c, notes, options).into_bytes(),
-    }
+    let mut bytes = Vec::new();
+    let mut memory = std::io::Cursor::new(&mut bytes);
+    // Memory takes every byte, and nothing here cancels: no error to pass on.
+    let _ = write_to(
+        format,
+        c,
+        notes,
+        options,
+        Output::File(&mut memory),
+        &sink::unobserved,
+    );
+    bytes
 }
 
 /// The comparison in a text format ([`Format::TEXT`]), with the notes, as
@@ -251,14 +261,90 @@ pub fn export_text(
     notes: &Notes,
     options: &ExportOptions,
 ) -> Option<String> {
-    match format {
-        Format::Markdown => Some(markdown::render(c, notes, options)),
-        Format::Html => Some(html::render(c, notes, options)),
-        Format::Marp => Some(marp::render(c, notes, options)),
-        Format::Script => Some(script::render(c, notes, options)),
-        Format::Pptx => None,
+    (format != Format::Pptx).then(|| {
+        // The text writers write nothing but `str`s: always UTF-8.
+        String::from_utf8(export(format, c, notes, options))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    })
+}
+
+/// Writes the comparison in `format`, with the notes, into `out` as it is
+/// made: the same bytes as [`export`], holding no more than about one table
+/// row, one slide or one dimension's text at a time, whatever the size of
+/// the document. A PPTX deck is zipped into an unnamed temporary file
+/// first (a zip's part headers are patched once each part is written,
+/// which `out` cannot do), then copied into `out`.
+///
+/// # Errors
+/// When `out` fails; what was written by then is left as it is.
+pub fn write(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_to(
+        format,
+        c,
+        notes,
+        options,
+        Output::Stream(out),
+        &sink::unobserved,
+    )
+}
+
+/// [`write`] into an output that may seek (a file: a PPTX deck is zipped
+/// straight into it), calling `on_dimension` as each dimension is done
+/// (for progress; its error, such as a cancel, stops the export there).
+///
+/// # Errors
+/// When `out` or `on_dimension` fails.
+pub fn write_to(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    mut out: Output<'_>,
+    on_dimension: OnDimension<'_>,
+) -> std::io::Result<()> {
+    let text: TextWriter = match format {
+        Format::Markdown => markdown::write,
+        Format::Html => html::write,
+        Format::Marp => marp::write,
+        Format::Script => script::write,
+        Format::Pptx => return pptx::write(c, notes, options, out, on_dimension),
+    };
+    let mut sink = Sink::new(out.writer(), on_dimension);
+    text(c, notes, options, &mut sink)?;
+    sink.finish()?;
+    out.writer().flush()
+}
+
+/// How many times [`write_to`] calls its `on_dimension`: once for each
+/// dimension exported, twice for a PPTX deck (laid out once to count its
+/// slides, once to write them).
+#[must_use]
+pub fn dimension_steps(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+) -> usize {
+    let dimensions = if format == Format::Script {
+        crate::talk::plan::presented(c, notes, options.starred_only).len()
+    } else {
+        selected(c, notes, options).len()
+    };
+    if format == Format::Pptx {
+        2 * dimensions
+    } else {
+        dimensions
     }
 }
+
+/// A text format's writer.
+type TextWriter = fn(&Comparison, &Notes, &ExportOptions, &mut Sink<'_>) -> std::io::Result<()>;
 
 /// The dimensions an export includes (respecting `starred_only`), in
 /// content order.

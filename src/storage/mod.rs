@@ -6,6 +6,7 @@
 mod links;
 mod private_copy;
 mod read;
+mod stream;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +15,10 @@ pub use links::{Link, link_at};
 pub use private_copy::{MAX_STATE_BYTES, PrivateCopy};
 use read::kind_of;
 pub use read::{ReadError, read_regular};
+pub use stream::STALLED_READER;
 pub use write::{
-    STALLED_READER, remove_stale_temp_files, write_atomic, write_atomic_trusting, write_export,
+    Output, WriteSeek, remove_stale_temp_files, write_atomic, write_atomic_trusting, write_export,
+    write_export_with,
 };
 
 /// Why a file could not be written. Each variant names the path the person

@@ -1,9 +1,10 @@
 //! The one atomic writer: regular files replaced through a temporary
 //! file, devices and pipes written as they are, never blocking for good.
 
-use std::io::Write as _;
+use std::io::{BufWriter, Seek, Write};
 use std::path::Path;
 
+use super::stream::{STALLED_READER, write_stream_with};
 use super::{Link, TargetKind, WriteError, folder_of, link_at, resolve_target};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
@@ -70,6 +71,50 @@ pub fn write_atomic_trusting(
 /// # Errors
 /// As [`write_atomic`], and when the device refuses the bytes (`/dev/full`).
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_export_with(path, |mut out| out.writer().write_all(bytes))
+}
+
+/// A writer that can also seek (a file, memory).
+pub trait WriteSeek: Write + Seek {}
+
+impl<T: Write + Seek> WriteSeek for T {}
+
+/// Where a streamed export goes: a file, which can seek back (a zip
+/// patches each part's header), or a device or pipe, which cannot.
+pub enum Output<'a> {
+    /// The temporary file that becomes the export, buffered.
+    File(&'a mut dyn WriteSeek),
+    /// A character device or named pipe, written as it is, buffered.
+    Stream(&'a mut dyn Write),
+}
+
+impl Output<'_> {
+    /// The output as a plain writer.
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Self::File(w) => w,
+            Self::Stream(w) => w,
+        }
+    }
+}
+
+/// [`write_export`] with the bytes made as they are written: `write` gets
+/// the output and writes into it, a piece at a time, so no more than the
+/// piece being made is held in memory. A regular file (or a new one) is
+/// written into a temporary file that is synced and renamed over it only
+/// once `write` succeeds: when `write` or the disk fails (or `write`
+/// stops, such as with [`std::io::ErrorKind::Interrupted`] on a cancel),
+/// the temporary file is removed and the old file stays as it was. A
+/// device or pipe is written to directly, as [`write_export`] does, and
+/// gives up with [`std::io::ErrorKind::TimedOut`] once its reader has
+/// taken nothing for [`STALLED_READER`].
+///
+/// # Errors
+/// As [`write_export`], and whatever `write` returns.
+pub fn write_export_with(
+    path: &Path,
+    write: impl FnOnce(Output<'_>) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     if let Some(link) = link_at(path).filter(Link::is_dangling) {
         return Err(WriteError::Link {
             path: path.to_owned(),
@@ -79,8 +124,14 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     }
     let target = resolve_target(path)?;
     let result = match target.kind {
-        TargetKind::Stream => write_stream(&target.path, bytes),
-        TargetKind::New | TargetKind::Regular => replace_file(&target.path, bytes),
+        TargetKind::Stream => write_stream_with(&target.path, STALLED_READER, |out| {
+            write(Output::Stream(out))
+        }),
+        TargetKind::New | TargetKind::Regular => replace_file_with(&target.path, |file| {
+            let mut buffered = BufWriter::with_capacity(BUFFER, file);
+            write(Output::File(&mut buffered))?;
+            buffered.flush()
+        }),
     };
     result.map_err(|source| WriteError::Io {
         path: path.to_owned(),
@@ -88,81 +139,22 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
-/// How long a pipe's reader may take nothing before a write to it fails.
-pub const STALLED_READER: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// Writes into a device or named pipe as it is. A pipe is opened without
-/// waiting, so a pipe nobody reads from is an error rather than a window
-/// that hangs.
-fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_stream_within(path, bytes, STALLED_READER)
-}
-
-/// [`write_stream`], giving up once the reader has taken nothing for
-/// `stalled`.
-fn write_stream_within(
-    path: &Path,
-    bytes: &[u8],
-    stalled: std::time::Duration,
-) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let mut file = options.open(path).map_err(explain_open_error)?;
-    let mut rest = bytes;
-    // When the last byte went through: a reader that takes nothing for
-    // this long has stopped, and the write gives up instead of hanging.
-    let mut progress = std::time::Instant::now();
-    while !rest.is_empty() {
-        match file.write(rest) {
-            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => {
-                rest = rest.get(n..).unwrap_or_default();
-                progress = std::time::Instant::now();
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                if progress.elapsed() > stalled {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::TimedOut,
-                        format!(
-                            "the program reading from it took nothing for {:.1} seconds",
-                            stalled.as_secs_f32()
-                        ),
-                    ));
-                }
-                // A full pipe: its reader is behind; give it a moment.
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    file.flush()
-}
-
-/// A pipe without a reader fails to open with `ENXIO` ("No such device or
-/// address"); say what it means.
-#[cfg(unix)]
-fn explain_open_error(e: std::io::Error) -> std::io::Error {
-    if e.raw_os_error() == Some(libc::ENXIO) {
-        std::io::Error::new(e.kind(), "no program is reading from this pipe")
-    } else {
-        e
-    }
-}
-
-#[cfg(not(unix))]
-fn explain_open_error(e: std::io::Error) -> std::io::Error {
-    e
-}
+/// How much a streamed write gathers before handing it to the system.
+pub(super) const BUFFER: usize = 64 * 1024;
 
 /// The atomic replacement itself, on a path already resolved to a regular
 /// file or a new name in an existing folder.
 pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_file_with(path, |file| file.write_all(bytes))
+}
+
+/// [`replace_file`] with the bytes written by `write` into the temporary
+/// file; when it fails, the temporary file is removed and `path` is not
+/// touched.
+fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(
@@ -186,7 +178,8 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Ok(m) if m.is_file() => tmp.as_file().set_permissions(m.permissions())?,
         _ => make_shareable(tmp.as_file())?,
     }
-    tmp.write_all(bytes)?;
+    // On an error the temporary file is dropped, which removes it.
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable. Not every platform can open a folder.
@@ -255,37 +248,4 @@ pub fn remove_stale_temp_files(path: &Path) -> usize {
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .count()
-}
-
-#[cfg(all(test, unix))]
-mod tests {
-    use super::*;
-    use std::os::unix::fs::OpenOptionsExt as _;
-
-    #[test]
-    fn a_pipe_whose_reader_stops_reading_fails_instead_of_hanging() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("fifo");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
-        // A reader that opens the pipe and never reads from it.
-        let reader = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&fifo)
-            .unwrap();
-        let start = std::time::Instant::now();
-        let big = vec![b'x'; 4 * 1024 * 1024];
-        let e =
-            write_stream_within(&fifo, &big, std::time::Duration::from_millis(300)).unwrap_err();
-        assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
-        assert!(e.to_string().contains("took nothing"), "{e}");
-        assert!(start.elapsed() < std::time::Duration::from_secs(5));
-        drop(reader);
-    }
 }

@@ -39,10 +39,10 @@ mod slide;
 mod text;
 
 use crate::export::ExportOptions;
+use crate::export::sink::OnDimension;
 use crate::model::Comparison;
 use crate::notes::Notes;
-use deck::slides;
-use parts::package;
+use crate::storage::Output;
 
 /// English Metric Units in one pixel of the 1280 × 720 slide (96 per inch).
 pub(super) const EMU: f64 = 9525.0;
@@ -83,11 +83,21 @@ pub(super) const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2
 pub(super) const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 /// The comparison and notes as a PowerPoint presentation: the `.pptx`
-/// file's bytes.
+/// file's bytes (see [`super::export`]).
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> Vec<u8> {
-    let slides = slides(c, notes, options);
-    package(c, &slides)
+    super::export(super::Format::Pptx, c, notes, options)
+}
+
+/// Writes the deck into `out` (see [`super::write_to`]).
+pub(super) fn write(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: Output<'_>,
+    on_dimension: OnDimension<'_>,
+) -> std::io::Result<()> {
+    parts::write_package(c, notes, options, out, on_dimension)
 }
 
 #[cfg(test)]

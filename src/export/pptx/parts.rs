@@ -1,14 +1,18 @@
 //! The package's parts, in order, and the zip they go into.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{Seek as _, Write as _};
 
-use super::deck::Slide;
+use super::deck::{Slide, slides};
 use super::fixed::{layout_xml, master_xml, notes_master_xml, table_styles_xml, theme_xml};
-use super::slide::{GROUP_START, slide_xml};
+use super::slide::{GROUP_START, write_slide};
 use super::text::{emu, escaped, lang_of, push_escaped};
 use super::{FIXED_DATE, NS_A, NS_P, NS_R, REL, SLIDE_H, SLIDE_W, XML_HEAD};
+use crate::export::ExportOptions;
+use crate::export::sink::OnDimension;
 use crate::model::{Comparison, plain_text};
+use crate::notes::Notes;
+use crate::storage::{Output, WriteSeek};
 
 /// A notes page holding `paragraphs` as plain text.
 pub(super) fn notes_xml(paragraphs: &[String]) -> String {
@@ -66,51 +70,74 @@ pub(super) fn rels(items: &[(String, &str, String, bool)]) -> String {
     x
 }
 
-/// The whole package: every part, zipped on a second thread while the
-/// next parts are written (in order: the same input, the same bytes).
-pub(super) fn package(c: &Comparison, slides: &[Slide]) -> Vec<u8> {
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<(String, String)>(64);
-    std::thread::scope(|scope| {
-        let zipper = std::thread::Builder::new()
-            .name("pptx-zip".to_owned())
-            .spawn_scoped(scope, move || {
-                let mut zip = Zipper::new();
-                for (name, text) in receiver {
-                    zip.add(&name, &text);
-                }
-                zip.finish()
-            });
-        let Ok(zipper) = zipper else {
-            // No thread to be had: zip on this one.
-            let mut zip = Zipper::new();
-            write_parts(c, slides, &mut |name, text| zip.add(&name, &text));
-            return zip.finish();
-        };
-        write_parts(c, slides, &mut |name, text| {
-            // The zipping thread only stops early by panicking, which
-            // `join` passes on.
-            let _ = sender.send((name, text));
-        });
-        drop(sender);
-        zipper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
+/// Where the package's parts go, each as (name, XML), in order.
+type Emit<'e> = &'e mut dyn FnMut(String, String) -> std::io::Result<()>;
+
+/// The whole package zipped into `out`, a part at a time and each slide a
+/// table row at a time. A first pass lays the deck out only to count its
+/// slides and notes pages (which the first parts list), holding one slide
+/// at a time; the second writes them. A stream, which cannot seek back to
+/// a part's header, gets the zip through an unnamed temporary file.
+pub(super) fn write_package(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: Output<'_>,
+    on_dimension: OnDimension<'_>,
+) -> std::io::Result<()> {
+    let mut with_notes = Vec::new();
+    let mut count = |slide: Slide| {
+        with_notes.push(!slide.notes.is_empty());
+        Ok(())
+    };
+    slides(c, notes, options, &mut count, on_dimension)?;
+    match out {
+        Output::File(file) => zip_into(file, c, notes, options, &with_notes, on_dimension),
+        Output::Stream(stream) => {
+            let mut spool = tempfile::tempfile()?;
+            zip_into(&mut spool, c, notes, options, &with_notes, on_dimension)?;
+            spool.rewind()?;
+            std::io::copy(&mut spool, stream)?;
+            stream.flush()
+        }
+    }
 }
 
-/// Every part of the package, in order, handed to `emit` as (name, XML).
-#[expect(
-    clippy::too_many_lines,
-    reason = "one list of the package's parts, in the order they are zipped"
-)]
-pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut(String, String)) {
-    let with_notes: Vec<bool> = slides.iter().map(|s| !s.notes.is_empty()).collect();
-    let any_notes = with_notes.iter().any(|&n| n);
+/// The package zipped into `file`: the parts that list every slide, then
+/// each slide's parts as it is made.
+fn zip_into(
+    file: &mut dyn WriteSeek,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    with_notes: &[bool],
+    on_dimension: OnDimension<'_>,
+) -> std::io::Result<()> {
+    let mut zip = Zipper::new(file);
+    let mut emit = |name: String, text: String| zip.part(&name, &text);
+    package_parts(c, with_notes, &mut emit)?;
+    presentation_parts(with_notes, &mut emit)?;
+    master_parts(with_notes.iter().any(|&n| n), &mut emit)?;
+    let mut n = 0;
+    let mut slide_parts = |slide: Slide| {
+        n += 1;
+        zip.start(&format!("ppt/slides/slide{n}.xml"))?;
+        let links = write_slide(&slide, zip.writer())?;
+        let mut emit = |name: String, text: String| zip.part(&name, &text);
+        slide_rest(n, &slide, links, &mut emit)
+    };
+    slides(c, notes, options, &mut slide_parts, on_dimension)?;
+    zip.finish()
+}
 
+/// The content types, the package's relationships, its properties and the
+/// presentation.
+fn package_parts(c: &Comparison, with_notes: &[bool], emit: Emit<'_>) -> std::io::Result<()> {
+    let any_notes = with_notes.iter().any(|&n| n);
     emit(
         "[Content_Types].xml".to_owned(),
-        content_types(slides.len(), &with_notes),
-    );
+        content_types(with_notes.len(), &with_notes),
+    )?;
     emit(
         "_rels/.rels".to_owned(),
         rels(&[
@@ -133,13 +160,19 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
                 false,
             ),
         ]),
-    );
-    emit("docProps/core.xml".to_owned(), core_xml(c));
-    emit("docProps/app.xml".to_owned(), app_xml(slides.len()));
+    )?;
+    emit("docProps/core.xml".to_owned(), core_xml(c))?;
+    emit("docProps/app.xml".to_owned(), app_xml(with_notes.len()))?;
     emit(
         "ppt/presentation.xml".to_owned(),
-        presentation_xml(slides.len(), any_notes),
-    );
+        presentation_xml(with_notes.len(), any_notes),
+    )?;
+    Ok(())
+}
+
+/// The presentation's relationships and its small parts.
+fn presentation_parts(with_notes: &[bool], emit: Emit<'_>) -> std::io::Result<()> {
+    let any_notes = with_notes.iter().any(|&n| n);
     let mut pres_rels = vec![
         (
             "rId1".to_owned(),
@@ -180,7 +213,7 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
             false,
         ));
     }
-    for n in 1..=slides.len() {
+    for n in 1..=with_notes.len() {
         pres_rels.push((
             format!("rId{}", n + 6),
             "slide",
@@ -191,21 +224,27 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
     emit(
         "ppt/_rels/presentation.xml.rels".to_owned(),
         rels(&pres_rels),
-    );
+    )?;
     emit(
         "ppt/presProps.xml".to_owned(),
         format!(
             "{XML_HEAD}<p:presentationPr xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"/>"
         ),
-    );
+    )?;
     emit(
         "ppt/viewProps.xml".to_owned(),
         format!(
             "{XML_HEAD}<p:viewPr xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"><p:normalViewPr><p:restoredLeft sz=\"15620\"/><p:restoredTop sz=\"80000\"/></p:normalViewPr><p:gridSpacing cx=\"76200\" cy=\"76200\"/></p:viewPr>"
         ),
-    );
-    emit("ppt/tableStyles.xml".to_owned(), table_styles_xml());
-    emit("ppt/slideMasters/slideMaster1.xml".to_owned(), master_xml());
+    )?;
+    emit("ppt/tableStyles.xml".to_owned(), table_styles_xml())?;
+    Ok(())
+}
+
+/// The slide master, its layout and theme, and the notes master when a
+/// slide has notes.
+fn master_parts(any_notes: bool, emit: Emit<'_>) -> std::io::Result<()> {
+    emit("ppt/slideMasters/slideMaster1.xml".to_owned(), master_xml())?;
     emit(
         "ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(),
         rels(&[
@@ -222,8 +261,8 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
                 false,
             ),
         ]),
-    );
-    emit("ppt/slideLayouts/slideLayout1.xml".to_owned(), layout_xml());
+    )?;
+    emit("ppt/slideLayouts/slideLayout1.xml".to_owned(), layout_xml())?;
     emit(
         "ppt/slideLayouts/_rels/slideLayout1.xml.rels".to_owned(),
         rels(&[(
@@ -232,13 +271,13 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
             "../slideMasters/slideMaster1.xml".to_owned(),
             false,
         )]),
-    );
-    emit("ppt/theme/theme1.xml".to_owned(), theme_xml());
+    )?;
+    emit("ppt/theme/theme1.xml".to_owned(), theme_xml())?;
     if any_notes {
         emit(
             "ppt/notesMasters/notesMaster1.xml".to_owned(),
             notes_master_xml(),
-        );
+        )?;
         emit(
             "ppt/notesMasters/_rels/notesMaster1.xml.rels".to_owned(),
             rels(&[(
@@ -247,66 +286,68 @@ pub(super) fn write_parts(c: &Comparison, slides: &[Slide], emit: &mut dyn FnMut
                 "../theme/theme2.xml".to_owned(),
                 false,
             )]),
-        );
-        emit("ppt/theme/theme2.xml".to_owned(), theme_xml());
+        )?;
+        emit("ppt/theme/theme2.xml".to_owned(), theme_xml())?;
     }
-    for (k, slide) in slides.iter().enumerate() {
-        let n = k + 1;
-        let (xml, links) = slide_xml(slide);
-        emit(format!("ppt/slides/slide{n}.xml"), xml);
-        let mut items = vec![(
-            "rId1".to_owned(),
-            "slideLayout",
-            "../slideLayouts/slideLayout1.xml".to_owned(),
+    Ok(())
+}
+
+/// Slide `n`'s parts after its XML: its notes page, when it has one, and
+/// its relationships (the layout, its `links`, the notes page).
+fn slide_rest(n: usize, slide: &Slide, links: Vec<String>, emit: Emit<'_>) -> std::io::Result<()> {
+    let mut items = vec![(
+        "rId1".to_owned(),
+        "slideLayout",
+        "../slideLayouts/slideLayout1.xml".to_owned(),
+        false,
+    )];
+    for (j, url) in links.into_iter().enumerate() {
+        items.push((format!("rId{}", j + 2), "hyperlink", url, true));
+    }
+    if !slide.notes.is_empty() {
+        items.push((
+            format!("rId{}", items.len() + 1),
+            "notesSlide",
+            format!("../notesSlides/notesSlide{n}.xml"),
             false,
-        )];
-        for (j, url) in links.into_iter().enumerate() {
-            items.push((format!("rId{}", j + 2), "hyperlink", url, true));
-        }
-        if !slide.notes.is_empty() {
-            items.push((
-                format!("rId{}", items.len() + 1),
-                "notesSlide",
-                format!("../notesSlides/notesSlide{n}.xml"),
-                false,
-            ));
-            emit(
-                format!("ppt/notesSlides/notesSlide{n}.xml"),
-                notes_xml(&slide.notes),
-            );
-            emit(
-                format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
-                rels(&[
-                    (
-                        "rId1".to_owned(),
-                        "notesMaster",
-                        "../notesMasters/notesMaster1.xml".to_owned(),
-                        false,
-                    ),
-                    (
-                        "rId2".to_owned(),
-                        "slide",
-                        format!("../slides/slide{n}.xml"),
-                        false,
-                    ),
-                ]),
-            );
-        }
-        emit(format!("ppt/slides/_rels/slide{n}.xml.rels"), rels(&items));
+        ));
+        emit(
+            format!("ppt/notesSlides/notesSlide{n}.xml"),
+            notes_xml(&slide.notes),
+        )?;
+        emit(
+            format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+            rels(&[
+                (
+                    "rId1".to_owned(),
+                    "notesMaster",
+                    "../notesMasters/notesMaster1.xml".to_owned(),
+                    false,
+                ),
+                (
+                    "rId2".to_owned(),
+                    "slide",
+                    format!("../slides/slide{n}.xml"),
+                    false,
+                ),
+            ]),
+        )?;
     }
+    emit(format!("ppt/slides/_rels/slide{n}.xml.rels"), rels(&items))?;
+    Ok(())
 }
 
 /// The parts as a zip: deflated, every timestamp the zip format's
 /// earliest (1980-01-01), so the same parts give the same bytes.
-pub(super) struct Zipper {
-    writer: zip::ZipWriter<std::io::Cursor<Vec<u8>>>,
+struct Zipper<'w> {
+    writer: zip::ZipWriter<&'w mut dyn WriteSeek>,
     options: zip::write::SimpleFileOptions,
 }
 
-impl Zipper {
-    fn new() -> Self {
+impl<'w> Zipper<'w> {
+    fn new(file: &'w mut dyn WriteSeek) -> Self {
         Self {
-            writer: zip::ZipWriter::new(std::io::Cursor::new(Vec::new())),
+            writer: zip::ZipWriter::new(file),
             // The fastest level: the XML still shrinks about fourfold.
             options: zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
@@ -316,19 +357,34 @@ impl Zipper {
         }
     }
 
-    fn add(&mut self, name: &str, text: &str) {
-        // Writing to memory only fails on a name given twice, which the
-        // package never does; such a part would be left out, not panic.
-        if self.writer.start_file(name, self.options).is_ok() {
-            let _ = self.writer.write_all(text.as_bytes());
-        }
+    /// Starts the part `name`: what is written next is its content.
+    fn start(&mut self, name: &str) -> std::io::Result<()> {
+        self.writer.start_file(name, self.options).map_err(io_error)
     }
 
-    fn finish(self) -> Vec<u8> {
-        self.writer
-            .finish()
-            .map(std::io::Cursor::into_inner)
-            .unwrap_or_default()
+    /// The part being written, to write into.
+    fn writer(&mut self) -> &mut dyn std::io::Write {
+        &mut self.writer
+    }
+
+    /// A whole part.
+    fn part(&mut self, name: &str, text: &str) -> std::io::Result<()> {
+        self.start(name)?;
+        self.writer.write_all(text.as_bytes())
+    }
+
+    /// The central directory, after every part.
+    fn finish(self) -> std::io::Result<()> {
+        self.writer.finish().map_err(io_error)?.flush()
+    }
+}
+
+/// A zip error as an I/O error, keeping the I/O error it may wrap (such as
+/// a cancel's `Interrupted`) as it is.
+fn io_error(e: zip::result::ZipError) -> std::io::Error {
+    match e {
+        zip::result::ZipError::Io(e) => e,
+        other => std::io::Error::other(other),
     }
 }
 

@@ -11,11 +11,15 @@ use super::{
 use crate::export::layout::{
     HEADING_CHARS, HEADING_LINE, PARAGRAPH_GAP, ROW_LINE, TITLE_CHARS, TITLE_LINE, lines_of,
 };
+use crate::export::sink::{Sink, unobserved};
 use crate::export::{clean, split_bare_urls};
 use crate::model::Span;
 
-pub(super) struct SlideXml {
-    xml: String,
+/// One slide's XML part and its relationships (hyperlinks), built together:
+/// the XML goes out a table row at a time, the links are kept for the
+/// slide's relationships part.
+pub(super) struct SlideXml<'w> {
+    xml: Sink<'w>,
     /// The hyperlinks' targets, in order: relationship `rId{k + 2}`
     /// (`rId1` is the layout).
     links: Vec<String>,
@@ -29,9 +33,9 @@ pub(super) struct RunStyle {
     bold: bool,
 }
 
-impl SlideXml {
-    fn new() -> Self {
-        let mut xml = String::with_capacity(8 * 1024);
+impl<'w> SlideXml<'w> {
+    fn new(out: &'w mut dyn std::io::Write) -> Self {
+        let mut xml = Sink::new(out, &unobserved);
         xml.push_str(XML_HEAD);
         let _ = write!(
             xml,
@@ -206,7 +210,7 @@ impl SlideXml {
     }
 
     /// A native table at `y` px, the width of the slide's content.
-    fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> f64 {
+    fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> std::io::Result<f64> {
         let id = self.shape_id();
         let columns = header.cells.len().max(1);
         let width = SLIDE_W - 2.0 * PAD_X;
@@ -259,19 +263,22 @@ impl SlideXml {
                 } else {
                     self.xml.push_str("</a:txBody><a:tcPr/></a:tc>");
                 }
+                // A row of a thousand columns is a few hundred kilobytes.
+                self.xml.spill()?;
             }
             self.xml.push_str("</a:tr>");
         }
         self.xml
             .push_str("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>");
-        height
+        Ok(height)
     }
 
-    fn finish(mut self) -> (String, Vec<String>) {
+    fn finish(mut self) -> std::io::Result<Vec<String>> {
         self.xml.push_str(
             "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
         );
-        (self.xml, self.links)
+        self.xml.finish()?;
+        Ok(self.links)
     }
 }
 
@@ -291,9 +298,13 @@ pub(super) fn heading_height(slide: &Slide) -> f64 {
     lines * f64::from(line) * LINE_PX
 }
 
-/// A slide's XML and its hyperlinks.
-pub(super) fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
-    let mut s = SlideXml::new();
+/// Writes a slide's XML into `out` (a table row at a time) and returns its
+/// hyperlinks.
+pub(super) fn write_slide(
+    slide: &Slide,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<String>> {
+    let mut s = SlideXml::new(out);
     let content_w = SLIDE_W - 2.0 * PAD_X;
     let x = PAD_X;
     let top = PAD_Y;
@@ -312,33 +323,7 @@ pub(super) fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
         })
         .sum::<f64>()
         * LINE_PX;
-    let wanted = heading_height(slide);
-    let room = (bottom - top - body).max(LINE_PX);
-    let heading_h = wanted.min(room);
-    let size = if slide.title {
-        TITLE_SIZE
-    } else {
-        HEADING_SIZE
-    };
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "a type size of a few dozen points"
-    )]
-    let size = (f64::from(size) * (heading_h / wanted).min(1.0)).round() as u32;
-    let line = if slide.title {
-        TITLE_LINE
-    } else {
-        HEADING_LINE
-    };
-    let heading_line = f64::from(line) * LINE_PX * (heading_h / wanted).min(1.0);
-    let p = s.paragraph(
-        &slide.heading,
-        RunStyle { size, bold: true },
-        [heading_line, 0.0],
-        false,
-    );
-    s.text_box("Title", [x, top, content_w, heading_h], &p);
+    let heading_h = heading(&mut s, slide, bottom - top - body);
     // Room under the heading, as the Marp deck's `h2` margin, where the
     // slide has it to spare.
     let gap = (bottom - top - body - heading_h).clamp(0.0, HEADING_GAP * LINE_PX);
@@ -369,7 +354,7 @@ pub(super) fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
                     text.clear();
                     text_h = 0.0;
                 }
-                y += s.table(y, header, rows);
+                y += s.table(y, header, rows)?;
                 y += gap;
             }
         }
@@ -378,4 +363,41 @@ pub(super) fn slide_xml(slide: &Slide) -> (String, Vec<String>) {
         s.text_box("Text", [x, y, content_w, text_h], &text);
     }
     s.finish()
+}
+
+/// The slide's heading in a text box at the top, in the room `free` (px)
+/// that the body leaves (all it needs, unless a very long title must
+/// shrink to fit); returns its height.
+fn heading(s: &mut SlideXml<'_>, slide: &Slide, free: f64) -> f64 {
+    let wanted = heading_height(slide);
+    let heading_h = wanted.min(free.max(LINE_PX));
+    let size = if slide.title {
+        TITLE_SIZE
+    } else {
+        HEADING_SIZE
+    };
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a type size of a few dozen points"
+    )]
+    let size = (f64::from(size) * (heading_h / wanted).min(1.0)).round() as u32;
+    let line = if slide.title {
+        TITLE_LINE
+    } else {
+        HEADING_LINE
+    };
+    let heading_line = f64::from(line) * LINE_PX * (heading_h / wanted).min(1.0);
+    let p = s.paragraph(
+        &slide.heading,
+        RunStyle { size, bold: true },
+        [heading_line, 0.0],
+        false,
+    );
+    s.text_box(
+        "Title",
+        [PAD_X, PAD_Y, SLIDE_W - 2.0 * PAD_X, heading_h],
+        &p,
+    );
+    heading_h
 }
