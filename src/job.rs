@@ -187,7 +187,7 @@ impl Drop for ExportJob {
 #[must_use]
 pub fn is_cancelled(e: &WriteError) -> bool {
     matches!(e, WriteError::Io { source, .. }
-        if source.get_ref().is_some_and(|inner| inner.is::<Cancelled>()))
+        if source.get_ref().is_some_and(<dyn std::error::Error + Send + Sync>::is::<Cancelled>))
 }
 
 /// The export itself, on the job's thread.

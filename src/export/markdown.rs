@@ -63,7 +63,7 @@ pub(super) fn write(
     let cols = columns(c, options);
     doc.push_block(&format!("# {}", one_line(&c.title)))?;
     doc.push_block(&format!("Comparing {}.", subjects_line(&cols)))?;
-    push_blocks(doc, paragraphs(&c.intro))?;
+    push_blocks(doc, &paragraphs(&c.intro))?;
     if let Some(text) = overall_note(notes, options) {
         let framing = blockquote(text, None);
         if !framing.is_empty() {
@@ -76,7 +76,7 @@ pub(super) fn write(
         let star = star_prefix(notes, d, options);
         doc.push_block(&format!("## {star}{}", one_line(&d.title)))?;
         if options.include_summaries {
-            push_blocks(doc, summaries(d, &cols))?;
+            push_blocks(doc, &summaries(d, &cols))?;
         }
         table(doc, d, notes, &cols)?;
         let common = bullet_list(&d.common);
@@ -101,7 +101,7 @@ pub(super) fn write(
     let conclusion = paragraphs(&c.conclusion);
     if !conclusion.is_empty() {
         doc.push_block("## Conclusion")?;
-        push_blocks(doc, conclusion)?;
+        push_blocks(doc, &conclusion)?;
     }
     let sources = bullet_list(&c.sources);
     if !sources.is_empty() {
@@ -113,7 +113,7 @@ pub(super) fn write(
 }
 
 /// Adds each of `blocks` (see [`Sink::push_block`]).
-fn push_blocks(doc: &mut Sink<'_>, blocks: Vec<String>) -> std::io::Result<()> {
+fn push_blocks(doc: &mut Sink<'_>, blocks: &[String]) -> std::io::Result<()> {
     blocks.iter().try_for_each(|block| doc.push_block(block))
 }
 

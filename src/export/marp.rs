@@ -91,13 +91,13 @@ struct Deck<'s, 'w> {
 }
 
 impl Deck<'_, '_> {
-    fn slide(&mut self, slide: String) -> std::io::Result<()> {
+    fn slide(&mut self, slide: &str) -> std::io::Result<()> {
         self.out.push_str(if self.slides == 0 {
             "\n\n"
         } else {
             "\n\n---\n\n"
         });
-        self.out.push_str(&slide);
+        self.out.push_str(slide);
         self.slides += 1;
         self.out.spill()
     }
@@ -115,7 +115,7 @@ pub(super) fn write(
     let mut deck = Deck { out, slides: 0 };
 
     let framing = overall_note(notes, options).map(|text| speaker_notes("Framing", text));
-    let mut emit = |slide: String| deck.slide(slide);
+    let mut emit = |slide: String| deck.slide(&slide);
     let mut title = Pager::title_slide(&c.title, framing, &mut emit);
     let names: Vec<String> = cols.iter().map(|col| plain_text(col.name)).collect();
     title.add(
@@ -130,12 +130,12 @@ pub(super) fn write(
 
     let dimensions = selected(c, notes, options);
     for &(_, d) in &dimensions {
-        dimension_slides(d, notes, options, &cols, &mut |slide| deck.slide(slide))?;
+        dimension_slides(d, notes, options, &cols, &mut |slide| deck.slide(&slide))?;
         deck.out.dimension_done()?;
     }
 
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
-    let mut emit = |slide: String| deck.slide(slide);
+    let mut emit = |slide: String| deck.slide(&slide);
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
         verdict_slides(&v, &mut emit)?;
     }

@@ -91,6 +91,10 @@ impl DerefMut for Sink<'_> {
 }
 
 /// No progress to report and nothing to stop on.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "an `OnDimension`, whose error would stop the export"
+)]
 pub(super) fn unobserved() -> std::io::Result<()> {
     Ok(())
 }

@@ -104,7 +104,6 @@ fn explain_open_error(e: std::io::Error) -> std::io::Error {
 mod tests {
     use super::*;
     use std::os::unix::fs::OpenOptionsExt as _;
-    use std::path::Path;
 
     #[test]
     fn a_pipe_whose_reader_stops_reading_fails_instead_of_hanging() {

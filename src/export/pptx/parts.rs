@@ -136,7 +136,7 @@ fn package_parts(c: &Comparison, with_notes: &[bool], emit: Emit<'_>) -> std::io
     let any_notes = with_notes.iter().any(|&n| n);
     emit(
         "[Content_Types].xml".to_owned(),
-        content_types(with_notes.len(), &with_notes),
+        content_types(with_notes.len(), with_notes),
     )?;
     emit(
         "_rels/.rels".to_owned(),
