@@ -2,10 +2,13 @@
 //! Marp slide deck, an editable PowerPoint deck, and the presenter's own
 //! speaker script.
 //!
-//! Every writer is a pure function of the comparison, the notes and the
-//! options: no I/O, no egui, and the same input always gives the same bytes
-//! (text formats: `\n` line endings, exactly one final newline). Writing
-//! the file is the caller's one shared, atomic step.
+//! Every writer is a function of the comparison, the notes and the
+//! options into a writer ([`write`]), a table row, a slide or a dimension
+//! at a time, so a document far larger than its comparison is never held
+//! whole: no egui, no paths, and the same input always gives the same
+//! bytes (text formats: `\n` line endings, exactly one final newline).
+//! [`export`] gathers them in memory; writing a file is the caller's one
+//! shared, atomic step ([`crate::storage::write_export_with`]).
 //!
 //! Content and notes are untrusted text: each writer escapes them for its
 //! format, so nothing in them can add structure (headings, slides, tables,
