@@ -219,8 +219,8 @@ pub fn parse_subjects(c: &Comparison, given: &str) -> Result<Vec<usize>, ExportE
     Ok(picked)
 }
 
-/// Runs an export: loads the content and notes, renders, writes atomically
-/// (or to `stdout` for `-`). Returns the path written, `None` for stdout.
+/// Runs an export: loads the content and notes, checks the output, then
+/// writes the export as it is made, atomically (or to `stdout` for `-`). Returns the path written, `None` for stdout.
 ///
 /// # Errors
 /// Every way loading, checking or writing can fail, with the path.
@@ -266,11 +266,12 @@ pub fn export(
         subjects,
         ..request.options()
     };
-    let bytes = crate::export::export(request.format, c, &notes, &options);
     if request.out.as_os_str() == "-" {
-        stdout
-            .write_all(&bytes)
-            .and_then(|()| stdout.flush())
+        // Made and written a piece at a time: a document far larger than
+        // the comparison is never held whole.
+        let mut out = std::io::BufWriter::new(stdout);
+        crate::export::write(request.format, c, &notes, &options, &mut out)
+            .and_then(|()| out.flush())
             .map_err(ExportError::Stdout)?;
         return Ok(None);
     }
@@ -293,7 +294,9 @@ pub fn export(
     if target.kind == storage::TargetKind::Regular && !request.force {
         return Err(ExportError::Exists(request.out.clone()));
     }
-    storage::write_export(&request.out, &bytes)?;
+    storage::write_export_with(&request.out, |out| {
+        crate::export::write_to(request.format, c, &notes, &options, out, &|| Ok(()))
+    })?;
     Ok(Some(request.out.clone()))
 }
 

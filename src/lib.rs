@@ -9,6 +9,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod job;
 pub mod model;
 pub mod notes;
 #[cfg(feature = "gui")]

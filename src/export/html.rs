@@ -28,6 +28,7 @@
 //! A bare `http`/`https` address in running text (a source, say) becomes
 //! an `<a href>` to exactly that address.
 
+use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
@@ -79,14 +80,24 @@ a { color: #0b4aa2; }
 }
 "#;
 
-/// The comparison and notes as one self-contained HTML page.
+/// The comparison and notes as one self-contained HTML page (see
+/// [`super::export_text`]).
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    super::export_text(super::Format::Html, c, notes, options).unwrap_or_default()
+}
+
+/// Writes the HTML page into `out`, a row of a table at a time.
+pub(super) fn write(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: &mut Sink<'_>,
+) -> std::io::Result<()> {
     let cols = columns(c, options);
-    let mut out = String::new();
-    page_start(&mut out, c, "", "", "");
+    page_start(out, c, "", "", "");
     push(
-        &mut out,
+        out,
         &[
             &subjects_line(&cols),
             "\n",
@@ -98,7 +109,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         .map_or_else(String::new, |text| note_block("Framing note", text));
     if !framing.is_empty() {
         push(
-            &mut out,
+            out,
             &[
                 "<section class=\"framing\">\n<h2>Framing</h2>\n",
                 &framing,
@@ -109,22 +120,23 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     let dimensions = selected(c, notes, options);
     for &(i, d) in &dimensions {
         let fit = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts());
-        dimension(&mut out, d, fit.as_ref(), notes, options, &cols);
+        dimension(out, d, fit.as_ref(), notes, options, &cols)?;
+        out.dimension_done()?;
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        verdicts_section(&mut out, &v);
+        verdicts_section(out, &v);
     }
     let conclusion = paragraphs(&c.conclusion, "");
     let sources = list(&c.sources);
     if !conclusion.is_empty() || !sources.is_empty() {
         out.push_str("<section class=\"conclusion\">\n");
         if !conclusion.is_empty() {
-            push(&mut out, &["<h2>Conclusion</h2>\n", &conclusion]);
+            push(out, &["<h2>Conclusion</h2>\n", &conclusion]);
         }
         if !sources.is_empty() {
             push(
-                &mut out,
+                out,
                 &[
                     "<div class=\"sources\">\n<h3>Sources</h3>\n",
                     &sources,
@@ -135,7 +147,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    Ok(())
 }
 
 /// Opens a page: the head with `title_prefix` before the comparison's
@@ -185,15 +197,16 @@ pub(super) fn push(out: &mut String, parts: &[&str]) {
     }
 }
 
-/// One dimension's section; `fit` is its verdict, if it has one.
+/// One dimension's section, a row of its table at a time; `fit` is its
+/// verdict, if it has one.
 fn dimension(
-    out: &mut String,
+    out: &mut Sink<'_>,
     d: &Dimension,
     fit: Option<&Fit<'_>>,
     notes: &Notes,
     options: &ExportOptions,
     cols: &[Column<'_>],
-) {
+) -> std::io::Result<()> {
     let title = inline(&d.title);
     if options.shows_stars() && notes.is_starred(&d.id) {
         push(
@@ -232,6 +245,7 @@ fn dimension(
             }
             row_cells(out, p, cols);
             out.push_str("</tr>\n");
+            out.spill()?;
         }
         out.push_str("</tbody>\n</table>\n");
     }
@@ -253,6 +267,7 @@ fn dimension(
         out.push_str(&note_block("Presenter note", text));
     }
     out.push_str("</section>\n");
+    Ok(())
 }
 
 /// The dimension's summaries of the subjects shown, each under the

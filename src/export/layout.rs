@@ -67,19 +67,45 @@ impl Row {
 
 /// Slides being filled under one heading: blocks are added with their
 /// cost in lines, and a block that does not fit starts the next slide,
-/// headed `Title (cont.)`. The speaker notes go on the first.
-pub(super) struct Pager {
+/// headed `Title (cont.)`. The speaker notes go on the first. Each slide
+/// goes to `emit` as soon as it is full, so one slide is held at a time.
+pub(super) struct Pager<'e> {
     heading: String,
     /// The first slide's heading marker: `##`, or `#` on the title slide.
     first_level: &'static str,
     speaker: Option<String>,
-    slides: Vec<Blocks>,
+    /// The slide being filled, and how many went before it.
+    page: Blocks,
+    pages: usize,
     used: f32,
     budget: f32,
+    emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
 }
 
-impl Pager {
-    pub(super) fn new(title: &str, speaker: Option<String>) -> Self {
+/// A table being added to a [`Pager`], a row at a time: the rows on the
+/// slide being filled, under the header.
+pub(super) struct Table {
+    header: Row,
+    rule: String,
+    rows: Vec<String>,
+    cost: f32,
+}
+
+impl Table {
+    /// The rows held so far as one Markdown table, which leaves none held.
+    fn take(&mut self) -> String {
+        let mut lines = vec![self.header.markdown.clone(), self.rule.clone()];
+        lines.append(&mut self.rows);
+        lines.join("\n")
+    }
+}
+
+impl<'e> Pager<'e> {
+    pub(super) fn new(
+        title: &str,
+        speaker: Option<String>,
+        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
+    ) -> Self {
         let heading = one_line(title);
         // A heading of several lines takes room from the body (1.45 em).
         #[expect(clippy::cast_precision_loss, reason = "a few lines")]
@@ -88,9 +114,11 @@ impl Pager {
             heading,
             first_level: "##",
             speaker,
-            slides: vec![Blocks::default()],
+            page: Blocks::default(),
+            pages: 0,
             used: 0.0,
             budget: (BODY_LINES - extra).max(4.0),
+            emit,
         }
     }
 
@@ -98,8 +126,12 @@ impl Pager {
     /// first, `## title (cont.)` on the next. Its heading is larger (2 em
     /// against 1.45), so every slide of it gets the room left under the
     /// larger one.
-    pub(super) fn title_slide(title: &str, speaker: Option<String>) -> Self {
-        let mut pager = Self::new(title, speaker);
+    pub(super) fn title_slide(
+        title: &str,
+        speaker: Option<String>,
+        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
+    ) -> Self {
+        let mut pager = Self::new(title, speaker, emit);
         pager.first_level = "#";
         #[expect(clippy::cast_precision_loss, reason = "a few lines")]
         let lines = lines_of(&plain_text(title), TITLE_CHARS) as f32;
@@ -108,23 +140,24 @@ impl Pager {
     }
 
     /// Adds a block, on a new slide when it does not fit on this one.
-    pub(super) fn add(&mut self, block: String, cost: f32) {
+    pub(super) fn add(&mut self, block: String, cost: f32) -> std::io::Result<()> {
         if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide();
+            self.next_slide()?;
         }
         self.used += cost;
-        self.current().push(block);
+        self.page.push(block);
+        Ok(())
     }
 
     /// Whether nothing was added.
     pub(super) fn is_empty(&self) -> bool {
-        self.slides.len() == 1 && self.used == 0.0
+        self.pages == 0 && self.used == 0.0
     }
 
     /// Adds content `text` (inline Markdown), one block per paragraph, a
     /// paragraph too long for a slide cut into pieces; the first starts
     /// with `**label**: ` when there is a label.
-    pub(super) fn text(&mut self, text: &str, label: Option<&str>) {
+    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
         let mut label = label.map(|name| {
             (
                 format!("{}: ", strong_line(name)),
@@ -136,78 +169,83 @@ impl Pager {
                 Some((markdown, plain)) => self.add(
                     format!("{markdown}{}", piece.markdown),
                     text_cost(&format!("{plain}{}", piece.plain)),
-                ),
-                None => self.add(piece.markdown, text_cost(&piece.plain)),
+                )?,
+                None => self.add(piece.markdown, text_cost(&piece.plain))?,
             }
         }
+        Ok(())
     }
 
     /// Adds content `text` as bullet items (a long one cut into pieces).
-    pub(super) fn item(&mut self, text: &str) {
+    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
         for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain));
+            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain))?;
+        }
+        Ok(())
+    }
+
+    /// Starts a table of `columns` columns under `header`: its rows go in
+    /// with [`Pager::table_row`], as many on each slide as fit, and it ends
+    /// with [`Pager::table_end`].
+    pub(super) fn table_start(header: Row, columns: usize) -> Table {
+        let cost = header.cost + PARAGRAPH_GAP;
+        Table {
+            header,
+            rule: format!("|{}", " --- |".repeat(columns)),
+            rows: Vec::new(),
+            cost,
         }
     }
 
-    /// Adds a table of `columns` columns: as many rows as fit on each
-    /// slide, under the header.
-    pub(super) fn table(&mut self, header: &Row, rows: Vec<Row>, columns: usize) {
-        let rule = format!("|{}", " --- |".repeat(columns));
-        let empty = || vec![header.markdown.clone(), rule.clone()];
-        let mut table = empty();
-        let mut cost = header.cost + PARAGRAPH_GAP;
-        for row in rows {
-            if self.used + cost + row.cost > self.budget {
-                let has_rows = table.len() > 2;
-                if has_rows {
-                    let done = std::mem::replace(&mut table, empty()).join("\n");
-                    self.current().push(done);
-                }
-                if has_rows || self.used > 0.0 {
-                    self.next_slide();
-                    cost = header.cost + PARAGRAPH_GAP;
-                }
+    /// Adds a row to `table`, on the next slide (under the header again)
+    /// when it does not fit on this one.
+    pub(super) fn table_row(&mut self, table: &mut Table, row: Row) -> std::io::Result<()> {
+        if self.used + table.cost + row.cost > self.budget {
+            let has_rows = !table.rows.is_empty();
+            if has_rows {
+                let done = table.take();
+                self.page.push(done);
             }
-            cost += row.cost;
-            table.push(row.markdown);
+            if has_rows || self.used > 0.0 {
+                self.next_slide()?;
+                table.cost = table.header.cost + PARAGRAPH_GAP;
+            }
         }
-        self.used += cost;
-        let done = table.join("\n");
-        self.current().push(done);
+        table.cost += row.cost;
+        table.rows.push(row.markdown);
+        Ok(())
     }
 
-    fn current(&mut self) -> &mut Blocks {
-        if self.slides.is_empty() {
-            self.slides.push(Blocks::default());
-        }
-        let last = self.slides.len() - 1;
-        &mut self.slides[last]
+    /// Ends `table`: its last rows go on the slide being filled.
+    pub(super) fn table_end(&mut self, mut table: Table) {
+        self.used += table.cost;
+        let done = table.take();
+        self.page.push(done);
     }
 
-    fn next_slide(&mut self) {
-        self.slides.push(Blocks::default());
+    /// Hands the slide being filled to `emit` and starts the next.
+    fn next_slide(&mut self) -> std::io::Result<()> {
+        let body = std::mem::take(&mut self.page);
+        let mut slide = Blocks::default();
+        if self.pages == 0 {
+            slide.push(format!("{} {}", self.first_level, self.heading));
+        } else {
+            slide.push(format!("## {} (cont.)", self.heading));
+        }
+        slide.push(body.join());
+        if self.pages == 0
+            && let Some(speaker) = self.speaker.take()
+        {
+            slide.push(speaker);
+        }
+        self.pages += 1;
         self.used = 0.0;
+        (self.emit)(slide.join())
     }
 
-    /// The slides, each with its heading; the speaker notes on the first.
-    pub(super) fn finish(self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (i, body) in self.slides.into_iter().enumerate() {
-            let mut slide = Blocks::default();
-            if i == 0 {
-                slide.push(format!("{} {}", self.first_level, self.heading));
-            } else {
-                slide.push(format!("## {} (cont.)", self.heading));
-            }
-            slide.push(body.join());
-            if i == 0
-                && let Some(speaker) = &self.speaker
-            {
-                slide.push(speaker.clone());
-            }
-            out.push(slide.join());
-        }
-        out
+    /// Hands the last slide to `emit`.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.next_slide()
     }
 }
 
@@ -356,19 +394,25 @@ pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<
 pub(super) fn table_lines<'t>(
     rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
     cell_max: usize,
-    mut line: impl FnMut(&[Piece], bool),
-) {
+    mut line: impl FnMut(Vec<Piece>, bool) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     for (texts, bold) in rows {
-        let cut: Vec<Vec<Piece>> = texts
+        let mut cut: Vec<std::vec::IntoIter<Piece>> = texts
             .iter()
-            .map(|text| pieces(text, Place::Cell, bold, cell_max))
+            .map(|text| pieces(text, Place::Cell, bold, cell_max).into_iter())
             .collect();
-        let height = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = cut
+            .iter()
+            .map(ExactSizeIterator::len)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         for k in 0..height {
+            // Each piece is moved out as its line is made: nothing copied.
             let cells: Vec<Piece> = cut
-                .iter()
+                .iter_mut()
                 .map(|pieces| {
-                    pieces.get(k).cloned().unwrap_or_else(|| {
+                    pieces.next().unwrap_or_else(|| {
                         if k == 0 {
                             Piece::of(super::MISSING, Place::Cell, bold)
                         } else {
@@ -377,9 +421,10 @@ pub(super) fn table_lines<'t>(
                     })
                 })
                 .collect();
-            line(&cells, bold);
+            line(cells, bold)?;
         }
     }
+    Ok(())
 }
 
 /// Where to cut `text` so that the first part shows at most `room`

@@ -37,6 +37,7 @@
 //! an HTML element.
 
 use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
+use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, columns, highlights, is_highlighted, note, overall_note,
@@ -45,57 +46,75 @@ use super::{
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
 
-/// The comparison and notes as a Markdown document.
+/// The comparison and notes as a Markdown document (see
+/// [`super::export_text`]).
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    super::export_text(super::Format::Markdown, c, notes, options).unwrap_or_default()
+}
+
+/// Writes the Markdown document into `doc`, a row of a table at a time.
+pub(super) fn write(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    doc: &mut Sink<'_>,
+) -> std::io::Result<()> {
     let cols = columns(c, options);
-    let mut doc = Blocks::default();
-    doc.push(format!("# {}", one_line(&c.title)));
-    doc.push(format!("Comparing {}.", subjects_line(&cols)));
-    doc.extend(paragraphs(&c.intro));
-    let framing =
-        overall_note(notes, options).map_or_else(String::new, |text| blockquote(text, None));
-    if !framing.is_empty() {
-        doc.push("## Framing".to_owned());
-        doc.push(framing);
+    doc.push_block(&format!("# {}", one_line(&c.title)))?;
+    doc.push_block(&format!("Comparing {}.", subjects_line(&cols)))?;
+    push_blocks(doc, &paragraphs(&c.intro))?;
+    if let Some(text) = overall_note(notes, options) {
+        let framing = blockquote(text, None);
+        if !framing.is_empty() {
+            doc.push_block("## Framing")?;
+            doc.push_block(&framing)?;
+        }
     }
     let dimensions = selected(c, notes, options);
     for &(i, d) in &dimensions {
         let star = star_prefix(notes, d, options);
-        doc.push(format!("## {star}{}", one_line(&d.title)));
+        doc.push_block(&format!("## {star}{}", one_line(&d.title)))?;
         if options.include_summaries {
-            doc.extend(summaries(d, &cols));
+            push_blocks(doc, &summaries(d, &cols))?;
         }
-        doc.extend(table(d, notes, &cols));
+        table(doc, d, notes, &cols)?;
         let common = bullet_list(&d.common);
         if !common.is_empty() {
-            doc.push("**In common**".to_owned());
-            doc.push(common);
+            doc.push_block("**In common**")?;
+            doc.push_block(&common)?;
         }
         if let Some(fit) = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts()) {
-            doc.push(fit_line(&fit));
+            doc.push_block(&fit_line(&fit))?;
         }
         if let Some(text) = note(notes, d, options) {
-            doc.push(blockquote(text, Some("Note:")));
+            doc.push_block(&blockquote(text, Some("Note:")))?;
         }
+        doc.dimension_done()?;
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        doc.push(format!("## {}", verdicts::HEADING));
-        doc.push(verdict_table(&v.rows));
-        doc.push(one_line(&v.paragraph()));
+        doc.push_block(&format!("## {}", verdicts::HEADING))?;
+        doc.push_block(&verdict_table(&v.rows))?;
+        doc.push_block(&one_line(&v.paragraph()))?;
     }
     let conclusion = paragraphs(&c.conclusion);
     if !conclusion.is_empty() {
-        doc.push("## Conclusion".to_owned());
-        doc.extend(conclusion);
+        doc.push_block("## Conclusion")?;
+        push_blocks(doc, &conclusion)?;
     }
     let sources = bullet_list(&c.sources);
     if !sources.is_empty() {
-        doc.push("## Sources".to_owned());
-        doc.push(sources);
+        doc.push_block("## Sources")?;
+        doc.push_block(&sources)?;
     }
-    doc.finish()
+    doc.push('\n');
+    Ok(())
+}
+
+/// Adds each of `blocks` (see [`Sink::push_block`]).
+fn push_blocks(doc: &mut Sink<'_>, blocks: &[String]) -> std::io::Result<()> {
+    blocks.iter().try_for_each(|block| doc.push_block(block))
 }
 
 /// The subjects' names in bold: `**A** with **B**`, `**A**, **B** and **C**`.
@@ -138,54 +157,49 @@ impl Blocks {
         }
     }
 
-    /// Adds several blocks.
-    pub(super) fn extend(&mut self, blocks: impl IntoIterator<Item = String>) {
-        for block in blocks {
-            self.push(block);
-        }
-    }
-
     /// The blocks joined, without a final newline.
     pub(super) fn join(&self) -> String {
         self.0.join("\n\n")
-    }
-
-    /// The document: the blocks joined, ending with exactly one newline.
-    pub(super) fn finish(&self) -> String {
-        let mut out = self.join();
-        out.push('\n');
-        out
     }
 }
 
 /// A dimension's points as a GFM table (`Aspect` and one column per
 /// subject, headed by full names), every cell of a highlighted row in bold;
-/// `None` when it has no points.
-fn table(d: &Dimension, notes: &Notes, cols: &[Column<'_>]) -> Option<String> {
+/// nothing when it has no points. Written a row at a time.
+fn table(
+    doc: &mut Sink<'_>,
+    d: &Dimension,
+    notes: &Notes,
+    cols: &[Column<'_>],
+) -> std::io::Result<()> {
     if d.points.is_empty() {
-        return None;
+        return Ok(());
     }
     let highlights = highlights(notes, d);
-    let mut head = String::from("| Aspect |");
-    let mut rule = String::from("| --- |");
+    doc.block();
+    doc.push_str("| Aspect |");
     for col in cols {
-        head.push(' ');
-        head.push_str(&cell(col.name, false));
-        head.push_str(" |");
-        rule.push_str(" --- |");
+        doc.push(' ');
+        doc.push_str(&cell(col.name, false));
+        doc.push_str(" |");
     }
-    let mut lines = vec![head, rule];
+    doc.push_str("\n| --- |");
+    for _ in cols {
+        doc.push_str(" --- |");
+    }
     for p in &d.points {
         let bold = is_highlighted(&highlights, p);
-        let mut row = format!("| {} |", cell(&p.aspect, bold));
+        doc.push_str("\n| ");
+        doc.push_str(&cell(&p.aspect, bold));
+        doc.push_str(" |");
         for &col in cols {
-            row.push(' ');
-            row.push_str(&cell(side(p, col).unwrap_or(MISSING), bold));
-            row.push_str(" |");
+            doc.push(' ');
+            doc.push_str(&cell(side(p, col).unwrap_or(MISSING), bold));
+            doc.push_str(" |");
         }
-        lines.push(row);
+        doc.spill()?;
     }
-    Some(lines.join("\n"))
+    Ok(())
 }
 
 /// A dimension's verdict on one line: `**Better fit:** Name · matters 2

@@ -51,6 +51,7 @@ use super::layout::{
     table_lines, text_cost,
 };
 use super::md_text::{Place, strong_line};
+use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
 use super::{
     Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
@@ -76,14 +77,46 @@ th, td { padding: 0.3em 0.6em; overflow-wrap: anywhere; }\n  \
 tr:has(> td:first-child > strong:only-child) > td { background: #fff1b8; }\n\
 ---";
 
-/// The comparison and notes as a Marp slide deck.
+/// The comparison and notes as a Marp slide deck (see
+/// [`super::export_text`]).
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    super::export_text(super::Format::Marp, c, notes, options).unwrap_or_default()
+}
+
+/// The deck being written: each slide goes out as soon as it is made.
+struct Deck<'s, 'w> {
+    out: &'s mut Sink<'w>,
+    slides: usize,
+}
+
+impl Deck<'_, '_> {
+    fn slide(&mut self, slide: &str) -> std::io::Result<()> {
+        self.out.push_str(if self.slides == 0 {
+            "\n\n"
+        } else {
+            "\n\n---\n\n"
+        });
+        self.out.push_str(slide);
+        self.slides += 1;
+        self.out.spill()
+    }
+}
+
+/// Writes the Marp deck into `out`, a slide at a time.
+pub(super) fn write(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: &mut Sink<'_>,
+) -> std::io::Result<()> {
     let cols = columns(c, options);
-    let mut slides: Vec<String> = Vec::new();
+    out.push_str(FRONT_MATTER);
+    let mut deck = Deck { out, slides: 0 };
 
     let framing = overall_note(notes, options).map(|text| speaker_notes("Framing", text));
-    let mut title = Pager::title_slide(&c.title, framing);
+    let mut emit = |slide: String| deck.slide(&slide);
+    let mut title = Pager::title_slide(&c.title, framing, &mut emit);
     let names: Vec<String> = cols.iter().map(|col| plain_text(col.name)).collect();
     title.add(
         cols.iter()
@@ -91,22 +124,24 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             .collect::<Vec<_>>()
             .join(" vs "),
         text_cost(&names.join(" vs ")),
-    );
-    title.text(&c.intro, None);
-    slides.extend(title.finish());
+    )?;
+    title.text(&c.intro, None)?;
+    title.finish()?;
 
     let dimensions = selected(c, notes, options);
     for &(_, d) in &dimensions {
-        slides.extend(dimension_slides(d, notes, options, &cols));
+        dimension_slides(d, notes, options, &cols, &mut |slide| deck.slide(&slide))?;
+        deck.out.dimension_done()?;
     }
 
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
+    let mut emit = |slide: String| deck.slide(&slide);
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        slides.extend(verdict_slides(&v));
+        verdict_slides(&v, &mut emit)?;
     }
 
-    let mut pager = Pager::new("Conclusion", None);
-    pager.text(&c.conclusion, None);
+    let mut pager = Pager::new("Conclusion", None, &mut emit);
+    pager.text(&c.conclusion, None)?;
     if !pager.is_empty() {
         let sources: Vec<&String> = c
             .sources
@@ -114,22 +149,19 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             .filter(|s| !plain_text(s).trim().is_empty())
             .collect();
         if !sources.is_empty() {
-            pager.add("Sources:".to_owned(), text_cost("Sources:"));
+            pager.add("Sources:".to_owned(), text_cost("Sources:"))?;
             for source in sources {
-                pager.item(source);
+                pager.item(source)?;
             }
         }
-        slides.extend(pager.finish());
+        pager.finish()?;
     }
-
-    let mut out = String::from(FRONT_MATTER);
-    for (i, slide) in slides.iter().enumerate() {
-        out.push_str(if i == 0 { "\n\n" } else { "\n\n---\n\n" });
-        out.push_str(slide);
-    }
-    out.push('\n');
-    out
+    deck.out.push('\n');
+    Ok(())
 }
+
+/// Where a deck's slides go, each as soon as it is made.
+type Emit<'e> = &'e mut dyn FnMut(String) -> std::io::Result<()>;
 
 /// One dimension's slides: one when it fits, more when it does not.
 fn dimension_slides(
@@ -137,28 +169,29 @@ fn dimension_slides(
     notes: &Notes,
     options: &ExportOptions,
     cols: &[Column<'_>],
-) -> Vec<String> {
+    emit: Emit<'_>,
+) -> std::io::Result<()> {
     let star = star_prefix(notes, d, options);
     let heading = format!("{star}{}", d.title);
     let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
-    let mut pager = Pager::new(&heading, speaker);
+    let mut pager = Pager::new(&heading, speaker, emit);
     if options.include_summaries {
         for &col in cols {
             if let Some(text) = summary(d, col) {
-                pager.text(text, Some(col.name));
+                pager.text(text, Some(col.name))?;
             }
         }
     }
-    table_slides(&mut pager, d, notes, cols);
+    table_slides(&mut pager, d, notes, cols)?;
     let common: Vec<&String> = d
         .common
         .iter()
         .filter(|s| !plain_text(s).trim().is_empty())
         .collect();
     if !common.is_empty() {
-        pager.add("**In common**".to_owned(), text_cost("In common"));
+        pager.add("**In common**".to_owned(), text_cost("In common"))?;
         for item in common {
-            pager.item(item);
+            pager.item(item)?;
         }
     }
     pager.finish()
@@ -167,9 +200,14 @@ fn dimension_slides(
 /// The points as tables, as many rows on each slide as fit, the header
 /// repeated on each; a cell too tall for any slide is cut into pieces on
 /// rows of their own.
-fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<'_>]) {
+fn table_slides(
+    pager: &mut Pager<'_>,
+    d: &Dimension,
+    notes: &Notes,
+    cols: &[Column<'_>],
+) -> std::io::Result<()> {
     if d.points.is_empty() {
-        return;
+        return Ok(());
     }
     let header: Vec<&str> = std::iter::once("Aspect")
         .chain(cols.iter().map(|col| col.label))
@@ -181,7 +219,7 @@ fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<
             .collect();
         (texts, is_highlighted(&highlights, p))
     });
-    paged_table(pager, &header, rows);
+    paged_table(pager, &header, rows)
 }
 
 /// A table of `header.len()` columns (each row its cells' texts and
@@ -189,10 +227,10 @@ fn table_slides(pager: &mut Pager, d: &Dimension, notes: &Notes, cols: &[Column<
 /// repeated on each; a cell too tall for any slide is cut into pieces on
 /// rows of their own.
 fn paged_table<'t>(
-    pager: &mut Pager,
+    pager: &mut Pager<'_>,
     header: &[&str],
     rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-) {
+) -> std::io::Result<()> {
     let width = (TABLE_CHARS / header.len().max(1)).saturating_sub(2).max(4);
     let header_cells: Vec<Piece> = header
         .iter()
@@ -202,23 +240,26 @@ fn paged_table<'t>(
     // A cell holds at most this much, so any row fits under the header.
     let cell_max =
         width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut out = Vec::new();
-    table_lines(rows, cell_max, |cells, _| out.push(Row::of(cells, width)));
-    pager.table(&header_row, out, header.len());
+    let mut table = Pager::table_start(header_row, header.len());
+    table_lines(rows, cell_max, |cells, _| {
+        pager.table_row(&mut table, Row::of(&cells, width))
+    })?;
+    pager.table_end(table);
+    Ok(())
 }
 
 /// The "Where each wins" slides: the verdicts table (continued where it
 /// does not fit), then the summary and what would flip it.
-fn verdict_slides(v: &Verdicts<'_>) -> Vec<String> {
-    let mut pager = Pager::new(verdicts::HEADING, None);
+fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
+    let mut pager = Pager::new(verdicts::HEADING, None, emit);
     let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
     let rows = v
         .rows
         .iter()
         .zip(&matters)
         .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
-    paged_table(&mut pager, &verdicts::COLUMNS, rows);
-    pager.text(&v.paragraph(), None);
+    paged_table(&mut pager, &verdicts::COLUMNS, rows)?;
+    pager.text(&v.paragraph(), None)?;
     pager.finish()
 }
 

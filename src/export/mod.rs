@@ -2,15 +2,19 @@
 //! Marp slide deck, an editable PowerPoint deck, and the presenter's own
 //! speaker script.
 //!
-//! Every writer is a pure function of the comparison, the notes and the
-//! options: no I/O, no egui, and the same input always gives the same bytes
-//! (text formats: `\n` line endings, exactly one final newline). Writing
-//! the file is the caller's one shared, atomic step.
+//! Every writer is a function of the comparison, the notes and the
+//! options into a writer ([`write`]), a table row, a slide or a dimension
+//! at a time, so a document far larger than its comparison is never held
+//! whole: no egui, no paths, and the same input always gives the same
+//! bytes (text formats: `\n` line endings, exactly one final newline).
+//! [`export`] gathers them in memory; writing a file is the caller's one
+//! shared, atomic step ([`crate::storage::write_export_with`]).
 //!
 //! Content and notes are untrusted text: each writer escapes them for its
 //! format, so nothing in them can add structure (headings, slides, tables,
 //! HTML elements, scripts) to the document.
 
+mod file_name;
 pub mod html;
 mod layout;
 pub mod markdown;
@@ -18,14 +22,21 @@ pub mod marp;
 mod md_text;
 pub mod pptx;
 pub mod script;
+mod sink;
+mod text;
 mod verdicts;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
+
+pub use file_name::default_file_name;
+pub use sink::OnDimension;
+use sink::Sink;
+use text::{clean, split_bare_urls};
 
 pub(crate) use crate::model::is_safe_url;
 use crate::model::{Comparison, Dimension, Point};
 use crate::notes::Notes;
+use crate::storage::Output;
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,18 +233,24 @@ impl Refusal {
     }
 }
 
-/// The comparison in `format`, with the notes, as the file's bytes.
+/// The comparison in `format`, with the notes, as the file's bytes: what
+/// [`write`] writes, gathered in memory.
 ///
 /// Pure: no I/O, no egui. The same input always gives the same bytes.
 #[must_use]
 pub fn export(format: Format, c: &Comparison, notes: &Notes, options: &ExportOptions) -> Vec<u8> {
-    match format {
-        Format::Markdown => markdown::render(c, notes, options).into_bytes(),
-        Format::Html => html::render(c, notes, options).into_bytes(),
-        Format::Marp => marp::render(c, notes, options).into_bytes(),
-        Format::Pptx => pptx::render(c, notes, options),
-        Format::Script => script::render(c, notes, options).into_bytes(),
-    }
+    let mut bytes = Vec::new();
+    let mut memory = std::io::Cursor::new(&mut bytes);
+    // Memory takes every byte, and nothing here cancels: no error to pass on.
+    let _ = write_to(
+        format,
+        c,
+        notes,
+        options,
+        Output::File(&mut memory),
+        &sink::unobserved,
+    );
+    bytes
 }
 
 /// The comparison in a text format ([`Format::TEXT`]), with the notes, as
@@ -247,14 +264,90 @@ pub fn export_text(
     notes: &Notes,
     options: &ExportOptions,
 ) -> Option<String> {
-    match format {
-        Format::Markdown => Some(markdown::render(c, notes, options)),
-        Format::Html => Some(html::render(c, notes, options)),
-        Format::Marp => Some(marp::render(c, notes, options)),
-        Format::Script => Some(script::render(c, notes, options)),
-        Format::Pptx => None,
+    (format != Format::Pptx).then(|| {
+        // The text writers write nothing but `str`s: always UTF-8.
+        String::from_utf8(export(format, c, notes, options))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    })
+}
+
+/// Writes the comparison in `format`, with the notes, into `out` as it is
+/// made: the same bytes as [`export`], holding no more than about one table
+/// row, one slide or one dimension's text at a time, whatever the size of
+/// the document. A PPTX deck is zipped into an unnamed temporary file
+/// first (a zip's part headers are patched once each part is written,
+/// which `out` cannot do), then copied into `out`.
+///
+/// # Errors
+/// When `out` fails; what was written by then is left as it is.
+pub fn write(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_to(
+        format,
+        c,
+        notes,
+        options,
+        Output::Stream(out),
+        &sink::unobserved,
+    )
+}
+
+/// [`write`] into an output that may seek (a file: a PPTX deck is zipped
+/// straight into it), calling `on_dimension` as each dimension is done
+/// (for progress; its error, such as a cancel, stops the export there).
+///
+/// # Errors
+/// When `out` or `on_dimension` fails.
+pub fn write_to(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    mut out: Output<'_>,
+    on_dimension: OnDimension<'_>,
+) -> std::io::Result<()> {
+    let text: TextWriter = match format {
+        Format::Markdown => markdown::write,
+        Format::Html => html::write,
+        Format::Marp => marp::write,
+        Format::Script => script::write,
+        Format::Pptx => return pptx::write(c, notes, options, out, on_dimension),
+    };
+    let mut sink = Sink::new(out.writer(), on_dimension);
+    text(c, notes, options, &mut sink)?;
+    sink.finish()?;
+    out.writer().flush()
+}
+
+/// How many times [`write_to`] calls its `on_dimension`: once for each
+/// dimension exported, twice for a PPTX deck (laid out once to count its
+/// slides, once to write them).
+#[must_use]
+pub fn dimension_steps(
+    format: Format,
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+) -> usize {
+    let dimensions = if format == Format::Script {
+        crate::talk::plan::presented(c, notes, options.starred_only).len()
+    } else {
+        selected(c, notes, options).len()
+    };
+    if format == Format::Pptx {
+        2 * dimensions
+    } else {
+        dimensions
     }
 }
+
+/// A text format's writer.
+type TextWriter = fn(&Comparison, &Notes, &ExportOptions, &mut Sink<'_>) -> std::io::Result<()>;
 
 /// The dimensions an export includes (respecting `starred_only`), in
 /// content order.
@@ -282,77 +375,6 @@ fn selected<'a>(
         .enumerate()
         .filter(|(_, d)| !options.starred_only || notes.is_starred(&d.id))
         .collect()
-}
-
-/// The file name an export is offered under: a slug of the title,
-/// `-audience` for the audience version (so that it never replaces the
-/// presenter's own), the format's suffix and its extension, such as
-/// `project-management-vs-technology-management.md` or
-/// `project-management-vs-technology-management-audience.slides.md`.
-#[must_use]
-pub fn default_file_name(c: &Comparison, format: Format, audience: bool) -> String {
-    format!(
-        "{}{}{}.{}",
-        slug(&c.title),
-        if audience { "-audience" } else { "" },
-        format.file_stem_suffix(),
-        format.extension()
-    )
-}
-
-/// The longest slug, in bytes: file names stay well under the usual limit
-/// of 255 bytes with the suffix and extension added.
-const SLUG_MAX_BYTES: usize = 100;
-
-/// Lower-case letters and digits joined by single hyphens. Letters outside
-/// ASCII are kept (a Chinese title gives a Chinese file name); ASCII
-/// punctuation, white space, controls and invisible format characters (such
-/// as right-to-left overrides, which could disguise an extension) become
-/// separators.
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    let mut separator = false;
-    for ch in title.chars() {
-        let keep = if ch.is_ascii() {
-            ch.is_ascii_alphanumeric()
-        } else {
-            !(ch.is_whitespace() || ch.is_control() || is_invisible(ch))
-        };
-        if !keep {
-            separator = !out.is_empty();
-            continue;
-        }
-        let lower: String = ch.to_lowercase().collect();
-        let extra = usize::from(separator) + lower.len();
-        if out.len() + extra > SLUG_MAX_BYTES {
-            break;
-        }
-        if separator {
-            out.push('-');
-            separator = false;
-        }
-        out.push_str(&lower);
-    }
-    if out.is_empty() {
-        "comparison".to_owned()
-    } else {
-        out
-    }
-}
-
-/// Zero-width and bidirectional format characters.
-fn is_invisible(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-    )
 }
 
 /// Shown where a subject has nothing for a row.
@@ -462,118 +484,6 @@ fn is_highlighted(highlights: &HashSet<&str>, point: &Point) -> bool {
     highlights.contains(point.aspect.as_str())
 }
 
-/// The byte range of the first bare web address in plain text: `http://`
-/// or `https://` (any case) at the start or after a character that is not
-/// a letter or digit, up to white space or a character that running text
-/// does not put in an address unescaped (`<`, `>`, `\`, `|`, `` ` ``), less
-/// trailing punctuation (`.`, `,`, `:`, `;`, `!`, `?`, `*`, `_`, `~`,
-/// quotes, and a `)` that closes nothing), as GFM's extended autolinks
-/// end. Each writer turns it into a real link, so that every renderer
-/// follows the same, exact address. Linear in the text's length.
-fn next_bare_url(text: &str) -> Option<std::ops::Range<usize>> {
-    let mut from = 0;
-    while let Some(offset) = text[from..].find(['h', 'H']) {
-        let start = from + offset;
-        from = start + 1;
-        let rest = &text[start..];
-        let starts = |prefix: &str| {
-            rest.get(..prefix.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-        };
-        let scheme = if starts("https://") {
-            "https://".len()
-        } else if starts("http://") {
-            "http://".len()
-        } else {
-            continue;
-        };
-        if text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let end = rest
-            .find(|ch: char| {
-                ch.is_whitespace() || ch.is_control() || matches!(ch, '<' | '>' | '\\' | '|' | '`')
-            })
-            .unwrap_or(rest.len());
-        let mut url = &rest[..end];
-        let mut unclosed = url
-            .matches(')')
-            .count()
-            .saturating_sub(url.matches('(').count());
-        while let Some(last) = url.chars().next_back() {
-            let trailing = matches!(
-                last,
-                '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' | '\'' | '"'
-            );
-            if last == ')' && unclosed > 0 {
-                unclosed -= 1;
-            } else if !trailing {
-                break;
-            }
-            url = &url[..url.len() - last.len_utf8()];
-        }
-        if url
-            .get(scheme..)
-            .is_some_and(|host| host.chars().any(char::is_alphanumeric))
-        {
-            return Some(start..start + url.len());
-        }
-    }
-    None
-}
-
-/// `text` split into plain runs and bare web addresses (see
-/// [`next_bare_url`]), in order: `(run, is_url)`, empty runs left out.
-fn split_bare_urls(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let mut rest = text;
-    let mut pending: Option<&str> = None;
-    std::iter::from_fn(move || {
-        loop {
-            if let Some(url) = pending.take() {
-                return Some((url, true));
-            }
-            if rest.is_empty() {
-                return None;
-            }
-            let Some(range) = next_bare_url(rest) else {
-                let all = rest;
-                rest = "";
-                return Some((all, false));
-            };
-            let before = &rest[..range.start];
-            pending = Some(&rest[range.clone()]);
-            rest = &rest[range.end..];
-            if !before.is_empty() {
-                return Some((before, false));
-            }
-        }
-    })
-}
-
-/// `text` with line endings made `\n` and other control characters (which
-/// no format needs and some treat as errors) replaced by U+FFFD. Borrowed
-/// when there is nothing to change (the usual case: no copy per span).
-fn clean(text: &str) -> Cow<'_, str> {
-    if !text.contains(|ch: char| ch.is_control() && ch != '\n' && ch != '\t') {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.replace("\r\n", "\n")
-            .chars()
-            .map(|ch| match ch {
-                '\r' => '\n',
-                '\n' | '\t' => ch,
-                _ if ch.is_control() => '\u{FFFD}',
-                _ => ch,
-            })
-            .collect(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,47 +504,6 @@ mod tests {
         }
         assert_eq!(Format::parse("pdf"), None);
         assert_eq!(Format::parse(""), None);
-    }
-
-    #[test]
-    fn default_file_names() {
-        let mut c = Comparison::built_in();
-        assert_eq!(
-            default_file_name(&c, Format::Markdown, false),
-            "project-management-vs-technology-management.md"
-        );
-        assert_eq!(
-            default_file_name(&c, Format::Html, false),
-            "project-management-vs-technology-management.html"
-        );
-        assert_eq!(
-            default_file_name(&c, Format::Marp, false),
-            "project-management-vs-technology-management.slides.md"
-        );
-        assert_eq!(
-            default_file_name(&c, Format::Script, false),
-            "project-management-vs-technology-management.script.html"
-        );
-        assert_eq!(
-            default_file_name(&c, Format::Html, true),
-            "project-management-vs-technology-management-audience.html"
-        );
-        assert_eq!(
-            default_file_name(&c, Format::Marp, true),
-            "project-management-vs-technology-management-audience.slides.md"
-        );
-        c.title = "  ../C++ & Rust: <Ünïcode> 你好\u{202E}gpj.exe  ".to_owned();
-        assert_eq!(
-            default_file_name(&c, Format::Markdown, false),
-            "c-rust-ünïcode-你好-gpj-exe.md"
-        );
-        c.title = "***".to_owned();
-        assert_eq!(
-            default_file_name(&c, Format::Html, false),
-            "comparison.html"
-        );
-        c.title = "a".repeat(500);
-        assert_eq!(slug(&c.title).len(), SLUG_MAX_BYTES);
     }
 
     #[test]
@@ -698,36 +567,5 @@ mod tests {
             Refusal::AudienceScript.flags(),
             ["--audience", "--format script"]
         );
-    }
-
-    #[test]
-    fn bare_urls_end_where_gfm_ends_them() {
-        let urls = |text: &str| -> Vec<String> {
-            split_bare_urls(text)
-                .filter(|(_, url)| *url)
-                .map(|(u, _)| u.to_owned())
-                .collect()
-        };
-        assert_eq!(
-            urls("See https://duckdb.org/why_duckdb."),
-            ["https://duckdb.org/why_duckdb"]
-        );
-        assert_eq!(
-            urls("(HTTP://x.org/a_(b)) and http://y.org/?q=1&r=*2*, then"),
-            ["HTTP://x.org/a_(b)", "http://y.org/?q=1&r=*2"]
-        );
-        assert_eq!(
-            urls("xhttps://no.org https:// http://.. <https://z.org>"),
-            ["https://z.org"]
-        );
-        let all: String = split_bare_urls("a https://b.org c")
-            .map(|(t, _)| t)
-            .collect();
-        assert_eq!(all, "a https://b.org c");
-    }
-
-    #[test]
-    fn clean_normalises_line_endings_and_controls() {
-        assert_eq!(clean("a\r\nb\rc\u{0}d\te"), "a\nb\nc\u{FFFD}d\te");
     }
 }

@@ -24,6 +24,7 @@
 //! export.
 
 use super::html::{escape, inline, note_block, page_start, push, subjects_line, summaries};
+use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
 use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank};
 use crate::model::{Comparison, Dimension};
@@ -47,23 +48,27 @@ dl.timing dd { margin: 0; }
 ";
 
 /// The speaker script: the talk slide by slide, with the presenter's
-/// notes. See the module's documentation for what it holds; `audience`
-/// is ignored (the script is for the presenter alone).
+/// notes (see [`super::export_text`]).
 #[must_use]
 pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String {
+    super::export_text(super::Format::Script, c, notes, options).unwrap_or_default()
+}
+
+/// Writes the speaker script into `out`, a slide at a time. See the
+/// module's documentation for what it holds; `audience` is ignored (the
+/// script is for the presenter alone).
+pub(super) fn write(
+    c: &Comparison,
+    notes: &Notes,
+    options: &ExportOptions,
+    out: &mut Sink<'_>,
+) -> std::io::Result<()> {
     let cols = columns(c, options);
     let shown = presented(c, notes, options.starred_only);
     let plan = Plan::new(c, notes, &shown);
-    let mut out = String::new();
-    page_start(
-        &mut out,
-        c,
-        "Speaker script: ",
-        SCRIPT_STYLE,
-        "Speaker script",
-    );
+    page_start(out, c, "Speaker script: ", SCRIPT_STYLE, "Speaker script");
     push(
-        &mut out,
+        out,
         &[
             &subjects_line(&cols),
             "\n<p class=\"plan\"><strong>Talk:</strong> ",
@@ -75,7 +80,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     );
     if let Some(run) = notes.talk.last_rehearsal() {
         push(
-            &mut out,
+            out,
             &[
                 "<p class=\"rehearsal\"><strong>Last rehearsal:</strong> ",
                 &escape(&run.date),
@@ -93,7 +98,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
     out.push_str("</header>\n");
     if let Some(text) = non_blank(&notes.overall) {
         push(
-            &mut out,
+            out,
             &[
                 "<section class=\"framing\">\n",
                 &note_block("Framing note", text),
@@ -113,10 +118,11 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
             target: plan.target,
             running,
         };
-        slide_section(&mut out, c, notes, d, &slide, &cols, options);
+        slide_section(out, c, notes, d, &slide, &cols, options);
+        out.dimension_done()?;
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    Ok(())
 }
 
 /// "20 minutes", or that no length is set.
