@@ -4,6 +4,9 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
+mod common;
+use common::mkfifo;
+
 use std::fmt::Write as _;
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::Path;
@@ -47,14 +50,6 @@ fn finish(job: &mut ExportJob, limit: Duration) -> Result<(), WriteError> {
         assert!(start.elapsed() < limit, "still running after {limit:?}");
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-fn mkfifo(path: &Path) {
-    let made = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(made.success());
 }
 
 #[test]

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 mod common;
+#[path = "common/generated.rs"]
+mod generated;
 use common::{open, open_built_in, open_export, press_export, started, type_export_path};
 
 use egui::accesskit::Role;
@@ -335,4 +337,97 @@ fn a_remembered_audience_choice_shows_and_names_the_file() {
         suggested_name(&h),
         "project-management-vs-technology-management-audience.slides.md"
     );
+}
+
+/// The window while an export goes into a pipe whose reader takes one byte
+/// a second: every key is answered within 100 ms, the status line shows the
+/// export, and the export ends (here with the stalled reader's error)
+/// instead of hanging anything.
+#[cfg(unix)]
+#[test]
+fn an_export_into_a_slow_pipe_never_stops_the_window() {
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("talk.md");
+    common::mkfifo(&pipe);
+    // The reader: open without waiting for a writer, then one byte a
+    // second until the writer is gone.
+    let reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&pipe)
+        .unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reading = {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut reader = reader;
+            let mut byte = [0u8; 1];
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = reader.read(&mut byte);
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        })
+    };
+
+    // Far more than a pipe holds (64 KiB): 300 dimensions.
+    let content = dir.path().join("big.ron");
+    let big = ron::ser::to_string(&generated::generated(300)).unwrap();
+    std::fs::write(&content, big).unwrap();
+    let mut h = open(&content, data.path());
+    open_export(&mut h);
+    type_export_path(&mut h, &pipe);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    assert!(h.state().exporting(), "the export runs beside the window");
+    h.get_by_label_contains("Exporting Markdown");
+    // Back to the comparison while it runs.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().export_dialog.open);
+
+    let start = Instant::now();
+    let mut slowest = Duration::ZERO;
+    let mut keys = 0;
+    while h.state().exporting() {
+        assert!(start.elapsed() < Duration::from_mins(1), "the export ends");
+        let before = h.state().session.selected;
+        let frame = Instant::now();
+        h.key_press(egui::Key::ArrowDown);
+        h.step();
+        slowest = slowest.max(frame.elapsed());
+        if h.state().exporting() && keys < 9 {
+            assert_ne!(h.state().session.selected, before, "the key was answered");
+            keys += 1;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    reading.join().unwrap();
+    eprintln!(
+        "{keys} keys answered while exporting; slowest frame {slowest:?}; the export ended after {:?}",
+        start.elapsed()
+    );
+    assert!(keys >= 9, "keys were pressed while exporting");
+    assert!(
+        slowest < Duration::from_millis(100),
+        "the slowest frame took {slowest:?}"
+    );
+    h.run();
+    let hint = h
+        .state()
+        .export_dialog
+        .field
+        .hint()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        hint.contains("Could not export") && hint.contains("took nothing"),
+        "{hint}"
+    );
+    assert!(h.state().export_dialog.open, "the dialog says why");
 }

@@ -13,8 +13,8 @@
 mod common;
 use common::xvfb::{Display, require_tools, sigterm};
 use common::{
-    click_row, open, open_export, press_export, started, step_until, type_export_path, type_note,
-    wait_until,
+    click_row, mkfifo, open, open_export, press_export, started, step_until, type_export_path,
+    type_note, wait_until,
 };
 
 use std::os::unix::fs::symlink;
@@ -68,11 +68,6 @@ fn sent() -> Sent {
         content,
         data: tempfile::tempdir().unwrap(),
     }
-}
-
-fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(made.success());
 }
 
 /// Runs `f` on its own thread; fails the test (instead of hanging it) when

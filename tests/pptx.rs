@@ -734,6 +734,7 @@ fn the_export_dialog_writes_the_powerpoint_deck() {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
         .click();
     h.run();
+    common::step_until(&mut h, 60, |app| !app.exporting());
     let c = Comparison::built_in();
     assert_eq!(
         std::fs::read(&out).unwrap(),

@@ -34,6 +34,8 @@ pub(super) struct Background {
     /// When a change on disk was last seen; the reload waits for the
     /// writes to settle.
     pub(super) reload_after: Option<Instant>,
+    /// The export under way, if any.
+    pub(super) export: Option<super::exporting::Exporting>,
 }
 
 /// The background helpers that could not start, so that each failure is

@@ -189,6 +189,7 @@ impl VersusApp {
                     .request(DialogPurpose::Export(dialog.format.extension()), suggested);
             }
             ExportCmd::Submit(path) => self.export_to(path),
+            ExportCmd::Cancel => self.cancel_export(),
             ExportCmd::OpenFolder(dir) => {
                 self.open_url = Some(format!("file://{}", dir.display()));
             }
@@ -301,6 +302,14 @@ mod tests {
         );
         let out = data.path().join("out.html");
         a.apply(ExportCmd::Submit(out.clone()).into());
+        // Written on a thread of its own; the window only looks.
+        let ctx = egui::Context::default();
+        let start = Instant::now();
+        while a.exporting() {
+            assert!(start.elapsed().as_secs() < 30, "the export ends");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            a.logic(&ctx);
+        }
         assert!(out.is_file());
         assert!(!a.export_dialog.open);
         a.apply(ExportCmd::ShowDialog.into());

@@ -67,31 +67,7 @@ impl VersusApp {
             field.ask(path, question);
             return;
         }
-        self.write_export(&path);
-    }
-
-    /// Writes the export the dialog describes to `path`, agreed to.
-    fn write_export(&mut self, path: &Path) {
-        let dialog = &mut self.export_dialog;
-        let bytes = crate::export::export(
-            dialog.format,
-            &self.session.comparison,
-            &self.session.notes_file.notes,
-            &dialog.export_options(),
-        );
-        match storage::write_export(path, &bytes) {
-            Ok(()) => {
-                dialog.done();
-                self.session.message = Some(format!(
-                    "Exported {} to {}",
-                    dialog.format.label(),
-                    path.display()
-                ));
-                // Remembered as a folder that means the same from anywhere.
-                self.last_export = Some(absolute_path(path));
-            }
-            Err(e) => dialog.field.refuse(format!("Could not export: {e}")),
-        }
+        self.start_export(path);
     }
 
     pub(super) fn show_path_dialog(&mut self, purpose: PathPurpose) {

@@ -7,6 +7,7 @@
 mod background;
 pub mod command;
 pub mod exit;
+mod exporting;
 mod files;
 pub mod remembered;
 pub mod screenshot;
@@ -163,6 +164,7 @@ impl VersusApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.attach(ctx);
         self.poll_background();
+        self.poll_export(ctx);
         self.reload_when_changed(ctx);
         self.notice_notes_changes();
         self.autosave(ctx);
@@ -173,6 +175,7 @@ impl VersusApp {
         let ctx = ui.ctx().clone();
         self.attach(&ctx);
         self.poll_background();
+        self.poll_export(&ctx);
         self.reload_when_changed(&ctx);
         self.session.clock = ctx.input(|i| i.time);
         if self.session.presenting.is_some() {
@@ -212,7 +215,8 @@ impl VersusApp {
         ui::text::set_search(ui.ctx(), session.finder.query());
         egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, session, &recent, commands));
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui::status_bar::ui(ui, session, self.last_export.as_deref(), commands);
+            let export = self.export_progress();
+            ui::status_bar::ui(ui, session, self.last_export.as_deref(), export, commands);
         });
         egui::Panel::left("sidebar")
             .resizable(true)

@@ -266,6 +266,8 @@ pub enum ExportCmd {
     Submit(PathBuf),
     /// Open this folder in the system's file manager.
     OpenFolder(PathBuf),
+    /// Stop the export under way (its file is left as it was).
+    Cancel,
 }
 
 impl From<ExportCmd> for Command {

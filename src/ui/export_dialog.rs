@@ -40,6 +40,13 @@ impl ExportDialog {
         self.open = false;
     }
 
+    /// The export failed: the dialog shows why (opened again if it was
+    /// closed meanwhile), so the path can be changed.
+    pub fn failed(&mut self, why: String) {
+        self.open = true;
+        self.field.refuse(why);
+    }
+
     /// The export was written: the dialog closes.
     pub fn done(&mut self) {
         self.open = false;

@@ -1,4 +1,5 @@
-//! The status bar: where the comparison came from and any warnings.
+//! The status bar: where the comparison came from, the notes file, an
+//! export under way, the last message and any warnings.
 
 use egui::RichText;
 
@@ -6,11 +7,26 @@ use crate::session::command::ExportCmd;
 use crate::session::{Command, Session};
 use crate::ui::style;
 
+/// The export under way: what, how far, and a button to stop it.
+fn export_ui(ui: &mut egui::Ui, what: &str, done: f32, commands: &mut Vec<Command>) {
+    ui.separator();
+    ui.label(what).on_hover_text(what);
+    ui.add(
+        egui::ProgressBar::new(done)
+            .desired_width(90.0)
+            .show_percentage(),
+    );
+    if ui.small_button("Cancel").clicked() {
+        commands.push(ExportCmd::Cancel.into());
+    }
+}
+
 /// Draws the status bar.
 pub fn ui(
     ui: &mut egui::Ui,
     session: &Session,
     last_export: Option<&std::path::Path>,
+    export: Option<(String, f32)>,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -45,6 +61,9 @@ pub fn ui(
                 .weak()
                 .size(style::SMALL_TEXT),
         );
+        if let Some((what, done)) = export {
+            export_ui(ui, &what, done, commands);
+        }
         if let Some(message) = &session.message {
             ui.separator();
             // A long message (a path) may run past the window: hovering

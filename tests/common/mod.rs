@@ -170,6 +170,9 @@ pub fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 pub fn press_export(h: &mut Harness<'_, VersusApp>) {
     h.get_by_role_and_label(Role::Button, "Export").click();
     h.run();
+    // The export is written on a thread of its own: wait for its end to be
+    // taken in, as the window does frame by frame.
+    step_until(h, 60, |app| !app.exporting());
 }
 
 /// Every content file in the repository: the built-in comparison and the
@@ -214,4 +217,13 @@ pub fn content_files() -> Vec<(String, versus::model::Comparison)> {
     }
     out.push(("long rows".to_owned(), long));
     out
+}
+
+/// Makes a named pipe at `path` (with the system's `mkfifo`).
+pub fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
 }
