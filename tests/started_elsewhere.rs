@@ -34,6 +34,7 @@ fn files_opened_by_a_relative_path_reopen_from_another_folder() {
     std::fs::create_dir(a.path().join("out")).unwrap();
     app.apply(ExportCmd::ShowDialog.into());
     app.apply(ExportCmd::Submit("out/talk.md".into()).into());
+    common::finish_export(&mut app);
     assert!(a.path().join("out/talk.md").is_file());
     let saved = ron::to_string(&app.remembered_now()).unwrap();
     drop(app);

@@ -1,6 +1,7 @@
 //! The comparison pane: the subjects side by side for the selected section.
 
 mod grid;
+mod parts;
 
 use egui::RichText;
 

@@ -227,3 +227,15 @@ pub fn mkfifo(path: &std::path::Path) {
         .unwrap();
     assert!(made.success(), "mkfifo {}", path.display());
 }
+
+/// Lets the export under way in `app` (started without a window) end, as
+/// the window's `logic` takes it in; fails after a minute.
+pub fn finish_export(app: &mut VersusApp) {
+    let ctx = egui::Context::default();
+    let start = std::time::Instant::now();
+    while app.exporting() {
+        assert!(start.elapsed().as_secs() < 60, "the export ends");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.logic(&ctx);
+    }
+}

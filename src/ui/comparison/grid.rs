@@ -6,17 +6,18 @@ use egui::RichText;
 
 use super::MAX_WIDTH;
 use crate::model::{Dimension, Subject};
-use crate::session::command::NotesCmd;
 use crate::session::{Command, Session};
 use crate::ui::style;
 use crate::ui::text::markdown_ui;
+
+use super::parts::{common_ui, name_ui, names_ui, point_ui, summary_ui};
 
 /// The narrowest a subject column gets; below it the pane scrolls sideways.
 const MIN_COLUMN: f32 = 140.0;
 
 /// How a row's background is drawn.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Shade {
+pub(super) enum Shade {
     None,
     Stripe,
     Highlight,
@@ -26,7 +27,7 @@ enum Shade {
 const COLUMN_GAP: f32 = 16.0;
 
 /// What one cell of a row shows.
-enum Cell<'a> {
+pub(super) enum Cell<'a> {
     /// A side or summary (inline Markdown).
     Text(&'a str),
     /// A subject's name, over its column.
@@ -88,22 +89,22 @@ impl Part {
 
 /// Where a dimension's grid is on screen and which of its columns are in
 /// view. Positions are in screen points.
-struct Grid {
+pub(super) struct Grid {
     /// The content's top-left corner (it moves as the pane scrolls).
-    origin: egui::Pos2,
+    pub(super) origin: egui::Pos2,
     /// The part of the pane in view.
-    visible: egui::Rect,
+    pub(super) visible: egui::Rect,
     /// The aspect column's width.
-    aspect: f32,
+    pub(super) aspect: f32,
     /// Each subject column's width.
-    column: f32,
+    pub(super) column: f32,
     /// The subject columns in view.
-    columns: std::ops::Range<usize>,
+    pub(super) columns: std::ops::Range<usize>,
     /// Where the aspect column is drawn: at its place, or pinned to the
     /// pane's left edge once the columns scroll sideways.
-    aspect_x: f32,
+    pub(super) aspect_x: f32,
     /// The grid's full width.
-    width: f32,
+    pub(super) width: f32,
 }
 
 impl Grid {
@@ -144,7 +145,7 @@ impl Grid {
 
     /// The width for text across the grid (a hint, what the subjects
     /// share): from the left edge in view, as wide as the pane shows.
-    fn text_width(&self) -> f32 {
+    pub(super) fn text_width(&self) -> f32 {
         (self.visible.right() - self.aspect_x).clamp(MIN_COLUMN, self.width.max(MIN_COLUMN))
     }
 
@@ -156,7 +157,7 @@ impl Grid {
     }
 
     /// The row's background: across the part of the grid in view.
-    fn row_rect(&self, top: f32, height: f32) -> egui::Rect {
+    pub(super) fn row_rect(&self, top: f32, height: f32) -> egui::Rect {
         let left = self.visible.left().max(self.origin.x);
         let right = self.visible.right().min(self.origin.x + self.width);
         egui::Rect::from_min_max(
@@ -168,7 +169,7 @@ impl Grid {
 }
 
 /// A child `Ui` at `(x, top)`, `width` wide, as tall as what it holds.
-fn cell_ui(
+pub(super) fn cell_ui(
     ui: &mut egui::Ui,
     salt: egui::Id,
     x: f32,
@@ -191,7 +192,7 @@ fn cell_ui(
 /// One aligned row at `top`: the aspect, then a cell per subject column in
 /// view. Cells wrap inside their width and the row is as tall as its
 /// tallest cell in view. Returns the row's height with the space under it.
-fn row_ui<'a>(
+pub(super) fn row_ui<'a>(
     ui: &mut egui::Ui,
     grid: &Grid,
     (salt, top): (egui::Id, f32),
@@ -259,7 +260,7 @@ fn row_ui<'a>(
 }
 
 /// Space under each row.
-const ROW_SPACE: f32 = 6.0;
+pub(super) const ROW_SPACE: f32 = 6.0;
 
 /// What drawing one dimension's parts needs: where the grid is, the
 /// dimension, and the subjects shown.
@@ -436,185 +437,4 @@ fn parts_of(d: &Dimension) -> Vec<Part> {
         parts.push(Part::Empty);
     }
     parts
-}
-
-/// The names' row, at its place or pinned to the top of the pane when
-/// the rows scroll under it, over a rule; returns its height.
-fn names_ui(
-    ui: &mut egui::Ui,
-    grid: &Grid,
-    (salt, at): (egui::Id, f32),
-    shown: &[&Subject],
-) -> f32 {
-    let top = at.max(grid.visible.top());
-    let fill = ui.painter().add(egui::Shape::Noop);
-    let h = row_ui(
-        ui,
-        grid,
-        (salt, top),
-        Shade::None,
-        |_| {},
-        |col| Cell::Name(shown[col]),
-    );
-    let rect = grid.row_rect(top, h).with_min_y(top - 8.0);
-    let panel = ui.visuals().panel_fill;
-    ui.painter()
-        .set(fill, egui::epaint::RectShape::filled(rect, 0.0, panel));
-    let rule = top + h - ROW_SPACE / 2.0;
-    ui.painter().hline(
-        rect.x_range(),
-        rule,
-        ui.visuals().widgets.noninteractive.bg_stroke,
-    );
-    h + ROW_SPACE
-}
-
-/// A subject's name over its column: the short label where the name
-/// does not fit on one line.
-fn name_ui(ui: &mut egui::Ui, s: &Subject, column_w: f32) {
-    let name_w = ui
-        .painter()
-        .layout_no_wrap(
-            s.name.clone(),
-            egui::FontId::proportional(18.0),
-            egui::Color32::WHITE,
-        )
-        .size()
-        .x;
-    if name_w > column_w && !s.short.is_empty() {
-        ui.label(RichText::new(s.label()).size(18.0).strong())
-            .on_hover_text(&s.name);
-    } else {
-        ui.label(RichText::new(&s.name).size(18.0).strong());
-    }
-}
-
-/// The summaries' row.
-fn summary_ui(
-    ui: &mut egui::Ui,
-    grid: &Grid,
-    at: (egui::Id, f32),
-    d: &Dimension,
-    shown: &[&Subject],
-) -> f32 {
-    row_ui(
-        ui,
-        grid,
-        at,
-        Shade::None,
-        |ui| {
-            ui.label(RichText::new("In short").weak().italics());
-        },
-        |col| {
-            d.summary
-                .get(&shown[col].id)
-                .map_or(Cell::Absent, Cell::Text)
-        },
-    ) + 6.0
-}
-
-/// What the subjects share, under the rows.
-fn common_ui(
-    ui: &mut egui::Ui,
-    grid: &Grid,
-    salt: egui::Id,
-    top: f32,
-    d: &Dimension,
-    subjects: usize,
-) -> f32 {
-    cell_ui(ui, salt, grid.aspect_x, top, grid.text_width(), |ui| {
-        ui.add_space(16.0);
-        let heading = if subjects > 2 {
-            "What they share"
-        } else {
-            "What both share"
-        };
-        ui.label(RichText::new(heading).size(18.0).strong());
-        ui.add_space(4.0);
-        for text in &d.common {
-            ui.horizontal_top(|ui| {
-                ui.label("•");
-                ui.vertical(|ui| {
-                    markdown_ui(ui, text);
-                });
-            });
-        }
-    })
-}
-
-/// A point's row; clicking its aspect highlights it. `at` is the row's id
-/// and top, `(index, i)` the dimension's index and the point's.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row of the grid and what it needs"
-)]
-fn point_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    grid: &Grid,
-    at: (egui::Id, f32),
-    (index, i): (usize, usize),
-    p: &crate::model::Point,
-    shown: &[&Subject],
-    commands: &mut Vec<Command>,
-) -> f32 {
-    let Some(d) = session.comparison.dimensions.get(index) else {
-        return 0.0;
-    };
-    let highlighted = session.notes().is_highlighted(&d.id, &p.aspect);
-    let shade = if highlighted {
-        Shade::Highlight
-    } else if i % 2 == 0 {
-        Shade::Stripe
-    } else {
-        Shade::None
-    };
-    row_ui(
-        ui,
-        grid,
-        at,
-        shade,
-        |ui| {
-            // Wrapped inside the aspect column: a long aspect must not
-            // push its row's cells out of line.
-            let aspect = egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
-                .frame_when_inactive(false)
-                .wrap();
-            let key = if i < 9 {
-                format!(" (key {})", i + 1)
-            } else {
-                String::new()
-            };
-            let hint = if highlighted {
-                format!("Highlighted{key}. Click to clear.")
-            } else {
-                format!("Click to highlight this row{key}.")
-            };
-            let clicked = ui
-                .horizontal_top(|ui| {
-                    // The number key that highlights this row, 1 to 9.
-                    if i < 9 {
-                        ui.label(
-                            RichText::new(format!("{}", i + 1))
-                                .size(style::SMALL_TEXT)
-                                .weak()
-                                .monospace(),
-                        )
-                        .on_hover_text(format!("Press {} to highlight this row", i + 1));
-                    }
-                    ui.add(aspect).on_hover_text(hint).clicked()
-                })
-                .inner;
-            if clicked {
-                commands.push(
-                    NotesCmd::ToggleHighlight {
-                        dimension: index,
-                        aspect: p.aspect.clone(),
-                    }
-                    .into(),
-                );
-            }
-        },
-        |col| p.sides.get(&shown[col].id).map_or(Cell::Absent, Cell::Text),
-    )
 }

@@ -8,104 +8,16 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontFamily, FontId, Rect, TextFormat, pos2, vec2};
+use egui::{Color32, FontFamily, FontId, Rect, TextFormat};
 
-use crate::model::{Comparison, parse_inline};
-use crate::notes::Notes;
-use crate::session::present::Slide;
+use crate::model::parse_inline;
 use crate::ui::style::ACCENT;
 
-/// What a slide shows, as text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SlideText {
-    /// The heading.
-    pub title: String,
-    /// Under the heading (the title slide's subjects).
-    pub subtitle: String,
-    /// The column headers: the subjects' short labels (else names).
-    pub headers: Vec<String>,
-    /// The rows: an aspect, then one cell per header.
-    pub rows: Vec<Row>,
-}
+mod draw;
+mod text;
 
-/// One row of a slide.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// The row's label (a point's aspect, or "Summary").
-    pub aspect: String,
-    /// One cell per column.
-    pub cells: Vec<String>,
-    /// Emphasised (a highlighted point).
-    pub highlighted: bool,
-}
-
-impl SlideText {
-    /// The text of `slide`: the dimension's rows for the subjects in
-    /// `columns`, the summaries first when `summaries` is on.
-    #[must_use]
-    pub fn of(
-        c: &Comparison,
-        notes: &Notes,
-        slide: Slide,
-        columns: &[usize],
-        summaries: bool,
-    ) -> Self {
-        let subjects: Vec<&crate::model::Subject> =
-            columns.iter().filter_map(|&i| c.subjects.get(i)).collect();
-        match slide {
-            Slide::Title => Self {
-                title: c.title.clone(),
-                subtitle: c
-                    .subjects
-                    .iter()
-                    .map(|s| s.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("  ·  "),
-                headers: Vec::new(),
-                rows: Vec::new(),
-            },
-            Slide::Dimension(i) => {
-                let Some(d) = c.dimensions.get(i) else {
-                    return Self {
-                        title: String::new(),
-                        subtitle: String::new(),
-                        headers: Vec::new(),
-                        rows: Vec::new(),
-                    };
-                };
-                let mut rows = Vec::new();
-                if summaries {
-                    rows.push(Row {
-                        aspect: "Summary".to_owned(),
-                        cells: subjects
-                            .iter()
-                            .map(|s| d.summary.get(&s.id).unwrap_or_default().to_owned())
-                            .collect(),
-                        highlighted: false,
-                    });
-                }
-                rows.extend(d.points.iter().map(|p| {
-                    Row {
-                        aspect: p.aspect.clone(),
-                        cells: subjects
-                            .iter()
-                            .map(|s| p.sides.get(&s.id).unwrap_or_default().to_owned())
-                            .collect(),
-                        highlighted: notes.is_highlighted(&d.id, &p.aspect),
-                    }
-                }));
-                Self {
-                    title: d.title.clone(),
-                    subtitle: String::new(),
-                    // Short labels, as in the deck's tables: a header
-                    // is a narrow place.
-                    headers: subjects.iter().map(|s| s.label().to_owned()).collect(),
-                    rows,
-                }
-            }
-        }
-    }
-}
+use draw::{Pen, headers_ui, heading_ui, rows_ui};
+pub use text::{Row, SlideText};
 
 /// The largest body size, as a share of the slide's height.
 const BASE_SHARE: f32 = 1.0 / 20.0;
@@ -117,19 +29,19 @@ const FLOOR: f32 = 7.0;
 
 /// Text colours and fills.
 #[derive(Clone, Copy)]
-struct Colors {
-    text: Color32,
-    strong: Color32,
-    weak: Color32,
-    highlight: Color32,
+pub(super) struct Colors {
+    pub(super) text: Color32,
+    pub(super) strong: Color32,
+    pub(super) weak: Color32,
+    pub(super) highlight: Color32,
 }
 
 /// How a page of a slide is laid out at one size.
-struct Measure {
+pub(super) struct Measure {
     /// Heading height (with the space under it).
-    head: f32,
+    pub(super) head: f32,
     /// Each block's height.
-    blocks: Vec<f32>,
+    pub(super) blocks: Vec<f32>,
 }
 
 /// Lays `text` out in `rect` and draws page `page` (clamped); returns how
@@ -304,7 +216,7 @@ fn column_widths(inner: Rect, columns: usize) -> (f32, f32) {
 
 /// Inline Markdown as a layout job at `size` in `color`, wrapping at
 /// `width`; links are underlined (a slide is not clicked through).
-fn job(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
+pub(super) fn job(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     let mut job = LayoutJob::default();
     for span in parse_inline(text) {
         let family = if span.code {
@@ -333,7 +245,13 @@ fn job(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
 }
 
 /// The heights of the heading and of each row at body size `size`.
-fn measure(ui: &egui::Ui, inner: Rect, text: &SlideText, rows: &[Row], size: f32) -> Measure {
+pub(super) fn measure(
+    ui: &egui::Ui,
+    inner: Rect,
+    text: &SlideText,
+    rows: &[Row],
+    size: f32,
+) -> Measure {
     let painter = ui.painter();
     let height = |t: &str, s: f32, w: f32| {
         if t.trim().is_empty() {
@@ -509,138 +427,4 @@ fn draw(
         y = headers_ui(ui, &pen, &text.headers, y);
     }
     rows_ui(ui, &pen, text, rows, y);
-}
-
-/// Where and how a page's parts are drawn: the area inside the margins,
-/// the columns' widths and the gap between them, the body size, the
-/// colours.
-struct Pen {
-    inner: Rect,
-    aspect: f32,
-    column: f32,
-    gap: f32,
-    size: f32,
-    colors: Colors,
-}
-
-impl Pen {
-    /// The left edge of subject column `k`.
-    fn column_x(&self, k: usize) -> f32 {
-        #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-        let k = k as f32;
-        self.inner.left() + self.aspect + self.gap + k * (self.column + self.gap)
-    }
-}
-
-/// `job` at `(x, y)`, `w` wide, left-aligned; returns its height.
-fn put_ui(ui: &mut egui::Ui, x: f32, y: f32, w: f32, job: LayoutJob) -> f32 {
-    let galley = ui.painter().layout_job(job.clone());
-    let h = galley.size().y;
-    // Left-aligned, never justified (a justified label spreads its
-    // letters).
-    ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(Rect::from_min_size(pos2(x, y), vec2(w, h)))
-            .layout(egui::Layout::top_down(egui::Align::LEFT)),
-    )
-    .add(egui::Label::new(job).wrap().selectable(false));
-    h
-}
-
-/// The title (numbered when there are several pages) and the subtitle;
-/// returns where what follows starts.
-fn heading_ui(
-    ui: &mut egui::Ui,
-    pen: &Pen,
-    text: &SlideText,
-    (page, pages): (usize, usize),
-) -> f32 {
-    let (inner, size, colors) = (pen.inner, pen.size, pen.colors);
-    let mut y = inner.top();
-    let title = if pages > 1 {
-        format!("{} ({}/{})", text.title, page + 1, pages)
-    } else {
-        text.title.clone()
-    };
-    if text.headers.is_empty() && text.rows.is_empty() {
-        // The title slide: centred vertically.
-        let m = measure(ui, inner, text, &[], size);
-        y += ((inner.height() - m.head) / 2.0).max(0.0);
-    }
-    y += put_ui(
-        ui,
-        inner.left(),
-        y,
-        inner.width(),
-        job(&title, size * 1.35, colors.strong, inner.width()),
-    );
-    y += size * 0.6;
-    if !text.subtitle.is_empty() {
-        y += put_ui(
-            ui,
-            inner.left(),
-            y,
-            inner.width(),
-            job(&text.subtitle, size, colors.text, inner.width()),
-        );
-        y += size * 0.4;
-    }
-    y
-}
-
-/// The subjects' headers at `y`, over a rule; returns where the rows start.
-fn headers_ui(ui: &mut egui::Ui, pen: &Pen, headers: &[String], mut y: f32) -> f32 {
-    let (size, colors) = (pen.size, pen.colors);
-    let mut tallest: f32 = 0.0;
-    for (k, h) in headers.iter().enumerate() {
-        tallest = tallest.max(put_ui(
-            ui,
-            pen.column_x(k),
-            y,
-            pen.column,
-            job(h, size, colors.strong, pen.column),
-        ));
-    }
-    y += tallest + size * 0.2;
-    ui.painter().hline(
-        pen.inner.x_range(),
-        y,
-        egui::Stroke::new((size / 16.0).max(1.0), colors.weak),
-    );
-    y + size * 0.2
-}
-
-/// `rows` from `y` down, a highlighted one on its band.
-fn rows_ui(ui: &mut egui::Ui, pen: &Pen, text: &SlideText, rows: &[Row], mut y: f32) {
-    let (inner, size, colors) = (pen.inner, pen.size, pen.colors);
-    let pad = size * 0.5;
-    for row in rows {
-        let m = measure(ui, inner, text, std::slice::from_ref(row), size);
-        let h = m.blocks.first().copied().unwrap_or(0.0);
-        if row.highlighted {
-            ui.painter().rect_filled(
-                Rect::from_min_size(pos2(inner.left(), y), vec2(inner.width(), h)),
-                size * 0.2,
-                colors.highlight,
-            );
-        }
-        let top = y + pad / 2.0;
-        put_ui(
-            ui,
-            inner.left(),
-            top,
-            pen.aspect,
-            job(&row.aspect, size, colors.strong, pen.aspect),
-        );
-        for (k, cell) in row.cells.iter().enumerate() {
-            put_ui(
-                ui,
-                pen.column_x(k),
-                top,
-                pen.column,
-                job(cell, size, colors.text, pen.column),
-            );
-        }
-        y += h;
-    }
 }

@@ -1,0 +1,98 @@
+//! What a slide shows, as text: its title, headers and rows, built from
+//! the comparison and the notes for a slide of the talk.
+
+use crate::model::Comparison;
+use crate::notes::Notes;
+use crate::session::present::Slide;
+
+/// What a slide shows, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideText {
+    /// The heading.
+    pub title: String,
+    /// Under the heading (the title slide's subjects).
+    pub subtitle: String,
+    /// The column headers: the subjects' short labels (else names).
+    pub headers: Vec<String>,
+    /// The rows: an aspect, then one cell per header.
+    pub rows: Vec<Row>,
+}
+
+/// One row of a slide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row's label (a point's aspect, or "Summary").
+    pub aspect: String,
+    /// One cell per column.
+    pub cells: Vec<String>,
+    /// Emphasised (a highlighted point).
+    pub highlighted: bool,
+}
+
+impl SlideText {
+    /// The text of `slide`: the dimension's rows for the subjects in
+    /// `columns`, the summaries first when `summaries` is on.
+    #[must_use]
+    pub fn of(
+        c: &Comparison,
+        notes: &Notes,
+        slide: Slide,
+        columns: &[usize],
+        summaries: bool,
+    ) -> Self {
+        let subjects: Vec<&crate::model::Subject> =
+            columns.iter().filter_map(|&i| c.subjects.get(i)).collect();
+        match slide {
+            Slide::Title => Self {
+                title: c.title.clone(),
+                subtitle: c
+                    .subjects
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("  ·  "),
+                headers: Vec::new(),
+                rows: Vec::new(),
+            },
+            Slide::Dimension(i) => {
+                let Some(d) = c.dimensions.get(i) else {
+                    return Self {
+                        title: String::new(),
+                        subtitle: String::new(),
+                        headers: Vec::new(),
+                        rows: Vec::new(),
+                    };
+                };
+                let mut rows = Vec::new();
+                if summaries {
+                    rows.push(Row {
+                        aspect: "Summary".to_owned(),
+                        cells: subjects
+                            .iter()
+                            .map(|s| d.summary.get(&s.id).unwrap_or_default().to_owned())
+                            .collect(),
+                        highlighted: false,
+                    });
+                }
+                rows.extend(d.points.iter().map(|p| {
+                    Row {
+                        aspect: p.aspect.clone(),
+                        cells: subjects
+                            .iter()
+                            .map(|s| p.sides.get(&s.id).unwrap_or_default().to_owned())
+                            .collect(),
+                        highlighted: notes.is_highlighted(&d.id, &p.aspect),
+                    }
+                }));
+                Self {
+                    title: d.title.clone(),
+                    subtitle: String::new(),
+                    // Short labels, as in the deck's tables: a header
+                    // is a narrow place.
+                    headers: subjects.iter().map(|s| s.label().to_owned()).collect(),
+                    rows,
+                }
+            }
+        }
+    }
+}
