@@ -204,7 +204,8 @@ fn write(
         shared.done.fetch_add(1, Ordering::Relaxed);
         Ok(())
     };
-    storage::write_export_with(path, |out| match out {
+    let check = || shared.check();
+    storage::write_export_checked(path, &check, |out| match out {
         Output::File(file) => {
             let mut watched = Watched {
                 inner: file,

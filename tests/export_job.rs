@@ -174,3 +174,38 @@ fn a_pipe_nobody_reads_is_an_error_at_once() {
         "{e}"
     );
 }
+
+#[test]
+fn a_cancel_ends_the_wait_for_a_stalled_reader_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    // A reader that takes nothing: the pipe fills and the writer waits.
+    let _reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let mut job = ExportJob::start(
+        Format::Markdown,
+        sparse(),
+        Notes::default(),
+        ExportOptions::default(),
+        fifo,
+    );
+    // Until the pipe is full (64 KiB by default) and the writer waits.
+    while job.progress().written_bytes < 64 * 1024 {
+        assert!(job.poll().is_none(), "the export waits for its reader");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let cancelled = Instant::now();
+    job.cancel();
+    let e = finish(&mut job, Duration::from_secs(2)).unwrap_err();
+    assert!(is_cancelled(&e), "{e}");
+    assert!(
+        cancelled.elapsed() < Duration::from_secs(1),
+        "ended {:?} after the cancel, not at the stalled reader's {STALLED_READER:?}",
+        cancelled.elapsed()
+    );
+}

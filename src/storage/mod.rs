@@ -18,7 +18,7 @@ pub use read::{ReadError, read_regular};
 pub use stream::STALLED_READER;
 pub use write::{
     Output, WriteSeek, remove_stale_temp_files, write_atomic, write_atomic_trusting, write_export,
-    write_export_with,
+    write_export_checked, write_export_with,
 };
 
 /// Why a file could not be written. Each variant names the path the person

@@ -17,7 +17,7 @@ pub const STALLED_READER: Duration = Duration::from_secs(10);
 /// it fails is dropped, not pushed into a reader that may have stopped.
 pub(super) fn write_stream_with(
     path: &Path,
-    stalled: Duration,
+    (stalled, check): (Duration, &dyn Fn() -> std::io::Result<()>),
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
@@ -28,7 +28,14 @@ pub(super) fn write_stream_with(
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(explain_open_error)?;
-    let mut out = BufWriter::with_capacity(BUFFER, Stream { file, stalled });
+    let mut out = BufWriter::with_capacity(
+        BUFFER,
+        Stream {
+            file,
+            stalled,
+            check,
+        },
+    );
     match write(&mut out) {
         Ok(()) => out.flush(),
         Err(e) => {
@@ -40,12 +47,15 @@ pub(super) fn write_stream_with(
 
 /// A non-blocking device or pipe as a blocking writer with a limit on how
 /// long it waits.
-struct Stream {
+struct Stream<'a> {
     file: std::fs::File,
     stalled: Duration,
+    /// Asked while waiting for the reader: an error (a cancel) ends the
+    /// wait at once.
+    check: &'a dyn Fn() -> std::io::Result<()>,
 }
 
-impl Write for Stream {
+impl Write for Stream<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         // The wait starts with each write: time spent making the bytes is
         // not the reader's.
@@ -55,6 +65,7 @@ impl Write for Stream {
                 Ok(0) if !bytes.is_empty() => return Err(std::io::ErrorKind::WriteZero.into()),
                 Ok(n) => return Ok(n),
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    (self.check)()?;
                     if waiting.elapsed() > self.stalled {
                         return Err(std::io::Error::new(
                             std::io::ErrorKind::TimedOut,
@@ -81,7 +92,7 @@ impl Write for Stream {
 /// [`write_stream_with`] of `bytes` as they are.
 #[cfg(test)]
 fn write_stream_within(path: &Path, bytes: &[u8], stalled: Duration) -> std::io::Result<()> {
-    write_stream_with(path, stalled, |out| out.write_all(bytes))
+    write_stream_with(path, (stalled, &|| Ok(())), |out| out.write_all(bytes))
 }
 
 /// A pipe without a reader fails to open with `ENXIO` ("No such device or

@@ -115,6 +115,20 @@ pub fn write_export_with(
     path: &Path,
     write: impl FnOnce(Output<'_>) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
+    write_export_checked(path, &|| Ok(()), write)
+}
+
+/// [`write_export_with`], asking `check` while it waits for a pipe's
+/// reader: an error from it (a cancel) ends the wait, and the write, at
+/// once instead of after [`STALLED_READER`].
+///
+/// # Errors
+/// As [`write_export_with`], and whatever `check` returns.
+pub fn write_export_checked(
+    path: &Path,
+    check: &dyn Fn() -> std::io::Result<()>,
+    write: impl FnOnce(Output<'_>) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     if let Some(link) = link_at(path).filter(Link::is_dangling) {
         return Err(WriteError::Link {
             path: path.to_owned(),
@@ -124,7 +138,7 @@ pub fn write_export_with(
     }
     let target = resolve_target(path)?;
     let result = match target.kind {
-        TargetKind::Stream => write_stream_with(&target.path, STALLED_READER, |out| {
+        TargetKind::Stream => write_stream_with(&target.path, (STALLED_READER, check), |out| {
             write(Output::Stream(out))
         }),
         TargetKind::New | TargetKind::Regular => replace_file_with(&target.path, |file| {
