@@ -54,24 +54,8 @@ impl Session {
                     });
                 }
             }
-            NotesCmd::KeepMine => {
-                let done = self.notes_file.keep_mine();
-                self.message = Some(aside_message(
-                    done,
-                    "Wrote your notes; the other version is kept in",
-                    "Could not keep a copy of the file on disk",
-                ));
-            }
-            NotesCmd::ReloadTheirs => {
-                let done = self.notes_file.reload_theirs();
-                // The steps were made on the notes just replaced.
-                self.history.clear();
-                self.message = Some(aside_message(
-                    done,
-                    "Reloaded the notes file; your version is kept in",
-                    "Could not keep a copy of your notes",
-                ));
-            }
+            NotesCmd::KeepMine => self.keep_mine(),
+            NotesCmd::ReloadTheirs => self.reload_theirs(),
             NotesCmd::AttachOrphan { from, to } => {
                 self.notes_file.notes.reattach(&from, &to);
                 self.notes_file.changed(now);
@@ -85,18 +69,44 @@ impl Session {
             NotesCmd::ApplyMerge { reviewed, merged } => self.apply_merge(&reviewed, *merged, now),
             NotesCmd::MergeOnDisk => self.merge_on_disk(now),
             NotesCmd::ClearMergeCheck(note) => self.clear_merge_check(&note, now),
-            NotesCmd::MoveBrokenAside => {
-                let done = self.notes_file.move_broken_aside();
-                self.message = Some(aside_message(
-                    done,
-                    "The broken notes file is now",
-                    "Could not move the broken notes file",
-                ));
-            }
+            NotesCmd::MoveBrokenAside => self.move_broken_aside(),
         }
         if let Some(before) = before {
             self.history.record(&before, &self.notes_file.notes);
         }
+    }
+
+    /// The notes file changed on disk: writes these notes, the file's
+    /// version kept aside.
+    fn keep_mine(&mut self) {
+        let done = self.notes_file.keep_mine();
+        self.message = Some(aside_message(
+            done,
+            "Wrote your notes; the other version is kept in",
+            "Could not keep a copy of the file on disk",
+        ));
+    }
+
+    /// The notes file changed on disk: loads it, these notes kept aside.
+    fn reload_theirs(&mut self) {
+        let done = self.notes_file.reload_theirs();
+        // The steps were made on the notes just replaced.
+        self.history.clear();
+        self.message = Some(aside_message(
+            done,
+            "Reloaded the notes file; your version is kept in",
+            "Could not keep a copy of your notes",
+        ));
+    }
+
+    /// The notes file cannot be read: moves it aside and carries on.
+    fn move_broken_aside(&mut self) {
+        let done = self.notes_file.move_broken_aside();
+        self.message = Some(aside_message(
+            done,
+            "The broken notes file is now",
+            "Could not move the broken notes file",
+        ));
     }
 
     /// The person checked what a merge flagged on `note`.
