@@ -48,8 +48,10 @@ fn f5_presents_the_starred_dimensions_when_any_else_all() {
     let mut h = open_built_in(data.path());
     let n = h.state().session.comparison.dimensions.len();
     press(&mut h, Key::F5);
+    // The built-in comparison has a conclusion and no verdicts yet.
     let all: Vec<Slide> = std::iter::once(Slide::Title)
         .chain((0..n).map(Slide::Dimension))
+        .chain([Slide::Conclusion, Slide::End])
         .collect();
     assert_eq!(slides(&h), all, "nothing starred: every dimension");
     assert!(
@@ -76,7 +78,13 @@ fn f5_presents_the_starred_dimensions_when_any_else_all() {
     press(&mut h, Key::F5);
     assert_eq!(
         slides(&h),
-        [Slide::Title, Slide::Dimension(1), Slide::Dimension(4)]
+        [
+            Slide::Title,
+            Slide::Dimension(1),
+            Slide::Dimension(4),
+            Slide::Conclusion,
+            Slide::End
+        ]
     );
     // The toggle: every dimension, starred or not.
     h.state_mut().apply(PresentCmd::StarredOnly(false).into());
@@ -101,10 +109,11 @@ fn every_key_moves_blanks_jumps_and_leaves_where_it_is() {
         press(&mut h, key);
         assert_eq!(shown(&h).0, before - 1, "{key:?} goes back");
     }
+    // The last slide is the end of the show, after the conclusion.
     press(&mut h, Key::End);
-    assert_eq!(shown(&h).0, n);
+    assert_eq!(shown(&h).0, n + 2);
     press(&mut h, Key::ArrowRight);
-    assert_eq!(shown(&h).0, n, "the last slide stays");
+    assert_eq!(shown(&h).0, n + 2, "the last slide stays");
     press(&mut h, Key::Home);
     assert_eq!(shown(&h).0, 0);
     // A click on the slide goes on (the presenter view is hidden first).
@@ -301,7 +310,8 @@ fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
     ] {
         assert!(h.query_by_label(label).is_some(), "{label}");
     }
-    let n = c.dimensions.len() + 1;
+    // The title, the dimensions, the conclusion and the end.
+    let n = c.dimensions.len() + 3;
     assert!(h.query_by_label(&format!("Slide 2 of {n}")).is_some());
     // 10 minutes shared over every dimension, all of it left.
     let each = versus::talk::clock_text(i64::try_from(600 / c.dimensions.len()).unwrap());
@@ -487,4 +497,64 @@ fn a_budget_is_proposed_only_once_the_talk_has_a_length() {
     h.run();
     assert!(h.query_by_label(hint).is_none());
     assert!(h.query_by_label("proposed").is_some());
+}
+
+/// Keynote's and PowerPoint's habits, and a live show as complete as the
+/// exported deck: the title slide says the introduction, Shift+F5 starts
+/// at the selected dimension, "Where each wins" and the conclusion close
+/// the show before a black end slide, and T and R pause and reset the
+/// presenter's timer.
+#[test]
+fn the_live_show_has_the_decks_slides_and_the_presenters_habits() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = open_built_in(data.path());
+    let c = h.state().session.comparison.clone();
+    // A verdict on the fourth dimension; then select it.
+    let fourth = c.dimensions[3].id.clone();
+    h.state_mut()
+        .session
+        .notes_file
+        .notes
+        .entry(&fourth)
+        .verdict = Some(versus::notes::Verdict::Even);
+    click_row(&mut h, &c.dimensions[3].title);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F5);
+    h.run();
+    assert_eq!(
+        h.state().session.presenting.as_ref().unwrap().slide(),
+        Slide::Dimension(3),
+        "Shift+F5 starts at the selected dimension"
+    );
+    // The first slide holds the introduction's first words.
+    press(&mut h, Key::Home);
+    let opening: String = c
+        .intro
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        h.query_all(by().label_contains(&opening)).count() >= 1,
+        "the title slide says \"{opening}…\""
+    );
+    // The closing slides, as in the deck.
+    press(&mut h, Key::End);
+    let all = slides(&h);
+    assert_eq!(
+        all[all.len() - 3..],
+        [Slide::Verdicts, Slide::Conclusion, Slide::End]
+    );
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::ArrowLeft);
+    assert!(h.query_all(by().label("Where each wins")).count() >= 1);
+    // The timer: T pauses it (the presenter view says so), R resets it.
+    h.input_mut().time = Some(50.0);
+    press(&mut h, Key::T);
+    assert!(h.query_all(by().label_contains("(paused)")).count() == 1);
+    assert!(h.query_by_label("Resume the timer (T)").is_some());
+    press(&mut h, Key::T);
+    press(&mut h, Key::R);
+    let p = h.state().session.presenting.as_ref().unwrap();
+    assert!(!p.watch.is_paused());
+    assert!(p.watch.elapsed(50.0) < 1.0, "reset to zero");
 }

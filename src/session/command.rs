@@ -379,6 +379,9 @@ pub enum PresentCmd {
         /// Record the seconds spent on each slide in the notes file.
         rehearse: bool,
     },
+    /// Start presenting at the selected dimension (the slide that shows
+    /// it, or the next one presented), as PowerPoint's "From Current Slide".
+    StartHere,
     /// A step through the talk while it is presented.
     Step(Step),
     /// Present only the starred dimensions (when any), or all.
@@ -410,6 +413,10 @@ pub enum Step {
     Blank,
     /// Show or hide the presenter view.
     TogglePresenterView,
+    /// Pause the presenter's timer, or start it again.
+    PauseTimer,
+    /// Set the presenter's timer back to zero.
+    ResetTimer,
     /// The slide shown takes this many pages on this screen.
     Pages(usize),
 }

@@ -12,10 +12,16 @@ use crate::talk::plan::{Plan, presented};
 /// One slide of the talk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slide {
-    /// The comparison's title and subjects.
+    /// The title, the subjects and the introduction.
     Title,
-    /// A dimension (index), its points as rows.
+    /// A dimension, by index.
     Dimension(usize),
+    /// "Where each wins": the verdicts on the dimensions presented.
+    Verdicts,
+    /// The conclusion.
+    Conclusion,
+    /// The end of the show: black, and how to leave.
+    End,
 }
 
 /// How the talk is presented; kept between talks (and runs).
@@ -85,6 +91,14 @@ impl Session {
     pub fn apply_present(&mut self, command: PresentCmd, now: f64) {
         match command {
             PresentCmd::Start { rehearse } => self.start_presenting(rehearse, now),
+            PresentCmd::StartHere => {
+                self.start_presenting(false, now);
+                let at = self.slide_of_selection();
+                if let Some(p) = &mut self.presenting {
+                    p.index = at;
+                    p.watch.show(at, now);
+                }
+            }
             PresentCmd::StarredOnly(on) => {
                 self.present_options.starred_only = on;
                 self.restart(now);
@@ -111,13 +125,60 @@ impl Session {
         Plan::new(&self.comparison, self.notes(), &dims)
     }
 
+    /// The slide of the talk being presented that shows the selected
+    /// section, or the first one after it (slides follow the content's
+    /// order); the title for the introduction.
+    fn slide_of_selection(&self) -> usize {
+        let Some(p) = &self.presenting else {
+            return 0;
+        };
+        let found = match self.selected {
+            Section::Intro => Some(0),
+            Section::Dimension(s) => p.slides.iter().position(|slide| match slide {
+                Slide::Dimension(i) => *i >= s,
+                Slide::Verdicts | Slide::Conclusion | Slide::End => true,
+                Slide::Title => false,
+            }),
+            Section::Conclusion => p
+                .slides
+                .iter()
+                .position(|slide| matches!(slide, Slide::Conclusion | Slide::End)),
+        };
+        found.unwrap_or(0)
+    }
+
+    /// The talk's slides, as the exported deck has them: the title (with
+    /// the introduction), the dimensions presented, "Where each wins" when
+    /// one of them has a verdict, the conclusion when there is one, and the
+    /// end of the show.
+    #[must_use]
+    pub fn slides_of(&self, dims: &[usize]) -> Vec<Slide> {
+        let c = &self.comparison;
+        let mut slides = vec![Slide::Title];
+        slides.extend(dims.iter().map(|&i| Slide::Dimension(i)));
+        let notes = self.notes();
+        if dims
+            .iter()
+            .any(|&i| crate::talk::verdicts::verdict_of(c, notes, i).is_some())
+        {
+            slides.push(Slide::Verdicts);
+        }
+        if !c.conclusion.trim().is_empty() {
+            slides.push(Slide::Conclusion);
+        }
+        slides.push(Slide::End);
+        slides
+    }
+
     fn start_presenting(&mut self, rehearse: bool, now: f64) {
         let plan = self.plan_now();
         let dims: Vec<usize> = plan.budgets.iter().map(|b| b.dimension).collect();
-        let mut slides = vec![Slide::Title];
-        slides.extend(dims.iter().map(|&i| Slide::Dimension(i)));
+        let slides = self.slides_of(&dims);
+        // Only the dimensions have budgets: the title and the closing
+        // slides are not paced.
         let mut budgets = vec![0];
         budgets.extend(plan.budgets.iter().map(|b| b.seconds));
+        budgets.resize(slides.len(), 0);
         self.presenting = Some(Presenting {
             watch: Stopwatch::start(slides.len(), now),
             slides,
@@ -160,6 +221,10 @@ impl Session {
         self.selected = match p.slide() {
             Slide::Title => Section::Intro,
             Slide::Dimension(i) => Section::Dimension(i),
+            // After the last dimension: where the comparison ends.
+            Slide::Verdicts | Slide::Conclusion | Slide::End => {
+                self.outline().section_at(usize::MAX)
+            }
         };
         self.selection_jumped = true;
         if let Some(date) = p.rehearsal {
@@ -182,6 +247,9 @@ impl Session {
                             run.seconds.insert(d.id.clone(), seconds);
                         }
                     }
+                    // A rehearsal times the title and the dimensions, the
+                    // parts a talk's plan shares its length between.
+                    Slide::Verdicts | Slide::Conclusion | Slide::End => {}
                 }
             }
             let total = run.total();
@@ -245,6 +313,8 @@ fn step(p: &mut Presenting, command: Step, now: f64) {
         }
         Step::Blank => p.blank = !p.blank,
         Step::TogglePresenterView => p.presenter_view = !p.presenter_view,
+        Step::PauseTimer => p.watch.toggle_pause(now),
+        Step::ResetTimer => p.watch.reset(now),
         Step::Pages(n) => {
             p.pages = n.max(1);
             p.page = p.page.min(p.pages - 1);
@@ -270,7 +340,11 @@ mod tests {
         a.apply_present(PresentCmd::Start { rehearse: false }, 0.0);
         let n = a.comparison.dimensions.len();
         let p = a.presenting.as_ref().unwrap();
-        assert_eq!(p.slides.len(), n + 1, "title and every dimension");
+        assert_eq!(
+            p.slides.len(),
+            n + 3,
+            "title, every dimension, the conclusion, the end"
+        );
         a.apply_present(PresentCmd::Step(Step::Next), 1.0);
         a.apply_present(PresentCmd::Step(Step::Pages(2)), 1.0);
         a.apply_present(PresentCmd::Step(Step::Next), 2.0);
@@ -287,10 +361,22 @@ mod tests {
         a.apply_present(PresentCmd::Step(Step::Digit(3)), 5.0);
         a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
         assert_eq!(a.presenting.as_ref().unwrap().index, 2);
+        a.apply_present(PresentCmd::Step(Step::Digit(1)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Digit(1)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
+        assert_eq!(
+            a.presenting.as_ref().unwrap().index,
+            n,
+            "the last dimension"
+        );
         a.apply_present(PresentCmd::Step(Step::Digit(9)), 5.0);
         a.apply_present(PresentCmd::Step(Step::Digit(9)), 5.0);
         a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
-        assert_eq!(a.presenting.as_ref().unwrap().index, n, "clamped");
+        assert_eq!(a.presenting.as_ref().unwrap().index, n + 2, "clamped");
+        assert_eq!(a.presenting.as_ref().unwrap().slide(), Slide::End);
+        a.apply_present(PresentCmd::Step(Step::Digit(1)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Digit(1)), 5.0);
+        a.apply_present(PresentCmd::Step(Step::Jump), 5.0);
         a.apply_present(PresentCmd::Step(Step::Blank), 6.0);
         assert!(a.presenting.as_ref().unwrap().blank);
         a.apply_present(PresentCmd::Stop, 7.0);
@@ -309,7 +395,16 @@ mod tests {
         a.notes_file.notes.toggle_star(&first);
         a.notes_file.notes.toggle_star(&second);
         a.apply_present(PresentCmd::Start { rehearse: true }, 10.0);
-        assert_eq!(a.presenting.as_ref().unwrap().slides.len(), 3);
+        assert_eq!(
+            a.presenting.as_ref().unwrap().slides,
+            [
+                Slide::Title,
+                Slide::Dimension(1),
+                Slide::Dimension(3),
+                Slide::Conclusion,
+                Slide::End
+            ]
+        );
         a.apply_present(PresentCmd::Step(Step::Next), 25.0);
         a.apply_present(PresentCmd::Step(Step::Next), 85.0);
         a.clock = 175.0;
@@ -319,6 +414,71 @@ mod tests {
         assert_eq!(run.seconds[&first], 60);
         assert_eq!(run.seconds[&second], 90);
         assert_eq!(a.selected, Section::Dimension(3));
+    }
+
+    #[test]
+    fn the_show_closes_as_the_deck_does_and_starts_where_asked() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        let ids: Vec<String> = a
+            .comparison
+            .dimensions
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        for i in [2, 5] {
+            a.notes_file.notes.toggle_star(&ids[i]);
+        }
+        a.notes_file.notes.entry(&ids[5]).verdict = Some(crate::notes::Verdict::Even);
+        a.apply_present(PresentCmd::Start { rehearse: false }, 0.0);
+        let slides = a.presenting.as_ref().unwrap().slides.clone();
+        assert_eq!(
+            slides,
+            [
+                Slide::Title,
+                Slide::Dimension(2),
+                Slide::Dimension(5),
+                Slide::Verdicts,
+                Slide::Conclusion,
+                Slide::End
+            ],
+            "where each wins and the conclusion close the show"
+        );
+        a.apply_present(PresentCmd::Stop, 1.0);
+        // Shift+F5 on a presented dimension starts on it; on one that is not
+        // presented, on the next that is; on the introduction, the title.
+        for (selected, expected) in [
+            (Section::Dimension(5), Slide::Dimension(5)),
+            (Section::Dimension(3), Slide::Dimension(5)),
+            (Section::Dimension(7), Slide::Verdicts),
+            (Section::Conclusion, Slide::Conclusion),
+            (Section::Intro, Slide::Title),
+        ] {
+            a.selected = selected;
+            a.apply_present(PresentCmd::StartHere, 2.0);
+            let p = a.presenting.as_ref().unwrap();
+            assert_eq!(p.slide(), expected, "from {selected:?}");
+            assert_eq!(p.watch.current(), p.index, "the clock times that slide");
+            a.apply_present(PresentCmd::Stop, 3.0);
+        }
+    }
+
+    #[test]
+    fn the_timer_pauses_and_resets_while_presenting() {
+        let data = tempfile::tempdir().unwrap();
+        let mut a = app(data.path());
+        a.apply_present(PresentCmd::Start { rehearse: false }, 0.0);
+        a.apply_present(PresentCmd::Step(Step::PauseTimer), 10.0);
+        let p = a.presenting.as_ref().unwrap();
+        assert!(p.watch.is_paused());
+        assert!(
+            (p.watch.elapsed(70.0) - 10.0).abs() < 1e-9,
+            "stopped at 0:10"
+        );
+        a.apply_present(PresentCmd::Step(Step::PauseTimer), 70.0);
+        assert!((a.presenting.as_ref().unwrap().watch.elapsed(75.0) - 15.0).abs() < 1e-9);
+        a.apply_present(PresentCmd::Step(Step::ResetTimer), 80.0);
+        assert!(a.presenting.as_ref().unwrap().watch.elapsed(80.0).abs() < 1e-9);
     }
 
     #[test]

@@ -49,7 +49,10 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
             // The choice in force is not offered again.
             PresentCmd::StarredOnly(on) => session.present_options.starred_only != *on,
             PresentCmd::Summaries(on) => session.present_options.summaries != *on,
-            PresentCmd::Start { .. } | PresentCmd::Step(_) | PresentCmd::Stop => true,
+            PresentCmd::Start { .. }
+            | PresentCmd::StartHere
+            | PresentCmd::Step(_)
+            | PresentCmd::Stop => true,
         },
         // Always there to choose, whatever is shown.
         Command::Nav(_)

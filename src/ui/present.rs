@@ -66,12 +66,20 @@ fn digit_of(key: Key) -> Option<u8> {
 /// past the end), with the subjects in `columns` as its columns.
 #[must_use]
 fn slide_text(session: &Session, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
+    let presented: Vec<usize> = p
+        .slides
+        .iter()
+        .filter_map(|s| match s {
+            Slide::Dimension(i) => Some(*i),
+            Slide::Title | Slide::Verdicts | Slide::Conclusion | Slide::End => None,
+        })
+        .collect();
     SlideText::of(
         &session.comparison,
         session.notes(),
         slide_at(p, index),
-        columns,
-        session.present_options.summaries,
+        (columns, session.present_options.summaries),
+        &presented,
     )
 }
 
@@ -93,6 +101,10 @@ pub fn slide_page_ui(
 ) -> usize {
     let columns = session.shown_subjects();
     let slide = slide_at(p, index);
+    if slide == Slide::End {
+        end_ui(ui, rect);
+        return 1;
+    }
     let Slide::Dimension(i) = slide else {
         return slide_ui(ui, rect, &slide_text(session, p, index, &columns), page);
     };
@@ -178,4 +190,16 @@ fn footer_ui(ui: &egui::Ui, rect: Rect, p: &Presenting) {
             color,
         );
     }
+}
+
+/// The end of the show: black, and how to leave, small and dim.
+fn end_ui(ui: &egui::Ui, rect: Rect) {
+    ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
+    ui.painter().text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        crate::ui::slide::END,
+        FontId::proportional((rect.height() / 30.0).max(9.0)),
+        Color32::from_gray(140),
+    );
 }

@@ -66,6 +66,21 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
         if ui.button(blank).clicked() {
             commands.push(PresentCmd::Step(Step::Blank).into());
         }
+        let pause = if p.watch.is_paused() {
+            "Resume the timer"
+        } else {
+            "Pause the timer"
+        };
+        let pause = with_keys(pause, Step::PauseTimer);
+        if ui.button(pause).clicked() {
+            commands.push(PresentCmd::Step(Step::PauseTimer).into());
+        }
+        if ui
+            .button(with_keys("Reset the timer", Step::ResetTimer))
+            .clicked()
+        {
+            commands.push(PresentCmd::Step(Step::ResetTimer).into());
+        }
         if ui.button("Stop presenting").clicked() {
             commands.push(PresentCmd::Stop.into());
         }
@@ -90,7 +105,12 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
         ui.vertical(|ui| {
             ui.label(RichText::new("Speaker note").strong());
             let note = match p.slide() {
-                Slide::Title => session.notes().overall.clone(),
+                // The note on the whole comparison goes with the slides
+                // about all of it.
+                Slide::Title | Slide::Verdicts | Slide::Conclusion => {
+                    session.notes().overall.clone()
+                }
+                Slide::End => String::new(),
                 Slide::Dimension(i) => session
                     .comparison
                     .dimensions
@@ -124,7 +144,8 @@ fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
         .on_hover_text("The time now");
         ui.add_space(16.0);
         let elapsed = whole_seconds(p.watch.elapsed(now));
-        ui.label(RichText::new(format!("Elapsed {}", clock_text(elapsed))).size(big));
+        let paused = if p.watch.is_paused() { " (paused)" } else { "" };
+        ui.label(RichText::new(format!("Elapsed {}{paused}", clock_text(elapsed))).size(big));
         if let Some(left) = pace.talk_left {
             let left = whole_seconds(left);
             let text = if left >= 0 {
@@ -216,4 +237,19 @@ fn preview_ui(
     );
     child.set_clip_rect(rect);
     slide_page_ui(&mut child, rect, session, (p, index), page);
+}
+
+/// A button's words with the presenting keys that do the same ("Pause the
+/// timer (T)"), from the one table of presenting keys.
+fn with_keys(label: &str, step: Step) -> String {
+    let keys: Vec<&str> = crate::ui::actions::PRESENTING_KEYS
+        .iter()
+        .filter(|(_, _, command)| *command == PresentCmd::Step(step))
+        .flat_map(|(_, keys, _)| keys.iter().map(|k| k.name()))
+        .collect();
+    if keys.is_empty() {
+        label.to_owned()
+    } else {
+        format!("{label} ({})", keys.join(", "))
+    }
 }

@@ -272,6 +272,12 @@ pub static ACTIONS: &[Action] = &[
         Command::Present(PresentCmd::Start { rehearse: false })
     ),
     action!(
+        "Present from the selected dimension",
+        Talk,
+        [key(Modifiers::SHIFT, Key::F5)],
+        Command::Present(PresentCmd::StartHere)
+    ),
+    action!(
         "Rehearse (record the time per slide)",
         Talk,
         [key(CMD, Key::F5)],
@@ -338,6 +344,16 @@ pub static PRESENTING_KEYS: &[(&str, &[Key], PresentCmd)] = &[
         "Presenter view",
         &[Key::P],
         PresentCmd::Step(Step::TogglePresenterView),
+    ),
+    (
+        "Pause or resume the timer",
+        &[Key::T],
+        PresentCmd::Step(Step::PauseTimer),
+    ),
+    (
+        "Reset the timer",
+        &[Key::R],
+        PresentCmd::Step(Step::ResetTimer),
     ),
     ("Stop presenting", &[Key::Escape], PresentCmd::Stop),
 ];

@@ -120,13 +120,15 @@ pub(super) fn rows_ui(ui: &mut egui::Ui, pen: &Pen, text: &SlideText, rows: &[Ro
             );
         }
         let top = y + pad / 2.0;
-        put_ui(
-            ui,
-            inner.left(),
-            top,
-            pen.aspect,
-            job(&row.aspect, size, colors.strong, pen.aspect),
-        );
+        if !row.aspect.is_empty() {
+            put_ui(
+                ui,
+                inner.left(),
+                top,
+                pen.aspect,
+                job(&row.aspect, size, colors.strong, pen.aspect),
+            );
+        }
         for (k, cell) in row.cells.iter().enumerate() {
             put_ui(
                 ui,

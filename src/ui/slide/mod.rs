@@ -17,7 +17,7 @@ mod draw;
 mod text;
 
 use draw::{Pen, headers_ui, heading_ui, rows_ui};
-pub use text::{Row, SlideText};
+pub use text::{END, Row, SlideText};
 
 /// The largest body size, as a share of the slide's height.
 const BASE_SHARE: f32 = 1.0 / 20.0;
@@ -207,10 +207,15 @@ fn margin(rect: Rect) -> f32 {
 
 /// The widths of the aspect column and of each subject's column.
 fn column_widths(inner: Rect, columns: usize) -> (f32, f32) {
-    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-    let n = columns.max(1) as f32;
-    let aspect = inner.width() * if columns > 2 { 0.2 } else { 0.26 };
     let gap = inner.width() * 0.015;
+    if columns == 0 {
+        // Prose (the introduction, the conclusion): one column across the
+        // whole slide, from its left edge.
+        return (-gap, inner.width());
+    }
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let n = columns as f32;
+    let aspect = inner.width() * if columns > 2 { 0.2 } else { 0.26 };
     (aspect, ((inner.width() - aspect) / n - gap).max(1.0))
 }
 

@@ -37,8 +37,8 @@ impl SlideText {
         c: &Comparison,
         notes: &Notes,
         slide: Slide,
-        columns: &[usize],
-        summaries: bool,
+        (columns, summaries): (&[usize], bool),
+        presented: &[usize],
     ) -> Self {
         let subjects: Vec<&crate::model::Subject> =
             columns.iter().filter_map(|&i| c.subjects.get(i)).collect();
@@ -51,6 +51,19 @@ impl SlideText {
                     .map(|s| s.name.as_str())
                     .collect::<Vec<_>>()
                     .join("  ·  "),
+                headers: Vec::new(),
+                rows: prose(&c.intro),
+            },
+            Slide::Verdicts => verdicts(c, notes, presented),
+            Slide::Conclusion => Self {
+                title: "Conclusion".to_owned(),
+                subtitle: String::new(),
+                headers: Vec::new(),
+                rows: prose(&c.conclusion),
+            },
+            Slide::End => Self {
+                title: END.to_owned(),
+                subtitle: String::new(),
                 headers: Vec::new(),
                 rows: Vec::new(),
             },
@@ -94,5 +107,54 @@ impl SlideText {
                 }
             }
         }
+    }
+}
+
+/// What the end of the show says.
+pub const END: &str = "End of the talk — Esc to leave";
+
+/// Prose as a slide's rows: one a paragraph, across the whole slide (no
+/// aspect, no columns), so that a long one is cut between words onto the
+/// next page like any row.
+fn prose(text: &str) -> Vec<Row> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Row {
+            aspect: String::new(),
+            cells: vec![p.to_owned()],
+            highlighted: false,
+        })
+        .collect()
+}
+
+/// "Where each wins", as in the exported deck: how much each presented
+/// dimension with a verdict matters and its better fit, under the summary.
+fn verdicts(c: &Comparison, notes: &Notes, presented: &[usize]) -> SlideText {
+    use crate::talk::verdicts::{Summary, verdict_of, weight_of};
+    let rows = presented
+        .iter()
+        .filter_map(|&i| {
+            let winner = verdict_of(c, notes, i)?;
+            let fit = match winner {
+                Some(s) => c.subjects.get(s)?.name.clone(),
+                None => "Even".to_owned(),
+            };
+            let weight = weight_of(c, notes, i);
+            Some(Row {
+                aspect: c.dimensions.get(i)?.title.clone(),
+                cells: vec![
+                    format!("{weight} of {}", crate::notes::talk::MAX_WEIGHT),
+                    fit,
+                ],
+                highlighted: false,
+            })
+        })
+        .collect();
+    SlideText {
+        title: "Where each wins".to_owned(),
+        subtitle: Summary::of(c, notes, presented).text(c),
+        headers: vec!["Matters".to_owned(), "Better fit".to_owned()],
+        rows,
     }
 }
