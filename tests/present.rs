@@ -557,4 +557,17 @@ fn the_live_show_has_the_decks_slides_and_the_presenters_habits() {
     let p = h.state().session.presenting.as_ref().unwrap();
     assert!(!p.watch.is_paused());
     assert!(p.watch.elapsed(50.0) < 1.0, "reset to zero");
+    // Ctrl+Plus and Ctrl+Minus size the speaker note, and it is remembered.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert_eq!(h.state().session.present_options.note_size, 26);
+    assert_eq!(h.state().remembered_now().present.note_size, 26);
+    assert!(
+        (h.ctx.zoom_factor() - 1.0).abs() < f32::EPSILON,
+        "the window's zoom is left alone"
+    );
 }

@@ -388,6 +388,9 @@ pub enum PresentCmd {
     StarredOnly(bool),
     /// Show the summaries on each slide, or not.
     Summaries(bool),
+    /// The speaker note's text in the presenter view: larger, smaller, or
+    /// back to its first size (remembered).
+    NoteSize(Zoom),
     /// Stop presenting, at the dimension shown.
     Stop,
 }

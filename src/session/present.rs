@@ -32,6 +32,28 @@ pub struct PresentOptions {
     pub starred_only: bool,
     /// Each dimension's summaries above its rows.
     pub summaries: bool,
+    /// The size of the speaker note's text in the presenter view, in
+    /// points (Ctrl+Plus and Ctrl+Minus while presenting).
+    pub note_size: u8,
+}
+
+impl PresentOptions {
+    /// The smallest and largest speaker-note text.
+    pub const NOTE_SIZES: std::ops::RangeInclusive<u8> = 12..=64;
+    /// The speaker note's text size at first.
+    pub const NOTE_SIZE: u8 = 24;
+
+    /// The note's size after `step`, kept within [`Self::NOTE_SIZES`]
+    /// (also a size read from an older or edited state file).
+    #[must_use]
+    pub fn note_size_after(&self, step: super::command::Zoom) -> u8 {
+        let size = match step {
+            super::command::Zoom::In => self.note_size.saturating_add(2),
+            super::command::Zoom::Out => self.note_size.saturating_sub(2),
+            super::command::Zoom::Reset => Self::NOTE_SIZE,
+        };
+        size.clamp(*Self::NOTE_SIZES.start(), *Self::NOTE_SIZES.end())
+    }
 }
 
 impl Default for PresentOptions {
@@ -39,6 +61,7 @@ impl Default for PresentOptions {
         Self {
             starred_only: true,
             summaries: false,
+            note_size: Self::NOTE_SIZE,
         }
     }
 }
@@ -104,6 +127,9 @@ impl Session {
                 self.restart(now);
             }
             PresentCmd::Summaries(on) => self.present_options.summaries = on,
+            PresentCmd::NoteSize(step) => {
+                self.present_options.note_size = self.present_options.note_size_after(step);
+            }
             PresentCmd::Stop => self.stop_presenting(),
             PresentCmd::Step(command) => {
                 if let Some(p) = &mut self.presenting {

@@ -51,6 +51,7 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
             PresentCmd::Summaries(on) => session.present_options.summaries != *on,
             PresentCmd::Start { .. }
             | PresentCmd::StartHere
+            | PresentCmd::NoteSize(_)
             | PresentCmd::Step(_)
             | PresentCmd::Stop => true,
         },

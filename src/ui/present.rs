@@ -21,6 +21,11 @@ pub fn keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
             let Some((key, modifiers)) = pressed(event) else {
                 return true;
             };
+            if let Some(step) = zoom_of(key, modifiers) {
+                // The window's zoom keys size the speaker note instead.
+                commands.push(PresentCmd::NoteSize(step).into());
+                return false;
+            }
             if !modifiers.is_none() && !modifiers.shift_only() {
                 return true;
             }
@@ -40,6 +45,21 @@ pub fn keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
             }
         });
     });
+}
+
+/// The zoom step of the window's zoom keys (Ctrl+Plus, Ctrl+Minus,
+/// Ctrl+0), from the one table of actions.
+fn zoom_of(key: Key, modifiers: egui::Modifiers) -> Option<crate::session::command::Zoom> {
+    crate::ui::actions::ACTIONS.iter().find_map(|action| {
+        let Command::View(crate::session::command::ViewCmd::Zoom(step)) = action.command else {
+            return None;
+        };
+        action
+            .keys
+            .iter()
+            .any(|k| k.logical_key == key && modifiers.matches_logically(k.modifiers))
+            .then_some(step)
+    })
 }
 
 /// The digit a key types, if any.

@@ -125,7 +125,8 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
                     if note.trim().is_empty() {
                         ui.label(RichText::new("No note on this slide.").size(20.0).weak());
                     } else {
-                        ui.label(RichText::new(note).size(24.0));
+                        let size = f32::from(session.present_options.note_size);
+                        ui.label(RichText::new(note).size(size));
                     }
                 });
         });
