@@ -264,8 +264,8 @@ mod tests {
         monitor("DP-2", 3840, 2160, 3200)
     }
 
-    fn screens(slides: usize, presenter: usize) -> Option<Screens> {
-        Some(Screens { slides, presenter })
+    fn on(slides: usize, presenter: usize) -> Screens {
+        Screens { slides, presenter }
     }
 
     #[test]
@@ -289,17 +289,17 @@ mod tests {
     fn two_monitors_put_the_slides_on_the_one_without_the_window() {
         let monitors = [laptop(), projector()];
         // The projector is smaller than the laptop, and still gets the slides.
-        assert_eq!(choose(&monitors, Some(0), None), screens(1, 0));
-        assert_eq!(choose(&monitors, Some(1), None), screens(0, 1));
+        assert_eq!(choose(&monitors, Some(0), None), Some(on(1, 0)));
+        assert_eq!(choose(&monitors, Some(1), None), Some(on(0, 1)));
     }
 
     #[test]
     fn three_monitors_put_the_slides_on_the_largest_other() {
         let monitors = [laptop(), projector(), big_screen()];
-        assert_eq!(choose(&monitors, Some(0), None), screens(2, 0));
-        assert_eq!(choose(&monitors, Some(1), None), screens(2, 1));
+        assert_eq!(choose(&monitors, Some(0), None), Some(on(2, 0)));
+        assert_eq!(choose(&monitors, Some(1), None), Some(on(2, 1)));
         // The window on the largest: the next largest gets the slides.
-        assert_eq!(choose(&monitors, Some(2), None), screens(0, 2));
+        assert_eq!(choose(&monitors, Some(2), None), Some(on(0, 2)));
     }
 
     #[test]
@@ -309,19 +309,19 @@ mod tests {
             monitor("HDMI-1", 1920, 1080, 1920),
             monitor("HDMI-2", 1920, 1080, 3840),
         ];
-        assert_eq!(choose(&monitors, Some(0), None), screens(1, 0));
-        assert_eq!(choose(&monitors, Some(1), None), screens(0, 1));
+        assert_eq!(choose(&monitors, Some(0), None), Some(on(1, 0)));
+        assert_eq!(choose(&monitors, Some(1), None), Some(on(0, 1)));
         let same = [monitor("A", 800, 600, 0), monitor("B", 800, 600, 800)];
-        assert_eq!(choose(&same, Some(1), None), screens(0, 1));
+        assert_eq!(choose(&same, Some(1), None), Some(on(0, 1)));
     }
 
     #[test]
     fn the_window_monitor_unknown_or_unplugged_puts_the_presenter_on_the_first() {
         let monitors = [projector(), laptop(), big_screen()];
-        assert_eq!(choose(&monitors, None, None), screens(2, 0));
+        assert_eq!(choose(&monitors, None, None), Some(on(2, 0)));
         // The window was on a fourth monitor, since unplugged.
-        assert_eq!(choose(&monitors, Some(3), None), screens(2, 0));
-        assert_eq!(choose(&monitors[..2], Some(7), None), screens(1, 0));
+        assert_eq!(choose(&monitors, Some(3), None), Some(on(2, 0)));
+        assert_eq!(choose(&monitors[..2], Some(7), None), Some(on(1, 0)));
     }
 
     #[test]
@@ -335,17 +335,17 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(choose(&monitors, Some(0), Some(&choice)), screens(1, 2));
+        assert_eq!(choose(&monitors, Some(0), Some(&choice)), Some(on(1, 2)));
         // Listed in another order the next time: found by name and size.
         let reordered = [big_screen(), laptop(), projector()];
-        assert_eq!(choose(&reordered, Some(1), Some(&choice)), screens(2, 0));
+        assert_eq!(choose(&reordered, Some(1), Some(&choice)), Some(on(2, 0)));
         // Arranged differently on the desk: positions do not matter.
         let moved = [
             monitor("eDP-1", 1920, 1200, 5000),
             monitor("HDMI-1", 1280, 720, 0),
             monitor("DP-2", 3840, 2160, 1280),
         ];
-        assert_eq!(choose(&moved, Some(0), Some(&choice)), screens(1, 2));
+        assert_eq!(choose(&moved, Some(0), Some(&choice)), Some(on(1, 2)));
     }
 
     #[test]
@@ -361,16 +361,16 @@ mod tests {
         .unwrap();
         // The big screen is gone.
         let two = [laptop(), projector()];
-        assert_eq!(choose(&two, Some(0), Some(&choice)), screens(1, 0));
+        assert_eq!(choose(&two, Some(0), Some(&choice)), Some(on(1, 0)));
         // The projector now runs at another size: not the same monitor.
         let resized = [laptop(), monitor("HDMI-1", 1920, 1080, 1920), big_screen()];
-        assert_eq!(choose(&resized, Some(0), Some(&choice)), screens(2, 0));
+        assert_eq!(choose(&resized, Some(0), Some(&choice)), Some(on(2, 0)));
         // A choice naming one monitor twice is never used.
         let twice = Choice {
             slides: (&laptop()).into(),
             presenter: (&laptop()).into(),
         };
-        assert_eq!(choose(&monitors, Some(0), Some(&twice)), screens(2, 0));
+        assert_eq!(choose(&monitors, Some(0), Some(&twice)), Some(on(2, 0)));
     }
 
     #[test]
@@ -378,7 +378,7 @@ mod tests {
         let monitors = [laptop(), projector()];
         let chosen = choose(&monitors, Some(0), None).unwrap();
         let swapped = chosen.swap();
-        assert_eq!(Some(swapped), screens(0, 1));
+        assert_eq!(Some(swapped), Some(on(0, 1)));
         assert_eq!(swapped.swap(), chosen);
         let choice = Choice::of(&monitors, swapped).unwrap();
         assert_eq!(choose(&monitors, Some(0), Some(&choice)), Some(swapped));
@@ -397,11 +397,11 @@ mod tests {
     #[test]
     fn picking_a_monitor_for_the_slides_keeps_the_presenter_by_the_window() {
         let monitors = [laptop(), projector(), big_screen()];
-        assert_eq!(slides_on(&monitors, Some(0), 1), screens(1, 0));
+        assert_eq!(slides_on(&monitors, Some(0), 1), Some(on(1, 0)));
         // Picking the window's own monitor moves the presenter view off it.
-        assert_eq!(slides_on(&monitors, Some(0), 0), screens(0, 1));
-        assert_eq!(slides_on(&monitors, None, 0), screens(0, 1));
-        assert_eq!(slides_on(&monitors, None, 2), screens(2, 0));
+        assert_eq!(slides_on(&monitors, Some(0), 0), Some(on(0, 1)));
+        assert_eq!(slides_on(&monitors, None, 0), Some(on(0, 1)));
+        assert_eq!(slides_on(&monitors, None, 2), Some(on(2, 0)));
         assert_eq!(slides_on(&monitors, Some(0), 3), None);
         assert_eq!(slides_on(&monitors[..1], Some(0), 0), None);
     }
