@@ -23,6 +23,19 @@ if ((${#need[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
+# The two-monitor test runs a real Xorg with the dummy driver (two virtual
+# outputs, set side by side with xrandr; Xvfb has one) and Openbox as the
+# window manager. Without recommends: Xorg's would bring logind.
+xorg_need=()
+[ -e /usr/lib/xorg/modules/drivers/dummy_drv.so ] || xorg_need+=(xserver-xorg-core xserver-xorg-video-dummy)
+command -v xrandr >/dev/null || xorg_need+=(x11-xserver-utils)
+command -v openbox >/dev/null || xorg_need+=(openbox)
+if ((${#xorg_need[@]})); then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${xorg_need[@]}"
+fi
+
 # The slide-deck export is checked with the real Marp CLI (renders Markdown
 # to HTML; no browser needed). Node.js and npm come with the machine image;
 # install them from Debian if missing.

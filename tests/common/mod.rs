@@ -1,9 +1,11 @@
 //! What the tests share: a harness of the whole app at 1280×800, clicking a
 //! sidebar row by its title, content files written for a test, (in `cli`)
-//! one runner for the binary and (in `xvfb`) a virtual X display for it.
+//! one runner for the binary, (in `xvfb`) a virtual X display for it and
+//! (in `xorg`) an X server with two monitors.
 #![allow(dead_code, reason = "each test file uses part of it")]
 
 pub mod cli;
+pub mod xorg;
 pub mod xvfb;
 
 use std::path::{Path, PathBuf};
