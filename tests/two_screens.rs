@@ -24,7 +24,13 @@ fn two_screens(numbers: std::ops::RangeInclusive<u32>) -> Option<TwoScreens> {
         eprintln!("skipped: no two-monitor X server here: {why}");
         return None;
     }
-    Some(TwoScreens::start(numbers))
+    match TwoScreens::start(numbers) {
+        Ok(screens) => Some(screens),
+        Err(why) => {
+            eprintln!("skipped: the two-monitor X server did not start: {why}");
+            None
+        }
+    }
 }
 
 fn expected(monitor: (&str, [u32; 2], [i32; 2])) -> Monitor {

@@ -100,7 +100,11 @@ pub struct TwoScreens {
 impl TwoScreens {
     /// Starts the server on the first free display number in `numbers`
     /// (each test passes its own range) and turns on the second monitor.
-    pub fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
+    ///
+    /// # Errors
+    /// When no Xorg could start on any of them (a machine whose Xorg
+    /// cannot run without a console, say); the logs are kept and named.
+    pub fn start(numbers: std::ops::RangeInclusive<u32>) -> Result<Self, String> {
         let folder = tempfile::tempdir().unwrap();
         let config = folder.path().join("xorg.conf");
         std::fs::write(&config, CONFIG).unwrap();
@@ -138,7 +142,7 @@ impl TwoScreens {
                     };
                     screens.turn_on_the_second();
                     screens.start_the_window_manager();
-                    return screens;
+                    return Ok(screens);
                 }
                 // Gone: another server took the number meanwhile.
                 if server.try_wait().unwrap().is_some() {
@@ -152,10 +156,10 @@ impl TwoScreens {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-        panic!(
+        Err(format!(
             "could not start Xorg on any display in {numbers:?}; logs in {}",
             folder.keep().display()
-        );
+        ))
     }
 
     /// The display's name, for `DISPLAY`.
