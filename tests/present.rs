@@ -571,3 +571,32 @@ fn the_live_show_has_the_decks_slides_and_the_presenters_habits() {
         "the window's zoom is left alone"
     );
 }
+
+/// G shows every slide as a thumbnail; a click goes to it, Esc closes the
+/// grid (and only the grid).
+#[test]
+fn the_slide_grid_jumps_by_thumbnail() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = open_built_in(data.path());
+    press(&mut h, Key::F5);
+    // The presenter view (a window over the slides here) out of the way.
+    press(&mut h, Key::P);
+    press(&mut h, Key::G);
+    assert!(h.state().session.presenting.as_ref().unwrap().grid);
+    let n = slides(&h).len();
+    assert!(
+        h.query_by_label(&format!("Slide {n}")).is_some(),
+        "every slide"
+    );
+    h.get_by_label("Go to slide 3").click();
+    h.run();
+    let p = h.state().session.presenting.as_ref().unwrap();
+    assert_eq!((p.index, p.grid), (2, false), "on slide 3, the grid closed");
+    press(&mut h, Key::G);
+    press(&mut h, Key::Escape);
+    let p = h.state().session.presenting.as_ref().unwrap();
+    assert!(!p.grid, "Esc closes the grid");
+    assert_eq!(p.index, 2, "and leaves the talk where it was");
+    press(&mut h, Key::Escape);
+    assert!(h.state().session.presenting.is_none());
+}

@@ -420,6 +420,10 @@ pub enum Step {
     PauseTimer,
     /// Set the presenter's timer back to zero.
     ResetTimer,
+    /// Show the grid of every slide, or close it.
+    ToggleGrid,
+    /// Go to this slide (from the grid; 0 is the title).
+    GoTo(usize),
     /// The slide shown takes this many pages on this screen.
     Pages(usize),
 }

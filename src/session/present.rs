@@ -92,6 +92,8 @@ pub struct Presenting {
     pub target: u32,
     /// When recording a rehearsal: the date it started.
     pub rehearsal: Option<String>,
+    /// Whether the grid of every slide is shown, to jump by thumbnail (G).
+    pub grid: bool,
 }
 
 impl Presenting {
@@ -129,6 +131,12 @@ impl Session {
             PresentCmd::Summaries(on) => self.present_options.summaries = on,
             PresentCmd::NoteSize(step) => {
                 self.present_options.note_size = self.present_options.note_size_after(step);
+            }
+            // Esc over the grid of slides closes the grid, not the talk.
+            PresentCmd::Stop if self.presenting.as_ref().is_some_and(|p| p.grid) => {
+                if let Some(p) = &mut self.presenting {
+                    p.grid = false;
+                }
             }
             PresentCmd::Stop => self.stop_presenting(),
             PresentCmd::Step(command) => {
@@ -214,6 +222,7 @@ impl Session {
             blank: false,
             typed: String::new(),
             presenter_view: true,
+            grid: false,
             budgets,
             target: plan.target,
             rehearsal: rehearse.then(crate::platform::clock::now_text),
@@ -340,6 +349,11 @@ fn step(p: &mut Presenting, command: Step, now: f64) {
         Step::Blank => p.blank = !p.blank,
         Step::TogglePresenterView => p.presenter_view = !p.presenter_view,
         Step::PauseTimer => p.watch.toggle_pause(now),
+        Step::ToggleGrid => p.grid = !p.grid,
+        Step::GoTo(to) => {
+            go(p, to.min(last), 0);
+            p.grid = false;
+        }
         Step::ResetTimer => p.watch.reset(now),
         Step::Pages(n) => {
             p.pages = n.max(1);

@@ -170,11 +170,15 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     };
     let rect = ui.max_rect();
     let click = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
-    if click.clicked() {
+    if click.clicked() && !p.grid {
         commands.push(PresentCmd::Step(Step::Next).into());
     }
     if click.secondary_clicked() {
         commands.push(PresentCmd::Step(Step::Previous).into());
+    }
+    if p.grid {
+        grid_ui(ui, session, p, commands);
+        return;
     }
     if p.blank {
         ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
@@ -187,6 +191,75 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
         commands.push(PresentCmd::Step(Step::Pages(pages)).into());
     }
     footer_ui(ui, rect, p);
+}
+
+/// How many thumbnails a row of the grid holds.
+const GRID_COLUMNS: usize = 4;
+
+/// Every slide as a thumbnail with its number, the one shown outlined;
+/// a click goes there. Only the rows in view are drawn.
+fn grid_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut Vec<Command>) {
+    let gap = 12.0;
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let width = (ui.available_width() - gap * (GRID_COLUMNS as f32 + 1.0)) / GRID_COLUMNS as f32;
+    let height = width * 9.0 / 16.0;
+    let rows = p.slides.len().div_ceil(GRID_COLUMNS);
+    ui.add_space(gap);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .id_salt("slide-grid")
+        .show_rows(ui, height + gap + 20.0, rows, |ui, range| {
+            for row in range {
+                ui.horizontal(|ui| {
+                    // The gaps are counted above; nothing more between.
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    ui.add_space(gap);
+                    for index in row * GRID_COLUMNS..((row + 1) * GRID_COLUMNS).min(p.slides.len())
+                    {
+                        thumbnail_ui(ui, session, (p, index), egui::vec2(width, height), commands);
+                        ui.add_space(gap);
+                    }
+                });
+            }
+        });
+}
+
+/// One slide of the grid: its first page, its number, a click to go.
+fn thumbnail_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    (p, index): (&Presenting, usize),
+    size: egui::Vec2,
+    commands: &mut Vec<Command>,
+) {
+    ui.push_id(("thumbnail", index), |ui| {
+        ui.vertical(|ui| {
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Go to slide {}", index + 1),
+                )
+            });
+            ui.painter()
+                .rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+            let mut slide = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+            slide_page_ui(&mut slide, rect, session, (p, index), 0);
+            if index == p.index {
+                ui.painter().rect_stroke(
+                    rect,
+                    4.0,
+                    egui::Stroke::new(3.0, crate::ui::style::ACCENT),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            ui.label(format!("Slide {}", index + 1));
+            if response.clicked() {
+                commands.push(PresentCmd::Step(Step::GoTo(index)).into());
+            }
+        });
+    });
 }
 
 /// The slide's number, and the number being typed for a jump.

@@ -355,5 +355,10 @@ pub static PRESENTING_KEYS: &[(&str, &[Key], PresentCmd)] = &[
         &[Key::R],
         PresentCmd::Step(Step::ResetTimer),
     ),
+    (
+        "Every slide, to jump to one",
+        &[Key::G],
+        PresentCmd::Step(Step::ToggleGrid),
+    ),
     ("Stop presenting", &[Key::Escape], PresentCmd::Stop),
 ];
