@@ -307,3 +307,126 @@ fn probe_monitors_in_a_window() {
     )
     .unwrap();
 }
+
+/// Where the window titled exactly `title` is on `display`: (x, y, width,
+/// height), from xdotool; `None` while there is no such window.
+fn geometry(display: &str, title: &str) -> Option<[i64; 4]> {
+    let found = Command::new("timeout")
+        .args(["10", "xdotool", "search", "--onlyvisible", "--name"])
+        .arg(format!("^{}$", regex_quote(title)))
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    let id = String::from_utf8_lossy(&found.stdout)
+        .lines()
+        .next()?
+        .to_owned();
+    let out = Command::new("timeout")
+        .args(["10", "xdotool", "getwindowgeometry", "--shell", &id])
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let value = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}=")))
+            .and_then(|v| v.trim().parse::<i64>().ok())
+    };
+    Some([value("X")?, value("Y")?, value("WIDTH")?, value("HEIGHT")?])
+}
+
+/// `text` as one of xdotool's regular expressions: the characters they
+/// treat specially escaped, and anything not ASCII (the title's dash)
+/// matched as any bytes, since xdotool matches bytes, not characters.
+fn regex_quote(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if !c.is_ascii() {
+            out.push_str(".*");
+            continue;
+        }
+        if "\\.^$|?*+()[]{}".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Waits until the window titled `title` covers the monitor `monitor`.
+fn wait_on(display: &str, title: &str, monitor: (&str, [u32; 2], [i32; 2])) {
+    let (_, [w, h], [x, y]) = monitor;
+    let want = [i64::from(x), i64::from(y), i64::from(w), i64::from(h)];
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let now = geometry(display, title);
+        if now == Some(want) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{title}: {now:?}, not full screen on {} {want:?}",
+            monitor.0
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn key(display: &str, title: &str, key: &str) {
+    let status = Command::new("timeout")
+        .args(["10", "xdotool", "search", "--name"])
+        .arg(format!("^{}$", regex_quote(title)))
+        .args(["windowactivate", "--sync", "key", key])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap();
+    assert!(status.success(), "xdotool key {key}");
+}
+
+/// F5 on two monitors: the slides full screen on the larger monitor, not
+/// the window's, and the presenter view full screen on the window's; X
+/// swaps them; Esc ends the talk and the window comes back.
+#[test]
+fn f5_puts_the_slides_on_the_other_monitor_and_x_swaps_the_screens() {
+    let Some(screens) = two_screens(516..=523) else {
+        return;
+    };
+    let display = screens.name();
+    let data = tempfile::tempdir().unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VERSUS_DATA_DIR", data.path())
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let title = "Project Management vs Technology Management — versus";
+    let presenter = "Presenter view — Project Management vs Technology Management";
+    let deadline = Instant::now() + Duration::from_mins(1);
+    while geometry(&display, title).is_none() {
+        assert!(Instant::now() < deadline, "no window");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The window opens on the first monitor (DUMMY0, the "laptop").
+    key(&display, title, "Escape");
+    key(&display, title, "F5");
+    wait_on(&display, title, SECOND);
+    wait_on(&display, presenter, FIRST);
+    key(&display, title, "x");
+    wait_on(&display, title, FIRST);
+    wait_on(&display, presenter, SECOND);
+    key(&display, title, "Escape");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while geometry(&display, presenter).is_some() {
+        assert!(Instant::now() < deadline, "the presenter view stays");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = Command::new("kill").arg(app.id().to_string()).status();
+    let _ = app.wait();
+    // The swap is remembered for these two monitors.
+    let state = std::fs::read_to_string(data.path().join("window-state.ron")).unwrap_or_default();
+    assert!(state.contains("DUMMY1"), "the choice is kept: {state}");
+}

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::VersusApp;
 use crate::model::Comparison;
 use crate::platform::file_dialog::DialogPurpose;
-use crate::session::command::{ExportCmd, FileCmd, NotesCmd, ViewCmd};
+use crate::session::command::{ExportCmd, FileCmd, NotesCmd, PresentCmd, Step, ViewCmd};
 use crate::session::{Command, Source};
 use crate::storage;
 
@@ -50,9 +50,16 @@ impl VersusApp {
             Command::Talk(c) => session.apply_talk(c),
             Command::Find(c) => session.apply_find(c),
             Command::Present(c) => {
+                let starting = session.presenting.is_none();
                 session.apply_present(c, session.clock);
                 if session.presenting.is_some() {
                     self.shown.overview = false;
+                    if starting {
+                        self.place_talk();
+                    }
+                }
+                if c == PresentCmd::Step(Step::SwapScreens) {
+                    self.remember_screens();
                 }
             }
             Command::File(c) => self.apply_file(c),

@@ -10,6 +10,7 @@ pub mod exit;
 mod exporting;
 mod files;
 pub mod remembered;
+mod screens;
 pub mod screenshot;
 pub mod view;
 
@@ -54,8 +55,8 @@ pub struct VersusApp {
     /// The window's context, for the theme and the zoom (set on the first
     /// frame).
     ctx: Option<egui::Context>,
-    /// Whether the window was last asked to be full screen.
-    fullscreen: bool,
+    /// Where the window is while presenting (full screen, which monitor).
+    stage: screens::Stage,
     /// Set by Ctrl+Q or File ▸ Quit; the window closes after this frame.
     pub quit_requested: bool,
     /// The title last given to the window.
@@ -82,7 +83,7 @@ impl VersusApp {
             remembered: remembered::Remembered::default(),
             saved_state: None,
             ctx: None,
-            fullscreen: false,
+            stage: screens::Stage::default(),
             quit_requested: false,
             shown_title: String::new(),
             last_export: None,
@@ -311,15 +312,6 @@ impl VersusApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
-
-    /// Full screen while presenting, and back after.
-    fn follow_fullscreen(&mut self, ctx: &egui::Context) {
-        let presenting = self.session.presenting.is_some();
-        if presenting != self.fullscreen {
-            self.fullscreen = presenting;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
-        }
-    }
 }
 
 impl eframe::App for VersusApp {
@@ -328,6 +320,12 @@ impl eframe::App for VersusApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // The monitors a talk may go on, as they are before it starts.
+        if self.session.presenting.is_none()
+            && let Some(window) = frame.winit_window()
+        {
+            self.stage.notice(crate::platform::monitors::list(window));
+        }
         Self::ui(self, ui);
         self.store_if_changed(frame.storage_mut());
     }

@@ -47,6 +47,9 @@ pub struct Remembered {
     /// Notes files that are links out of their comparison's folder, and
     /// the one place each may be written to, as the person agreed (once).
     pub trusted_links: Vec<TrustedLink>,
+    /// Which monitor shows the slides and which the presenter view, for
+    /// each set of monitors a talk was given on (and swapped on).
+    pub screens: BTreeMap<crate::platform::monitors::MonitorSet, crate::platform::monitors::Choice>,
 }
 
 /// A notes file that is a link out of its folder, written through only to

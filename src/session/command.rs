@@ -422,6 +422,8 @@ pub enum Step {
     ResetTimer,
     /// Show the grid of every slide, or close it.
     ToggleGrid,
+    /// Exchange the monitors of the slides and of the presenter view.
+    SwapScreens,
     /// Go to this slide (from the grid; 0 is the title).
     GoTo(usize),
     /// The slide shown takes this many pages on this screen.

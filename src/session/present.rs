@@ -94,6 +94,9 @@ pub struct Presenting {
     pub rehearsal: Option<String>,
     /// Whether the grid of every slide is shown, to jump by thumbnail (G).
     pub grid: bool,
+    /// Which monitor shows the slides and which the presenter view, with
+    /// two or more; `None`: one window, on one screen.
+    pub screens: Option<crate::platform::monitors::Screens>,
 }
 
 impl Presenting {
@@ -223,6 +226,7 @@ impl Session {
             typed: String::new(),
             presenter_view: true,
             grid: false,
+            screens: None,
             budgets,
             target: plan.target,
             rehearsal: rehearse.then(crate::platform::clock::now_text),
@@ -240,6 +244,7 @@ impl Session {
         if let Some(p) = &mut self.presenting {
             p.rehearsal = old.rehearsal;
             p.presenter_view = old.presenter_view;
+            p.screens = old.screens;
             if let Some(i) = p.slides.iter().position(|s| *s == shown) {
                 p.index = i;
                 p.watch.show(i, now);
@@ -350,6 +355,7 @@ fn step(p: &mut Presenting, command: Step, now: f64) {
         Step::TogglePresenterView => p.presenter_view = !p.presenter_view,
         Step::PauseTimer => p.watch.toggle_pause(now),
         Step::ToggleGrid => p.grid = !p.grid,
+        Step::SwapScreens => p.screens = p.screens.map(crate::platform::monitors::Screens::swap),
         Step::GoTo(to) => {
             go(p, to.min(last), 0);
             p.grid = false;

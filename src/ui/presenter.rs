@@ -24,11 +24,18 @@ pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
     if !p.presenter_view {
         return;
     }
-    let builder = egui::ViewportBuilder::default()
+    let mut builder = egui::ViewportBuilder::default()
         .with_title(format!("Presenter view — {}", session.comparison.title))
         .with_inner_size([960.0, 640.0]);
+    // With two screens, full screen on its own monitor; a window of its own
+    // for each monitor, so that a swap opens it afresh where it goes (a
+    // window manager keeps a full-screen window where it is).
+    let monitor = p.screens.map(|s| s.presenter);
+    if let Some(monitor) = monitor {
+        builder = builder.with_monitor(monitor);
+    }
     ctx.show_viewport_immediate(
-        egui::ViewportId::from_hash_of("versus-presenter"),
+        egui::ViewportId::from_hash_of(("versus-presenter", monitor)),
         builder,
         |ui, class| {
             if class == egui::ViewportClass::EmbeddedWindow {

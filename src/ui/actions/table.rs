@@ -360,5 +360,10 @@ pub static PRESENTING_KEYS: &[(&str, &[Key], PresentCmd)] = &[
         &[Key::G],
         PresentCmd::Step(Step::ToggleGrid),
     ),
+    (
+        "Swap the screens of the slides and the presenter view",
+        &[Key::X],
+        PresentCmd::Step(Step::SwapScreens),
+    ),
     ("Stop presenting", &[Key::Escape], PresentCmd::Stop),
 ];
