@@ -55,7 +55,17 @@ impl VersusApp {
                 if session.presenting.is_some() {
                     self.shown.overview = false;
                     if starting {
-                        self.place_talk();
+                        let on = match c {
+                            PresentCmd::StartOn(monitor) => Some(monitor),
+                            PresentCmd::Start { .. }
+                            | PresentCmd::StartHere
+                            | PresentCmd::Step(_)
+                            | PresentCmd::StarredOnly(_)
+                            | PresentCmd::Summaries(_)
+                            | PresentCmd::NoteSize(_)
+                            | PresentCmd::Stop => None,
+                        };
+                        self.place_talk(on);
                     }
                 }
                 if c == PresentCmd::Step(Step::SwapScreens) {

@@ -214,7 +214,10 @@ impl VersusApp {
         let session = &self.session;
         let recent = self.remembered.recent();
         ui::text::set_search(ui.ctx(), session.finder.query());
-        egui::Panel::top("menu").show(ui, |ui| ui::menu_bar::ui(ui, session, &recent, commands));
+        let monitors = self.stage.monitors();
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui::menu_bar::ui(ui, session, (&recent, monitors), commands);
+        });
         egui::Panel::bottom("status").show(ui, |ui| {
             let export = self.export_progress();
             ui::status_bar::ui(ui, session, self.last_export.as_deref(), export, commands);

@@ -39,6 +39,21 @@ impl Stage {
         monitors::choose(&listing.monitors, listing.window_on, remembered.get(&set))
     }
 
+    /// The monitors, when there are two or more to choose from.
+    pub(super) fn monitors(&self) -> &[monitors::Monitor] {
+        self.listing
+            .as_ref()
+            .map(|l| l.monitors.as_slice())
+            .filter(|m| m.len() > 1)
+            .unwrap_or_default()
+    }
+
+    /// Where a talk goes with its slides on monitor `slides`.
+    fn screens_on(&self, slides: usize) -> Option<Screens> {
+        let listing = self.listing.as_ref()?;
+        monitors::slides_on(&listing.monitors, listing.window_on, slides)
+    }
+
     /// The choice to remember for these monitors, after a swap.
     fn choice(&self, screens: Screens) -> Option<(MonitorSet, Choice)> {
         let listing = self.listing.as_ref()?;
@@ -85,11 +100,18 @@ impl Stage {
 }
 
 impl VersusApp {
-    /// A talk just started: on two monitors or more, where each part goes.
-    pub(super) fn place_talk(&mut self) {
-        let screens = self.stage.screens(&self.remembered.screens);
+    /// A talk just started: on two monitors or more, where each part goes
+    /// (the slides on `slides` when the person chose, remembered then).
+    pub(super) fn place_talk(&mut self, slides: Option<usize>) {
+        let screens = match slides {
+            Some(on) => self.stage.screens_on(on),
+            None => self.stage.screens(&self.remembered.screens),
+        };
         if let Some(p) = &mut self.session.presenting {
             p.screens = screens;
+        }
+        if slides.is_some() {
+            self.remember_screens();
         }
     }
 
@@ -197,6 +219,16 @@ mod tests {
         let (set, choice) = stage.choice(swapped).unwrap();
         let remembered = BTreeMap::from([(set, choice)]);
         assert_eq!(stage.screens(&remembered), Some(swapped));
+        // Talk ▸ Present on lists both, and puts the slides where chosen.
+        assert_eq!(stage.monitors().len(), 2);
+        assert_eq!(
+            stage.screens_on(0),
+            Some(Screens {
+                slides: 0,
+                presenter: 1
+            })
+        );
+        assert_eq!(stage.screens_on(5), None, "no such monitor");
         // The talk ends: out of full screen.
         assert_eq!(
             sent(&ctx, |c| stage.follow(c, false, None)),

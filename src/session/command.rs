@@ -382,6 +382,10 @@ pub enum PresentCmd {
     /// Start presenting at the selected dimension (the slide that shows
     /// it, or the next one presented), as PowerPoint's "From Current Slide".
     StartHere,
+    /// Start presenting with the slides on this monitor (an index in the
+    /// window system's list; Talk ▸ Present on), the presenter view on
+    /// another.
+    StartOn(usize),
     /// A step through the talk while it is presented.
     Step(Step),
     /// Present only the starred dimensions (when any), or all.

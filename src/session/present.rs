@@ -119,6 +119,8 @@ impl Session {
     pub fn apply_present(&mut self, command: PresentCmd, now: f64) {
         match command {
             PresentCmd::Start { rehearse } => self.start_presenting(rehearse, now),
+            // The monitor is the window's business; the talk starts as F5's.
+            PresentCmd::StartOn(_) => self.start_presenting(false, now),
             PresentCmd::StartHere => {
                 self.start_presenting(false, now);
                 let at = self.slide_of_selection();

@@ -4,6 +4,7 @@ use egui::RichText;
 
 use crate::notes::file::Status;
 use crate::platform::file_dialog::PathPurpose;
+use crate::platform::monitors::Monitor;
 use crate::session::command::{FileCmd, NotesCmd, PresentCmd};
 use crate::session::{Command, Session, Source};
 use crate::ui::Recent;
@@ -30,6 +31,20 @@ fn recent_ui(ui: &mut egui::Ui, recent: &Recent<'_>, commands: &mut Vec<Command>
     });
 }
 
+/// Talk ▸ Present on: each monitor by name and size, with two or more.
+fn present_on_ui(ui: &mut egui::Ui, monitors: &[Monitor], commands: &mut Vec<Command>) {
+    if monitors.len() < 2 {
+        return;
+    }
+    ui.menu_button("Present on", |ui| {
+        for (i, monitor) in monitors.iter().enumerate() {
+            if ui.button(monitor.label()).clicked() {
+                commands.push(PresentCmd::StartOn(i).into());
+            }
+        }
+    });
+}
+
 /// Whether a menu item can be chosen now.
 fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
     match command {
@@ -51,6 +66,7 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
             PresentCmd::Summaries(on) => session.present_options.summaries != *on,
             PresentCmd::Start { .. }
             | PresentCmd::StartHere
+            | PresentCmd::StartOn(_)
             | PresentCmd::NoteSize(_)
             | PresentCmd::Step(_)
             | PresentCmd::Stop => true,
@@ -67,7 +83,12 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
 }
 
 /// Draws the menu bar and, when the last load failed, its error.
-pub fn ui(ui: &mut egui::Ui, session: &Session, recent: &Recent<'_>, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    (recent, monitors): (&Recent<'_>, &[Monitor]),
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         for group in [Group::File, Group::Find, Group::View, Group::Talk] {
             ui.menu_button(group.label(), |ui| {
@@ -88,6 +109,9 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, recent: &Recent<'_>, commands: &
                     }
                     if action.command == FileCmd::ShowDialog(PathPurpose::OpenContent).into() {
                         recent_ui(ui, recent, commands);
+                    }
+                    if action.command == Command::Present(PresentCmd::Start { rehearse: false }) {
+                        present_on_ui(ui, monitors, commands);
                     }
                 }
             });
