@@ -10,7 +10,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::markdown::Blocks;
 use super::md_text::{Lines, Place, one_line, strong_line};
-use crate::model::{Span, for_each_span, plain_text};
+use super::verdicts::{self, Verdicts};
+use super::{Column, ExportOptions, deck_header, point_rows, shown_items, summary};
+use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
+use crate::notes::Notes;
 
 /// Characters of body text in one line across a slide (1152 px of 22 px
 /// type hold about 105; fewer, to be safe). Measured with the Marp CLI's
@@ -149,41 +152,6 @@ impl<'e> Pager<'e> {
         Ok(())
     }
 
-    /// Whether nothing was added.
-    pub(super) fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
-    /// Adds content `text` (inline Markdown), one block per paragraph, a
-    /// paragraph too long for a slide cut into pieces; the first starts
-    /// with `**label**: ` when there is a label.
-    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            (
-                format!("{}: ", strong_line(name)),
-                format!("{}: ", plain_text(name)),
-            )
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((markdown, plain)) => self.add(
-                    format!("{markdown}{}", piece.markdown),
-                    text_cost(&format!("{plain}{}", piece.plain)),
-                )?,
-                None => self.add(piece.markdown, text_cost(&piece.plain))?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain))?;
-        }
-        Ok(())
-    }
-
     /// Starts a table of `columns` columns under `header`: its rows go in
     /// with [`Pager::table_row`], as many on each slide as fit, and it ends
     /// with [`Pager::table_end`].
@@ -242,11 +210,169 @@ impl<'e> Pager<'e> {
         self.used = 0.0;
         (self.emit)(slide.join())
     }
+}
 
-    /// Hands the last slide to `emit`.
-    pub(super) fn finish(mut self) -> std::io::Result<()> {
+impl Fill for Pager<'_> {
+    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
+        let mut label = label.map(|name| {
+            (
+                format!("{}: ", strong_line(name)),
+                format!("{}: ", plain_text(name)),
+            )
+        });
+        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
+            match label.take() {
+                Some((markdown, plain)) => self.add(
+                    format!("{markdown}{}", piece.markdown),
+                    text_cost(&format!("{plain}{}", piece.plain)),
+                )?,
+                None => self.add(piece.markdown, text_cost(&piece.plain))?,
+            }
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, text: &str) -> std::io::Result<()> {
+        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
+            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain))?;
+        }
+        Ok(())
+    }
+
+    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
+        let markdown = if strong {
+            strong_line(text)
+        } else {
+            one_line(text)
+        };
+        self.add(markdown, text_cost(&plain_text(text)))
+    }
+
+    fn table<'t>(
+        &mut self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    ) -> std::io::Result<()> {
+        let width = column_chars(header.len());
+        let header_cells: Vec<Piece> = header
+            .iter()
+            .map(|text| Piece::of(text, Place::Cell, false))
+            .collect();
+        let header_row = Row::of(&header_cells, width);
+        let mut table = Self::table_start(header_row, header.len());
+        table_lines(rows, cell_max(width, table.header.cost), |cells, _| {
+            self.table_row(&mut table, Row::of(&cells, width))
+        })?;
+        self.table_end(table);
+        Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.pages == 0 && self.used == 0.0
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
         self.next_slide()
     }
+}
+
+/// The characters of table text one of `columns` columns holds.
+pub(super) fn column_chars(columns: usize) -> usize {
+    (TABLE_CHARS / columns.max(1)).saturating_sub(2).max(4)
+}
+
+/// The most a table cell of `width` characters a line may hold under a
+/// header `header_cost` lines tall, so that any row fits under the header.
+pub(super) fn cell_max(width: usize, header_cost: f32) -> usize {
+    width * lines_that_fit(BODY_LINES - header_cost - ROW_PADDING - PARAGRAPH_GAP)
+}
+
+/// A deck's slides being filled under one heading, as the Marp deck's
+/// Markdown or as the PowerPoint deck's shapes: what both decks' slides are
+/// made of, so that they hold the same slides (see [`dimension_body`]).
+pub(super) trait Fill {
+    /// Adds content `text` (inline Markdown), a paragraph too long for a
+    /// slide cut into pieces; the first starts with `label` in bold when
+    /// there is one.
+    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()>;
+    /// Adds content `text` as bullet items (a long one cut into pieces).
+    fn item(&mut self, text: &str) -> std::io::Result<()>;
+    /// Adds `text` (plain, on one line) as a paragraph of its own, in bold
+    /// when `strong`: a list's heading.
+    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()>;
+    /// Adds a table of `header.len()` columns (each row its cells' texts
+    /// and whether it is highlighted), as many rows on each slide as fit,
+    /// the header repeated on each; a cell too tall for any slide is cut
+    /// into pieces on rows of their own (see [`table_lines`]).
+    fn table<'t>(
+        &mut self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    ) -> std::io::Result<()>;
+    /// Whether nothing was added.
+    fn is_empty(&self) -> bool;
+    /// Hands the last slide on.
+    fn finish(self) -> std::io::Result<()>;
+}
+
+/// A dimension's slides under their heading: the summaries (when the
+/// options ask for them), the points as a table, what the subjects share.
+pub(super) fn dimension_body(
+    mut pager: impl Fill,
+    d: &Dimension,
+    notes: &Notes,
+    options: &ExportOptions,
+    cols: &[Column<'_>],
+) -> std::io::Result<()> {
+    if options.include_summaries {
+        for &col in cols {
+            if let Some(text) = summary(d, col) {
+                pager.text(text, Some(col.name))?;
+            }
+        }
+    }
+    if !d.points.is_empty() {
+        pager.table(&deck_header(cols), point_rows(d, notes, cols))?;
+    }
+    let common = shown_items(&d.common);
+    if !common.is_empty() {
+        pager.line("In common", true)?;
+        for item in common {
+            pager.item(item)?;
+        }
+    }
+    pager.finish()
+}
+
+/// The "Where each wins" slides: the verdicts table (continued where it
+/// does not fit), then the summary and what would flip it.
+pub(super) fn verdict_body(mut pager: impl Fill, v: &Verdicts<'_>) -> std::io::Result<()> {
+    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
+    let rows = v
+        .rows
+        .iter()
+        .zip(&matters)
+        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
+    pager.table(&verdicts::COLUMNS, rows)?;
+    pager.text(&v.paragraph(), None)?;
+    pager.finish()
+}
+
+/// The conclusion's slides, with the sources; none when there is no
+/// conclusion.
+pub(super) fn conclusion_body(mut pager: impl Fill, c: &Comparison) -> std::io::Result<()> {
+    pager.text(&c.conclusion, None)?;
+    if pager.is_empty() {
+        return Ok(());
+    }
+    let sources = shown_items(&c.sources);
+    if !sources.is_empty() {
+        pager.line("Sources:", false)?;
+        for source in sources {
+            pager.item(source)?;
+        }
+    }
+    pager.finish()
 }
 
 /// A piece of content: its Markdown, the text it shows, and its styled

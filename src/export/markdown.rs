@@ -40,8 +40,8 @@ use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
 use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
-    Column, ExportOptions, MISSING, columns, highlights, is_highlighted, note, overall_note,
-    selected, side, star_prefix, summary,
+    Column, ExportOptions, MISSING, columns, note, overall_note, point_rows, selected, star_prefix,
+    summary,
 };
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
@@ -175,7 +175,6 @@ fn table(
     if d.points.is_empty() {
         return Ok(());
     }
-    let highlights = highlights(notes, d);
     doc.block();
     doc.push_str("| Aspect |");
     for col in cols {
@@ -187,14 +186,11 @@ fn table(
     for _ in cols {
         doc.push_str(" --- |");
     }
-    for p in &d.points {
-        let bold = is_highlighted(&highlights, p);
-        doc.push_str("\n| ");
-        doc.push_str(&cell(&p.aspect, bold));
-        doc.push_str(" |");
-        for &col in cols {
+    for (cells, bold) in point_rows(d, notes, cols) {
+        doc.push_str("\n|");
+        for text in cells {
             doc.push(' ');
-            doc.push_str(&cell(side(p, col).unwrap_or(MISSING), bold));
+            doc.push_str(&cell(text, bold));
             doc.push_str(" |");
         }
         doc.spill()?;

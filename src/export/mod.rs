@@ -484,6 +484,40 @@ fn is_highlighted(highlights: &HashSet<&str>, point: &Point) -> bool {
     highlights.contains(point.aspect.as_str())
 }
 
+/// A dimension's points as table rows, made a row at a time: each row's
+/// cells (the aspect, then each column's side, [`MISSING`] where it has
+/// none) and whether it is highlighted.
+fn point_rows<'a>(
+    d: &'a Dimension,
+    notes: &'a Notes,
+    cols: &'a [Column<'a>],
+) -> impl Iterator<Item = (Vec<&'a str>, bool)> + 'a {
+    let highlights = highlights(notes, d);
+    d.points.iter().map(move |p| {
+        let cells = std::iter::once(p.aspect.as_str())
+            .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
+            .collect();
+        (cells, is_highlighted(&highlights, p))
+    })
+}
+
+/// A deck table's header: `Aspect`, then each subject's short label.
+fn deck_header<'a>(cols: &[Column<'a>]) -> Vec<&'a str> {
+    std::iter::once("Aspect")
+        .chain(cols.iter().map(|col| col.label))
+        .collect()
+}
+
+/// The items of a list (what the subjects share, the sources) that show
+/// something.
+fn shown_items(items: &[String]) -> Vec<&str> {
+    items
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !crate::model::plain_text(s).trim().is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

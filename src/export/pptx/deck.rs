@@ -1,17 +1,16 @@
 //! The deck's slides: laid out by the Marp deck's rule, a slide at a time.
 
 use crate::export::layout::{
-    BODY_LINES, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
-    ROW_LINE, ROW_PADDING, TABLE_CHARS, TITLE_CHARS, TITLE_LINE, lines_of, lines_that_fit, pieces,
-    table_lines, text_cost,
+    BODY_LINES, Fill, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
+    ROW_LINE, ROW_PADDING, TITLE_CHARS, TITLE_LINE, cell_max, column_chars, conclusion_body,
+    dimension_body, lines_of, pieces, table_lines, text_cost, verdict_body,
 };
 use crate::export::marp::note_text;
 use crate::export::md_text::Place;
 use crate::export::sink::OnDimension;
 use crate::export::verdicts::{self, Verdicts};
 use crate::export::{
-    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
-    selected, side, star_prefix, summary,
+    Column, ExportOptions, clean, columns, note, overall_note, selected, star_prefix,
 };
 use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
 use crate::notes::Notes;
@@ -146,10 +145,6 @@ impl<'e> Pager<'e> {
         Ok(())
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
     pub(super) fn paragraph(
         &mut self,
         spans: Vec<Span>,
@@ -165,40 +160,6 @@ impl<'e> Pager<'e> {
             },
             cost,
         )
-    }
-
-    /// Adds content `text`, a paragraph too long for a slide cut into
-    /// pieces; the first starts with the label in bold when there is one.
-    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            let mut spans = one_line_spans(name);
-            for s in &mut spans {
-                s.strong = true;
-            }
-            spans.push(Span {
-                text: ": ".to_owned(),
-                ..Span::default()
-            });
-            (spans, format!("{}: ", plain_text(name)))
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((mut spans, plain)) => {
-                    spans.extend(piece.spans);
-                    self.paragraph(spans, &format!("{plain}{}", piece.plain), false)?;
-                }
-                None => self.paragraph(piece.spans, &piece.plain, false)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.paragraph(piece.spans, &piece.plain, true)?;
-        }
-        Ok(())
     }
 
     /// Starts a table under `header`: its rows go in with
@@ -266,11 +227,81 @@ impl<'e> Pager<'e> {
         self.used = 0.0;
         (self.emit)(slide)
     }
+}
 
-    /// Hands the last slide to `emit`.
-    pub(super) fn finish(mut self) -> std::io::Result<()> {
+impl Fill for Pager<'_> {
+    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
+        let mut label = label.map(|name| {
+            let mut spans = strong_spans(name);
+            spans.push(Span {
+                text: ": ".to_owned(),
+                ..Span::default()
+            });
+            (spans, format!("{}: ", plain_text(name)))
+        });
+        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
+            match label.take() {
+                Some((mut spans, plain)) => {
+                    spans.extend(piece.spans);
+                    self.paragraph(spans, &format!("{plain}{}", piece.plain), false)?;
+                }
+                None => self.paragraph(piece.spans, &piece.plain, false)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, text: &str) -> std::io::Result<()> {
+        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
+            self.paragraph(piece.spans, &piece.plain, true)?;
+        }
+        Ok(())
+    }
+
+    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
+        let spans = if strong {
+            strong_spans(text)
+        } else {
+            one_line_spans(text)
+        };
+        self.paragraph(spans, &plain_text(text), false)
+    }
+
+    fn table<'t>(
+        &mut self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    ) -> std::io::Result<()> {
+        let width = column_chars(header.len());
+        let header_cells: Vec<Piece> = header
+            .iter()
+            .map(|text| Piece::of(text, Place::Cell, false))
+            .collect();
+        let header_row = TableRow::of(header_cells, width, false);
+        let mut table = Self::table_start(header_row);
+        table_lines(rows, cell_max(width, table.header.cost), |cells, bold| {
+            self.table_row(&mut table, TableRow::of(cells, width, bold))
+        })?;
+        self.table_end(table);
+        Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.pages == 0 && self.used == 0.0
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
         self.next_slide()
     }
+}
+
+/// The spans of `text` on one line, all in bold.
+fn strong_spans(text: &str) -> Vec<Span> {
+    let mut spans = one_line_spans(text);
+    for s in &mut spans {
+        s.strong = true;
+    }
+    spans
 }
 
 /// The spans of `text` on one line: its line breaks become spaces.
@@ -339,7 +370,7 @@ pub(super) fn slides(
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
         verdict_slides(&v, emit)?;
     }
-    conclusion_slides(c, emit)
+    conclusion_body(Pager::new("Conclusion", Vec::new(), emit), c)
 }
 
 /// The title slide: the title, the subjects shown and the intro; the
@@ -377,41 +408,12 @@ fn title_slides(
                 ..Span::default()
             });
         }
-        let mut spans = one_line_spans(col.name);
-        for s in &mut spans {
-            s.strong = true;
-        }
-        names.extend(spans);
+        names.extend(strong_spans(col.name));
         shown_names.push(plain_text(col.name).replace('\n', " "));
     }
     title.paragraph(names, &shown_names.join(" vs "), false)?;
     title.text(&c.intro, None)?;
     title.finish()
-}
-
-/// The conclusion with the sources, when there is a conclusion.
-fn conclusion_slides(c: &Comparison, emit: Emit<'_>) -> std::io::Result<()> {
-    let mut pager = Pager::new("Conclusion", Vec::new(), emit);
-    pager.text(&c.conclusion, None)?;
-    if pager.is_empty() {
-        return Ok(());
-    }
-    let sources: Vec<&String> = c
-        .sources
-        .iter()
-        .filter(|s| !plain_text(s).trim().is_empty())
-        .collect();
-    if !sources.is_empty() {
-        let spans = vec![Span {
-            text: "Sources:".to_owned(),
-            ..Span::default()
-        }];
-        pager.paragraph(spans, "Sources:", false)?;
-        for source in sources {
-            pager.item(source)?;
-        }
-    }
-    pager.finish()
 }
 
 /// A note's paragraphs as the notes page shows them: plain text, links
@@ -434,89 +436,12 @@ pub(super) fn dimension_slides(
     emit: Emit<'_>,
 ) -> std::io::Result<()> {
     let heading = format!("{}{}", star_prefix(notes, d, options), d.title);
-    let mut pager = Pager::new(&heading, speaker, emit);
-    if options.include_summaries {
-        for &col in cols {
-            if let Some(text) = summary(d, col) {
-                pager.text(text, Some(col.name))?;
-            }
-        }
-    }
-    if !d.points.is_empty() {
-        let header: Vec<&str> = std::iter::once("Aspect")
-            .chain(cols.iter().map(|col| col.label))
-            .collect();
-        let highlights = highlights(notes, d);
-        let rows = d.points.iter().map(|p| {
-            let texts: Vec<&str> = std::iter::once(p.aspect.as_str())
-                .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
-                .collect();
-            (texts, is_highlighted(&highlights, p))
-        });
-        paged_table(&mut pager, &header, rows)?;
-    }
-    let common: Vec<&String> = d
-        .common
-        .iter()
-        .filter(|s| !plain_text(s).trim().is_empty())
-        .collect();
-    if !common.is_empty() {
-        let spans = vec![Span {
-            text: "In common".to_owned(),
-            strong: true,
-            ..Span::default()
-        }];
-        pager.paragraph(spans, "In common", false)?;
-        for item in common {
-            pager.item(item)?;
-        }
-    }
-    pager.finish()
+    dimension_body(Pager::new(&heading, speaker, emit), d, notes, options, cols)
 }
 
-/// A table of `header.len()` columns, cut as the Marp deck cuts it (see
-/// `marp::paged_table`): as many rows on each slide as fit, the header
-/// repeated; a cell too tall for any slide cut into pieces on rows of their
-/// own.
-pub(super) fn paged_table<'t>(
-    pager: &mut Pager<'_>,
-    header: &[&str],
-    rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-) -> std::io::Result<()> {
-    let width = column_chars(header.len());
-    let header_cells: Vec<Piece> = header
-        .iter()
-        .map(|text| Piece::of(text, Place::Cell, false))
-        .collect();
-    let header_row = TableRow::of(header_cells, width, false);
-    let cell_max =
-        width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut table = Pager::table_start(header_row);
-    table_lines(rows, cell_max, |cells, bold| {
-        pager.table_row(&mut table, TableRow::of(cells, width, bold))
-    })?;
-    pager.table_end(table);
-    Ok(())
-}
-
-/// The characters of table text one column holds, by the layout rule.
-pub(super) fn column_chars(columns: usize) -> usize {
-    (TABLE_CHARS / columns.max(1)).saturating_sub(2).max(4)
-}
-
-/// The "Where each wins" slides: the verdicts table, then the summary and
-/// what would flip it.
+/// The "Where each wins" slides (see [`verdict_body`]).
 pub(super) fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
-    let mut pager = Pager::new(verdicts::HEADING, Vec::new(), emit);
-    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
-    let rows = v
-        .rows
-        .iter()
-        .zip(&matters)
-        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
-    paged_table(&mut pager, &verdicts::COLUMNS, rows)?;
-    pager.text(&v.paragraph(), None)?;
-    pager.finish()
+    verdict_body(Pager::new(verdicts::HEADING, Vec::new(), emit), v)
 }
 
 // ---------------------------------------------------------------------------

@@ -95,21 +95,17 @@ impl<'w> SlideXml<'w> {
         if is_rtl(spans) {
             p.push_str(" rtl=\"1\"");
         }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "a line height of a few dozen points"
-        )]
-        let points = (line_px * 75.0).round() as u32;
-        let _ = write!(p, "><a:lnSpc><a:spcPts val=\"{points}\"/></a:lnSpc>");
+        let _ = write!(
+            p,
+            "><a:lnSpc><a:spcPts val=\"{}\"/></a:lnSpc>",
+            hundredths_of_points(line_px)
+        );
         if after_px > 0.0 {
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a gap of a few dozen points"
-            )]
-            let after = (after_px * 75.0).round() as u32;
-            let _ = write!(p, "<a:spcAft><a:spcPts val=\"{after}\"/></a:spcAft>");
+            let _ = write!(
+                p,
+                "<a:spcAft><a:spcPts val=\"{}\"/></a:spcAft>",
+                hundredths_of_points(after_px)
+            );
         }
         if bullet {
             p.push_str("<a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>");
@@ -285,6 +281,18 @@ impl<'w> SlideXml<'w> {
 /// The start of a shape tree: its group's properties.
 pub(super) const GROUP_START: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
 <p:grpSpPr/>";
+
+/// A length of `px` pixels in hundredths of a point (DrawingML's `spcPts`):
+/// a slide's 1280 px are 960 pt.
+fn hundredths_of_points(px: f64) -> u32 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a line height or gap of a few dozen points"
+    )]
+    let points = (px * 75.0).round() as u32;
+    points
+}
 
 /// The height of a slide's heading, in pixels.
 pub(super) fn heading_height(slide: &Slide) -> f64 {
