@@ -393,15 +393,20 @@ impl Piece {
             lines.span(span);
             spans.push(span.clone());
         });
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
         Self {
-            markdown,
+            markdown: joined(lines, place),
             plain: plain_text(text),
             spans,
         }
     }
+}
+
+/// The Markdown of `lines`: in a cell joined with `<br>`, in a block with
+/// spaces.
+fn joined(lines: Lines, place: Place) -> String {
+    lines
+        .finish()
+        .join(if place == Place::Cell { "<br>" } else { " " })
 }
 
 /// `text` (inline Markdown) cut into pieces that each show at most `max`
@@ -410,105 +415,126 @@ impl Piece {
 /// line) starts a piece; in a cell, lines stay together (joined with
 /// `<br>`). Every word is kept, in order; styles carry over the cuts.
 pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut lines = Lines::new(place, strong, text);
-    let mut plain = String::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut shown = 0;
-    let finish = |lines: Lines, plain: &mut String, spans: &mut Vec<Span>, out: &mut Vec<Piece>| {
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
-        if !markdown.is_empty() {
-            out.push(Piece {
-                markdown,
-                plain: plain.clone(),
-                spans: std::mem::take(spans),
-            });
-        }
-        plain.clear();
-        spans.clear();
+    let mut cutter = Cutter {
+        place,
+        max,
+        out: Vec::new(),
+        lines: Lines::new(place, strong, text),
+        plain: String::new(),
+        spans: Vec::new(),
+        shown: 0,
     };
     for_each_span(text, |span| {
         for (i, segment) in span.text.split('\n').enumerate() {
             if i > 0 {
-                if place == Place::Block {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                } else {
-                    let newline = Span {
-                        text: "\n".to_owned(),
-                        ..span.clone()
-                    };
-                    lines.span(&newline);
-                    spans.push(newline);
-                    plain.push('\n');
-                }
+                cutter.line_break(span);
             }
-            let mut rest = segment;
-            while !rest.is_empty() {
-                let room = max.saturating_sub(shown);
-                let cut = if rest.width() <= room {
-                    rest.len()
-                } else {
-                    cut_point(rest, room)
-                };
-                // A cut inside a word is for a word longer than a whole
-                // piece: with something in this piece already, the word
-                // starts the next one instead ("x" | "iq" reads as two).
-                let clean = cut == rest.len()
-                    || rest[cut..].starts_with(char::is_whitespace)
-                    || rest[..cut].ends_with(['。', '！', '？']);
-                let cut = if clean || shown == 0 { cut } else { 0 };
-                if cut == 0 && shown > 0 {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                    continue;
-                }
-                // Nothing fits in an empty piece: one character at least.
-                let cut = if cut == 0 {
-                    rest.chars().next().map_or(rest.len(), char::len_utf8)
-                } else {
-                    cut
-                };
-                let part = &rest[..cut];
-                let piece = Span {
-                    text: part.to_owned(),
-                    ..span.clone()
-                };
-                lines.span(&piece);
-                spans.push(piece);
-                plain.push_str(part);
-                shown += part.width();
-                rest = &rest[cut..];
-                if !rest.is_empty() {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                    rest = rest.trim_start();
-                }
-            }
+            cutter.segment(span, segment);
         }
     });
-    finish(lines, &mut plain, &mut spans, &mut out);
-    out
+    cutter.finish()
+}
+
+/// The state of [`pieces`]: the pieces made, and the one being filled.
+struct Cutter {
+    place: Place,
+    max: usize,
+    out: Vec<Piece>,
+    /// The piece being filled: its Markdown lines, the text it shows, its
+    /// spans and its width so far.
+    lines: Lines,
+    plain: String,
+    spans: Vec<Span>,
+    shown: usize,
+}
+
+impl Cutter {
+    /// A line break inside a span: a new piece in a block, a kept `\n` in
+    /// a cell.
+    fn line_break(&mut self, span: &Span) {
+        if self.place == Place::Block {
+            self.end_piece();
+        } else {
+            let newline = Span {
+                text: "\n".to_owned(),
+                ..span.clone()
+            };
+            self.lines.span(&newline);
+            self.spans.push(newline);
+            self.plain.push('\n');
+        }
+    }
+
+    /// One line of a span, cut wherever the piece being filled is full.
+    fn segment(&mut self, span: &Span, segment: &str) {
+        let mut rest = segment;
+        while !rest.is_empty() {
+            let room = self.max.saturating_sub(self.shown);
+            let cut = if rest.width() <= room {
+                rest.len()
+            } else {
+                cut_point(rest, room)
+            };
+            // A cut inside a word is for a word longer than a whole
+            // piece: with something in this piece already, the word
+            // starts the next one instead ("x" | "iq" reads as two).
+            let clean = cut == rest.len()
+                || rest[cut..].starts_with(char::is_whitespace)
+                || rest[..cut].ends_with(['。', '！', '？']);
+            let cut = if clean || self.shown == 0 { cut } else { 0 };
+            if cut == 0 && self.shown > 0 {
+                self.end_piece();
+                continue;
+            }
+            // Nothing fits in an empty piece: one character at least.
+            let cut = if cut == 0 {
+                rest.chars().next().map_or(rest.len(), char::len_utf8)
+            } else {
+                cut
+            };
+            self.push(span, &rest[..cut]);
+            rest = &rest[cut..];
+            if !rest.is_empty() {
+                self.end_piece();
+                rest = rest.trim_start();
+            }
+        }
+    }
+
+    /// Adds `part` of `span` to the piece being filled.
+    fn push(&mut self, span: &Span, part: &str) {
+        let piece = Span {
+            text: part.to_owned(),
+            ..span.clone()
+        };
+        self.lines.span(&piece);
+        self.spans.push(piece);
+        self.plain.push_str(part);
+        self.shown += part.width();
+    }
+
+    /// Ends the piece being filled (kept unless it shows nothing) and
+    /// starts the next.
+    fn end_piece(&mut self) {
+        let fresh = self.lines.fresh();
+        let markdown = joined(std::mem::replace(&mut self.lines, fresh), self.place);
+        if !markdown.is_empty() {
+            self.out.push(Piece {
+                markdown,
+                plain: self.plain.clone(),
+                spans: std::mem::take(&mut self.spans),
+            });
+        }
+        self.plain.clear();
+        self.spans.clear();
+        self.shown = 0;
+    }
+
+    /// The pieces, the last one ended.
+    fn finish(mut self) -> Vec<Piece> {
+        self.end_piece();
+        self.out
+    }
 }
 
 /// A table's rows as the lines they take, each cell cut to at most

@@ -213,6 +213,7 @@ fn speaker_notes(label: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::md_text::Place;
     use unicode_width::UnicodeWidthStr;
 
     #[test]
