@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::markdown::Blocks;
 use super::md_text::{Lines, Place, one_line, strong_line};
 use super::verdicts::{self, Verdicts};
-use super::{Column, ExportOptions, deck_header, point_rows, shown_items, summary};
+use super::{Column, ExportOptions, deck_header, point_rows, shown_items, star_prefix, summary};
 use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
 use crate::notes::Notes;
 
@@ -315,15 +315,18 @@ pub(super) trait Fill {
     fn finish(self) -> std::io::Result<()>;
 }
 
-/// A dimension's slides under their heading: the summaries (when the
-/// options ask for them), the points as a table, what the subjects share.
-pub(super) fn dimension_body(
-    mut pager: impl Fill,
+/// A dimension's slides, filled by the pager that `pager` makes for their
+/// heading (its title, with `★ ` when the options show the presenter's
+/// marks): the summaries (when the options ask for them), the points as a
+/// table, what the subjects share.
+pub(super) fn dimension_slides<F: Fill>(
+    pager: impl FnOnce(&str) -> F,
     d: &Dimension,
     notes: &Notes,
     options: &ExportOptions,
     cols: &[Column<'_>],
 ) -> std::io::Result<()> {
+    let mut pager = pager(&format!("{}{}", star_prefix(notes, d, options), d.title));
     if options.include_summaries {
         for &col in cols {
             if let Some(text) = summary(d, col) {

@@ -46,12 +46,12 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use super::layout::{Fill, Pager, conclusion_body, dimension_body, text_cost, verdict_body};
+use super::layout::{Fill, Pager, conclusion_body, dimension_slides, text_cost, verdict_body};
 use super::md_text::strong_line;
 use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
-use super::{Column, ExportOptions, clean, columns, note, overall_note, selected, star_prefix};
-use crate::model::{Comparison, Dimension, for_each_span, plain_text};
+use super::{ExportOptions, clean, columns, note, overall_note, selected};
+use crate::model::{Comparison, for_each_span, plain_text};
 use crate::notes::Notes;
 
 /// The deck's front matter. The default theme's type is sized for a few
@@ -124,41 +124,22 @@ pub(super) fn write(
 
     let dimensions = selected(c, notes, options);
     for &(_, d) in &dimensions {
-        dimension_slides(d, notes, options, &cols, &mut |slide| deck.slide(&slide))?;
+        let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
+        let mut emit = |slide: String| deck.slide(&slide);
+        let pager = |heading: &str| Pager::new(heading, speaker, &mut emit);
+        dimension_slides(pager, d, notes, options, &cols)?;
         deck.out.dimension_done()?;
     }
 
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
     let mut emit = |slide: String| deck.slide(&slide);
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        verdict_slides(&v, &mut emit)?;
+        verdict_body(Pager::new(verdicts::HEADING, None, &mut emit), &v)?;
     }
 
     conclusion_body(Pager::new("Conclusion", None, &mut emit), c)?;
     deck.out.push('\n');
     Ok(())
-}
-
-/// Where a deck's slides go, each as soon as it is made.
-type Emit<'e> = &'e mut dyn FnMut(String) -> std::io::Result<()>;
-
-/// One dimension's slides: one when it fits, more when it does not.
-fn dimension_slides(
-    d: &Dimension,
-    notes: &Notes,
-    options: &ExportOptions,
-    cols: &[Column<'_>],
-    emit: Emit<'_>,
-) -> std::io::Result<()> {
-    let star = star_prefix(notes, d, options);
-    let heading = format!("{star}{}", d.title);
-    let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
-    dimension_body(Pager::new(&heading, speaker, emit), d, notes, options, cols)
-}
-
-/// The "Where each wins" slides (see [`verdict_body`]).
-fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
-    verdict_body(Pager::new(verdicts::HEADING, None, emit), v)
 }
 
 /// The text of a note for a presenter view, which shows it as text: no

@@ -3,16 +3,14 @@
 use crate::export::layout::{
     BODY_LINES, Fill, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
     ROW_LINE, ROW_PADDING, TITLE_CHARS, TITLE_LINE, cell_max, column_chars, conclusion_body,
-    dimension_body, lines_of, pieces, table_lines, text_cost, verdict_body,
+    dimension_slides, lines_of, pieces, table_lines, text_cost, verdict_body,
 };
 use crate::export::marp::note_text;
 use crate::export::md_text::Place;
 use crate::export::sink::OnDimension;
 use crate::export::verdicts::{self, Verdicts};
-use crate::export::{
-    Column, ExportOptions, clean, columns, note, overall_note, selected, star_prefix,
-};
-use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
+use crate::export::{Column, ExportOptions, clean, columns, note, overall_note, selected};
+use crate::model::{Comparison, Span, for_each_span, plain_text};
 use crate::notes::Notes;
 use crate::talk::{Plan, clock_text};
 
@@ -363,12 +361,13 @@ pub(super) fn slides(
                 .map_or_else(|| "not reached".to_owned(), |s| clock_text(i64::from(*s)));
             speaker.push(format!("Last rehearsal: {spent}"));
         }
-        dimension_slides(d, notes, options, &cols, speaker, emit)?;
+        let pager = |heading: &str| Pager::new(heading, speaker, emit);
+        dimension_slides(pager, d, notes, options, &cols)?;
         on_dimension()?;
     }
 
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        verdict_slides(&v, emit)?;
+        verdict_body(Pager::new(verdicts::HEADING, Vec::new(), emit), &v)?;
     }
     conclusion_body(Pager::new("Conclusion", Vec::new(), emit), c)
 }
@@ -424,24 +423,6 @@ pub(super) fn note_paragraphs(text: &str) -> Vec<String> {
         .lines()
         .map(|l| l.trim_end().to_owned())
         .collect()
-}
-
-/// One dimension's slides: one when it fits, more when it does not.
-pub(super) fn dimension_slides(
-    d: &Dimension,
-    notes: &Notes,
-    options: &ExportOptions,
-    cols: &[Column<'_>],
-    speaker: Vec<String>,
-    emit: Emit<'_>,
-) -> std::io::Result<()> {
-    let heading = format!("{}{}", star_prefix(notes, d, options), d.title);
-    dimension_body(Pager::new(&heading, speaker, emit), d, notes, options, cols)
-}
-
-/// The "Where each wins" slides (see [`verdict_body`]).
-pub(super) fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
-    verdict_body(Pager::new(verdicts::HEADING, Vec::new(), emit), v)
 }
 
 // ---------------------------------------------------------------------------

@@ -145,6 +145,7 @@ impl<'w> SlideXml<'w> {
         }
     }
 
+    /// `text` of `span` as runs, one for each script in it.
     fn run(
         &mut self,
         p: &mut String,
@@ -153,56 +154,41 @@ impl<'w> SlideXml<'w> {
         link: Option<&str>,
         style: RunStyle,
     ) {
-        for part in script_runs(text) {
-            self.script_run(p, part, span, link, style);
+        for text in script_runs(text).filter(|part| !part.is_empty()) {
+            let lang = lang_of(text);
+            let _ = write!(p, "<a:r><a:rPr lang=\"{lang}\"");
+            if lang != "en-US" {
+                p.push_str(" altLang=\"en-US\"");
+            }
+            let _ = write!(p, " sz=\"{}\"", style.size);
+            if span.strong || style.bold {
+                p.push_str(" b=\"1\"");
+            }
+            if span.emphasis {
+                p.push_str(" i=\"1\"");
+            }
+            let empty = p.len();
+            p.push('>');
+            if span.code {
+                let _ = write!(
+                    p,
+                    "<a:latin typeface=\"{CODE_FONT}\"/><a:cs typeface=\"{CODE_FONT}\"/>"
+                );
+            }
+            if let Some(url) = link {
+                let id = self.link_id(url);
+                let _ = write!(p, "<a:hlinkClick r:id=\"rId{id}\"/>");
+            }
+            if p.len() == empty + 1 {
+                // No child: `<a:rPr …/>`.
+                p.truncate(empty);
+                p.push_str("/><a:t>");
+            } else {
+                p.push_str("</a:rPr><a:t>");
+            }
+            push_escaped(p, text);
+            p.push_str("</a:t></a:r>");
         }
-    }
-
-    /// One run of one script.
-    fn script_run(
-        &mut self,
-        p: &mut String,
-        text: &str,
-        span: &Span,
-        link: Option<&str>,
-        style: RunStyle,
-    ) {
-        if text.is_empty() {
-            return;
-        }
-        let lang = lang_of(text);
-        let _ = write!(p, "<a:r><a:rPr lang=\"{lang}\"");
-        if lang != "en-US" {
-            p.push_str(" altLang=\"en-US\"");
-        }
-        let _ = write!(p, " sz=\"{}\"", style.size);
-        if span.strong || style.bold {
-            p.push_str(" b=\"1\"");
-        }
-        if span.emphasis {
-            p.push_str(" i=\"1\"");
-        }
-        let empty = p.len();
-        p.push('>');
-        if span.code {
-            let _ = write!(
-                p,
-                "<a:latin typeface=\"{CODE_FONT}\"/><a:cs typeface=\"{CODE_FONT}\"/>"
-            );
-        }
-        if let Some(url) = link {
-            let id = self.link_id(url);
-            let _ = write!(p, "<a:hlinkClick r:id=\"rId{id}\"/>");
-        }
-        if p.len() == empty + 1 {
-            // No child: `<a:rPr …/>`.
-            p.truncate(empty);
-            p.push_str("/><a:t>");
-        } else {
-            p.push_str("</a:rPr><a:t>");
-        }
-        push_escaped(p, text);
-        p.push_str("</a:t></a:r>");
     }
 
     /// A native table at `y` px, the width of the slide's content.
