@@ -40,7 +40,7 @@ use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
 use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
-    Column, ExportOptions, MISSING, columns, note, overall_note, point_rows, selected, star_prefix,
+    Column, ExportOptions, Input, MISSING, note, overall_note, point_rows, selected, star_prefix,
     summary,
 };
 use crate::model::{Comparison, Dimension};
@@ -54,13 +54,8 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 }
 
 /// Writes the Markdown document into `doc`, a row of a table at a time.
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    doc: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, doc: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     doc.push_block(&format!("# {}", one_line(&c.title)))?;
     doc.push_block(&format!("Comparing {}.", subjects_line(&cols)))?;
     push_blocks(doc, &paragraphs(&c.intro))?;

@@ -50,7 +50,7 @@ use super::layout::{Fill, Pager, conclusion_body, dimension_slides, text_cost, v
 use super::md_text::strong_line;
 use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
-use super::{ExportOptions, clean, columns, note, overall_note, selected};
+use super::{ExportOptions, Input, clean, note, overall_note, selected};
 use crate::model::{Comparison, for_each_span, plain_text};
 use crate::notes::Notes;
 
@@ -98,13 +98,8 @@ impl Deck<'_, '_> {
 }
 
 /// Writes the Marp deck into `out`, a slide at a time.
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    out: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     out.push_str(FRONT_MATTER);
     let mut deck = Deck { out, slides: 0 };
 

@@ -318,8 +318,14 @@ pub fn write_to(
         Format::Script => script::write,
         Format::Pptx => return pptx::write(c, notes, options, out, on_dimension),
     };
+    let input = Input {
+        c,
+        notes,
+        options,
+        cols: columns(c, options),
+    };
     let mut sink = Sink::new(out.writer(), on_dimension);
-    text(c, notes, options, &mut sink)?;
+    text(&input, &mut sink)?;
     sink.finish()?;
     out.writer().flush()
 }
@@ -347,7 +353,16 @@ pub fn dimension_steps(
 }
 
 /// A text format's writer.
-type TextWriter = fn(&Comparison, &Notes, &ExportOptions, &mut Sink<'_>) -> std::io::Result<()>;
+type TextWriter = fn(&Input<'_>, &mut Sink<'_>) -> std::io::Result<()>;
+
+/// What an export is made from: the comparison, the notes, the options,
+/// and the columns they ask for.
+struct Input<'a> {
+    c: &'a Comparison,
+    notes: &'a Notes,
+    options: &'a ExportOptions,
+    cols: Vec<Column<'a>>,
+}
 
 /// The dimensions an export includes (respecting `starred_only`), in
 /// content order.
