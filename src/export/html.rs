@@ -94,7 +94,7 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
     push(
         out,
         &[
-            &subjects_line(&cols),
+            &subjects_line(cols),
             "\n",
             &paragraphs(&c.intro, "intro"),
             "</header>\n",
@@ -115,7 +115,7 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
     let dimensions = selected(c, notes, options);
     for &(i, d) in &dimensions {
         let fit = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts());
-        dimension(out, d, fit.as_ref(), notes, options, &cols)?;
+        dimension(out, d, fit.as_ref(), notes, options, cols)?;
         out.dimension_done()?;
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();

@@ -40,15 +40,272 @@ pub(super) const PARAGRAPH_GAP: f32 = 0.7;
 pub(super) const ROW_PADDING: f32 = 0.4;
 pub(super) const ROW_LINE: f32 = 0.9;
 
-/// One table row: its Markdown and its height in lines.
-#[derive(Debug, Clone)]
-pub(super) struct Row {
-    pub(super) markdown: String,
-    pub(super) cost: f32,
+/// What a deck makes of the slides a [`Pager`] fills: its blocks, its
+/// table rows, and where its slides go. The Marp deck writes Markdown
+/// ([`MarpSlides`]), the PowerPoint deck shapes; both are filled by the
+/// one rule in [`Pager`], so they hold the same slides.
+pub(super) trait Slides {
+    /// What a slide holds under its heading.
+    type Block;
+    /// A table row.
+    type Row: Clone;
+    /// A paragraph showing `piece` (a bullet item when `bullet`), after
+    /// `label` in bold and `: ` when there is one; it costs `cost` lines.
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, cost: f32) -> Self::Block;
+    /// `text` (plain, on one line) as a paragraph of its own, in bold when
+    /// `strong`; it costs `cost` lines.
+    fn line(text: &str, strong: bool, cost: f32) -> Self::Block;
+    /// A row of `cells`, each `width` characters a line; `highlighted` for
+    /// a highlighted point.
+    fn row(cells: Vec<Piece>, width: usize, highlighted: bool) -> Self::Row;
+    /// A row's height in lines.
+    fn cost(row: &Self::Row) -> f32;
+    /// A table's rows on one slide, under `header`.
+    fn table(header: Self::Row, rows: Vec<Self::Row>) -> Self::Block;
+    /// Hands on a slide holding `blocks`; `first`: the first under its
+    /// heading (the others are headed `Title (cont.)`).
+    fn slide(&mut self, blocks: Vec<Self::Block>, first: bool) -> std::io::Result<()>;
 }
 
-impl Row {
-    pub(super) fn of(cells: &[Piece], width: usize) -> Self {
+/// Slides being filled under one heading: blocks are added with their
+/// cost in lines, and a block that does not fit starts the next slide,
+/// headed `Title (cont.)`. Each slide goes on as soon as it is full, so one
+/// slide is held at a time.
+pub(super) struct Pager<S: Slides> {
+    slides: S,
+    /// The slide being filled, and how many went before it.
+    page: Vec<S::Block>,
+    pages: usize,
+    used: f32,
+    budget: f32,
+}
+
+/// A table being added to a [`Pager`], a row at a time: the rows on the
+/// slide being filled, under the header.
+struct Table<R> {
+    header: R,
+    rows: Vec<R>,
+    cost: f32,
+}
+
+impl<S: Slides> Pager<S> {
+    /// Slides under a `##` heading that shows `heading` (plain text).
+    pub(super) fn under(slides: S, heading: &str) -> Self {
+        // A heading of several lines takes room from the body (1.45 em).
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let extra = (lines_of(heading, HEADING_CHARS) - 1) as f32 * HEADING_LINE;
+        Self {
+            slides,
+            page: Vec::new(),
+            pages: 0,
+            used: 0.0,
+            budget: (BODY_LINES - extra).max(4.0),
+        }
+    }
+
+    /// Slides that start with the deck's title slide, whose heading shows
+    /// `heading`. Its heading is larger (2 em against 1.45), so every slide
+    /// of it gets the room left under the larger one.
+    pub(super) fn under_title(slides: S, heading: &str) -> Self {
+        let mut pager = Self::under(slides, heading);
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let lines = lines_of(heading, TITLE_CHARS) as f32;
+        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
+        pager
+    }
+
+    /// Adds a block, on a new slide when it does not fit on this one.
+    pub(super) fn add(&mut self, block: S::Block, cost: f32) -> std::io::Result<()> {
+        if self.used > 0.0 && self.used + cost > self.budget {
+            self.next_slide()?;
+        }
+        self.used += cost;
+        self.page.push(block);
+        Ok(())
+    }
+
+    /// Adds content `text` (inline Markdown), one block per paragraph, a
+    /// paragraph too long for a slide cut into pieces; the first starts
+    /// with `label` in bold when there is one.
+    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
+        let mut label = label;
+        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
+            let label = label.take();
+            let cost = match label {
+                Some(name) => text_cost(&format!("{}: {}", plain_text(name), piece.plain)),
+                None => text_cost(&piece.plain),
+            };
+            self.add(S::paragraph(piece, label, false, cost), cost)?;
+        }
+        Ok(())
+    }
+
+    /// Adds content `text` as bullet items (a long one cut into pieces).
+    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
+        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
+            let cost = text_cost(&piece.plain);
+            self.add(S::paragraph(piece, None, true, cost), cost)?;
+        }
+        Ok(())
+    }
+
+    /// Adds `text` (plain, on one line) as a paragraph of its own, in bold
+    /// when `strong`: a list's heading.
+    pub(super) fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
+        let cost = text_cost(&plain_text(text));
+        self.add(S::line(text, strong, cost), cost)
+    }
+
+    /// Adds a table of `header.len()` columns (each row its cells' texts
+    /// and whether it is highlighted), as many rows on each slide as fit,
+    /// the header repeated on each; a cell too tall for any slide is cut
+    /// into pieces on rows of their own (see [`table_lines`]).
+    pub(super) fn table<'t>(
+        &mut self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    ) -> std::io::Result<()> {
+        let width = column_chars(header.len());
+        let header_cells: Vec<Piece> = header
+            .iter()
+            .map(|text| Piece::of(text, Place::Cell, false))
+            .collect();
+        let header = S::row(header_cells, width, false);
+        let header_cost = S::cost(&header);
+        let mut table = Table {
+            header,
+            rows: Vec::new(),
+            cost: header_cost + PARAGRAPH_GAP,
+        };
+        table_lines(rows, cell_max(width, header_cost), |cells, bold| {
+            self.table_row(&mut table, S::row(cells, width, bold))
+        })?;
+        // The last rows go on the slide being filled.
+        self.used += table.cost;
+        self.page.push(S::table(table.header, table.rows));
+        Ok(())
+    }
+
+    /// Adds a row to `table`, on the next slide (under the header again)
+    /// when it does not fit on this one.
+    fn table_row(&mut self, table: &mut Table<S::Row>, row: S::Row) -> std::io::Result<()> {
+        let cost = S::cost(&row);
+        if self.used + table.cost + cost > self.budget {
+            let has_rows = !table.rows.is_empty();
+            if has_rows {
+                let rows = std::mem::take(&mut table.rows);
+                self.page.push(S::table(table.header.clone(), rows));
+            }
+            if has_rows || self.used > 0.0 {
+                self.next_slide()?;
+                table.cost = S::cost(&table.header) + PARAGRAPH_GAP;
+            }
+        }
+        table.cost += cost;
+        table.rows.push(row);
+        Ok(())
+    }
+
+    /// Whether nothing was added.
+    pub(super) fn is_empty(&self) -> bool {
+        self.pages == 0 && self.used == 0.0
+    }
+
+    /// Hands the slide being filled on and starts the next.
+    fn next_slide(&mut self) -> std::io::Result<()> {
+        let blocks = std::mem::take(&mut self.page);
+        let first = self.pages == 0;
+        self.pages += 1;
+        self.used = 0.0;
+        self.slides.slide(blocks, first)
+    }
+
+    /// Hands the last slide on.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.next_slide()
+    }
+}
+
+/// One Marp table row: its Markdown, its height in lines, and how many
+/// cells it has.
+#[derive(Debug, Clone)]
+pub(super) struct Row {
+    markdown: String,
+    cost: f32,
+    columns: usize,
+}
+
+/// The Marp deck's slides: Markdown, each handed to `emit` as one text.
+pub(super) struct MarpSlides<'e> {
+    heading: String,
+    /// The first slide's heading marker: `##`, or `#` on the title slide.
+    first_level: &'static str,
+    /// The speaker notes, for the first slide.
+    speaker: Option<String>,
+    emit: MarpEmit<'e>,
+}
+
+/// Where the Marp deck's slides go, each as soon as it is made.
+pub(super) type MarpEmit<'e> = &'e mut dyn FnMut(String) -> std::io::Result<()>;
+
+impl<'e> Pager<MarpSlides<'e>> {
+    /// Marp slides under a `##` heading showing `title`; the speaker notes
+    /// go on the first.
+    pub(super) fn new(title: &str, speaker: Option<String>, emit: MarpEmit<'e>) -> Self {
+        Self::under(
+            MarpSlides::of(title, "##", speaker, emit),
+            &plain_text(title),
+        )
+    }
+
+    /// Marp slides that start with the title slide: `# title` on the first,
+    /// `## title (cont.)` on the next.
+    pub(super) fn title_slide(title: &str, speaker: Option<String>, emit: MarpEmit<'e>) -> Self {
+        Self::under_title(
+            MarpSlides::of(title, "#", speaker, emit),
+            &plain_text(title),
+        )
+    }
+}
+
+impl<'e> MarpSlides<'e> {
+    fn of(
+        title: &str,
+        first_level: &'static str,
+        speaker: Option<String>,
+        emit: MarpEmit<'e>,
+    ) -> Self {
+        Self {
+            heading: one_line(title),
+            first_level,
+            speaker,
+            emit,
+        }
+    }
+}
+
+impl Slides for MarpSlides<'_> {
+    type Block = String;
+    type Row = Row;
+
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, _cost: f32) -> String {
+        match label {
+            Some(name) => format!("{}: {}", strong_line(name), piece.markdown),
+            None if bullet => format!("- {}", piece.markdown),
+            None => piece.markdown,
+        }
+    }
+
+    fn line(text: &str, strong: bool, _cost: f32) -> String {
+        if strong {
+            strong_line(text)
+        } else {
+            one_line(text)
+        }
+    }
+
+    fn row(cells: Vec<Piece>, width: usize, _highlighted: bool) -> Row {
+        // A highlighted row's cells are in bold already.
         let tallest = cells
             .iter()
             .map(|c| lines_of(&c.plain, width))
@@ -61,218 +318,42 @@ impl Row {
             .join(" | ");
         #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
         let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
-        Self {
+        Row {
             markdown: format!("| {markdown} |"),
             cost,
-        }
-    }
-}
-
-/// Slides being filled under one heading: blocks are added with their
-/// cost in lines, and a block that does not fit starts the next slide,
-/// headed `Title (cont.)`. The speaker notes go on the first. Each slide
-/// goes to `emit` as soon as it is full, so one slide is held at a time.
-pub(super) struct Pager<'e> {
-    heading: String,
-    /// The first slide's heading marker: `##`, or `#` on the title slide.
-    first_level: &'static str,
-    speaker: Option<String>,
-    /// The slide being filled, and how many went before it.
-    page: Blocks,
-    pages: usize,
-    used: f32,
-    budget: f32,
-    emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-}
-
-/// A table being added to a [`Pager`], a row at a time: the rows on the
-/// slide being filled, under the header.
-pub(super) struct Table {
-    header: Row,
-    rule: String,
-    rows: Vec<String>,
-    cost: f32,
-}
-
-impl Table {
-    /// The rows held so far as one Markdown table, which leaves none held.
-    fn take(&mut self) -> String {
-        let mut lines = vec![self.header.markdown.clone(), self.rule.clone()];
-        lines.append(&mut self.rows);
-        lines.join("\n")
-    }
-}
-
-impl<'e> Pager<'e> {
-    pub(super) fn new(
-        title: &str,
-        speaker: Option<String>,
-        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-    ) -> Self {
-        let heading = one_line(title);
-        // A heading of several lines takes room from the body (1.45 em).
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let extra = (lines_of(&plain_text(title), HEADING_CHARS) - 1) as f32 * 1.6;
-        Self {
-            heading,
-            first_level: "##",
-            speaker,
-            page: Blocks::default(),
-            pages: 0,
-            used: 0.0,
-            budget: (BODY_LINES - extra).max(4.0),
-            emit,
+            columns: cells.len(),
         }
     }
 
-    /// Slides that start with the deck's title slide: `# title` on the
-    /// first, `## title (cont.)` on the next. Its heading is larger (2 em
-    /// against 1.45), so every slide of it gets the room left under the
-    /// larger one.
-    pub(super) fn title_slide(
-        title: &str,
-        speaker: Option<String>,
-        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-    ) -> Self {
-        let mut pager = Self::new(title, speaker, emit);
-        pager.first_level = "#";
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let lines = lines_of(&plain_text(title), TITLE_CHARS) as f32;
-        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
-        pager
+    fn cost(row: &Row) -> f32 {
+        row.cost
     }
 
-    /// Adds a block, on a new slide when it does not fit on this one.
-    pub(super) fn add(&mut self, block: String, cost: f32) -> std::io::Result<()> {
-        if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide()?;
+    fn table(header: Row, rows: Vec<Row>) -> String {
+        let rule = format!("|{}", " --- |".repeat(header.columns));
+        std::iter::once(header.markdown)
+            .chain(std::iter::once(rule))
+            .chain(rows.into_iter().map(|row| row.markdown))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn slide(&mut self, blocks: Vec<String>, first: bool) -> std::io::Result<()> {
+        let mut body = Blocks::default();
+        for block in blocks {
+            body.push(block);
         }
-        self.used += cost;
-        self.page.push(block);
-        Ok(())
-    }
-
-    /// Starts a table of `columns` columns under `header`: its rows go in
-    /// with [`Pager::table_row`], as many on each slide as fit, and it ends
-    /// with [`Pager::table_end`].
-    pub(super) fn table_start(header: Row, columns: usize) -> Table {
-        let cost = header.cost + PARAGRAPH_GAP;
-        Table {
-            header,
-            rule: format!("|{}", " --- |".repeat(columns)),
-            rows: Vec::new(),
-            cost,
-        }
-    }
-
-    /// Adds a row to `table`, on the next slide (under the header again)
-    /// when it does not fit on this one.
-    pub(super) fn table_row(&mut self, table: &mut Table, row: Row) -> std::io::Result<()> {
-        if self.used + table.cost + row.cost > self.budget {
-            let has_rows = !table.rows.is_empty();
-            if has_rows {
-                let done = table.take();
-                self.page.push(done);
-            }
-            if has_rows || self.used > 0.0 {
-                self.next_slide()?;
-                table.cost = table.header.cost + PARAGRAPH_GAP;
-            }
-        }
-        table.cost += row.cost;
-        table.rows.push(row.markdown);
-        Ok(())
-    }
-
-    /// Ends `table`: its last rows go on the slide being filled.
-    pub(super) fn table_end(&mut self, mut table: Table) {
-        self.used += table.cost;
-        let done = table.take();
-        self.page.push(done);
-    }
-
-    /// Hands the slide being filled to `emit` and starts the next.
-    fn next_slide(&mut self) -> std::io::Result<()> {
-        let body = std::mem::take(&mut self.page);
         let mut slide = Blocks::default();
-        if self.pages == 0 {
+        if first {
             slide.push(format!("{} {}", self.first_level, self.heading));
         } else {
             slide.push(format!("## {} (cont.)", self.heading));
         }
         slide.push(body.join());
-        if self.pages == 0
-            && let Some(speaker) = self.speaker.take()
-        {
+        if first && let Some(speaker) = self.speaker.take() {
             slide.push(speaker);
         }
-        self.pages += 1;
-        self.used = 0.0;
         (self.emit)(slide.join())
-    }
-}
-
-impl Fill for Pager<'_> {
-    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            (
-                format!("{}: ", strong_line(name)),
-                format!("{}: ", plain_text(name)),
-            )
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((markdown, plain)) => self.add(
-                    format!("{markdown}{}", piece.markdown),
-                    text_cost(&format!("{plain}{}", piece.plain)),
-                )?,
-                None => self.add(piece.markdown, text_cost(&piece.plain))?,
-            }
-        }
-        Ok(())
-    }
-
-    fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain))?;
-        }
-        Ok(())
-    }
-
-    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
-        let markdown = if strong {
-            strong_line(text)
-        } else {
-            one_line(text)
-        };
-        self.add(markdown, text_cost(&plain_text(text)))
-    }
-
-    fn table<'t>(
-        &mut self,
-        header: &[&str],
-        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-    ) -> std::io::Result<()> {
-        let width = column_chars(header.len());
-        let header_cells: Vec<Piece> = header
-            .iter()
-            .map(|text| Piece::of(text, Place::Cell, false))
-            .collect();
-        let header_row = Row::of(&header_cells, width);
-        let mut table = Self::table_start(header_row, header.len());
-        table_lines(rows, cell_max(width, table.header.cost), |cells, _| {
-            self.table_row(&mut table, Row::of(&cells, width))
-        })?;
-        self.table_end(table);
-        Ok(())
-    }
-
-    fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
-    fn finish(mut self) -> std::io::Result<()> {
-        self.next_slide()
     }
 }
 
@@ -287,40 +368,12 @@ pub(super) fn cell_max(width: usize, header_cost: f32) -> usize {
     width * lines_that_fit(BODY_LINES - header_cost - ROW_PADDING - PARAGRAPH_GAP)
 }
 
-/// A deck's slides being filled under one heading, as the Marp deck's
-/// Markdown or as the PowerPoint deck's shapes: what both decks' slides are
-/// made of, so that they hold the same slides (see [`dimension_body`]).
-pub(super) trait Fill {
-    /// Adds content `text` (inline Markdown), a paragraph too long for a
-    /// slide cut into pieces; the first starts with `label` in bold when
-    /// there is one.
-    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()>;
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    fn item(&mut self, text: &str) -> std::io::Result<()>;
-    /// Adds `text` (plain, on one line) as a paragraph of its own, in bold
-    /// when `strong`: a list's heading.
-    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()>;
-    /// Adds a table of `header.len()` columns (each row its cells' texts
-    /// and whether it is highlighted), as many rows on each slide as fit,
-    /// the header repeated on each; a cell too tall for any slide is cut
-    /// into pieces on rows of their own (see [`table_lines`]).
-    fn table<'t>(
-        &mut self,
-        header: &[&str],
-        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-    ) -> std::io::Result<()>;
-    /// Whether nothing was added.
-    fn is_empty(&self) -> bool;
-    /// Hands the last slide on.
-    fn finish(self) -> std::io::Result<()>;
-}
-
 /// A dimension's slides, filled by the pager that `pager` makes for their
 /// heading (its title, with `★ ` when the options show the presenter's
 /// marks): the summaries (when the options ask for them), the points as a
 /// table, what the subjects share.
-pub(super) fn dimension_slides<F: Fill>(
-    pager: impl FnOnce(&str) -> F,
+pub(super) fn dimension_slides<S: Slides>(
+    pager: impl FnOnce(&str) -> Pager<S>,
     d: &Dimension,
     notes: &Notes,
     options: &ExportOptions,
@@ -349,7 +402,10 @@ pub(super) fn dimension_slides<F: Fill>(
 
 /// The "Where each wins" slides: the verdicts table (continued where it
 /// does not fit), then the summary and what would flip it.
-pub(super) fn verdict_body(mut pager: impl Fill, v: &Verdicts<'_>) -> std::io::Result<()> {
+pub(super) fn verdict_body<S: Slides>(
+    mut pager: Pager<S>,
+    v: &Verdicts<'_>,
+) -> std::io::Result<()> {
     let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
     let rows = v
         .rows
@@ -363,7 +419,10 @@ pub(super) fn verdict_body(mut pager: impl Fill, v: &Verdicts<'_>) -> std::io::R
 
 /// The conclusion's slides, with the sources; none when there is no
 /// conclusion.
-pub(super) fn conclusion_body(mut pager: impl Fill, c: &Comparison) -> std::io::Result<()> {
+pub(super) fn conclusion_body<S: Slides>(
+    mut pager: Pager<S>,
+    c: &Comparison,
+) -> std::io::Result<()> {
     pager.text(&c.conclusion, None)?;
     if pager.is_empty() {
         return Ok(());

@@ -57,7 +57,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 pub(super) fn write(input: &Input<'_>, doc: &mut Sink<'_>) -> std::io::Result<()> {
     let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     doc.push_block(&format!("# {}", one_line(&c.title)))?;
-    doc.push_block(&format!("Comparing {}.", subjects_line(&cols)))?;
+    doc.push_block(&format!("Comparing {}.", subjects_line(cols)))?;
     push_blocks(doc, &paragraphs(&c.intro))?;
     if let Some(text) = overall_note(notes, options) {
         let framing = blockquote(text, None);
@@ -71,9 +71,9 @@ pub(super) fn write(input: &Input<'_>, doc: &mut Sink<'_>) -> std::io::Result<()
         let star = star_prefix(notes, d, options);
         doc.push_block(&format!("## {star}{}", one_line(&d.title)))?;
         if options.include_summaries {
-            push_blocks(doc, &summaries(d, &cols))?;
+            push_blocks(doc, &summaries(d, cols))?;
         }
-        table(doc, d, notes, &cols)?;
+        table(doc, d, notes, cols)?;
         let common = bullet_list(&d.common);
         if !common.is_empty() {
             doc.push_block("**In common**")?;

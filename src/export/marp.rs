@@ -46,7 +46,7 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use super::layout::{Fill, Pager, conclusion_body, dimension_slides, text_cost, verdict_body};
+use super::layout::{self, MarpSlides, conclusion_body, dimension_slides, text_cost, verdict_body};
 use super::md_text::strong_line;
 use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
@@ -122,7 +122,7 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
         let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
         let mut emit = |slide: String| deck.slide(&slide);
         let pager = |heading: &str| Pager::new(heading, speaker, &mut emit);
-        dimension_slides(pager, d, notes, options, &cols)?;
+        dimension_slides(pager, d, notes, options, cols)?;
         deck.out.dimension_done()?;
     }
 
@@ -136,6 +136,9 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
     deck.out.push('\n');
     Ok(())
 }
+
+/// The deck's slides under one heading (see [`layout::Pager`]).
+type Pager<'e> = layout::Pager<MarpSlides<'e>>;
 
 /// The text of a note for a presenter view, which shows it as text: no
 /// Markdown markers, each link as `text (url)`, the note's lines kept.

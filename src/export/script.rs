@@ -65,7 +65,7 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
     push(
         out,
         &[
-            &subjects_line(&cols),
+            &subjects_line(cols),
             "\n<p class=\"plan\"><strong>Talk:</strong> ",
             &escape(&length_text(notes.talk.minutes)),
             " · <strong>Planned:</strong> ",
@@ -113,7 +113,7 @@ pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()
             target: plan.target,
             running,
         };
-        slide_section(out, c, notes, d, &slide, &cols, options);
+        slide_section(out, c, notes, d, &slide, cols, options);
         out.dimension_done()?;
     }
     out.push_str("</main>\n</body>\n</html>\n");

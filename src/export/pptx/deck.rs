@@ -1,12 +1,10 @@
 //! The deck's slides: laid out by the Marp deck's rule, a slide at a time.
 
 use crate::export::layout::{
-    BODY_LINES, Fill, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
-    ROW_LINE, ROW_PADDING, TITLE_CHARS, TITLE_LINE, cell_max, column_chars, conclusion_body,
-    dimension_slides, lines_of, pieces, table_lines, text_cost, verdict_body,
+    self, Piece, ROW_LINE, ROW_PADDING, conclusion_body, dimension_slides, lines_of, text_cost,
+    verdict_body,
 };
 use crate::export::marp::note_text;
-use crate::export::md_text::Place;
 use crate::export::sink::OnDimension;
 use crate::export::verdicts::{self, Verdicts};
 use crate::export::{Column, ExportOptions, clean, columns, note, overall_note, selected};
@@ -83,128 +81,99 @@ impl TableRow {
 pub(super) type Emit<'e> = &'e mut dyn FnMut(Slide) -> std::io::Result<()>;
 
 /// Slides being filled under one heading, by the Marp deck's rule (see
-/// [`super::super::layout::Pager`]): a block that does not fit starts the
-/// next slide, headed `Title (cont.)`; the notes go on the first. Each
-/// slide goes to `emit` as soon as it is full: one slide is held at a time.
-pub(super) struct Pager<'e> {
+/// [`layout::Pager`]); the notes go on the first.
+pub(super) type Pager<'e> = layout::Pager<DeckSlides<'e>>;
+
+/// The PowerPoint deck's slides, each handed to `emit` as a [`Slide`].
+pub(super) struct DeckSlides<'e> {
     heading: Vec<Span>,
     heading_plain: String,
+    /// Whether these start with the title slide (the larger heading).
     title: bool,
+    /// The notes page's paragraphs, for the first slide.
     notes: Vec<String>,
-    /// The slide being filled, and how many went before it.
-    page: Vec<Block>,
-    pages: usize,
-    used: f32,
-    budget: f32,
     emit: Emit<'e>,
 }
 
-/// A table being added to a [`Pager`], a row at a time: the rows on the
-/// slide being filled, under the header.
-pub(super) struct Table {
-    header: TableRow,
-    rows: Vec<TableRow>,
-    cost: f32,
+impl<'e> Pager<'e> {
+    /// Slides under a heading showing `title`.
+    pub(super) fn new(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
+        let slides = DeckSlides::of(title, false, notes, emit);
+        let heading_plain = slides.heading_plain.clone();
+        Self::under(slides, &heading_plain)
+    }
+
+    /// Slides that start with the title slide, whose heading shows `title`.
+    pub(super) fn title_slide(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
+        let slides = DeckSlides::of(title, true, notes, emit);
+        let heading_plain = slides.heading_plain.clone();
+        Self::under_title(slides, &heading_plain)
+    }
 }
 
-impl<'e> Pager<'e> {
-    pub(super) fn new(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
-        let heading_plain = plain_text(title).replace('\n', " ");
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let extra = (lines_of(&heading_plain, HEADING_CHARS) - 1) as f32 * HEADING_LINE;
+impl<'e> DeckSlides<'e> {
+    fn of(title: &str, is_title: bool, notes: Vec<String>, emit: Emit<'e>) -> Self {
         Self {
             heading: one_line_spans(title),
-            heading_plain,
-            title: false,
+            heading_plain: plain_text(title).replace('\n', " "),
+            title: is_title,
             notes,
-            page: Vec::new(),
-            pages: 0,
-            used: 0.0,
-            budget: (BODY_LINES - extra).max(4.0),
             emit,
         }
     }
+}
 
-    pub(super) fn title_slide(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
-        let mut pager = Self::new(title, notes, emit);
-        pager.title = true;
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let lines = lines_of(&pager.heading_plain, TITLE_CHARS) as f32;
-        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
-        pager
-    }
+impl layout::Slides for DeckSlides<'_> {
+    type Block = Block;
+    type Row = TableRow;
 
-    fn add(&mut self, block: Block, cost: f32) -> std::io::Result<()> {
-        if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide()?;
-        }
-        self.used += cost;
-        self.page.push(block);
-        Ok(())
-    }
-
-    pub(super) fn paragraph(
-        &mut self,
-        spans: Vec<Span>,
-        plain: &str,
-        bullet: bool,
-    ) -> std::io::Result<()> {
-        let cost = text_cost(plain);
-        self.add(
-            Block::Text {
-                spans,
-                bullet,
-                cost,
-            },
-            cost,
-        )
-    }
-
-    /// Starts a table under `header`: its rows go in with
-    /// [`Pager::table_row`], as many on each slide as fit, and it ends with
-    /// [`Pager::table_end`].
-    pub(super) fn table_start(header: TableRow) -> Table {
-        let cost = header.cost + PARAGRAPH_GAP;
-        Table {
-            header,
-            rows: Vec::new(),
-            cost,
-        }
-    }
-
-    /// Adds a row to `table`, on the next slide (under the header again)
-    /// when it does not fit on this one.
-    pub(super) fn table_row(&mut self, table: &mut Table, row: TableRow) -> std::io::Result<()> {
-        if self.used + table.cost + row.cost > self.budget {
-            let has_rows = !table.rows.is_empty();
-            if has_rows {
-                self.page.push(Block::Table {
-                    header: table.header.clone(),
-                    rows: std::mem::take(&mut table.rows),
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, cost: f32) -> Block {
+        let spans = match label {
+            Some(name) => {
+                let mut spans = strong_spans(name);
+                spans.push(Span {
+                    text: ": ".to_owned(),
+                    ..Span::default()
                 });
+                spans.extend(piece.spans);
+                spans
             }
-            if has_rows || self.used > 0.0 {
-                self.next_slide()?;
-                table.cost = table.header.cost + PARAGRAPH_GAP;
-            }
+            None => piece.spans,
+        };
+        Block::Text {
+            spans,
+            bullet,
+            cost,
         }
-        table.cost += row.cost;
-        table.rows.push(row);
-        Ok(())
     }
 
-    /// Ends `table`: its last rows go on the slide being filled.
-    pub(super) fn table_end(&mut self, table: Table) {
-        self.used += table.cost;
-        self.page.push(Block::Table {
-            header: table.header,
-            rows: table.rows,
-        });
+    fn line(text: &str, strong: bool, cost: f32) -> Block {
+        let spans = if strong {
+            strong_spans(text)
+        } else {
+            one_line_spans(text)
+        };
+        Block::Text {
+            spans,
+            bullet: false,
+            cost,
+        }
     }
 
-    /// Hands the slide being filled to `emit` and starts the next.
-    fn next_slide(&mut self) -> std::io::Result<()> {
-        let (heading, heading_plain) = if self.pages == 0 {
+    fn row(cells: Vec<Piece>, width: usize, highlighted: bool) -> TableRow {
+        TableRow::of(cells, width, highlighted)
+    }
+
+    fn cost(row: &TableRow) -> f32 {
+        row.cost
+    }
+
+    fn table(header: TableRow, rows: Vec<TableRow>) -> Block {
+        Block::Table { header, rows }
+    }
+
+    fn slide(&mut self, blocks: Vec<Block>, first: bool) -> std::io::Result<()> {
+        let (heading, heading_plain) = if first {
             (self.heading.clone(), self.heading_plain.clone())
         } else {
             let mut spans = self.heading.clone();
@@ -217,79 +186,11 @@ impl<'e> Pager<'e> {
         let slide = Slide {
             heading,
             heading_plain,
-            title: self.title && self.pages == 0,
-            blocks: std::mem::take(&mut self.page),
+            title: self.title && first,
+            blocks,
             notes: std::mem::take(&mut self.notes),
         };
-        self.pages += 1;
-        self.used = 0.0;
         (self.emit)(slide)
-    }
-}
-
-impl Fill for Pager<'_> {
-    fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            let mut spans = strong_spans(name);
-            spans.push(Span {
-                text: ": ".to_owned(),
-                ..Span::default()
-            });
-            (spans, format!("{}: ", plain_text(name)))
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((mut spans, plain)) => {
-                    spans.extend(piece.spans);
-                    self.paragraph(spans, &format!("{plain}{}", piece.plain), false)?;
-                }
-                None => self.paragraph(piece.spans, &piece.plain, false)?,
-            }
-        }
-        Ok(())
-    }
-
-    fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.paragraph(piece.spans, &piece.plain, true)?;
-        }
-        Ok(())
-    }
-
-    fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
-        let spans = if strong {
-            strong_spans(text)
-        } else {
-            one_line_spans(text)
-        };
-        self.paragraph(spans, &plain_text(text), false)
-    }
-
-    fn table<'t>(
-        &mut self,
-        header: &[&str],
-        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-    ) -> std::io::Result<()> {
-        let width = column_chars(header.len());
-        let header_cells: Vec<Piece> = header
-            .iter()
-            .map(|text| Piece::of(text, Place::Cell, false))
-            .collect();
-        let header_row = TableRow::of(header_cells, width, false);
-        let mut table = Self::table_start(header_row);
-        table_lines(rows, cell_max(width, table.header.cost), |cells, bold| {
-            self.table_row(&mut table, TableRow::of(cells, width, bold))
-        })?;
-        self.table_end(table);
-        Ok(())
-    }
-
-    fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
-    fn finish(mut self) -> std::io::Result<()> {
-        self.next_slide()
     }
 }
 
@@ -410,7 +311,13 @@ fn title_slides(
         names.extend(strong_spans(col.name));
         shown_names.push(plain_text(col.name).replace('\n', " "));
     }
-    title.paragraph(names, &shown_names.join(" vs "), false)?;
+    let cost = text_cost(&shown_names.join(" vs "));
+    let names = Block::Text {
+        spans: names,
+        bullet: false,
+        cost,
+    };
+    title.add(names, cost)?;
     title.text(&c.intro, None)?;
     title.finish()
 }

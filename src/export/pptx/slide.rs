@@ -268,7 +268,7 @@ impl<'w> SlideXml<'w> {
 pub(super) const GROUP_START: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
 <p:grpSpPr/>";
 
-/// A length of `px` pixels in hundredths of a point (DrawingML's `spcPts`):
+/// A length of `px` pixels in hundredths of a point (the `spcPts` of `DrawingML`):
 /// a slide's 1280 px are 960 pt.
 fn hundredths_of_points(px: f64) -> u32 {
     #[expect(
