@@ -477,13 +477,15 @@ fn joined(lines: Lines, place: Place) -> String {
 /// line) starts a piece; in a cell, lines stay together (joined with
 /// `<br>`). Every word is kept, in order; styles carry over the cuts.
 pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<Piece> {
+    // Most texts are one piece of one span (a table of a million cells
+    // cuts each, a row at a time): room for one, not a `Vec`'s first four.
     let mut cutter = Cutter {
         place,
         max,
-        out: Vec::new(),
+        out: Vec::with_capacity(1),
         lines: Lines::new(place, strong, text),
         plain: String::new(),
-        spans: Vec::new(),
+        spans: Vec::with_capacity(1),
         shown: 0,
     };
     for_each_span(text, |span| {

@@ -43,12 +43,27 @@ pub(super) enum Block {
 }
 
 /// One table row: its cells' spans, whether it is highlighted (bold and
-/// tinted), and its height in lines.
+/// tinted), and its height in lines. A slide holds thousands of cells, so
+/// they are packed: every span's text in one string, each span its end in
+/// it and its style, each cell where its spans end.
 #[derive(Debug, Clone)]
 pub(super) struct TableRow {
-    pub(super) cells: Vec<Vec<Span>>,
+    text: String,
+    spans: Vec<PackedSpan>,
+    cell_ends: Vec<u32>,
     pub(super) highlighted: bool,
     pub(super) cost: f32,
+}
+
+/// A span of a [`TableRow`]: where its text ends in the row's, and its
+/// style.
+#[derive(Debug, Clone)]
+struct PackedSpan {
+    end: u32,
+    strong: bool,
+    emphasis: bool,
+    code: bool,
+    link: Option<Box<str>>,
 }
 
 impl TableRow {
@@ -60,21 +75,76 @@ impl TableRow {
             .unwrap_or(1);
         #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
         let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut cell_ends = Vec::with_capacity(cells.len());
+        for cell in cells {
+            for span in cell.spans {
+                text.push_str(&span.text);
+                spans.push(PackedSpan {
+                    end: offset(text.len()),
+                    strong: span.strong,
+                    emphasis: span.emphasis,
+                    code: span.code,
+                    link: span.link.map(String::into_boxed_str),
+                });
+            }
+            cell_ends.push(offset(spans.len()));
+        }
+        text.shrink_to_fit();
+        spans.shrink_to_fit();
         Self {
-            // A slide holds thousands of cells: each keeps only the room
-            // its spans take.
-            cells: cells
-                .into_iter()
-                .map(|c| {
-                    let mut spans = c.spans;
-                    spans.shrink_to_fit();
-                    spans
-                })
-                .collect(),
+            text,
+            spans,
+            cell_ends,
             highlighted,
             cost,
         }
     }
+
+    /// How many cells the row has.
+    pub(super) fn columns(&self) -> usize {
+        self.cell_ends.len()
+    }
+
+    /// Each cell's spans, unpacked as they are written.
+    pub(super) fn cells(&self) -> impl Iterator<Item = Vec<Span>> + '_ {
+        let mut span_start = 0;
+        let mut text_start = 0;
+        self.cell_ends.iter().map(move |&end| {
+            let end = end as usize;
+            let cell = self
+                .spans
+                .get(span_start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|packed| {
+                    let end = packed.end as usize;
+                    let span = Span {
+                        text: self
+                            .text
+                            .get(text_start..end)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        strong: packed.strong,
+                        emphasis: packed.emphasis,
+                        code: packed.code,
+                        link: packed.link.as_deref().map(str::to_owned),
+                    };
+                    text_start = end;
+                    span
+                })
+                .collect();
+            span_start = end;
+            cell
+        })
+    }
+}
+
+/// An offset into a row's text or spans: a row is far smaller than 4 GiB
+/// (its cells are cut to what a slide shows).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Where a deck's slides go, each as soon as it is made.

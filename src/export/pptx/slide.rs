@@ -194,7 +194,7 @@ impl<'w> SlideXml<'w> {
     /// A native table at `y` px, the width of the slide's content.
     fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> std::io::Result<f64> {
         let id = self.shape_id();
-        let columns = header.cells.len().max(1);
+        let columns = header.columns().max(1);
         let width = SLIDE_W - 2.0 * PAD_X;
         let columns_i = i64::try_from(columns).unwrap_or(1);
         let column_w = emu(width) / columns_i;
@@ -230,8 +230,8 @@ impl<'w> SlideXml<'w> {
                 size: TABLE_SIZE,
                 bold: is_header || row.highlighted,
             };
-            for cell in &row.cells {
-                let p = self.paragraph(cell, style, [line_px, 0.0], false);
+            for cell in row.cells() {
+                let p = self.paragraph(&cell, style, [line_px, 0.0], false);
                 self.xml
                     .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
                 self.xml.push_str(&p);
