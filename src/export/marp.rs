@@ -23,7 +23,7 @@
 //! ([`Pager`]): each block costs the lines it takes at the deck's type size
 //! (text width measured with `unicode-width`, so CJK counts double), a
 //! table row the lines of its tallest cell; a slide takes at most
-//! [`BODY_LINES`] under its heading. What does not fit continues on the
+//! `layout::BODY_LINES` under its heading. What does not fit continues on the
 //! next slide, headed `Title (cont.)`: long summaries move onto slides of
 //! their own, long tables continue, and a paragraph or cell too long for
 //! any slide is cut between sentences (else between words) into pieces that
