@@ -392,14 +392,10 @@ fn exports_are_refused_over_the_cell_limit_and_bounded_under_it() {
 
 /// How far over a tiny file's peak an export may go, in times the input
 /// file's size (issue 16: "peak memory <= 20x the input for every
-/// export"). The PowerPoint deck is allowed more for now: on top of one
-/// slide (thousands of cells) it holds a zip compressor and the zip's
-/// directory of every part, about 0.5 MB more than the text formats.
-fn times_the_input(format: &str) -> u64 {
-    // TODO(issue 16): bring the deck under 20 too (a slide's cells as
-    // borrowed text rather than owned spans).
-    if format == "pptx" { 30 } else { 20 }
-}
+/// export"). The PowerPoint deck too, though it also holds one slide
+/// (thousands of cells, packed), a zip compressor and the zip's directory
+/// of every part.
+const TIMES_THE_INPUT: u64 = 20;
 
 #[test]
 fn every_export_of_a_sparse_file_at_the_limit_stays_within_twenty_times_its_size() {
@@ -444,7 +440,7 @@ fn every_export_of_a_sparse_file_at_the_limit_stays_within_twenty_times_its_size
             grown / 1024,
             grown as f64 / input as f64
         );
-        let bound = times_the_input(format) * input;
+        let bound = TIMES_THE_INPUT * input;
         assert!(
             grown <= bound,
             "{format}: {grown} bytes over a tiny file's peak, bound {bound}"

@@ -31,7 +31,7 @@
 use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
-    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, is_safe_url, note,
+    Column, ExportOptions, Input, MISSING, clean, highlights, is_highlighted, is_safe_url, note,
     overall_note, selected, side, split_bare_urls, summary,
 };
 use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
@@ -88,18 +88,13 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 }
 
 /// Writes the HTML page into `out`, a row of a table at a time.
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    out: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     page_start(out, c, "", "", "");
     push(
         out,
         &[
-            &subjects_line(&cols),
+            &subjects_line(cols),
             "\n",
             &paragraphs(&c.intro, "intro"),
             "</header>\n",
@@ -120,7 +115,7 @@ pub(super) fn write(
     let dimensions = selected(c, notes, options);
     for &(i, d) in &dimensions {
         let fit = verdicts::fit(c, notes, i).filter(|_| options.shows_verdicts());
-        dimension(out, d, fit.as_ref(), notes, options, &cols)?;
+        dimension(out, d, fit.as_ref(), notes, options, cols)?;
         out.dimension_done()?;
     }
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();

@@ -10,7 +10,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::markdown::Blocks;
 use super::md_text::{Lines, Place, one_line, strong_line};
-use crate::model::{Span, for_each_span, plain_text};
+use super::verdicts::{self, Verdicts};
+use super::{Column, ExportOptions, deck_header, point_rows, shown_items, star_prefix, summary};
+use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
+use crate::notes::Notes;
 
 /// Characters of body text in one line across a slide (1152 px of 22 px
 /// type hold about 105; fewer, to be safe). Measured with the Marp CLI's
@@ -37,15 +40,272 @@ pub(super) const PARAGRAPH_GAP: f32 = 0.7;
 pub(super) const ROW_PADDING: f32 = 0.4;
 pub(super) const ROW_LINE: f32 = 0.9;
 
-/// One table row: its Markdown and its height in lines.
-#[derive(Debug, Clone)]
-pub(super) struct Row {
-    pub(super) markdown: String,
-    pub(super) cost: f32,
+/// What a deck makes of the slides a [`Pager`] fills: its blocks, its
+/// table rows, and where its slides go. The Marp deck writes Markdown
+/// ([`MarpSlides`]), the PowerPoint deck shapes; both are filled by the
+/// one rule in [`Pager`], so they hold the same slides.
+pub(super) trait Slides {
+    /// What a slide holds under its heading.
+    type Block;
+    /// A table row.
+    type Row: Clone;
+    /// A paragraph showing `piece` (a bullet item when `bullet`), after
+    /// `label` in bold and `: ` when there is one; it costs `cost` lines.
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, cost: f32) -> Self::Block;
+    /// `text` (plain, on one line) as a paragraph of its own, in bold when
+    /// `strong`; it costs `cost` lines.
+    fn line(text: &str, strong: bool, cost: f32) -> Self::Block;
+    /// A row of `cells`, each `width` characters a line; `highlighted` for
+    /// a highlighted point.
+    fn row(cells: Vec<Piece>, width: usize, highlighted: bool) -> Self::Row;
+    /// A row's height in lines.
+    fn cost(row: &Self::Row) -> f32;
+    /// A table's rows on one slide, under `header`.
+    fn table(header: Self::Row, rows: Vec<Self::Row>) -> Self::Block;
+    /// Hands on a slide holding `blocks`; `first`: the first under its
+    /// heading (the others are headed `Title (cont.)`).
+    fn slide(&mut self, blocks: Vec<Self::Block>, first: bool) -> std::io::Result<()>;
 }
 
-impl Row {
-    pub(super) fn of(cells: &[Piece], width: usize) -> Self {
+/// Slides being filled under one heading: blocks are added with their
+/// cost in lines, and a block that does not fit starts the next slide,
+/// headed `Title (cont.)`. Each slide goes on as soon as it is full, so one
+/// slide is held at a time.
+pub(super) struct Pager<S: Slides> {
+    slides: S,
+    /// The slide being filled, and how many went before it.
+    page: Vec<S::Block>,
+    pages: usize,
+    used: f32,
+    budget: f32,
+}
+
+/// A table being added to a [`Pager`], a row at a time: the rows on the
+/// slide being filled, under the header.
+struct Table<R> {
+    header: R,
+    rows: Vec<R>,
+    cost: f32,
+}
+
+impl<S: Slides> Pager<S> {
+    /// Slides under a `##` heading that shows `heading` (plain text).
+    pub(super) fn under(slides: S, heading: &str) -> Self {
+        // A heading of several lines takes room from the body (1.45 em).
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let extra = (lines_of(heading, HEADING_CHARS) - 1) as f32 * HEADING_LINE;
+        Self {
+            slides,
+            page: Vec::new(),
+            pages: 0,
+            used: 0.0,
+            budget: (BODY_LINES - extra).max(4.0),
+        }
+    }
+
+    /// Slides that start with the deck's title slide, whose heading shows
+    /// `heading`. Its heading is larger (2 em against 1.45), so every slide
+    /// of it gets the room left under the larger one.
+    pub(super) fn under_title(slides: S, heading: &str) -> Self {
+        let mut pager = Self::under(slides, heading);
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let lines = lines_of(heading, TITLE_CHARS) as f32;
+        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
+        pager
+    }
+
+    /// Adds a block, on a new slide when it does not fit on this one.
+    pub(super) fn add(&mut self, block: S::Block, cost: f32) -> std::io::Result<()> {
+        if self.used > 0.0 && self.used + cost > self.budget {
+            self.next_slide()?;
+        }
+        self.used += cost;
+        self.page.push(block);
+        Ok(())
+    }
+
+    /// Adds content `text` (inline Markdown), one block per paragraph, a
+    /// paragraph too long for a slide cut into pieces; the first starts
+    /// with `label` in bold when there is one.
+    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
+        let mut label = label;
+        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
+            let label = label.take();
+            let cost = match label {
+                Some(name) => text_cost(&format!("{}: {}", plain_text(name), piece.plain)),
+                None => text_cost(&piece.plain),
+            };
+            self.add(S::paragraph(piece, label, false, cost), cost)?;
+        }
+        Ok(())
+    }
+
+    /// Adds content `text` as bullet items (a long one cut into pieces).
+    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
+        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
+            let cost = text_cost(&piece.plain);
+            self.add(S::paragraph(piece, None, true, cost), cost)?;
+        }
+        Ok(())
+    }
+
+    /// Adds `text` (plain, on one line) as a paragraph of its own, in bold
+    /// when `strong`: a list's heading.
+    pub(super) fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
+        let cost = text_cost(&plain_text(text));
+        self.add(S::line(text, strong, cost), cost)
+    }
+
+    /// Adds a table of `header.len()` columns (each row its cells' texts
+    /// and whether it is highlighted), as many rows on each slide as fit,
+    /// the header repeated on each; a cell too tall for any slide is cut
+    /// into pieces on rows of their own (see [`table_lines`]).
+    pub(super) fn table<'t>(
+        &mut self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
+    ) -> std::io::Result<()> {
+        let width = column_chars(header.len());
+        let header_cells: Vec<Piece> = header
+            .iter()
+            .map(|text| Piece::of(text, Place::Cell, false))
+            .collect();
+        let header = S::row(header_cells, width, false);
+        let header_cost = S::cost(&header);
+        let mut table = Table {
+            header,
+            rows: Vec::new(),
+            cost: header_cost + PARAGRAPH_GAP,
+        };
+        table_lines(rows, cell_max(width, header_cost), |cells, bold| {
+            self.table_row(&mut table, S::row(cells, width, bold))
+        })?;
+        // The last rows go on the slide being filled.
+        self.used += table.cost;
+        self.page.push(S::table(table.header, table.rows));
+        Ok(())
+    }
+
+    /// Adds a row to `table`, on the next slide (under the header again)
+    /// when it does not fit on this one.
+    fn table_row(&mut self, table: &mut Table<S::Row>, row: S::Row) -> std::io::Result<()> {
+        let cost = S::cost(&row);
+        if self.used + table.cost + cost > self.budget {
+            let has_rows = !table.rows.is_empty();
+            if has_rows {
+                let rows = std::mem::take(&mut table.rows);
+                self.page.push(S::table(table.header.clone(), rows));
+            }
+            if has_rows || self.used > 0.0 {
+                self.next_slide()?;
+                table.cost = S::cost(&table.header) + PARAGRAPH_GAP;
+            }
+        }
+        table.cost += cost;
+        table.rows.push(row);
+        Ok(())
+    }
+
+    /// Whether nothing was added.
+    pub(super) fn is_empty(&self) -> bool {
+        self.pages == 0 && self.used == 0.0
+    }
+
+    /// Hands the slide being filled on and starts the next.
+    fn next_slide(&mut self) -> std::io::Result<()> {
+        let blocks = std::mem::take(&mut self.page);
+        let first = self.pages == 0;
+        self.pages += 1;
+        self.used = 0.0;
+        self.slides.slide(blocks, first)
+    }
+
+    /// Hands the last slide on.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.next_slide()
+    }
+}
+
+/// One Marp table row: its Markdown, its height in lines, and how many
+/// cells it has.
+#[derive(Debug, Clone)]
+pub(super) struct Row {
+    markdown: String,
+    cost: f32,
+    columns: usize,
+}
+
+/// The Marp deck's slides: Markdown, each handed to `emit` as one text.
+pub(super) struct MarpSlides<'e> {
+    heading: String,
+    /// The first slide's heading marker: `##`, or `#` on the title slide.
+    first_level: &'static str,
+    /// The speaker notes, for the first slide.
+    speaker: Option<String>,
+    emit: MarpEmit<'e>,
+}
+
+/// Where the Marp deck's slides go, each as soon as it is made.
+pub(super) type MarpEmit<'e> = &'e mut dyn FnMut(String) -> std::io::Result<()>;
+
+impl<'e> Pager<MarpSlides<'e>> {
+    /// Marp slides under a `##` heading showing `title`; the speaker notes
+    /// go on the first.
+    pub(super) fn new(title: &str, speaker: Option<String>, emit: MarpEmit<'e>) -> Self {
+        Self::under(
+            MarpSlides::of(title, "##", speaker, emit),
+            &plain_text(title),
+        )
+    }
+
+    /// Marp slides that start with the title slide: `# title` on the first,
+    /// `## title (cont.)` on the next.
+    pub(super) fn title_slide(title: &str, speaker: Option<String>, emit: MarpEmit<'e>) -> Self {
+        Self::under_title(
+            MarpSlides::of(title, "#", speaker, emit),
+            &plain_text(title),
+        )
+    }
+}
+
+impl<'e> MarpSlides<'e> {
+    fn of(
+        title: &str,
+        first_level: &'static str,
+        speaker: Option<String>,
+        emit: MarpEmit<'e>,
+    ) -> Self {
+        Self {
+            heading: one_line(title),
+            first_level,
+            speaker,
+            emit,
+        }
+    }
+}
+
+impl Slides for MarpSlides<'_> {
+    type Block = String;
+    type Row = Row;
+
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, _cost: f32) -> String {
+        match label {
+            Some(name) => format!("{}: {}", strong_line(name), piece.markdown),
+            None if bullet => format!("- {}", piece.markdown),
+            None => piece.markdown,
+        }
+    }
+
+    fn line(text: &str, strong: bool, _cost: f32) -> String {
+        if strong {
+            strong_line(text)
+        } else {
+            one_line(text)
+        }
+    }
+
+    fn row(cells: Vec<Piece>, width: usize, _highlighted: bool) -> Row {
+        // A highlighted row's cells are in bold already.
         let tallest = cells
             .iter()
             .map(|c| lines_of(&c.plain, width))
@@ -58,195 +318,123 @@ impl Row {
             .join(" | ");
         #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
         let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
-        Self {
+        Row {
             markdown: format!("| {markdown} |"),
             cost,
-        }
-    }
-}
-
-/// Slides being filled under one heading: blocks are added with their
-/// cost in lines, and a block that does not fit starts the next slide,
-/// headed `Title (cont.)`. The speaker notes go on the first. Each slide
-/// goes to `emit` as soon as it is full, so one slide is held at a time.
-pub(super) struct Pager<'e> {
-    heading: String,
-    /// The first slide's heading marker: `##`, or `#` on the title slide.
-    first_level: &'static str,
-    speaker: Option<String>,
-    /// The slide being filled, and how many went before it.
-    page: Blocks,
-    pages: usize,
-    used: f32,
-    budget: f32,
-    emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-}
-
-/// A table being added to a [`Pager`], a row at a time: the rows on the
-/// slide being filled, under the header.
-pub(super) struct Table {
-    header: Row,
-    rule: String,
-    rows: Vec<String>,
-    cost: f32,
-}
-
-impl Table {
-    /// The rows held so far as one Markdown table, which leaves none held.
-    fn take(&mut self) -> String {
-        let mut lines = vec![self.header.markdown.clone(), self.rule.clone()];
-        lines.append(&mut self.rows);
-        lines.join("\n")
-    }
-}
-
-impl<'e> Pager<'e> {
-    pub(super) fn new(
-        title: &str,
-        speaker: Option<String>,
-        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-    ) -> Self {
-        let heading = one_line(title);
-        // A heading of several lines takes room from the body (1.45 em).
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let extra = (lines_of(&plain_text(title), HEADING_CHARS) - 1) as f32 * 1.6;
-        Self {
-            heading,
-            first_level: "##",
-            speaker,
-            page: Blocks::default(),
-            pages: 0,
-            used: 0.0,
-            budget: (BODY_LINES - extra).max(4.0),
-            emit,
+            columns: cells.len(),
         }
     }
 
-    /// Slides that start with the deck's title slide: `# title` on the
-    /// first, `## title (cont.)` on the next. Its heading is larger (2 em
-    /// against 1.45), so every slide of it gets the room left under the
-    /// larger one.
-    pub(super) fn title_slide(
-        title: &str,
-        speaker: Option<String>,
-        emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
-    ) -> Self {
-        let mut pager = Self::new(title, speaker, emit);
-        pager.first_level = "#";
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let lines = lines_of(&plain_text(title), TITLE_CHARS) as f32;
-        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
-        pager
+    fn cost(row: &Row) -> f32 {
+        row.cost
     }
 
-    /// Adds a block, on a new slide when it does not fit on this one.
-    pub(super) fn add(&mut self, block: String, cost: f32) -> std::io::Result<()> {
-        if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide()?;
+    fn table(header: Row, rows: Vec<Row>) -> String {
+        let rule = format!("|{}", " --- |".repeat(header.columns));
+        std::iter::once(header.markdown)
+            .chain(std::iter::once(rule))
+            .chain(rows.into_iter().map(|row| row.markdown))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn slide(&mut self, blocks: Vec<String>, first: bool) -> std::io::Result<()> {
+        let mut body = Blocks::default();
+        for block in blocks {
+            body.push(block);
         }
-        self.used += cost;
-        self.page.push(block);
-        Ok(())
-    }
-
-    /// Whether nothing was added.
-    pub(super) fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
-    /// Adds content `text` (inline Markdown), one block per paragraph, a
-    /// paragraph too long for a slide cut into pieces; the first starts
-    /// with `**label**: ` when there is a label.
-    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            (
-                format!("{}: ", strong_line(name)),
-                format!("{}: ", plain_text(name)),
-            )
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((markdown, plain)) => self.add(
-                    format!("{markdown}{}", piece.markdown),
-                    text_cost(&format!("{plain}{}", piece.plain)),
-                )?,
-                None => self.add(piece.markdown, text_cost(&piece.plain))?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.add(format!("- {}", piece.markdown), text_cost(&piece.plain))?;
-        }
-        Ok(())
-    }
-
-    /// Starts a table of `columns` columns under `header`: its rows go in
-    /// with [`Pager::table_row`], as many on each slide as fit, and it ends
-    /// with [`Pager::table_end`].
-    pub(super) fn table_start(header: Row, columns: usize) -> Table {
-        let cost = header.cost + PARAGRAPH_GAP;
-        Table {
-            header,
-            rule: format!("|{}", " --- |".repeat(columns)),
-            rows: Vec::new(),
-            cost,
-        }
-    }
-
-    /// Adds a row to `table`, on the next slide (under the header again)
-    /// when it does not fit on this one.
-    pub(super) fn table_row(&mut self, table: &mut Table, row: Row) -> std::io::Result<()> {
-        if self.used + table.cost + row.cost > self.budget {
-            let has_rows = !table.rows.is_empty();
-            if has_rows {
-                let done = table.take();
-                self.page.push(done);
-            }
-            if has_rows || self.used > 0.0 {
-                self.next_slide()?;
-                table.cost = table.header.cost + PARAGRAPH_GAP;
-            }
-        }
-        table.cost += row.cost;
-        table.rows.push(row.markdown);
-        Ok(())
-    }
-
-    /// Ends `table`: its last rows go on the slide being filled.
-    pub(super) fn table_end(&mut self, mut table: Table) {
-        self.used += table.cost;
-        let done = table.take();
-        self.page.push(done);
-    }
-
-    /// Hands the slide being filled to `emit` and starts the next.
-    fn next_slide(&mut self) -> std::io::Result<()> {
-        let body = std::mem::take(&mut self.page);
         let mut slide = Blocks::default();
-        if self.pages == 0 {
+        if first {
             slide.push(format!("{} {}", self.first_level, self.heading));
         } else {
             slide.push(format!("## {} (cont.)", self.heading));
         }
         slide.push(body.join());
-        if self.pages == 0
-            && let Some(speaker) = self.speaker.take()
-        {
+        if first && let Some(speaker) = self.speaker.take() {
             slide.push(speaker);
         }
-        self.pages += 1;
-        self.used = 0.0;
         (self.emit)(slide.join())
     }
+}
 
-    /// Hands the last slide to `emit`.
-    pub(super) fn finish(mut self) -> std::io::Result<()> {
-        self.next_slide()
+/// The characters of table text one of `columns` columns holds.
+pub(super) fn column_chars(columns: usize) -> usize {
+    (TABLE_CHARS / columns.max(1)).saturating_sub(2).max(4)
+}
+
+/// The most a table cell of `width` characters a line may hold under a
+/// header `header_cost` lines tall, so that any row fits under the header.
+pub(super) fn cell_max(width: usize, header_cost: f32) -> usize {
+    width * lines_that_fit(BODY_LINES - header_cost - ROW_PADDING - PARAGRAPH_GAP)
+}
+
+/// A dimension's slides, filled by the pager that `pager` makes for their
+/// heading (its title, with `★ ` when the options show the presenter's
+/// marks): the summaries (when the options ask for them), the points as a
+/// table, what the subjects share.
+pub(super) fn dimension_slides<S: Slides>(
+    pager: impl FnOnce(&str) -> Pager<S>,
+    d: &Dimension,
+    notes: &Notes,
+    options: &ExportOptions,
+    cols: &[Column<'_>],
+) -> std::io::Result<()> {
+    let mut pager = pager(&format!("{}{}", star_prefix(notes, d, options), d.title));
+    if options.include_summaries {
+        for &col in cols {
+            if let Some(text) = summary(d, col) {
+                pager.text(text, Some(col.name))?;
+            }
+        }
     }
+    if !d.points.is_empty() {
+        pager.table(&deck_header(cols), point_rows(d, notes, cols))?;
+    }
+    let common = shown_items(&d.common);
+    if !common.is_empty() {
+        pager.line("In common", true)?;
+        for item in common {
+            pager.item(item)?;
+        }
+    }
+    pager.finish()
+}
+
+/// The "Where each wins" slides: the verdicts table (continued where it
+/// does not fit), then the summary and what would flip it.
+pub(super) fn verdict_body<S: Slides>(
+    mut pager: Pager<S>,
+    v: &Verdicts<'_>,
+) -> std::io::Result<()> {
+    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
+    let rows = v
+        .rows
+        .iter()
+        .zip(&matters)
+        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
+    pager.table(&verdicts::COLUMNS, rows)?;
+    pager.text(&v.paragraph(), None)?;
+    pager.finish()
+}
+
+/// The conclusion's slides, with the sources; none when there is no
+/// conclusion.
+pub(super) fn conclusion_body<S: Slides>(
+    mut pager: Pager<S>,
+    c: &Comparison,
+) -> std::io::Result<()> {
+    pager.text(&c.conclusion, None)?;
+    if pager.is_empty() {
+        return Ok(());
+    }
+    let sources = shown_items(&c.sources);
+    if !sources.is_empty() {
+        pager.line("Sources:", false)?;
+        for source in sources {
+            pager.item(source)?;
+        }
+    }
+    pager.finish()
 }
 
 /// A piece of content: its Markdown, the text it shows, and its styled
@@ -267,15 +455,20 @@ impl Piece {
             lines.span(span);
             spans.push(span.clone());
         });
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
         Self {
-            markdown,
+            markdown: joined(lines, place),
             plain: plain_text(text),
             spans,
         }
     }
+}
+
+/// The Markdown of `lines`: in a cell joined with `<br>`, in a block with
+/// spaces.
+fn joined(lines: Lines, place: Place) -> String {
+    lines
+        .finish()
+        .join(if place == Place::Cell { "<br>" } else { " " })
 }
 
 /// `text` (inline Markdown) cut into pieces that each show at most `max`
@@ -284,105 +477,128 @@ impl Piece {
 /// line) starts a piece; in a cell, lines stay together (joined with
 /// `<br>`). Every word is kept, in order; styles carry over the cuts.
 pub(super) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut lines = Lines::new(place, strong, text);
-    let mut plain = String::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut shown = 0;
-    let finish = |lines: Lines, plain: &mut String, spans: &mut Vec<Span>, out: &mut Vec<Piece>| {
-        let markdown = lines
-            .finish()
-            .join(if place == Place::Cell { "<br>" } else { " " });
-        if !markdown.is_empty() {
-            out.push(Piece {
-                markdown,
-                plain: plain.clone(),
-                spans: std::mem::take(spans),
-            });
-        }
-        plain.clear();
-        spans.clear();
+    // Most texts are one piece of one span (a table of a million cells
+    // cuts each, a row at a time): room for one, not a `Vec`'s first four.
+    let mut cutter = Cutter {
+        place,
+        max,
+        out: Vec::with_capacity(1),
+        lines: Lines::new(place, strong, text),
+        plain: String::new(),
+        spans: Vec::with_capacity(1),
+        shown: 0,
     };
     for_each_span(text, |span| {
         for (i, segment) in span.text.split('\n').enumerate() {
             if i > 0 {
-                if place == Place::Block {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                } else {
-                    let newline = Span {
-                        text: "\n".to_owned(),
-                        ..span.clone()
-                    };
-                    lines.span(&newline);
-                    spans.push(newline);
-                    plain.push('\n');
-                }
+                cutter.line_break(span);
             }
-            let mut rest = segment;
-            while !rest.is_empty() {
-                let room = max.saturating_sub(shown);
-                let cut = if rest.width() <= room {
-                    rest.len()
-                } else {
-                    cut_point(rest, room)
-                };
-                // A cut inside a word is for a word longer than a whole
-                // piece: with something in this piece already, the word
-                // starts the next one instead ("x" | "iq" reads as two).
-                let clean = cut == rest.len()
-                    || rest[cut..].starts_with(char::is_whitespace)
-                    || rest[..cut].ends_with(['。', '！', '？']);
-                let cut = if clean || shown == 0 { cut } else { 0 };
-                if cut == 0 && shown > 0 {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                    continue;
-                }
-                // Nothing fits in an empty piece: one character at least.
-                let cut = if cut == 0 {
-                    rest.chars().next().map_or(rest.len(), char::len_utf8)
-                } else {
-                    cut
-                };
-                let part = &rest[..cut];
-                let piece = Span {
-                    text: part.to_owned(),
-                    ..span.clone()
-                };
-                lines.span(&piece);
-                spans.push(piece);
-                plain.push_str(part);
-                shown += part.width();
-                rest = &rest[cut..];
-                if !rest.is_empty() {
-                    let full = lines.fresh();
-                    finish(
-                        std::mem::replace(&mut lines, full),
-                        &mut plain,
-                        &mut spans,
-                        &mut out,
-                    );
-                    shown = 0;
-                    rest = rest.trim_start();
-                }
-            }
+            cutter.segment(span, segment);
         }
     });
-    finish(lines, &mut plain, &mut spans, &mut out);
-    out
+    cutter.finish()
+}
+
+/// The state of [`pieces`]: the pieces made, and the one being filled.
+struct Cutter {
+    place: Place,
+    max: usize,
+    out: Vec<Piece>,
+    /// The piece being filled: its Markdown lines, the text it shows, its
+    /// spans and its width so far.
+    lines: Lines,
+    plain: String,
+    spans: Vec<Span>,
+    shown: usize,
+}
+
+impl Cutter {
+    /// A line break inside a span: a new piece in a block, a kept `\n` in
+    /// a cell.
+    fn line_break(&mut self, span: &Span) {
+        if self.place == Place::Block {
+            self.end_piece();
+        } else {
+            let newline = Span {
+                text: "\n".to_owned(),
+                ..span.clone()
+            };
+            self.lines.span(&newline);
+            self.spans.push(newline);
+            self.plain.push('\n');
+        }
+    }
+
+    /// One line of a span, cut wherever the piece being filled is full.
+    fn segment(&mut self, span: &Span, segment: &str) {
+        let mut rest = segment;
+        while !rest.is_empty() {
+            let room = self.max.saturating_sub(self.shown);
+            let cut = if rest.width() <= room {
+                rest.len()
+            } else {
+                cut_point(rest, room)
+            };
+            // A cut inside a word is for a word longer than a whole
+            // piece: with something in this piece already, the word
+            // starts the next one instead ("x" | "iq" reads as two).
+            let clean = cut == rest.len()
+                || rest[cut..].starts_with(char::is_whitespace)
+                || rest[..cut].ends_with(['。', '！', '？']);
+            let cut = if clean || self.shown == 0 { cut } else { 0 };
+            if cut == 0 && self.shown > 0 {
+                self.end_piece();
+                continue;
+            }
+            // Nothing fits in an empty piece: one character at least.
+            let cut = if cut == 0 {
+                rest.chars().next().map_or(rest.len(), char::len_utf8)
+            } else {
+                cut
+            };
+            self.push(span, &rest[..cut]);
+            rest = &rest[cut..];
+            if !rest.is_empty() {
+                self.end_piece();
+                rest = rest.trim_start();
+            }
+        }
+    }
+
+    /// Adds `part` of `span` to the piece being filled.
+    fn push(&mut self, span: &Span, part: &str) {
+        let piece = Span {
+            text: part.to_owned(),
+            ..span.clone()
+        };
+        self.lines.span(&piece);
+        self.spans.push(piece);
+        self.plain.push_str(part);
+        self.shown += part.width();
+    }
+
+    /// Ends the piece being filled (kept unless it shows nothing) and
+    /// starts the next.
+    fn end_piece(&mut self) {
+        let fresh = self.lines.fresh();
+        let markdown = joined(std::mem::replace(&mut self.lines, fresh), self.place);
+        if !markdown.is_empty() {
+            self.out.push(Piece {
+                markdown,
+                plain: self.plain.clone(),
+                spans: std::mem::take(&mut self.spans),
+            });
+        }
+        self.plain.clear();
+        self.spans.clear();
+        self.shown = 0;
+    }
+
+    /// The pieces, the last one ended.
+    fn finish(mut self) -> Vec<Piece> {
+        self.end_piece();
+        self.out
+    }
 }
 
 /// A table's rows as the lines they take, each cell cut to at most

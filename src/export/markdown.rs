@@ -40,8 +40,8 @@ use super::md_text::{Place, one_line, paragraphs, strong_line, write_text};
 use super::sink::Sink;
 use super::verdicts::{self, Fit, Verdicts};
 use super::{
-    Column, ExportOptions, MISSING, columns, highlights, is_highlighted, note, overall_note,
-    selected, side, star_prefix, summary,
+    Column, ExportOptions, Input, MISSING, note, overall_note, point_rows, selected, star_prefix,
+    summary,
 };
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
@@ -54,15 +54,10 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 }
 
 /// Writes the Markdown document into `doc`, a row of a table at a time.
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    doc: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, doc: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     doc.push_block(&format!("# {}", one_line(&c.title)))?;
-    doc.push_block(&format!("Comparing {}.", subjects_line(&cols)))?;
+    doc.push_block(&format!("Comparing {}.", subjects_line(cols)))?;
     push_blocks(doc, &paragraphs(&c.intro))?;
     if let Some(text) = overall_note(notes, options) {
         let framing = blockquote(text, None);
@@ -76,9 +71,9 @@ pub(super) fn write(
         let star = star_prefix(notes, d, options);
         doc.push_block(&format!("## {star}{}", one_line(&d.title)))?;
         if options.include_summaries {
-            push_blocks(doc, &summaries(d, &cols))?;
+            push_blocks(doc, &summaries(d, cols))?;
         }
-        table(doc, d, notes, &cols)?;
+        table(doc, d, notes, cols)?;
         let common = bullet_list(&d.common);
         if !common.is_empty() {
             doc.push_block("**In common**")?;
@@ -175,7 +170,6 @@ fn table(
     if d.points.is_empty() {
         return Ok(());
     }
-    let highlights = highlights(notes, d);
     doc.block();
     doc.push_str("| Aspect |");
     for col in cols {
@@ -187,14 +181,11 @@ fn table(
     for _ in cols {
         doc.push_str(" --- |");
     }
-    for p in &d.points {
-        let bold = is_highlighted(&highlights, p);
-        doc.push_str("\n| ");
-        doc.push_str(&cell(&p.aspect, bold));
-        doc.push_str(" |");
-        for &col in cols {
+    for (cells, bold) in point_rows(d, notes, cols) {
+        doc.push_str("\n|");
+        for text in cells {
             doc.push(' ');
-            doc.push_str(&cell(side(p, col).unwrap_or(MISSING), bold));
+            doc.push_str(&cell(text, bold));
             doc.push_str(" |");
         }
         doc.spill()?;

@@ -23,7 +23,7 @@
 //! ([`Pager`]): each block costs the lines it takes at the deck's type size
 //! (text width measured with `unicode-width`, so CJK counts double), a
 //! table row the lines of its tallest cell; a slide takes at most
-//! [`BODY_LINES`] under its heading. What does not fit continues on the
+//! `layout::BODY_LINES` under its heading. What does not fit continues on the
 //! next slide, headed `Title (cont.)`: long summaries move onto slides of
 //! their own, long tables continue, and a paragraph or cell too long for
 //! any slide is cut between sentences (else between words) into pieces that
@@ -46,18 +46,12 @@
 //! a note such as `theme: gaia` as a directive (a comment is a directive
 //! only when its whole text is a YAML mapping).
 
-use super::layout::{
-    BODY_LINES, PARAGRAPH_GAP, Pager, Piece, ROW_PADDING, Row, TABLE_CHARS, lines_that_fit,
-    table_lines, text_cost,
-};
-use super::md_text::{Place, strong_line};
+use super::layout::{self, MarpSlides, conclusion_body, dimension_slides, text_cost, verdict_body};
+use super::md_text::strong_line;
 use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
-use super::{
-    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
-    selected, side, star_prefix, summary,
-};
-use crate::model::{Comparison, Dimension, for_each_span, plain_text};
+use super::{ExportOptions, Input, clean, note, overall_note, selected};
+use crate::model::{Comparison, for_each_span, plain_text};
 use crate::notes::Notes;
 
 /// The deck's front matter. The default theme's type is sized for a few
@@ -104,13 +98,8 @@ impl Deck<'_, '_> {
 }
 
 /// Writes the Marp deck into `out`, a slide at a time.
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    out: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     out.push_str(FRONT_MATTER);
     let mut deck = Deck { out, slides: 0 };
 
@@ -130,138 +119,26 @@ pub(super) fn write(
 
     let dimensions = selected(c, notes, options);
     for &(_, d) in &dimensions {
-        dimension_slides(d, notes, options, &cols, &mut |slide| deck.slide(&slide))?;
+        let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
+        let mut emit = |slide: String| deck.slide(&slide);
+        let pager = |heading: &str| Pager::new(heading, speaker, &mut emit);
+        dimension_slides(pager, d, notes, options, cols)?;
         deck.out.dimension_done()?;
     }
 
     let indices: Vec<usize> = dimensions.iter().map(|&(i, _)| i).collect();
     let mut emit = |slide: String| deck.slide(&slide);
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        verdict_slides(&v, &mut emit)?;
+        verdict_body(Pager::new(verdicts::HEADING, None, &mut emit), &v)?;
     }
 
-    let mut pager = Pager::new("Conclusion", None, &mut emit);
-    pager.text(&c.conclusion, None)?;
-    if !pager.is_empty() {
-        let sources: Vec<&String> = c
-            .sources
-            .iter()
-            .filter(|s| !plain_text(s).trim().is_empty())
-            .collect();
-        if !sources.is_empty() {
-            pager.add("Sources:".to_owned(), text_cost("Sources:"))?;
-            for source in sources {
-                pager.item(source)?;
-            }
-        }
-        pager.finish()?;
-    }
+    conclusion_body(Pager::new("Conclusion", None, &mut emit), c)?;
     deck.out.push('\n');
     Ok(())
 }
 
-/// Where a deck's slides go, each as soon as it is made.
-type Emit<'e> = &'e mut dyn FnMut(String) -> std::io::Result<()>;
-
-/// One dimension's slides: one when it fits, more when it does not.
-fn dimension_slides(
-    d: &Dimension,
-    notes: &Notes,
-    options: &ExportOptions,
-    cols: &[Column<'_>],
-    emit: Emit<'_>,
-) -> std::io::Result<()> {
-    let star = star_prefix(notes, d, options);
-    let heading = format!("{star}{}", d.title);
-    let speaker = note(notes, d, options).map(|text| speaker_notes("Presenter note", text));
-    let mut pager = Pager::new(&heading, speaker, emit);
-    if options.include_summaries {
-        for &col in cols {
-            if let Some(text) = summary(d, col) {
-                pager.text(text, Some(col.name))?;
-            }
-        }
-    }
-    table_slides(&mut pager, d, notes, cols)?;
-    let common: Vec<&String> = d
-        .common
-        .iter()
-        .filter(|s| !plain_text(s).trim().is_empty())
-        .collect();
-    if !common.is_empty() {
-        pager.add("**In common**".to_owned(), text_cost("In common"))?;
-        for item in common {
-            pager.item(item)?;
-        }
-    }
-    pager.finish()
-}
-
-/// The points as tables, as many rows on each slide as fit, the header
-/// repeated on each; a cell too tall for any slide is cut into pieces on
-/// rows of their own.
-fn table_slides(
-    pager: &mut Pager<'_>,
-    d: &Dimension,
-    notes: &Notes,
-    cols: &[Column<'_>],
-) -> std::io::Result<()> {
-    if d.points.is_empty() {
-        return Ok(());
-    }
-    let header: Vec<&str> = std::iter::once("Aspect")
-        .chain(cols.iter().map(|col| col.label))
-        .collect();
-    let highlights = highlights(notes, d);
-    let rows = d.points.iter().map(|p| {
-        let texts: Vec<&str> = std::iter::once(p.aspect.as_str())
-            .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
-            .collect();
-        (texts, is_highlighted(&highlights, p))
-    });
-    paged_table(pager, &header, rows)
-}
-
-/// A table of `header.len()` columns (each row its cells' texts and
-/// whether it is in bold), as many rows on each slide as fit, the header
-/// repeated on each; a cell too tall for any slide is cut into pieces on
-/// rows of their own.
-fn paged_table<'t>(
-    pager: &mut Pager<'_>,
-    header: &[&str],
-    rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-) -> std::io::Result<()> {
-    let width = (TABLE_CHARS / header.len().max(1)).saturating_sub(2).max(4);
-    let header_cells: Vec<Piece> = header
-        .iter()
-        .map(|text| Piece::of(text, Place::Cell, false))
-        .collect();
-    let header_row = Row::of(&header_cells, width);
-    // A cell holds at most this much, so any row fits under the header.
-    let cell_max =
-        width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut table = Pager::table_start(header_row, header.len());
-    table_lines(rows, cell_max, |cells, _| {
-        pager.table_row(&mut table, Row::of(&cells, width))
-    })?;
-    pager.table_end(table);
-    Ok(())
-}
-
-/// The "Where each wins" slides: the verdicts table (continued where it
-/// does not fit), then the summary and what would flip it.
-fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
-    let mut pager = Pager::new(verdicts::HEADING, None, emit);
-    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
-    let rows = v
-        .rows
-        .iter()
-        .zip(&matters)
-        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
-    paged_table(&mut pager, &verdicts::COLUMNS, rows)?;
-    pager.text(&v.paragraph(), None)?;
-    pager.finish()
-}
+/// The deck's slides under one heading (see [`layout::Pager`]).
+type Pager<'e> = layout::Pager<MarpSlides<'e>>;
 
 /// The text of a note for a presenter view, which shows it as text: no
 /// Markdown markers, each link as `text (url)`, the note's lines kept.
@@ -315,6 +192,7 @@ fn speaker_notes(label: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::md_text::Place;
     use unicode_width::UnicodeWidthStr;
 
     #[test]

@@ -318,8 +318,14 @@ pub fn write_to(
         Format::Script => script::write,
         Format::Pptx => return pptx::write(c, notes, options, out, on_dimension),
     };
+    let input = Input {
+        c,
+        notes,
+        options,
+        cols: columns(c, options),
+    };
     let mut sink = Sink::new(out.writer(), on_dimension);
-    text(c, notes, options, &mut sink)?;
+    text(&input, &mut sink)?;
     sink.finish()?;
     out.writer().flush()
 }
@@ -347,7 +353,16 @@ pub fn dimension_steps(
 }
 
 /// A text format's writer.
-type TextWriter = fn(&Comparison, &Notes, &ExportOptions, &mut Sink<'_>) -> std::io::Result<()>;
+type TextWriter = fn(&Input<'_>, &mut Sink<'_>) -> std::io::Result<()>;
+
+/// What an export is made from: the comparison, the notes, the options,
+/// and the columns they ask for.
+struct Input<'a> {
+    c: &'a Comparison,
+    notes: &'a Notes,
+    options: &'a ExportOptions,
+    cols: Vec<Column<'a>>,
+}
 
 /// The dimensions an export includes (respecting `starred_only`), in
 /// content order.
@@ -482,6 +497,40 @@ fn highlights<'a>(notes: &'a Notes, d: &Dimension) -> HashSet<&'a str> {
 /// Whether `point` is among the highlighted aspects.
 fn is_highlighted(highlights: &HashSet<&str>, point: &Point) -> bool {
     highlights.contains(point.aspect.as_str())
+}
+
+/// A dimension's points as table rows, made a row at a time: each row's
+/// cells (the aspect, then each column's side, [`MISSING`] where it has
+/// none) and whether it is highlighted.
+fn point_rows<'a>(
+    d: &'a Dimension,
+    notes: &'a Notes,
+    cols: &'a [Column<'a>],
+) -> impl Iterator<Item = (Vec<&'a str>, bool)> + 'a {
+    let highlights = highlights(notes, d);
+    d.points.iter().map(move |p| {
+        let cells = std::iter::once(p.aspect.as_str())
+            .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
+            .collect();
+        (cells, is_highlighted(&highlights, p))
+    })
+}
+
+/// A deck table's header: `Aspect`, then each subject's short label.
+fn deck_header<'a>(cols: &[Column<'a>]) -> Vec<&'a str> {
+    std::iter::once("Aspect")
+        .chain(cols.iter().map(|col| col.label))
+        .collect()
+}
+
+/// The items of a list (what the subjects share, the sources) that show
+/// something.
+fn shown_items(items: &[String]) -> Vec<&str> {
+    items
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !crate::model::plain_text(s).trim().is_empty())
+        .collect()
 }
 
 #[cfg(test)]

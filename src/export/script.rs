@@ -26,7 +26,7 @@
 use super::html::{escape, inline, note_block, page_start, push, subjects_line, summaries};
 use super::sink::Sink;
 use super::verdicts::{self, Verdicts};
-use super::{Column, ExportOptions, MISSING, columns, highlights, is_highlighted, non_blank};
+use super::{Column, ExportOptions, Input, MISSING, highlights, is_highlighted, non_blank};
 use crate::model::{Comparison, Dimension};
 use crate::notes::Notes;
 use crate::talk::plan::presented;
@@ -57,20 +57,15 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> String 
 /// Writes the speaker script into `out`, a slide at a time. See the
 /// module's documentation for what it holds; `audience` is ignored (the
 /// script is for the presenter alone).
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    out: &mut Sink<'_>,
-) -> std::io::Result<()> {
-    let cols = columns(c, options);
+pub(super) fn write(input: &Input<'_>, out: &mut Sink<'_>) -> std::io::Result<()> {
+    let (c, notes, options, cols) = (input.c, input.notes, input.options, &input.cols);
     let shown = presented(c, notes, options.starred_only);
     let plan = Plan::new(c, notes, &shown);
     page_start(out, c, "Speaker script: ", SCRIPT_STYLE, "Speaker script");
     push(
         out,
         &[
-            &subjects_line(&cols),
+            &subjects_line(cols),
             "\n<p class=\"plan\"><strong>Talk:</strong> ",
             &escape(&length_text(notes.talk.minutes)),
             " · <strong>Planned:</strong> ",
@@ -118,7 +113,7 @@ pub(super) fn write(
             target: plan.target,
             running,
         };
-        slide_section(out, c, notes, d, &slide, &cols, options);
+        slide_section(out, c, notes, d, &slide, cols, options);
         out.dimension_done()?;
     }
     out.push_str("</main>\n</body>\n</html>\n");

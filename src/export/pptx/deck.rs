@@ -1,19 +1,14 @@
 //! The deck's slides: laid out by the Marp deck's rule, a slide at a time.
 
 use crate::export::layout::{
-    BODY_LINES, HEADING_CHARS, HEADING_LINE, LINE_CHARS, PARAGRAPH_GAP, PARAGRAPH_MAX, Piece,
-    ROW_LINE, ROW_PADDING, TABLE_CHARS, TITLE_CHARS, TITLE_LINE, lines_of, lines_that_fit, pieces,
-    table_lines, text_cost,
+    self, Piece, ROW_LINE, ROW_PADDING, conclusion_body, dimension_slides, lines_of, text_cost,
+    verdict_body,
 };
 use crate::export::marp::note_text;
-use crate::export::md_text::Place;
 use crate::export::sink::OnDimension;
 use crate::export::verdicts::{self, Verdicts};
-use crate::export::{
-    Column, ExportOptions, MISSING, clean, columns, highlights, is_highlighted, note, overall_note,
-    selected, side, star_prefix, summary,
-};
-use crate::model::{Comparison, Dimension, Span, for_each_span, plain_text};
+use crate::export::{Column, ExportOptions, clean, columns, note, overall_note, selected};
+use crate::model::{Comparison, Span, for_each_span, plain_text};
 use crate::notes::Notes;
 use crate::talk::{Plan, clock_text};
 
@@ -48,12 +43,27 @@ pub(super) enum Block {
 }
 
 /// One table row: its cells' spans, whether it is highlighted (bold and
-/// tinted), and its height in lines.
+/// tinted), and its height in lines. A slide holds thousands of cells, so
+/// they are packed: every span's text in one string, each span its end in
+/// it and its style, each cell where its spans end.
 #[derive(Debug, Clone)]
 pub(super) struct TableRow {
-    pub(super) cells: Vec<Vec<Span>>,
+    text: String,
+    spans: Vec<PackedSpan>,
+    cell_ends: Vec<u32>,
     pub(super) highlighted: bool,
     pub(super) cost: f32,
+}
+
+/// A span of a [`TableRow`]: where its text ends in the row's, and its
+/// style.
+#[derive(Debug, Clone)]
+struct PackedSpan {
+    end: u32,
+    strong: bool,
+    emphasis: bool,
+    code: bool,
+    link: Option<Box<str>>,
 }
 
 impl TableRow {
@@ -65,187 +75,175 @@ impl TableRow {
             .unwrap_or(1);
         #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
         let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut cell_ends = Vec::with_capacity(cells.len());
+        for cell in cells {
+            for span in cell.spans {
+                text.push_str(&span.text);
+                spans.push(PackedSpan {
+                    end: offset(text.len()),
+                    strong: span.strong,
+                    emphasis: span.emphasis,
+                    code: span.code,
+                    link: span.link.map(String::into_boxed_str),
+                });
+            }
+            cell_ends.push(offset(spans.len()));
+        }
+        text.shrink_to_fit();
+        spans.shrink_to_fit();
         Self {
-            // A slide holds thousands of cells: each keeps only the room
-            // its spans take.
-            cells: cells
-                .into_iter()
-                .map(|c| {
-                    let mut spans = c.spans;
-                    spans.shrink_to_fit();
-                    spans
-                })
-                .collect(),
+            text,
+            spans,
+            cell_ends,
             highlighted,
             cost,
         }
     }
+
+    /// How many cells the row has.
+    pub(super) fn columns(&self) -> usize {
+        self.cell_ends.len()
+    }
+
+    /// Each cell's spans, unpacked as they are written.
+    pub(super) fn cells(&self) -> impl Iterator<Item = Vec<Span>> + '_ {
+        let mut span_start = 0;
+        let mut text_start = 0;
+        self.cell_ends.iter().map(move |&end| {
+            let end = end as usize;
+            let cell = self
+                .spans
+                .get(span_start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|packed| {
+                    let end = packed.end as usize;
+                    let span = Span {
+                        text: self
+                            .text
+                            .get(text_start..end)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        strong: packed.strong,
+                        emphasis: packed.emphasis,
+                        code: packed.code,
+                        link: packed.link.as_deref().map(str::to_owned),
+                    };
+                    text_start = end;
+                    span
+                })
+                .collect();
+            span_start = end;
+            cell
+        })
+    }
+}
+
+/// An offset into a row's text or spans: a row is far smaller than 4 GiB
+/// (its cells are cut to what a slide shows).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Where a deck's slides go, each as soon as it is made.
 pub(super) type Emit<'e> = &'e mut dyn FnMut(Slide) -> std::io::Result<()>;
 
 /// Slides being filled under one heading, by the Marp deck's rule (see
-/// [`super::super::layout::Pager`]): a block that does not fit starts the
-/// next slide, headed `Title (cont.)`; the notes go on the first. Each
-/// slide goes to `emit` as soon as it is full: one slide is held at a time.
-pub(super) struct Pager<'e> {
+/// [`layout::Pager`]); the notes go on the first.
+pub(super) type Pager<'e> = layout::Pager<DeckSlides<'e>>;
+
+/// The PowerPoint deck's slides, each handed to `emit` as a [`Slide`].
+pub(super) struct DeckSlides<'e> {
     heading: Vec<Span>,
     heading_plain: String,
+    /// Whether these start with the title slide (the larger heading).
     title: bool,
+    /// The notes page's paragraphs, for the first slide.
     notes: Vec<String>,
-    /// The slide being filled, and how many went before it.
-    page: Vec<Block>,
-    pages: usize,
-    used: f32,
-    budget: f32,
     emit: Emit<'e>,
 }
 
-/// A table being added to a [`Pager`], a row at a time: the rows on the
-/// slide being filled, under the header.
-pub(super) struct Table {
-    header: TableRow,
-    rows: Vec<TableRow>,
-    cost: f32,
+impl<'e> Pager<'e> {
+    /// Slides under a heading showing `title`.
+    pub(super) fn new(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
+        let slides = DeckSlides::of(title, false, notes, emit);
+        let heading_plain = slides.heading_plain.clone();
+        Self::under(slides, &heading_plain)
+    }
+
+    /// Slides that start with the title slide, whose heading shows `title`.
+    pub(super) fn title_slide(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
+        let slides = DeckSlides::of(title, true, notes, emit);
+        let heading_plain = slides.heading_plain.clone();
+        Self::under_title(slides, &heading_plain)
+    }
 }
 
-impl<'e> Pager<'e> {
-    pub(super) fn new(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
-        let heading_plain = plain_text(title).replace('\n', " ");
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let extra = (lines_of(&heading_plain, HEADING_CHARS) - 1) as f32 * HEADING_LINE;
+impl<'e> DeckSlides<'e> {
+    fn of(title: &str, is_title: bool, notes: Vec<String>, emit: Emit<'e>) -> Self {
         Self {
             heading: one_line_spans(title),
-            heading_plain,
-            title: false,
+            heading_plain: plain_text(title).replace('\n', " "),
+            title: is_title,
             notes,
-            page: Vec::new(),
-            pages: 0,
-            used: 0.0,
-            budget: (BODY_LINES - extra).max(4.0),
             emit,
         }
     }
+}
 
-    pub(super) fn title_slide(title: &str, notes: Vec<String>, emit: Emit<'e>) -> Self {
-        let mut pager = Self::new(title, notes, emit);
-        pager.title = true;
-        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-        let lines = lines_of(&pager.heading_plain, TITLE_CHARS) as f32;
-        pager.budget = (BODY_LINES - TITLE_LINE * lines + HEADING_LINE).max(4.0);
-        pager
-    }
+impl layout::Slides for DeckSlides<'_> {
+    type Block = Block;
+    type Row = TableRow;
 
-    fn add(&mut self, block: Block, cost: f32) -> std::io::Result<()> {
-        if self.used > 0.0 && self.used + cost > self.budget {
-            self.next_slide()?;
-        }
-        self.used += cost;
-        self.page.push(block);
-        Ok(())
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
-    }
-
-    pub(super) fn paragraph(
-        &mut self,
-        spans: Vec<Span>,
-        plain: &str,
-        bullet: bool,
-    ) -> std::io::Result<()> {
-        let cost = text_cost(plain);
-        self.add(
-            Block::Text {
-                spans,
-                bullet,
-                cost,
-            },
-            cost,
-        )
-    }
-
-    /// Adds content `text`, a paragraph too long for a slide cut into
-    /// pieces; the first starts with the label in bold when there is one.
-    pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
-        let mut label = label.map(|name| {
-            let mut spans = one_line_spans(name);
-            for s in &mut spans {
-                s.strong = true;
-            }
-            spans.push(Span {
-                text: ": ".to_owned(),
-                ..Span::default()
-            });
-            (spans, format!("{}: ", plain_text(name)))
-        });
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
-            match label.take() {
-                Some((mut spans, plain)) => {
-                    spans.extend(piece.spans);
-                    self.paragraph(spans, &format!("{plain}{}", piece.plain), false)?;
-                }
-                None => self.paragraph(piece.spans, &piece.plain, false)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds content `text` as bullet items (a long one cut into pieces).
-    pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
-            self.paragraph(piece.spans, &piece.plain, true)?;
-        }
-        Ok(())
-    }
-
-    /// Starts a table under `header`: its rows go in with
-    /// [`Pager::table_row`], as many on each slide as fit, and it ends with
-    /// [`Pager::table_end`].
-    pub(super) fn table_start(header: TableRow) -> Table {
-        let cost = header.cost + PARAGRAPH_GAP;
-        Table {
-            header,
-            rows: Vec::new(),
-            cost,
-        }
-    }
-
-    /// Adds a row to `table`, on the next slide (under the header again)
-    /// when it does not fit on this one.
-    pub(super) fn table_row(&mut self, table: &mut Table, row: TableRow) -> std::io::Result<()> {
-        if self.used + table.cost + row.cost > self.budget {
-            let has_rows = !table.rows.is_empty();
-            if has_rows {
-                self.page.push(Block::Table {
-                    header: table.header.clone(),
-                    rows: std::mem::take(&mut table.rows),
+    fn paragraph(piece: Piece, label: Option<&str>, bullet: bool, cost: f32) -> Block {
+        let spans = match label {
+            Some(name) => {
+                let mut spans = strong_spans(name);
+                spans.push(Span {
+                    text: ": ".to_owned(),
+                    ..Span::default()
                 });
+                spans.extend(piece.spans);
+                spans
             }
-            if has_rows || self.used > 0.0 {
-                self.next_slide()?;
-                table.cost = table.header.cost + PARAGRAPH_GAP;
-            }
+            None => piece.spans,
+        };
+        Block::Text {
+            spans,
+            bullet,
+            cost,
         }
-        table.cost += row.cost;
-        table.rows.push(row);
-        Ok(())
     }
 
-    /// Ends `table`: its last rows go on the slide being filled.
-    pub(super) fn table_end(&mut self, table: Table) {
-        self.used += table.cost;
-        self.page.push(Block::Table {
-            header: table.header,
-            rows: table.rows,
-        });
+    fn line(text: &str, strong: bool, cost: f32) -> Block {
+        let spans = if strong {
+            strong_spans(text)
+        } else {
+            one_line_spans(text)
+        };
+        Block::Text {
+            spans,
+            bullet: false,
+            cost,
+        }
     }
 
-    /// Hands the slide being filled to `emit` and starts the next.
-    fn next_slide(&mut self) -> std::io::Result<()> {
-        let (heading, heading_plain) = if self.pages == 0 {
+    fn row(cells: Vec<Piece>, width: usize, highlighted: bool) -> TableRow {
+        TableRow::of(cells, width, highlighted)
+    }
+
+    fn cost(row: &TableRow) -> f32 {
+        row.cost
+    }
+
+    fn table(header: TableRow, rows: Vec<TableRow>) -> Block {
+        Block::Table { header, rows }
+    }
+
+    fn slide(&mut self, blocks: Vec<Block>, first: bool) -> std::io::Result<()> {
+        let (heading, heading_plain) = if first {
             (self.heading.clone(), self.heading_plain.clone())
         } else {
             let mut spans = self.heading.clone();
@@ -258,19 +256,21 @@ impl<'e> Pager<'e> {
         let slide = Slide {
             heading,
             heading_plain,
-            title: self.title && self.pages == 0,
-            blocks: std::mem::take(&mut self.page),
+            title: self.title && first,
+            blocks,
             notes: std::mem::take(&mut self.notes),
         };
-        self.pages += 1;
-        self.used = 0.0;
         (self.emit)(slide)
     }
+}
 
-    /// Hands the last slide to `emit`.
-    pub(super) fn finish(mut self) -> std::io::Result<()> {
-        self.next_slide()
+/// The spans of `text` on one line, all in bold.
+fn strong_spans(text: &str) -> Vec<Span> {
+    let mut spans = one_line_spans(text);
+    for s in &mut spans {
+        s.strong = true;
     }
+    spans
 }
 
 /// The spans of `text` on one line: its line breaks become spaces.
@@ -332,14 +332,15 @@ pub(super) fn slides(
                 .map_or_else(|| "not reached".to_owned(), |s| clock_text(i64::from(*s)));
             speaker.push(format!("Last rehearsal: {spent}"));
         }
-        dimension_slides(d, notes, options, &cols, speaker, emit)?;
+        let pager = |heading: &str| Pager::new(heading, speaker, emit);
+        dimension_slides(pager, d, notes, options, &cols)?;
         on_dimension()?;
     }
 
     if let Some(v) = Verdicts::of(c, notes, &indices).filter(|_| options.shows_verdicts()) {
-        verdict_slides(&v, emit)?;
+        verdict_body(Pager::new(verdicts::HEADING, Vec::new(), emit), &v)?;
     }
-    conclusion_slides(c, emit)
+    conclusion_body(Pager::new("Conclusion", Vec::new(), emit), c)
 }
 
 /// The title slide: the title, the subjects shown and the intro; the
@@ -377,41 +378,18 @@ fn title_slides(
                 ..Span::default()
             });
         }
-        let mut spans = one_line_spans(col.name);
-        for s in &mut spans {
-            s.strong = true;
-        }
-        names.extend(spans);
+        names.extend(strong_spans(col.name));
         shown_names.push(plain_text(col.name).replace('\n', " "));
     }
-    title.paragraph(names, &shown_names.join(" vs "), false)?;
+    let cost = text_cost(&shown_names.join(" vs "));
+    let names = Block::Text {
+        spans: names,
+        bullet: false,
+        cost,
+    };
+    title.add(names, cost)?;
     title.text(&c.intro, None)?;
     title.finish()
-}
-
-/// The conclusion with the sources, when there is a conclusion.
-fn conclusion_slides(c: &Comparison, emit: Emit<'_>) -> std::io::Result<()> {
-    let mut pager = Pager::new("Conclusion", Vec::new(), emit);
-    pager.text(&c.conclusion, None)?;
-    if pager.is_empty() {
-        return Ok(());
-    }
-    let sources: Vec<&String> = c
-        .sources
-        .iter()
-        .filter(|s| !plain_text(s).trim().is_empty())
-        .collect();
-    if !sources.is_empty() {
-        let spans = vec![Span {
-            text: "Sources:".to_owned(),
-            ..Span::default()
-        }];
-        pager.paragraph(spans, "Sources:", false)?;
-        for source in sources {
-            pager.item(source)?;
-        }
-    }
-    pager.finish()
 }
 
 /// A note's paragraphs as the notes page shows them: plain text, links
@@ -422,101 +400,6 @@ pub(super) fn note_paragraphs(text: &str) -> Vec<String> {
         .lines()
         .map(|l| l.trim_end().to_owned())
         .collect()
-}
-
-/// One dimension's slides: one when it fits, more when it does not.
-pub(super) fn dimension_slides(
-    d: &Dimension,
-    notes: &Notes,
-    options: &ExportOptions,
-    cols: &[Column<'_>],
-    speaker: Vec<String>,
-    emit: Emit<'_>,
-) -> std::io::Result<()> {
-    let heading = format!("{}{}", star_prefix(notes, d, options), d.title);
-    let mut pager = Pager::new(&heading, speaker, emit);
-    if options.include_summaries {
-        for &col in cols {
-            if let Some(text) = summary(d, col) {
-                pager.text(text, Some(col.name))?;
-            }
-        }
-    }
-    if !d.points.is_empty() {
-        let header: Vec<&str> = std::iter::once("Aspect")
-            .chain(cols.iter().map(|col| col.label))
-            .collect();
-        let highlights = highlights(notes, d);
-        let rows = d.points.iter().map(|p| {
-            let texts: Vec<&str> = std::iter::once(p.aspect.as_str())
-                .chain(cols.iter().map(|&col| side(p, col).unwrap_or(MISSING)))
-                .collect();
-            (texts, is_highlighted(&highlights, p))
-        });
-        paged_table(&mut pager, &header, rows)?;
-    }
-    let common: Vec<&String> = d
-        .common
-        .iter()
-        .filter(|s| !plain_text(s).trim().is_empty())
-        .collect();
-    if !common.is_empty() {
-        let spans = vec![Span {
-            text: "In common".to_owned(),
-            strong: true,
-            ..Span::default()
-        }];
-        pager.paragraph(spans, "In common", false)?;
-        for item in common {
-            pager.item(item)?;
-        }
-    }
-    pager.finish()
-}
-
-/// A table of `header.len()` columns, cut as the Marp deck cuts it (see
-/// `marp::paged_table`): as many rows on each slide as fit, the header
-/// repeated; a cell too tall for any slide cut into pieces on rows of their
-/// own.
-pub(super) fn paged_table<'t>(
-    pager: &mut Pager<'_>,
-    header: &[&str],
-    rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-) -> std::io::Result<()> {
-    let width = column_chars(header.len());
-    let header_cells: Vec<Piece> = header
-        .iter()
-        .map(|text| Piece::of(text, Place::Cell, false))
-        .collect();
-    let header_row = TableRow::of(header_cells, width, false);
-    let cell_max =
-        width * lines_that_fit(BODY_LINES - header_row.cost - ROW_PADDING - PARAGRAPH_GAP);
-    let mut table = Pager::table_start(header_row);
-    table_lines(rows, cell_max, |cells, bold| {
-        pager.table_row(&mut table, TableRow::of(cells, width, bold))
-    })?;
-    pager.table_end(table);
-    Ok(())
-}
-
-/// The characters of table text one column holds, by the layout rule.
-pub(super) fn column_chars(columns: usize) -> usize {
-    (TABLE_CHARS / columns.max(1)).saturating_sub(2).max(4)
-}
-
-/// The "Where each wins" slides: the verdicts table, then the summary and
-/// what would flip it.
-pub(super) fn verdict_slides(v: &Verdicts<'_>, emit: Emit<'_>) -> std::io::Result<()> {
-    let mut pager = Pager::new(verdicts::HEADING, Vec::new(), emit);
-    let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
-    let rows = v
-        .rows
-        .iter()
-        .zip(&matters)
-        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
-    paged_table(&mut pager, &verdicts::COLUMNS, rows)?;
-    pager.text(&v.paragraph(), None)?;
-    pager.finish()
 }
 
 // ---------------------------------------------------------------------------

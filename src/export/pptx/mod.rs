@@ -39,10 +39,8 @@ mod slide;
 mod text;
 
 use crate::export::ExportOptions;
-use crate::export::sink::OnDimension;
 use crate::model::Comparison;
 use crate::notes::Notes;
-use crate::storage::Output;
 
 /// English Metric Units in one pixel of the 1280 × 720 slide (96 per inch).
 pub(super) const EMU: f64 = 9525.0;
@@ -90,15 +88,7 @@ pub fn render(c: &Comparison, notes: &Notes, options: &ExportOptions) -> Vec<u8>
 }
 
 /// Writes the deck into `out` (see [`super::write_to`]).
-pub(super) fn write(
-    c: &Comparison,
-    notes: &Notes,
-    options: &ExportOptions,
-    out: Output<'_>,
-    on_dimension: OnDimension<'_>,
-) -> std::io::Result<()> {
-    parts::write_package(c, notes, options, out, on_dimension)
-}
+pub(super) use parts::write_package as write;
 
 #[cfg(test)]
 mod tests {

@@ -78,7 +78,7 @@ type Emit<'e> = &'e mut dyn FnMut(String, String) -> std::io::Result<()>;
 /// slides and notes pages (which the first parts list), holding one slide
 /// at a time; the second writes them. A stream, which cannot seek back to
 /// a part's header, gets the zip through an unnamed temporary file.
-pub(super) fn write_package(
+pub(in crate::export) fn write_package(
     c: &Comparison,
     notes: &Notes,
     options: &ExportOptions,

@@ -95,21 +95,17 @@ impl<'w> SlideXml<'w> {
         if is_rtl(spans) {
             p.push_str(" rtl=\"1\"");
         }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "a line height of a few dozen points"
-        )]
-        let points = (line_px * 75.0).round() as u32;
-        let _ = write!(p, "><a:lnSpc><a:spcPts val=\"{points}\"/></a:lnSpc>");
+        let _ = write!(
+            p,
+            "><a:lnSpc><a:spcPts val=\"{}\"/></a:lnSpc>",
+            hundredths_of_points(line_px)
+        );
         if after_px > 0.0 {
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a gap of a few dozen points"
-            )]
-            let after = (after_px * 75.0).round() as u32;
-            let _ = write!(p, "<a:spcAft><a:spcPts val=\"{after}\"/></a:spcAft>");
+            let _ = write!(
+                p,
+                "<a:spcAft><a:spcPts val=\"{}\"/></a:spcAft>",
+                hundredths_of_points(after_px)
+            );
         }
         if bullet {
             p.push_str("<a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>");
@@ -149,6 +145,7 @@ impl<'w> SlideXml<'w> {
         }
     }
 
+    /// `text` of `span` as runs, one for each script in it.
     fn run(
         &mut self,
         p: &mut String,
@@ -157,62 +154,47 @@ impl<'w> SlideXml<'w> {
         link: Option<&str>,
         style: RunStyle,
     ) {
-        for part in script_runs(text) {
-            self.script_run(p, part, span, link, style);
+        for text in script_runs(text).filter(|part| !part.is_empty()) {
+            let lang = lang_of(text);
+            let _ = write!(p, "<a:r><a:rPr lang=\"{lang}\"");
+            if lang != "en-US" {
+                p.push_str(" altLang=\"en-US\"");
+            }
+            let _ = write!(p, " sz=\"{}\"", style.size);
+            if span.strong || style.bold {
+                p.push_str(" b=\"1\"");
+            }
+            if span.emphasis {
+                p.push_str(" i=\"1\"");
+            }
+            let empty = p.len();
+            p.push('>');
+            if span.code {
+                let _ = write!(
+                    p,
+                    "<a:latin typeface=\"{CODE_FONT}\"/><a:cs typeface=\"{CODE_FONT}\"/>"
+                );
+            }
+            if let Some(url) = link {
+                let id = self.link_id(url);
+                let _ = write!(p, "<a:hlinkClick r:id=\"rId{id}\"/>");
+            }
+            if p.len() == empty + 1 {
+                // No child: `<a:rPr …/>`.
+                p.truncate(empty);
+                p.push_str("/><a:t>");
+            } else {
+                p.push_str("</a:rPr><a:t>");
+            }
+            push_escaped(p, text);
+            p.push_str("</a:t></a:r>");
         }
-    }
-
-    /// One run of one script.
-    fn script_run(
-        &mut self,
-        p: &mut String,
-        text: &str,
-        span: &Span,
-        link: Option<&str>,
-        style: RunStyle,
-    ) {
-        if text.is_empty() {
-            return;
-        }
-        let lang = lang_of(text);
-        let _ = write!(p, "<a:r><a:rPr lang=\"{lang}\"");
-        if lang != "en-US" {
-            p.push_str(" altLang=\"en-US\"");
-        }
-        let _ = write!(p, " sz=\"{}\"", style.size);
-        if span.strong || style.bold {
-            p.push_str(" b=\"1\"");
-        }
-        if span.emphasis {
-            p.push_str(" i=\"1\"");
-        }
-        let empty = p.len();
-        p.push('>');
-        if span.code {
-            let _ = write!(
-                p,
-                "<a:latin typeface=\"{CODE_FONT}\"/><a:cs typeface=\"{CODE_FONT}\"/>"
-            );
-        }
-        if let Some(url) = link {
-            let id = self.link_id(url);
-            let _ = write!(p, "<a:hlinkClick r:id=\"rId{id}\"/>");
-        }
-        if p.len() == empty + 1 {
-            // No child: `<a:rPr …/>`.
-            p.truncate(empty);
-            p.push_str("/><a:t>");
-        } else {
-            p.push_str("</a:rPr><a:t>");
-        }
-        push_escaped(p, text);
-        p.push_str("</a:t></a:r>");
     }
 
     /// A native table at `y` px, the width of the slide's content.
     fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> std::io::Result<f64> {
         let id = self.shape_id();
-        let columns = header.cells.len().max(1);
+        let columns = header.columns().max(1);
         let width = SLIDE_W - 2.0 * PAD_X;
         let columns_i = i64::try_from(columns).unwrap_or(1);
         let column_w = emu(width) / columns_i;
@@ -248,8 +230,8 @@ impl<'w> SlideXml<'w> {
                 size: TABLE_SIZE,
                 bold: is_header || row.highlighted,
             };
-            for cell in &row.cells {
-                let p = self.paragraph(cell, style, [line_px, 0.0], false);
+            for cell in row.cells() {
+                let p = self.paragraph(&cell, style, [line_px, 0.0], false);
                 self.xml
                     .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
                 self.xml.push_str(&p);
@@ -285,6 +267,18 @@ impl<'w> SlideXml<'w> {
 /// The start of a shape tree: its group's properties.
 pub(super) const GROUP_START: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
 <p:grpSpPr/>";
+
+/// A length of `px` pixels in hundredths of a point (the `spcPts` of `DrawingML`):
+/// a slide's 1280 px are 960 pt.
+fn hundredths_of_points(px: f64) -> u32 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a line height or gap of a few dozen points"
+    )]
+    let points = (px * 75.0).round() as u32;
+    points
+}
 
 /// The height of a slide's heading, in pixels.
 pub(super) fn heading_height(slide: &Slide) -> f64 {
