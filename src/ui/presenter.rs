@@ -58,40 +58,7 @@ pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
 fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut Vec<Command>) {
     let pace = Pace::at(&p.watch, &p.budgets, p.target, session.clock);
     times_ui(ui, p, &pace, session.clock);
-    ui.horizontal(|ui| {
-        if ui.button("Previous").clicked() {
-            commands.push(PresentCmd::Step(Step::Previous).into());
-        }
-        if ui.button("Next").clicked() {
-            commands.push(PresentCmd::Step(Step::Next).into());
-        }
-        let blank = if p.blank {
-            "Show the slide"
-        } else {
-            "Blank the screen"
-        };
-        if ui.button(blank).clicked() {
-            commands.push(PresentCmd::Step(Step::Blank).into());
-        }
-        let pause = if p.watch.is_paused() {
-            "Resume the timer"
-        } else {
-            "Pause the timer"
-        };
-        let pause = with_keys(pause, Step::PauseTimer);
-        if ui.button(pause).clicked() {
-            commands.push(PresentCmd::Step(Step::PauseTimer).into());
-        }
-        if ui
-            .button(with_keys("Reset the timer", Step::ResetTimer))
-            .clicked()
-        {
-            commands.push(PresentCmd::Step(Step::ResetTimer).into());
-        }
-        if ui.button("Stop presenting").clicked() {
-            commands.push(PresentCmd::Stop.into());
-        }
-    });
+    buttons_ui(ui, p, commands);
     ui.separator();
     let width = ui.available_width();
     let preview = (width * 0.42).clamp(160.0, 520.0);
@@ -245,6 +212,51 @@ fn preview_ui(
     );
     child.set_clip_rect(rect);
     slide_page_ui(&mut child, rect, session, (p, index), page);
+}
+
+/// The buttons that do what the presenting keys do.
+fn buttons_ui(ui: &mut egui::Ui, p: &Presenting, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui.button("Previous").clicked() {
+            commands.push(PresentCmd::Step(Step::Previous).into());
+        }
+        if ui.button("Next").clicked() {
+            commands.push(PresentCmd::Step(Step::Next).into());
+        }
+        let blank = if p.blank {
+            "Show the slide"
+        } else {
+            "Blank the screen"
+        };
+        if ui.button(blank).clicked() {
+            commands.push(PresentCmd::Step(Step::Blank).into());
+        }
+        let pause = if p.watch.is_paused() {
+            "Resume the timer"
+        } else {
+            "Pause the timer"
+        };
+        let pause = with_keys(pause, Step::PauseTimer);
+        if ui.button(pause).clicked() {
+            commands.push(PresentCmd::Step(Step::PauseTimer).into());
+        }
+        if ui
+            .button(with_keys("Reset the timer", Step::ResetTimer))
+            .clicked()
+        {
+            commands.push(PresentCmd::Step(Step::ResetTimer).into());
+        }
+        if p.screens.is_some()
+            && ui
+                .button(with_keys("Swap screens", Step::SwapScreens))
+                .clicked()
+        {
+            commands.push(PresentCmd::Step(Step::SwapScreens).into());
+        }
+        if ui.button("Stop presenting").clicked() {
+            commands.push(PresentCmd::Stop.into());
+        }
+    });
 }
 
 /// A button's words with the presenting keys that do the same ("Pause the
