@@ -86,20 +86,12 @@ fn digit_of(key: Key) -> Option<u8> {
 /// past the end), with the subjects in `columns` as its columns.
 #[must_use]
 fn slide_text(session: &Session, p: &Presenting, index: usize, columns: &[usize]) -> SlideText {
-    let presented: Vec<usize> = p
-        .slides
-        .iter()
-        .filter_map(|s| match s {
-            Slide::Dimension(i) => Some(*i),
-            Slide::Title | Slide::Verdicts | Slide::Conclusion | Slide::End => None,
-        })
-        .collect();
     SlideText::of(
         &session.comparison,
         session.notes(),
         slide_at(p, index),
         (columns, session.present_options.summaries),
-        &presented,
+        &p.slides,
     )
 }
 

@@ -38,7 +38,7 @@ impl SlideText {
         notes: &Notes,
         slide: Slide,
         (columns, summaries): (&[usize], bool),
-        presented: &[usize],
+        talk: &[Slide],
     ) -> Self {
         let subjects: Vec<&crate::model::Subject> =
             columns.iter().filter_map(|&i| c.subjects.get(i)).collect();
@@ -54,7 +54,7 @@ impl SlideText {
                 headers: Vec::new(),
                 rows: prose(&c.intro),
             },
-            Slide::Verdicts => verdicts(c, notes, presented),
+            Slide::Verdicts => verdicts(c, notes, talk),
             Slide::Conclusion => Self {
                 title: "Conclusion".to_owned(),
                 subtitle: String::new(),
@@ -128,10 +128,18 @@ fn prose(text: &str) -> Vec<Row> {
         .collect()
 }
 
-/// "Where each wins", as in the exported deck: how much each presented
-/// dimension with a verdict matters and its better fit, under the summary.
-fn verdicts(c: &Comparison, notes: &Notes, presented: &[usize]) -> SlideText {
+/// "Where each wins", as in the exported deck: how much each dimension of
+/// the `talk` with a verdict matters and its better fit, under the summary.
+fn verdicts(c: &Comparison, notes: &Notes, talk: &[Slide]) -> SlideText {
     use crate::talk::verdicts::{Summary, verdict_of, weight_of};
+    // Only here, not for every slide drawn: a talk may have 10,000.
+    let presented: Vec<usize> = talk
+        .iter()
+        .filter_map(|s| match s {
+            Slide::Dimension(i) => Some(*i),
+            Slide::Title | Slide::Verdicts | Slide::Conclusion | Slide::End => None,
+        })
+        .collect();
     let rows = presented
         .iter()
         .filter_map(|&i| {
@@ -153,7 +161,7 @@ fn verdicts(c: &Comparison, notes: &Notes, presented: &[usize]) -> SlideText {
         .collect();
     SlideText {
         title: "Where each wins".to_owned(),
-        subtitle: Summary::of(c, notes, presented).text(c),
+        subtitle: Summary::of(c, notes, &presented).text(c),
         headers: vec!["Matters".to_owned(), "Better fit".to_owned()],
         rows,
     }
