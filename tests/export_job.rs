@@ -209,3 +209,59 @@ fn a_cancel_ends_the_wait_for_a_stalled_reader_at_once() {
         cancelled.elapsed()
     );
 }
+
+/// A file that takes `room` bytes, then refuses every write (a full disk,
+/// or a cancel mid-write).
+struct FullAfter {
+    file: std::io::Cursor<Vec<u8>>,
+    room: usize,
+}
+
+impl std::io::Write for FullAfter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let left = self.room.saturating_sub(self.file.get_ref().len());
+        if left == 0 {
+            return Err(std::io::Error::other("the disk is full"));
+        }
+        let n = bytes.len().min(left);
+        self.file.write(&bytes[..n])
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::io::Seek for FullAfter {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(to)
+    }
+}
+
+/// A PowerPoint deck whose file stops taking bytes at any point fails with
+/// the file's error, never a panic (the zip writer, dropped after an error,
+/// used to try to finish the archive on a file in an unknown state).
+#[test]
+fn a_deck_whose_file_fills_up_fails_without_a_panic() {
+    let c = Comparison::built_in();
+    let notes = Notes::default();
+    let whole = export::export(Format::Pptx, &c, &notes, &ExportOptions::default()).len();
+    for room in [0, 30, 100, 1_000, 5_000, whole / 2, whole - 10] {
+        let mut file = FullAfter {
+            file: std::io::Cursor::new(Vec::new()),
+            room,
+        };
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            export::write_to(
+                Format::Pptx,
+                &c,
+                &notes,
+                &ExportOptions::default(),
+                versus::storage::Output::File(&mut file),
+                &|| Ok(()),
+            )
+        }));
+        let result = done.unwrap_or_else(|_| panic!("a panic with room for {room} bytes"));
+        assert!(result.is_err(), "room for {room} of {whole} bytes");
+    }
+}

@@ -113,20 +113,28 @@ fn zip_into(
     with_notes: &[bool],
     on_dimension: OnDimension<'_>,
 ) -> std::io::Result<()> {
-    let mut zip = Zipper::new(file);
-    let mut emit = |name: String, text: String| zip.part(&name, &text);
-    package_parts(c, with_notes, &mut emit)?;
-    presentation_parts(with_notes, &mut emit)?;
-    master_parts(with_notes.iter().any(|&n| n), &mut emit)?;
-    let mut n = 0;
-    let mut slide_parts = |slide: Slide| {
-        n += 1;
-        zip.start(&format!("ppt/slides/slide{n}.xml"))?;
-        let links = write_slide(&slide, zip.writer())?;
+    let blown = std::cell::Cell::new(false);
+    let mut zip = Zipper::new(file, &blown);
+    let mut parts = || {
         let mut emit = |name: String, text: String| zip.part(&name, &text);
-        slide_rest(n, &slide, links, &mut emit)
+        package_parts(c, with_notes, &mut emit)?;
+        presentation_parts(with_notes, &mut emit)?;
+        master_parts(with_notes.iter().any(|&n| n), &mut emit)?;
+        let mut n = 0;
+        let mut slide_parts = |slide: Slide| {
+            n += 1;
+            zip.start(&format!("ppt/slides/slide{n}.xml"))?;
+            let links = write_slide(&slide, zip.writer())?;
+            let mut emit = |name: String, text: String| zip.part(&name, &text);
+            slide_rest(n, &slide, links, &mut emit)
+        };
+        slides(c, notes, options, &mut slide_parts, on_dimension)
     };
-    slides(c, notes, options, &mut slide_parts, on_dimension)?;
+    if let Err(e) = parts() {
+        // Given up: the zip writer, dropped, must not finish the archive.
+        blown.set(true);
+        return Err(e);
+    }
     zip.finish()
 }
 
@@ -340,14 +348,71 @@ fn slide_rest(n: usize, slide: &Slide, links: Vec<String>, emit: Emit<'_>) -> st
 /// The parts as a zip: deflated, every timestamp the zip format's
 /// earliest (1980-01-01), so the same parts give the same bytes.
 struct Zipper<'w> {
-    writer: zip::ZipWriter<&'w mut dyn WriteSeek>,
+    writer: zip::ZipWriter<Fuse<'w>>,
     options: zip::write::SimpleFileOptions,
 }
 
+/// The zip's file, which refuses everything once one write or seek has
+/// failed (a cancel, a full disk). A zip writer dropped after an error
+/// still tries to finish the archive; with its file in an unknown state it
+/// would write a wrong central directory (and, in a debug build, panic on
+/// its own consistency check). Refused at once, it gives up instead.
+struct Fuse<'w> {
+    file: &'w mut dyn WriteSeek,
+    /// Set by a failed write or seek, or by the deck giving up (a cancel
+    /// seen between slides).
+    blown: &'w std::cell::Cell<bool>,
+}
+
+impl Fuse<'_> {
+    /// `result`, remembering a failure.
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if result.is_err() {
+            self.blown.set(true);
+        }
+        result
+    }
+
+    /// The error for every call after a failure.
+    fn refuse<T>(&self) -> Option<std::io::Result<T>> {
+        self.blown
+            .get()
+            .then(|| Err(std::io::Error::other("an earlier write to the deck failed")))
+    }
+}
+
+impl std::io::Write for Fuse<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Some(refused) = self.refuse() {
+            return refused;
+        }
+        let result = self.file.write(bytes);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if let Some(refused) = self.refuse() {
+            return refused;
+        }
+        let result = self.file.flush();
+        self.watch(result)
+    }
+}
+
+impl std::io::Seek for Fuse<'_> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        if let Some(refused) = self.refuse() {
+            return refused;
+        }
+        let result = self.file.seek(to);
+        self.watch(result)
+    }
+}
+
 impl<'w> Zipper<'w> {
-    fn new(file: &'w mut dyn WriteSeek) -> Self {
+    fn new(file: &'w mut dyn WriteSeek, blown: &'w std::cell::Cell<bool>) -> Self {
         Self {
-            writer: zip::ZipWriter::new(file),
+            writer: zip::ZipWriter::new(Fuse { file, blown }),
             // The fastest level: the XML still shrinks about fourfold.
             options: zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
