@@ -212,7 +212,8 @@ impl VersusApp {
     /// The panels around and in the middle of the window.
     fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let session = &self.session;
-        let recent = self.remembered.recent();
+        let remembered = &self.remembered;
+        let recent = || remembered.recent();
         ui::text::set_search(ui.ctx(), session.finder.query());
         let monitors = self.stage.monitors();
         egui::Panel::top("menu").show(ui, |ui| {

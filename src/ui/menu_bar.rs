@@ -83,15 +83,18 @@ fn enabled(session: &Session, recent: &Recent<'_>, command: &Command) -> bool {
 }
 
 /// Draws the menu bar and, when the last load failed, its error.
-pub fn ui(
+pub fn ui<'r>(
     ui: &mut egui::Ui,
     session: &Session,
-    (recent, monitors): (&Recent<'_>, &[Monitor]),
+    (recent, monitors): (&dyn Fn() -> Recent<'r>, &[Monitor]),
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         for group in [Group::File, Group::Find, Group::View, Group::Talk] {
             ui.menu_button(group.label(), |ui| {
+                // Only while a menu is open: each recent file is looked
+                // for on disk.
+                let recent = &recent();
                 for action in ACTIONS.iter().filter(|a| a.group == group) {
                     if action.command == Command::Quit {
                         ui.separator();
