@@ -53,15 +53,41 @@ pub fn versus<S: AsRef<OsStr> + std::fmt::Debug>(args: &[S], data_dir: Option<&P
     if let Some(dir) = data_dir {
         command.env("VERSUS_DATA_DIR", dir);
     }
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    let what = format!("versus {args:?}");
+    let (status, out, err) = bounded(&mut command, HANG, &what);
+    let elapsed = start.elapsed();
+    Run {
+        code: status.code(),
+        stdout: String::from_utf8(out).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(err).expect("stderr is UTF-8"),
+        elapsed,
+    }
+}
+
+impl Run {
+    /// Whether it exited with status 0.
+    #[must_use]
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// Runs `command` (named `what` in failures) with both pipes drained on
+/// their own threads, so a chatty child cannot block; kills it and fails
+/// the test when it runs longer than `limit`. Its status, stdout, stderr.
+pub fn bounded(
+    command: &mut Command,
+    limit: Duration,
+    what: &str,
+) -> (std::process::ExitStatus, Vec<u8>, Vec<u8>) {
+    let start = Instant::now();
     let mut child = command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    // Drain both pipes on their own threads so a chatty child cannot block.
+        .unwrap_or_else(|e| panic!("cannot run {what}: {e}"));
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -78,26 +104,12 @@ pub fn versus<S: AsRef<OsStr> + std::fmt::Debug>(args: &[S], data_dir: Option<&P
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        if start.elapsed() > HANG {
+        if start.elapsed() > limit {
             child.kill().unwrap();
             child.wait().unwrap();
-            panic!("versus {args:?} still running after {HANG:?}");
+            panic!("{what} still running after {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let elapsed = start.elapsed();
-    Run {
-        code: status.code(),
-        stdout: String::from_utf8(out.join().unwrap()).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(err.join().unwrap()).expect("stderr is UTF-8"),
-        elapsed,
-    }
-}
-
-impl Run {
-    /// Whether it exited with status 0.
-    #[must_use]
-    pub fn success(&self) -> bool {
-        self.code == Some(0)
-    }
+    (status, out.join().unwrap(), err.join().unwrap())
 }
