@@ -16,7 +16,7 @@
     reason = "each test file uses part of it; test helpers fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -108,53 +108,31 @@ impl TwoScreens {
         let folder = tempfile::tempdir().unwrap();
         let config = folder.path().join("xorg.conf");
         std::fs::write(&config, CONFIG).unwrap();
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            let log = folder.path().join(format!("Xorg.{number}.log"));
-            // `-noreset`: without it the server resets when its last client
-            // (xrandr) leaves, and forgets the second monitor.
-            // `-sharevts -novtswitch`: leave the machine's consoles alone.
-            let Ok(mut server) = Command::new("Xorg")
-                .arg(format!(":{number}"))
-                .arg("-config")
-                .arg(&config)
-                .arg("-logfile")
-                .arg(&log)
-                .args(["-nolisten", "tcp", "-noreset", "-sharevts", "-novtswitch"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
+        // `-noreset`: without it the server resets when its last client
+        // (xrandr) leaves, and forgets the second monitor.
+        // `-sharevts -novtswitch`: leave the machine's consoles alone.
+        let started =
+            super::xvfb::start_server(numbers.clone(), Duration::from_secs(20), |number| {
+                let mut command = Command::new("Xorg");
+                command
+                    .arg(format!(":{number}"))
+                    .arg("-config")
+                    .arg(&config)
+                    .arg("-logfile")
+                    .arg(folder.path().join(format!("Xorg.{number}.log")))
+                    .args(["-nolisten", "tcp", "-noreset", "-sharevts", "-novtswitch"]);
+                command
+            });
+        if let Some((number, server)) = started {
+            let mut screens = Self {
+                number,
+                server,
+                window_manager: None,
+                folder,
             };
-            let deadline = Instant::now() + Duration::from_secs(20);
-            loop {
-                if socket.exists() {
-                    let mut screens = Self {
-                        number,
-                        server,
-                        window_manager: None,
-                        folder,
-                    };
-                    screens.turn_on_the_second();
-                    screens.start_the_window_manager();
-                    return Ok(screens);
-                }
-                // Gone: another server took the number meanwhile.
-                if server.try_wait().unwrap().is_some() {
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = server.kill();
-                    let _ = server.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
+            screens.turn_on_the_second();
+            screens.start_the_window_manager();
+            return Ok(screens);
         }
         Err(format!(
             "could not start Xorg on any display in {numbers:?}; logs in {}",

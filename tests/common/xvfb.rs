@@ -67,49 +67,26 @@ impl Display {
     /// passes its own range, so tests running in parallel never race for
     /// the same number.
     pub fn start(numbers: std::ops::RangeInclusive<u32>) -> Self {
-        for number in numbers.clone() {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            // `-noreset`: without it the server resets when its last client
-            // leaves, and a client connecting at that moment is dropped (seen
-            // when restarting the app on the same display).
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([
-                    &format!(":{number}"),
-                    "-screen",
-                    "0",
-                    "1280x800x24",
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",
-                ])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            loop {
-                if socket.exists() {
-                    return Self { number, server };
-                }
-                // Gone: another server took the number meanwhile.
-                if server.try_wait().unwrap().is_some() {
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = server.kill();
-                    let _ = server.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        panic!("could not start Xvfb on any display in {numbers:?}");
+        // `-noreset`: without it the server resets when its last client
+        // leaves, and a client connecting at that moment is dropped (seen
+        // when restarting the app on the same display).
+        let started = start_server(numbers.clone(), Duration::from_secs(10), |number| {
+            let mut command = Command::new("Xvfb");
+            command.args([
+                &format!(":{number}"),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ]);
+            command
+        });
+        let Some((number, server)) = started else {
+            panic!("could not start Xvfb on any display in {numbers:?}");
+        };
+        Self { number, server }
     }
 
     /// The display's name, for `DISPLAY`.
@@ -172,4 +149,45 @@ impl Drop for Display {
             let _ = self.server.wait();
         }
     }
+}
+
+/// Starts the X server `command(number)` makes on the first free display
+/// number in `numbers`, and waits up to `wait` for its socket: the number
+/// and the server, or `None` when none started.
+pub fn start_server(
+    numbers: std::ops::RangeInclusive<u32>,
+    wait: Duration,
+    command: impl Fn(u32) -> Command,
+) -> Option<(u32, Child)> {
+    for number in numbers {
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+        if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+            continue;
+        }
+        let Ok(mut server) = command(number)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            continue;
+        };
+        let deadline = Instant::now() + wait;
+        loop {
+            if socket.exists() {
+                return Some((number, server));
+            }
+            // Gone: another server took the number meanwhile.
+            if server.try_wait().unwrap().is_some() {
+                break;
+            }
+            if Instant::now() > deadline {
+                let _ = server.kill();
+                let _ = server.wait();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    None
 }
