@@ -9,6 +9,9 @@
     reason = "test helpers fail loudly"
 )]
 
+#[path = "common/generated.rs"]
+mod generated;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -1619,6 +1622,60 @@ fn marp_cli_links_to_the_exact_address() {
         assert!(
             ODD_URLS.iter().any(|url| as_requested(url) == *link),
             "a link to {link}"
+        );
+    }
+}
+
+/// A table too long for one slide is shared out over its slides evenly:
+/// never full slides and then a lone row (the live show keeps the same
+/// rule, see `tests/present.rs`).
+#[test]
+fn a_long_table_is_split_into_balanced_slides_in_the_deck() {
+    let counts = [10, 11, 12, 19, 20, 28, 37, 50];
+    let c = generated::many_rows(&counts);
+    let options = ExportOptions {
+        include_summaries: false,
+        ..ExportOptions::default()
+    };
+    let deck = String::from_utf8(versus::export::export(
+        Format::Marp,
+        &c,
+        &Notes::default(),
+        &options,
+    ))
+    .unwrap();
+    let slides: Vec<&str> = deck.split("\n---\n").collect();
+    let mut split = 0;
+    for (d, &n) in c.dimensions.iter().zip(&counts) {
+        let heading = format!("## {}", d.title);
+        let rows: Vec<usize> = slides
+            .iter()
+            .filter(|s| {
+                s.lines()
+                    .any(|l| l == heading || l == format!("{heading} (cont.)"))
+            })
+            .map(|s| s.lines().filter(|l| l.starts_with("| Row ")).count())
+            .collect();
+        assert_eq!(rows.iter().sum::<usize>(), n, "{}: {rows:?}", d.title);
+        let (least, most) = (rows.iter().min().unwrap(), rows.iter().max().unwrap());
+        assert!(least * 3 >= *most, "{n} rows over slides {rows:?}");
+        split += usize::from(rows.len() > 1);
+    }
+    assert!(split >= 4, "most of these tables take several slides");
+    // A list's heading never ends a slide, away from its list.
+    let built_in = Comparison::built_in();
+    let deck = String::from_utf8(versus::export::export(
+        Format::Marp,
+        &built_in,
+        &Notes::default(),
+        &ExportOptions::default(),
+    ))
+    .unwrap();
+    for slide in deck.split("\n---\n") {
+        let last = slide.trim_end().lines().last().unwrap_or_default();
+        assert!(
+            last != "**In common**" && last != "Sources:",
+            "a heading alone at the foot of a slide:\n{slide}"
         );
     }
 }

@@ -30,6 +30,7 @@ mod verdicts;
 use std::collections::HashSet;
 
 pub use file_name::default_file_name;
+pub use layout::{Pages, balance};
 pub use options::{ExportOptions, Format, Refusal};
 pub use sink::OnDimension;
 use sink::Sink;

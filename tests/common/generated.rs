@@ -57,3 +57,27 @@ pub fn generated(n: usize) -> Comparison {
         sources: vec!["This benchmark.".to_owned()],
     }
 }
+
+/// A comparison of two subjects whose dimension `k` has `rows[k]` short
+/// points (`Row 01`…) and no summary: tables that need several pages.
+#[allow(
+    dead_code,
+    reason = "each test file includes this module; some use only `generated`"
+)]
+pub fn many_rows(rows: &[usize]) -> Comparison {
+    let mut c = generated(rows.len());
+    for (d, &n) in c.dimensions.iter_mut().zip(rows) {
+        d.summary = SideMap(Vec::new());
+        d.common.clear();
+        d.points = (1..=n)
+            .map(|r| Point {
+                aspect: format!("Row {r:02}"),
+                sides: SideMap(vec![
+                    ("a".to_owned(), format!("Alpha's value {r}")),
+                    ("b".to_owned(), format!("Beta's value {r}")),
+                ]),
+            })
+            .collect();
+    }
+    c
+}

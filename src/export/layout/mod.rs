@@ -6,8 +6,10 @@
 //! Text too long for any slide is cut between sentences, else between
 //! words, keeping every word in order. Pure, no egui.
 
+mod balance;
 mod cut;
 
+pub use balance::{Pages, balance};
 pub(super) use cut::{Piece, lines_of, lines_that_fit, pieces, table_lines, text_cost};
 
 use super::markdown::Blocks;
@@ -80,14 +82,9 @@ pub(super) struct Pager<S: Slides> {
     pages: usize,
     used: f32,
     budget: f32,
-}
-
-/// A table being added to a [`Pager`], a row at a time: the rows on the
-/// slide being filled, under the header.
-struct Table<R> {
-    header: R,
-    rows: Vec<R>,
-    cost: f32,
+    /// A list's heading, kept until the list's first item so that the two
+    /// go on one slide (never a heading alone at the foot of a slide).
+    held: Option<(S::Block, f32)>,
 }
 
 impl<S: Slides> Pager<S> {
@@ -102,6 +99,7 @@ impl<S: Slides> Pager<S> {
             pages: 0,
             used: 0.0,
             budget: (BODY_LINES - extra).max(4.0),
+            held: None,
         }
     }
 
@@ -116,14 +114,27 @@ impl<S: Slides> Pager<S> {
         pager
     }
 
-    /// Adds a block, on a new slide when it does not fit on this one.
+    /// Adds a block, on a new slide when it does not fit on this one
+    /// (with the list heading held for it, if any).
     pub(super) fn add(&mut self, block: S::Block, cost: f32) -> std::io::Result<()> {
-        if self.used > 0.0 && self.used + cost > self.budget {
+        let held = self.held.take();
+        let together = cost + held.as_ref().map_or(0.0, |h| h.1);
+        if self.used > 0.0 && self.used + together > self.budget {
             self.next_slide()?;
         }
-        self.used += cost;
-        self.page.push(block);
+        for (block, cost) in held.into_iter().chain([(block, cost)]) {
+            self.used += cost;
+            self.page.push(block);
+        }
         Ok(())
+    }
+
+    /// Places the held heading, if any, as a block of its own.
+    fn place_held(&mut self) -> std::io::Result<()> {
+        match self.held.take() {
+            Some((block, cost)) => self.add(block, cost),
+            None => Ok(()),
+        }
     }
 
     /// Adds content `text` (inline Markdown), one block per paragraph, a
@@ -152,65 +163,86 @@ impl<S: Slides> Pager<S> {
     }
 
     /// Adds `text` (plain, on one line) as a paragraph of its own, in bold
-    /// when `strong`: a list's heading.
+    /// when `strong`: a list's heading, kept with the block after it.
     pub(super) fn line(&mut self, text: &str, strong: bool) -> std::io::Result<()> {
+        self.place_held()?;
         let cost = text_cost(&plain_text(text));
-        self.add(S::line(text, strong, cost), cost)
+        self.held = Some((S::line(text, strong, cost), cost));
+        Ok(())
     }
 
     /// Adds a table of `header.len()` columns (each row its cells' texts
-    /// and whether it is highlighted), as many rows on each slide as fit,
-    /// the header repeated on each; a cell too tall for any slide is cut
-    /// into pieces on rows of their own (see [`table_lines`]).
-    pub(super) fn table<'t>(
+    /// and whether it is highlighted; `rows` gives them afresh each time it
+    /// is called), as many rows on each slide as fit, shared out evenly
+    /// ([`balance`]), the header repeated on each; a cell too tall for any
+    /// slide is cut into pieces on rows of their own (see [`table_lines`]).
+    ///
+    /// A table that fits the slide being filled is made in one pass; a
+    /// longer one in two: its rows' costs first (one number a row, so a
+    /// slide's rows at most are held), then its rows, page by page.
+    pub(super) fn table<'t, I>(
         &mut self,
         header: &[&str],
-        rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-    ) -> std::io::Result<()> {
+        rows: impl Fn() -> I,
+    ) -> std::io::Result<()>
+    where
+        I: IntoIterator<Item = (Vec<&'t str>, bool)>,
+    {
+        self.place_held()?;
         let width = column_chars(header.len());
         let header_cells: Vec<Piece> = header
             .iter()
             .map(|text| Piece::of(text, Place::Cell, false))
             .collect();
         let header = S::row(header_cells, width, false);
-        let header_cost = S::cost(&header);
-        let mut table = Table {
-            header,
-            rows: Vec::new(),
-            cost: header_cost + PARAGRAPH_GAP,
-        };
-        table_lines(rows, cell_max(width, header_cost), |cells, bold| {
-            self.table_row(&mut table, S::row(cells, width, bold))
+        let head = S::cost(&header) + PARAGRAPH_GAP;
+        let max = cell_max(width, S::cost(&header));
+        let first_room = self.budget - self.used - head;
+        // The rows kept while they fit the slide being filled; past that,
+        // only each row's cost.
+        let (mut kept, mut costs, mut sum) = (Vec::new(), Vec::new(), 0.0);
+        table_lines(rows(), max, |cells, bold| {
+            let cost = row_cost(&cells, width);
+            sum += cost;
+            costs.push(cost);
+            if sum <= first_room {
+                kept.push(S::row(cells, width, bold));
+            }
+            Ok(())
         })?;
-        // The last rows go on the slide being filled.
-        self.used += table.cost;
-        self.page.push(S::table(table.header, table.rows));
-        Ok(())
-    }
-
-    /// Adds a row to `table`, on the next slide (under the header again)
-    /// when it does not fit on this one.
-    fn table_row(&mut self, table: &mut Table<S::Row>, row: S::Row) -> std::io::Result<()> {
-        let cost = S::cost(&row);
-        if self.used + table.cost + cost > self.budget {
-            let has_rows = !table.rows.is_empty();
-            if has_rows {
-                let rows = std::mem::take(&mut table.rows);
-                self.page.push(S::table(table.header.clone(), rows));
-            }
-            if has_rows || self.used > 0.0 {
-                self.next_slide()?;
-                table.cost = S::cost(&table.header) + PARAGRAPH_GAP;
-            }
+        if kept.len() == costs.len() {
+            self.used += head + sum;
+            self.page.push(S::table(header, kept));
+            return Ok(());
         }
-        table.cost += cost;
-        table.rows.push(row);
+        drop(kept);
+        let pages = balance(&costs, first_room, self.budget - head);
+        if pages.fresh && self.used > 0.0 {
+            self.next_slide()?;
+        }
+        let mut breaks = pages.starts.into_iter().skip(1).peekable();
+        let (mut page_rows, mut used, mut i) = (Vec::new(), head, 0);
+        table_lines(rows(), max, |cells, bold| {
+            if breaks.next_if_eq(&i).is_some() {
+                self.used += used;
+                self.page
+                    .push(S::table(header.clone(), std::mem::take(&mut page_rows)));
+                self.next_slide()?;
+                used = head;
+            }
+            used += costs.get(i).copied().unwrap_or_default();
+            page_rows.push(S::row(cells, width, bold));
+            i += 1;
+            Ok(())
+        })?;
+        self.used += used;
+        self.page.push(S::table(header, page_rows));
         Ok(())
     }
 
     /// Whether nothing was added.
     pub(super) fn is_empty(&self) -> bool {
-        self.pages == 0 && self.used == 0.0
+        self.pages == 0 && self.used == 0.0 && self.held.is_none()
     }
 
     /// Hands the slide being filled on and starts the next.
@@ -224,6 +256,7 @@ impl<S: Slides> Pager<S> {
 
     /// Hands the last slide on.
     pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.place_held()?;
         self.next_slide()
     }
 }
@@ -308,18 +341,12 @@ impl Slides for MarpSlides<'_> {
 
     fn row(cells: Vec<Piece>, width: usize, _highlighted: bool) -> Row {
         // A highlighted row's cells are in bold already.
-        let tallest = cells
-            .iter()
-            .map(|c| lines_of(&c.plain, width))
-            .max()
-            .unwrap_or(1);
+        let cost = row_cost(&cells, width);
         let markdown = cells
             .iter()
             .map(|c| c.markdown.as_str())
             .collect::<Vec<_>>()
             .join(" | ");
-        #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
-        let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
         Row {
             markdown: format!("| {markdown} |"),
             cost,
@@ -359,6 +386,19 @@ impl Slides for MarpSlides<'_> {
     }
 }
 
+/// A table row's height in lines: its tallest cell's, each cell `width`
+/// characters a line.
+pub(super) fn row_cost(cells: &[Piece], width: usize) -> f32 {
+    let tallest = cells
+        .iter()
+        .map(|c| lines_of(&c.plain, width))
+        .max()
+        .unwrap_or(1);
+    #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
+    let lines = tallest as f32;
+    ROW_LINE * lines + ROW_PADDING
+}
+
 /// The characters of table text one of `columns` columns holds.
 pub(super) fn column_chars(columns: usize) -> usize {
     (TABLE_CHARS / columns.max(1)).saturating_sub(2).max(4)
@@ -390,7 +430,7 @@ pub(super) fn dimension_slides<S: Slides>(
         }
     }
     if !d.points.is_empty() {
-        pager.table(&deck_header(cols), point_rows(d, notes, cols))?;
+        pager.table(&deck_header(cols), || point_rows(d, notes, cols))?;
     }
     let common = shown_items(&d.common);
     if !common.is_empty() {
@@ -409,11 +449,12 @@ pub(super) fn verdict_body<S: Slides>(
     v: &Verdicts<'_>,
 ) -> std::io::Result<()> {
     let matters: Vec<String> = v.rows.iter().map(verdicts::Fit::matters).collect();
-    let rows = v
-        .rows
-        .iter()
-        .zip(&matters)
-        .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false));
+    let rows = || {
+        v.rows
+            .iter()
+            .zip(&matters)
+            .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false))
+    };
     pager.table(&verdicts::COLUMNS, rows)?;
     pager.text(&v.paragraph(), None)?;
     pager.finish()

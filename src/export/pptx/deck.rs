@@ -1,8 +1,7 @@
 //! The deck's slides: laid out by the Marp deck's rule, a slide at a time.
 
 use crate::export::layout::{
-    self, Piece, ROW_LINE, ROW_PADDING, conclusion_body, dimension_slides, lines_of, text_cost,
-    verdict_body,
+    self, Piece, conclusion_body, dimension_slides, text_cost, verdict_body,
 };
 use crate::export::marp::note_text;
 use crate::export::sink::OnDimension;
@@ -68,13 +67,7 @@ struct PackedSpan {
 
 impl TableRow {
     fn of(cells: Vec<Piece>, width: usize, highlighted: bool) -> Self {
-        let tallest = cells
-            .iter()
-            .map(|c| lines_of(&c.plain, width))
-            .max()
-            .unwrap_or(1);
-        #[expect(clippy::cast_precision_loss, reason = "a few hundred lines at most")]
-        let cost = ROW_LINE * tallest as f32 + ROW_PADDING;
+        let cost = layout::row_cost(&cells, width);
         let mut text = String::new();
         let mut spans = Vec::new();
         let mut cell_ends = Vec::with_capacity(cells.len());
@@ -105,6 +98,24 @@ impl TableRow {
     /// How many cells the row has.
     pub(super) fn columns(&self) -> usize {
         self.cell_ends.len()
+    }
+
+    /// Each cell's text, as shown.
+    pub(super) fn cell_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut span_start = 0;
+        let mut text_start = 0;
+        self.cell_ends.iter().map(move |&end| {
+            let end = end as usize;
+            let text_end = self
+                .spans
+                .get(span_start..end)
+                .and_then(<[_]>::last)
+                .map_or(text_start, |s| s.end as usize);
+            let text = self.text.get(text_start..text_end).unwrap_or_default();
+            span_start = end;
+            text_start = text_end;
+            text
+        })
     }
 
     /// Each cell's spans, unpacked as they are written.

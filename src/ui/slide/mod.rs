@@ -22,8 +22,9 @@ pub use text::{END, Row, SlideText};
 /// The largest body size, as a share of the slide's height.
 const BASE_SHARE: f32 = 1.0 / 20.0;
 /// The smallest body size before rows go on another page, as a share of
-/// the slide's height (about 16 px on a 768 px screen).
-const MIN_SHARE: f32 = 1.0 / 48.0;
+/// the slide's height inside its margins: 18.4 px at 1280×720, the least
+/// a room reads from the back.
+pub const MIN_SHARE: f32 = 1.0 / 36.0;
 /// Never smaller than this, in points.
 const FLOOR: f32 = 7.0;
 
@@ -312,7 +313,9 @@ fn page_size(ui: &egui::Ui, rect: Rect, text: &SlideText, rows: &[Row]) -> f32 {
         let m = measure(ui, inner, text, rows, size);
         m.head + m.blocks.iter().sum::<f32>() <= room(size)
     };
-    let (mut lo, mut hi) = (FLOOR, base);
+    // The rows were paged to fit at the smallest readable size.
+    let min = (inner.height() * MIN_SHARE).max(FLOOR).min(base);
+    let (mut lo, mut hi) = if fits(min) { (min, base) } else { (FLOOR, min) };
     if fits(base) {
         lo = base;
     } else {
@@ -340,18 +343,8 @@ fn row_pages(
     let room = inner.height() - min * 1.6;
     let rows = cut_long_rows(ui, inner, text, min, room);
     let m = measure(ui, inner, text, &rows, min);
-    let mut pages = Vec::new();
-    let mut start = 0;
-    let mut used = m.head;
-    for (i, h) in m.blocks.iter().enumerate() {
-        if used + h > room && i > start {
-            pages.push(start..i);
-            start = i;
-            used = m.head;
-        }
-        used += h;
-    }
-    pages.push(start..rows.len());
+    // The decks' rule: pages of even shares, not full pages then a lone row.
+    let pages = crate::export::balance(&m.blocks, room - m.head, room - m.head).ranges(rows.len());
     (rows, pages)
 }
 
