@@ -34,6 +34,7 @@
 
 mod deck;
 mod fixed;
+mod grow;
 mod parts;
 mod slide;
 mod text;

@@ -3,10 +3,11 @@
 use std::fmt::Write as _;
 
 use super::deck::{Block, Slide, TableRow};
+use super::grow::Scale;
 use super::text::{emu, is_rtl, lang_of, push_escaped, script_runs};
 use super::{
-    BODY_SIZE, CODE_FONT, HEADING_GAP, HEADING_SIZE, HIGHLIGHT_FILL, LINE_PX, NS_A, NS_P, NS_R,
-    PAD_X, PAD_Y, SLIDE_H, SLIDE_W, TABLE_SIZE, TABLE_STYLE, TITLE_SIZE, XML_HEAD,
+    CODE_FONT, HEADING_GAP, HEADING_SIZE, HIGHLIGHT_FILL, LINE_PX, NS_A, NS_P, NS_R, PAD_X, PAD_Y,
+    SLIDE_H, SLIDE_W, TABLE_STYLE, TITLE_SIZE, XML_HEAD,
 };
 use crate::export::layout::{
     HEADING_CHARS, HEADING_LINE, PARAGRAPH_GAP, ROW_LINE, TITLE_CHARS, TITLE_LINE, lines_of,
@@ -192,21 +193,25 @@ impl<'w> SlideXml<'w> {
     }
 
     /// A native table at `y` px, the width of the slide's content.
-    fn table(&mut self, y: f64, header: &TableRow, rows: &[TableRow]) -> std::io::Result<f64> {
+    fn table(
+        &mut self,
+        y: f64,
+        (header, rows): (&TableRow, &[TableRow]),
+        scale: Scale,
+    ) -> std::io::Result<f64> {
         let id = self.shape_id();
         let columns = header.columns().max(1);
         let width = SLIDE_W - 2.0 * PAD_X;
         let columns_i = i64::try_from(columns).unwrap_or(1);
         let column_w = emu(width) / columns_i;
         let total_w = column_w * columns_i;
-        let height: f64 = std::iter::once(header)
-            .chain(rows)
-            .map(|r| f64::from(r.cost) * LINE_PX)
-            .sum();
+        let mut height = 0.0;
         let mut heights = Vec::with_capacity(rows.len() + 1);
         let mut total_h = 0;
         for r in std::iter::once(header).chain(rows) {
-            let h = emu(f64::from(r.cost) * LINE_PX);
+            let px = scale.row_height(r, columns);
+            height += px;
+            let h = emu(px);
             heights.push(h);
             total_h += h;
         }
@@ -222,12 +227,12 @@ impl<'w> SlideXml<'w> {
             let _ = write!(self.xml, "<a:gridCol w=\"{column_w}\"/>");
         }
         self.xml.push_str("</a:tblGrid>");
-        let line_px = f64::from(ROW_LINE) * LINE_PX;
+        let line_px = scale.px(f64::from(ROW_LINE));
         for (k, row) in std::iter::once(header).chain(rows).enumerate() {
             let is_header = k == 0;
             let _ = write!(self.xml, "<a:tr h=\"{}\">", heights[k]);
             let style = RunStyle {
-                size: TABLE_SIZE,
+                size: scale.table_size(),
                 bold: is_header || row.highlighted,
             };
             for cell in row.cells() {
@@ -305,19 +310,10 @@ pub(super) fn write_slide(
     let bottom = SLIDE_H - PAD_Y;
     // The body's height by the rule; the heading gets what is left above
     // it (all it needs, unless a very long title must shrink to fit).
-    let body: f64 = slide
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Text { cost, .. } => f64::from(*cost),
-            Block::Table { header, rows } => {
-                f64::from(header.cost + PARAGRAPH_GAP)
-                    + rows.iter().map(|r| f64::from(r.cost)).sum::<f64>()
-            }
-        })
-        .sum::<f64>()
-        * LINE_PX;
-    let heading_h = heading(&mut s, slide, bottom - top - body);
+    let heading_h = heading(&mut s, slide, bottom - top - Scale::ONE.body_height(slide));
+    // A body with room to spare grows its type (up to a cap).
+    let scale = Scale::to_fill(slide, bottom - top - heading_h - HEADING_GAP * LINE_PX);
+    let body = scale.body_height(slide);
     // Room under the heading, as the Marp deck's `h2` margin, where the
     // slide has it to spare.
     let gap = (bottom - top - body - heading_h).clamp(0.0, HEADING_GAP * LINE_PX);
@@ -327,10 +323,10 @@ pub(super) fn write_slide(
     let mut text = String::new();
     let mut text_h = 0.0;
     let style = RunStyle {
-        size: BODY_SIZE,
+        size: scale.body_size(),
         bold: false,
     };
-    let gap = f64::from(PARAGRAPH_GAP) * LINE_PX;
+    let gap = scale.px(f64::from(PARAGRAPH_GAP));
     for block in &slide.blocks {
         match block {
             Block::Text {
@@ -338,8 +334,8 @@ pub(super) fn write_slide(
                 bullet,
                 cost,
             } => {
-                text.push_str(&s.paragraph(spans, style, [LINE_PX, gap], *bullet));
-                text_h += f64::from(*cost) * LINE_PX;
+                text.push_str(&s.paragraph(spans, style, [scale.px(1.0), gap], *bullet));
+                text_h += scale.text_height(spans, *cost);
             }
             Block::Table { header, rows } => {
                 if !text.is_empty() {
@@ -348,7 +344,7 @@ pub(super) fn write_slide(
                     text.clear();
                     text_h = 0.0;
                 }
-                y += s.table(y, header, rows)?;
+                y += s.table(y, (header, rows), scale)?;
                 y += gap;
             }
         }
