@@ -164,6 +164,10 @@ fn usage_error(message: &str) -> ! {
 
 fn run_window(file: Option<&Path>) -> anyhow::Result<()> {
     let data_dir = versus::storage::data_dir();
+    // The data folder is ours to create (the window state lives there even
+    // when every note sits beside its content); if this fails, the state's
+    // first save says why.
+    let _ = std::fs::create_dir_all(&data_dir);
     // eframe reads its state file with a plain open (a named pipe there
     // would hang the start) and rewrites it in place (following a link):
     // it gets a private copy, checked first, and versus alone writes the

@@ -8,6 +8,8 @@
 )]
 
 mod common;
+#[path = "common/generated.rs"]
+mod generated;
 use common::{
     click_row, content_files, harness_at, open, open_built_in, started, step_until, write_file,
 };
@@ -296,11 +298,12 @@ fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
         .notes_file
         .notes
         .text_mut(&c.dimensions[0].id)
-        .push_str("Say why scope comes first.");
+        .push_str("Say why **scope** comes first.");
     h.state_mut().apply(TalkCmd::SetTalkMinutes(10).into());
     h.input_mut().time = Some(100.0);
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
+    // The note's Markdown is drawn (bold), not shown as asterisks.
     for label in [
         "Speaker note",
         "Say why scope comes first.",
@@ -322,6 +325,14 @@ fn the_presenter_view_shows_the_note_the_next_slide_and_the_times() {
         .collect();
     assert!(texts.contains(&budget), "the slide's budget: {texts:?}");
     assert!(h.query_by_label("Left 10:00").is_some());
+    // The title slide has no budget of its own, and says so without
+    // asking for a length already set.
+    press(&mut h, Key::ArrowLeft);
+    assert!(
+        h.query_by_label("No budget for this slide (only the dimensions' slides have one)")
+            .is_some()
+    );
+    press(&mut h, Key::ArrowRight);
     // The next slide is drawn small beside it.
     assert!(h.get_all_by_label(&c.dimensions[1].title).next().is_some());
     // The buttons work like the keys.
@@ -545,6 +556,16 @@ fn the_live_show_has_the_decks_slides_and_the_presenters_habits() {
         [Slide::Verdicts, Slide::Conclusion, Slide::End]
     );
     press(&mut h, Key::ArrowLeft);
+    // The conclusion ends with the sources, as the deck's does.
+    let source = c.sources[0]
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        h.query_all(by().label_contains(&source)).count() >= 1,
+        "the conclusion lists \"{source}…\""
+    );
     press(&mut h, Key::ArrowLeft);
     assert!(h.query_all(by().label("Where each wins")).count() >= 1);
     // The timer: T pauses it (the presenter view says so), R resets it.
@@ -599,4 +620,63 @@ fn the_slide_grid_jumps_by_thumbnail() {
     assert_eq!(p.index, 2, "and leaves the talk where it was");
     press(&mut h, Key::Escape);
     assert!(h.state().session.presenting.is_none());
+}
+
+/// A dimension too long for one slide is split into balanced pages (the
+/// decks' rule: no page with a lone row when the other holds many), and
+/// its body text is never under 18 px at 1280×720.
+#[test]
+fn a_long_table_is_split_into_balanced_pages_of_readable_type() {
+    let counts = [18, 24, 30, 40, 52];
+    let c = generated::many_rows(&counts);
+    let size = egui::vec2(1280.0, 720.0);
+    let data = tempfile::tempdir().unwrap();
+    let app = VersusApp::new(
+        c.clone(),
+        versus::session::Source::BuiltIn,
+        data.path().to_owned(),
+    );
+    let mut h = harness_at(app, size);
+    h.run();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::P);
+    let mut split = 0;
+    for (i, &n) in counts.iter().enumerate() {
+        let slide = slides(&h)
+            .iter()
+            .position(|s| *s == Slide::Dimension(i))
+            .unwrap();
+        h.state_mut()
+            .apply(PresentCmd::Step(Step::Digit(u8::try_from(slide + 1).unwrap())).into());
+        h.state_mut().apply(PresentCmd::Step(Step::Jump).into());
+        h.run();
+        let pages = h.state().session.presenting.as_ref().unwrap().pages;
+        let mut rows = Vec::new();
+        for page in 0..pages {
+            assert_eq!(shown(&h), (slide, page));
+            let mut on_page = 0;
+            for node in h.query_all(by().role(Role::Label)) {
+                let n = node.accesskit_node();
+                if n.label()
+                    .or(n.value())
+                    .unwrap_or_default()
+                    .starts_with("Row ")
+                {
+                    on_page += 1;
+                    let height = node.rect().height();
+                    assert!(
+                        height >= 18.0,
+                        "row {on_page} of page {page}: {height} px tall"
+                    );
+                }
+            }
+            rows.push(on_page);
+            press(&mut h, Key::ArrowRight);
+        }
+        assert_eq!(rows.iter().sum::<usize>(), n, "{rows:?}");
+        let (least, most) = (rows.iter().min().unwrap(), rows.iter().max().unwrap());
+        assert!(least * 3 >= *most, "{n} rows over pages {rows:?}");
+        split += usize::from(pages > 1);
+    }
+    assert!(split >= 3, "most of these take several pages");
 }

@@ -57,7 +57,12 @@ pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
 /// The view's content.
 fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut Vec<Command>) {
     let pace = Pace::at(&p.watch, &p.budgets, p.target, session.clock);
-    times_ui(ui, p, &pace, session.clock);
+    times_ui(
+        ui,
+        p,
+        &pace,
+        (session.clock, session.notes().talk.minutes > 0),
+    );
     buttons_ui(ui, p, commands);
     ui.separator();
     let width = ui.available_width();
@@ -99,8 +104,20 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
                     if note.trim().is_empty() {
                         ui.label(RichText::new("No note on this slide.").size(20.0).weak());
                     } else {
+                        // The note's Markdown as the notes panel shows
+                        // it (bold, code, links), at the chosen size.
                         let size = f32::from(session.present_options.note_size);
-                        ui.label(RichText::new(note).size(size));
+                        ui.scope(|ui| {
+                            for (style, font) in &mut ui.style_mut().text_styles {
+                                if matches!(
+                                    style,
+                                    egui::TextStyle::Body | egui::TextStyle::Monospace
+                                ) {
+                                    font.size = size;
+                                }
+                            }
+                            crate::ui::text::markdown_ui(ui, &note);
+                        });
                     }
                 });
         });
@@ -108,7 +125,8 @@ fn view_ui(ui: &mut egui::Ui, session: &Session, p: &Presenting, commands: &mut 
 }
 
 /// The clock, the time elapsed and left, the slide's budget and the pace.
-fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
+/// `planned`: whether the talk has a length.
+fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, (now, planned): (f64, bool)) {
     let big = 26.0;
     ui.horizontal_wrapped(|ui| {
         ui.label(
@@ -176,11 +194,12 @@ fn times_ui(ui: &mut egui::Ui, p: &Presenting, pace: &Pace, now: f64) {
             ui.add_space(12.0);
             ui.label(RichText::new(pace.behind_text()).size(20.0));
         } else {
-            ui.label(
-                RichText::new("No budget for this slide (set a talk length on the Introduction)")
-                    .size(16.0)
-                    .weak(),
-            );
+            let why = if planned {
+                "No budget for this slide (only the dimensions' slides have one)"
+            } else {
+                "No budget for this slide (set a talk length on the Introduction)"
+            };
+            ui.label(RichText::new(why).size(16.0).weak());
         }
     });
 }

@@ -59,7 +59,7 @@ impl SlideText {
                 title: "Conclusion".to_owned(),
                 subtitle: String::new(),
                 headers: Vec::new(),
-                rows: prose(&c.conclusion),
+                rows: with_sources(prose(&c.conclusion), &c.sources),
             },
             Slide::End => Self {
                 title: END.to_owned(),
@@ -126,6 +126,17 @@ fn prose(text: &str) -> Vec<Row> {
             highlighted: false,
         })
         .collect()
+}
+
+/// `rows`, then the sources under a "Sources:" line (as the deck's
+/// conclusion ends), one a row.
+fn with_sources(mut rows: Vec<Row>, sources: &[String]) -> Vec<Row> {
+    let sources: Vec<&String> = sources.iter().filter(|s| !s.trim().is_empty()).collect();
+    if !sources.is_empty() {
+        rows.extend(prose("Sources:"));
+        rows.extend(sources.iter().flat_map(|s| prose(&format!("• {s}"))));
+    }
+    rows
 }
 
 /// "Where each wins", as in the exported deck: how much each dimension of
