@@ -329,7 +329,10 @@ mod tests {
         assert!(wins.len() >= 2, "{wins:#?}");
         assert!(wins[1].starts_with("## Where each wins (cont.)"));
         for slide in &wins {
-            assert!(slide.contains("| Dimension | Matters | Better fit |"));
+            assert!(
+                slide.contains("| Dimension | Matters | Better fit |"),
+                "{wins:#?}"
+            );
         }
         for i in 0..30 {
             let row = format!("| Dimension number {i} |");

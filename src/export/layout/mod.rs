@@ -188,6 +188,22 @@ impl<S: Slides> Pager<S> {
     where
         I: IntoIterator<Item = (Vec<&'t str>, bool)>,
     {
+        self.table_before(header, rows, 0.0)
+    }
+
+    /// Like [`Pager::table`], the table's pages shared out as if a block
+    /// costing `tail` lines followed its last row (the paragraph added
+    /// next), so that the block finds room beside the last rows rather
+    /// than on a slide of its own.
+    pub(super) fn table_before<'t, I>(
+        &mut self,
+        header: &[&str],
+        rows: impl Fn() -> I,
+        tail: f32,
+    ) -> std::io::Result<()>
+    where
+        I: IntoIterator<Item = (Vec<&'t str>, bool)>,
+    {
         self.place_held()?;
         let width = column_chars(header.len());
         let header_cells: Vec<Piece> = header
@@ -216,7 +232,12 @@ impl<S: Slides> Pager<S> {
             return Ok(());
         }
         drop(kept);
-        let pages = balance(&costs, first_room, self.budget - head);
+        let rows_in_all = costs.len();
+        if tail > 0.0 {
+            costs.push(tail);
+        }
+        let mut pages = balance(&costs, first_room, self.budget - head);
+        pages.starts.retain(|&start| start < rows_in_all);
         if pages.fresh && self.used > 0.0 {
             self.next_slide()?;
         }
@@ -455,8 +476,9 @@ pub(super) fn verdict_body<S: Slides>(
             .zip(&matters)
             .map(|(fit, matters)| (vec![fit.title, matters.as_str(), fit.name], false))
     };
-    pager.table(&verdicts::COLUMNS, rows)?;
-    pager.text(&v.paragraph(), None)?;
+    let paragraph = v.paragraph();
+    pager.table_before(&verdicts::COLUMNS, rows, text_cost(&plain_text(&paragraph)))?;
+    pager.text(&paragraph, None)?;
     pager.finish()
 }
 
