@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use super::Session;
-use super::command::TalkCmd;
+use super::command::{TalkCmd, VerdictPick};
+use super::{Section, Session};
 
 impl Session {
     /// Applies a change to the talk's plan or a verdict.
@@ -43,7 +43,55 @@ impl Session {
                     self.notes_file.changed(now);
                 }
             }
+            // The keys' forms become the dropdown's commands, recorded
+            // there.
+            TalkCmd::SetVerdictSelected(pick) => {
+                self.set_verdict_selected(pick);
+                return;
+            }
+            TalkCmd::SetWeightSelected(weight) => {
+                if let Some(dimension) = self.dimension_for_key("a weight") {
+                    self.apply_talk(TalkCmd::SetWeight { dimension, weight });
+                }
+                return;
+            }
         }
         self.history.record(&before, &self.notes_file.notes);
+    }
+
+    /// The verdict chosen by key, on the selected dimension: the same
+    /// command as the dropdown's.
+    fn set_verdict_selected(&mut self, pick: VerdictPick) {
+        let Some(dimension) = self.dimension_for_key("a verdict") else {
+            return;
+        };
+        let verdict = match pick {
+            VerdictPick::Clear => None,
+            VerdictPick::Even => Some(crate::notes::Verdict::Even),
+            VerdictPick::Subject(i) => {
+                let Some(s) = self.comparison.subjects.get(i) else {
+                    self.message = Some(format!(
+                        "There is no subject {}: this comparison has {}",
+                        i + 1,
+                        self.comparison.subjects.len()
+                    ));
+                    return;
+                };
+                Some(crate::notes::Verdict::Subject(s.id.clone()))
+            }
+        };
+        self.apply_talk(TalkCmd::SetVerdict { dimension, verdict });
+    }
+
+    /// The selected dimension, for a key that gives it `what`; when the
+    /// introduction or the conclusion is shown, says so instead.
+    fn dimension_for_key(&mut self, what: &str) -> Option<usize> {
+        match self.selected {
+            Section::Dimension(i) if i < self.comparison.dimensions.len() => Some(i),
+            _ => {
+                self.message = Some(format!("Select a dimension to give it {what}"));
+                None
+            }
+        }
     }
 }
