@@ -306,8 +306,15 @@ fn the_warnings_in_the_status_bar_open_a_list_to_copy_from() {
     h.get_by_role_and_label(Role::Button, "3 warnings").click();
     h.run();
     assert!(h.state().shown.warnings, "the button opens the list");
-    h.get_by_role_and_label(Role::Window, "Warnings");
+    let window = h.get_by_role_and_label(Role::Window, "Warnings").rect();
+    let margin = f32::from(h.ctx.global_style().spacing.window_margin.right);
     for w in &warnings {
+        let r = h.get_by_role_and_label(Role::Label, &w.message).rect();
+        assert!(
+            r.left() >= window.left() + margin - 0.5 && r.right() <= window.right() - margin + 0.5,
+            "{} runs past the window: {r:?} in {window:?}",
+            w.message
+        );
         let position = w.position.to_string();
         assert!(
             h.query_all_by_label_contains(&position).next().is_some(),
@@ -379,20 +386,35 @@ fn every_listed_warning_is_in_the_window_when_there_are_many() {
     );
 }
 
-/// The F1 window at 1024×640: one column of actions and one of keys in
-/// every section, every text inside the window's margins and clear of its
-/// scroll bar.
+/// The F1 window at 1024×640 (three subjects with long names), at
+/// 1280×800 and at 1280×800 zoomed to 150 %: one column of actions and one
+/// of keys in every section, every text inside the window's margins and
+/// clear of its scroll bar.
 #[test]
 fn f1_keeps_its_keys_in_one_column_inside_the_window() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/long-names.ron");
+    for (file, size, zoom) in [
+        (Some(fixture.as_path()), egui::vec2(1024.0, 640.0), 1.0),
+        (None, egui::vec2(1280.0, 800.0), 1.0),
+        (Some(fixture.as_path()), egui::vec2(1280.0, 800.0), 1.5),
+    ] {
+        f1_in(file, size, zoom);
+    }
+}
+
+fn f1_in(file: Option<&std::path::Path>, size: egui::Vec2, zoom: f32) {
     let data = tempfile::tempdir().unwrap();
-    let app = VersusApp::open_at_start(None, data.path().to_owned());
-    let mut h = harness_at(app, egui::vec2(1024.0, 640.0));
+    let app = VersusApp::open_at_start(file, data.path().to_owned());
+    let mut h = harness_at(app, size);
+    h.ctx.set_zoom_factor(zoom);
     h.run();
     press(&mut h, egui::Key::F1);
     let window = h
         .get_by_role_and_label(Role::Window, "Keyboard shortcuts")
         .rect();
     let style = h.ctx.global_style();
+    // Points, as the accessibility tree gives the rectangles.
     let margin = f32::from(style.spacing.window_margin.right);
     let bar = style.spacing.scroll.bar_width + style.spacing.scroll.bar_inner_margin;
     let comparison = h.state().session.comparison.clone();

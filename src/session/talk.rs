@@ -95,3 +95,52 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::model::Comparison;
+    use crate::notes::Verdict;
+    use crate::session::Source;
+
+    #[test]
+    fn the_keys_forms_act_on_the_selected_dimension_or_say_why_not() {
+        let data = tempfile::tempdir().unwrap();
+        let mut s = Session::new(
+            Comparison::built_in(),
+            Source::BuiltIn,
+            data.path().to_owned(),
+        );
+        // On the introduction: nothing changes, and the person is told.
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Even));
+        assert!(s.notes().dimensions.is_empty());
+        assert_eq!(
+            s.message.as_deref(),
+            Some("Select a dimension to give it a verdict")
+        );
+        s.selected = Section::Dimension(2);
+        let id = s.comparison.dimensions[2].id.clone();
+        // Subject 3 of two: nothing changes.
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(2)));
+        assert!(s.notes().get(&id).is_none());
+        assert!(s.message.as_deref().unwrap().contains("no subject 3"));
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(1)));
+        let tm = s.comparison.subjects[1].id.clone();
+        assert_eq!(
+            s.notes().get(&id).unwrap().verdict,
+            Some(Verdict::Subject(tm))
+        );
+        s.apply_talk(TalkCmd::SetWeightSelected(9));
+        assert_eq!(
+            s.notes().get(&id).unwrap().weight(),
+            3,
+            "capped as the dropdown's"
+        );
+        // Two steps, each one undo, as after the dropdown.
+        s.apply_notes(crate::session::command::NotesCmd::Undo);
+        assert_eq!(s.notes().get(&id).unwrap().weight(), 1);
+        s.apply_notes(crate::session::command::NotesCmd::Undo);
+        assert!(s.notes().get(&id).is_none_or(|n| n.verdict.is_none()));
+    }
+}
