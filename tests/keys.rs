@@ -347,6 +347,15 @@ fn the_warnings_in_the_status_bar_open_a_list_to_copy_from() {
     press(&mut h, egui::Key::Escape);
     assert!(!h.state().shown.warnings, "Esc closes the list");
     assert!(h.query_by_label("Warnings").is_none());
+    // The file fixed and reloaded while the list is open: it closes.
+    h.get_by_role_and_label(Role::Button, "3 warnings").click();
+    h.run();
+    std::fs::write(&path, versus::model::BUILT_IN_RON).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    h.run();
+    assert!(h.state().session.warnings.is_empty());
+    assert!(!h.state().shown.warnings, "nothing left to list");
+    assert!(h.query_by_label("Warnings").is_none());
 }
 
 #[test]

@@ -27,6 +27,11 @@ pub fn copy_line(session: &Session, warning: &Diagnostic) -> String {
 /// Draws the warnings window (shown while the app says so): every warning
 /// the session holds, Esc or × to close.
 pub fn ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
+    // The file was fixed and reloaded (or another opened): nothing to list.
+    if session.warnings.is_empty() {
+        commands.push(ViewCmd::CloseWarnings.into());
+        return;
+    }
     let mut keep_open = true;
     let screen = ctx.content_rect();
     egui::Window::new("Warnings")
