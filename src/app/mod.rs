@@ -193,8 +193,9 @@ impl VersusApp {
             || self.export_dialog.open
             || self.merge_dialog.is_open()
             || self.palette.open
-            || self.shown.shortcuts;
-        ui::keys::handle(&ctx, dialog_open, &mut commands);
+            || self.shown.shortcuts
+            || self.shown.warnings;
+        ui::keys::handle(&ctx, dialog_open, &mut self.shown.keys, &mut commands);
         self.apply_all(commands.drain(..));
         // After the keys, before the panels: every budget drawn this frame
         // comes from one plan.
@@ -221,7 +222,13 @@ impl VersusApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             let export = self.export_progress();
-            ui::status_bar::ui(ui, session, self.last_export.as_deref(), export, commands);
+            let waiting = self.shown.keys.hint(&session.comparison);
+            let status = ui::status_bar::Status {
+                last_export: self.last_export.as_deref(),
+                export,
+                waiting: waiting.as_deref(),
+            };
+            ui::status_bar::ui(ui, session, &status, commands);
         });
         egui::Panel::left("sidebar")
             .resizable(true)
@@ -257,7 +264,10 @@ impl VersusApp {
         let session = &self.session;
         ui::dialogs::path_ui(ctx, &mut self.path_dialog, commands);
         self.palette.ui(ctx, session, commands);
-        ui::palette::shortcuts_ui(ctx, self.shown.shortcuts, commands);
+        ui::palette::shortcuts_ui(ctx, self.shown.shortcuts, &session.comparison, commands);
+        if self.shown.warnings {
+            ui::warnings::ui(ctx, session, commands);
+        }
         if self.shown.welcome {
             ui::welcome::ui(ctx, session, &self.remembered.recent(), commands);
         }

@@ -1,9 +1,10 @@
 //! What the window shows, rather than what it holds: the overview, the
-//! palette and the shortcuts window, the first-run screen, where the
-//! keyboard goes, the theme and the zoom.
+//! palette and the shortcuts window, the warnings, the first-run screen,
+//! where the keyboard goes (and a key waiting for the next), the theme and
+//! the zoom.
 
 use super::VersusApp;
-use crate::session::command::{Theme, ViewCmd};
+use crate::session::command::{FindCmd, Theme, ViewCmd};
 
 /// Which screens are up besides the comparison, and one-frame requests for
 /// the keyboard focus.
@@ -23,6 +24,10 @@ pub struct Shown {
     pub focus_note: bool,
     /// Set when the search field should take keyboard focus (this frame).
     pub focus_search: bool,
+    /// Whether the list of the content file's warnings is open.
+    pub warnings: bool,
+    /// A key that waits for the next one (V in "V then 1").
+    pub keys: crate::ui::keys::Pending,
 }
 
 /// egui's name for a theme.
@@ -49,6 +54,14 @@ impl VersusApp {
                 self.shown.overview = !self.shown.overview;
                 self.session.selection_jumped = true;
             }
+            ViewCmd::CloseOverview | ViewCmd::Back if self.shown.overview => {
+                self.shown.overview = false;
+                self.session.selection_jumped = true;
+            }
+            ViewCmd::CloseOverview => {}
+            ViewCmd::Back => self.session.apply_find(FindCmd::Clear),
+            ViewCmd::ShowWarnings => self.shown.warnings = true,
+            ViewCmd::CloseWarnings => self.shown.warnings = false,
             ViewCmd::Theme(theme) => {
                 if let Some(ctx) = &self.ctx {
                     ctx.set_theme(preference(theme));

@@ -201,6 +201,23 @@ pub enum TalkCmd {
         /// The weight.
         weight: u8,
     },
+    /// [`TalkCmd::SetVerdict`] on the selected dimension, the subject
+    /// chosen by its number (V then 1–9): the keys do not know the ids.
+    SetVerdictSelected(VerdictPick),
+    /// [`TalkCmd::SetWeight`] on the selected dimension (W then 0–3).
+    SetWeightSelected(u8),
+}
+
+/// A verdict as chosen by key: by the subject's place in the comparison,
+/// as the keys and the table know it, not by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictPick {
+    /// No verdict (V then 0).
+    Clear,
+    /// Even (V then E).
+    Even,
+    /// The subject at this index (V then its number, 1-based).
+    Subject(usize),
 }
 
 impl From<TalkCmd> for Command {
@@ -318,6 +335,17 @@ pub enum ViewCmd {
     CloseWelcome,
     /// Show or hide the overview of every dimension (Ctrl+Shift+O).
     ToggleOverview,
+    /// Close the overview, showing the selected section (choosing a
+    /// dimension in the palette).
+    CloseOverview,
+    /// Esc: close the overview when it is shown, else clear the search
+    /// ([`FindCmd::Clear`]).
+    Back,
+    /// Open the list of the content file's warnings (the status bar's
+    /// "N warnings").
+    ShowWarnings,
+    /// Close it.
+    CloseWarnings,
     /// Light, dark, or as the system says.
     Theme(Theme),
     /// Larger, smaller, or back to 100 %.

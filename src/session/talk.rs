@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use super::Session;
-use super::command::TalkCmd;
+use super::command::{TalkCmd, VerdictPick};
+use super::{Section, Session};
 
 impl Session {
     /// Applies a change to the talk's plan or a verdict.
@@ -43,7 +43,104 @@ impl Session {
                     self.notes_file.changed(now);
                 }
             }
+            // The keys' forms become the dropdown's commands, recorded
+            // there.
+            TalkCmd::SetVerdictSelected(pick) => {
+                self.set_verdict_selected(pick);
+                return;
+            }
+            TalkCmd::SetWeightSelected(weight) => {
+                if let Some(dimension) = self.dimension_for_key("a weight") {
+                    self.apply_talk(TalkCmd::SetWeight { dimension, weight });
+                }
+                return;
+            }
         }
         self.history.record(&before, &self.notes_file.notes);
+    }
+
+    /// The verdict chosen by key, on the selected dimension: the same
+    /// command as the dropdown's.
+    fn set_verdict_selected(&mut self, pick: VerdictPick) {
+        let Some(dimension) = self.dimension_for_key("a verdict") else {
+            return;
+        };
+        let verdict = match pick {
+            VerdictPick::Clear => None,
+            VerdictPick::Even => Some(crate::notes::Verdict::Even),
+            VerdictPick::Subject(i) => {
+                let Some(s) = self.comparison.subjects.get(i) else {
+                    self.message = Some(format!(
+                        "There is no subject {}: this comparison has {}",
+                        i + 1,
+                        self.comparison.subjects.len()
+                    ));
+                    return;
+                };
+                Some(crate::notes::Verdict::Subject(s.id.clone()))
+            }
+        };
+        self.apply_talk(TalkCmd::SetVerdict { dimension, verdict });
+    }
+
+    /// The selected dimension, for a key that gives it `what`; when the
+    /// introduction or the conclusion is shown, says so instead.
+    fn dimension_for_key(&mut self, what: &str) -> Option<usize> {
+        match self.selected {
+            Section::Dimension(i) if i < self.comparison.dimensions.len() => Some(i),
+            _ => {
+                self.message = Some(format!("Select a dimension to give it {what}"));
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::model::Comparison;
+    use crate::notes::Verdict;
+    use crate::session::Source;
+
+    #[test]
+    fn the_keys_forms_act_on_the_selected_dimension_or_say_why_not() {
+        let data = tempfile::tempdir().unwrap();
+        let mut s = Session::new(
+            Comparison::built_in(),
+            Source::BuiltIn,
+            data.path().to_owned(),
+        );
+        // On the introduction: nothing changes, and the person is told.
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Even));
+        assert!(s.notes().dimensions.is_empty());
+        assert_eq!(
+            s.message.as_deref(),
+            Some("Select a dimension to give it a verdict")
+        );
+        s.selected = Section::Dimension(2);
+        let id = s.comparison.dimensions[2].id.clone();
+        // Subject 3 of two: nothing changes.
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(2)));
+        assert!(s.notes().get(&id).is_none());
+        assert!(s.message.as_deref().unwrap().contains("no subject 3"));
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(1)));
+        let tm = s.comparison.subjects[1].id.clone();
+        assert_eq!(
+            s.notes().get(&id).unwrap().verdict,
+            Some(Verdict::Subject(tm))
+        );
+        s.apply_talk(TalkCmd::SetWeightSelected(9));
+        assert_eq!(
+            s.notes().get(&id).unwrap().weight(),
+            3,
+            "capped as the dropdown's"
+        );
+        // Two steps, each one undo, as after the dropdown.
+        s.apply_notes(crate::session::command::NotesCmd::Undo);
+        assert_eq!(s.notes().get(&id).unwrap().weight(), 1);
+        s.apply_notes(crate::session::command::NotesCmd::Undo);
+        assert!(s.notes().get(&id).is_none_or(|n| n.verdict.is_none()));
     }
 }

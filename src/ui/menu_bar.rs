@@ -96,11 +96,15 @@ pub fn ui<'r>(
                 // for on disk.
                 let recent = &recent();
                 for action in ACTIONS.iter().filter(|a| a.group == group) {
+                    // Verdicts are named after the subjects there are.
+                    let Some(label) = action.label_in(&session.comparison) else {
+                        continue;
+                    };
                     if action.command == Command::Quit {
                         ui.separator();
                     }
                     let keys = keys_text(ui.ctx(), action);
-                    let mut button = egui::Button::new(action.label);
+                    let mut button = egui::Button::new(label);
                     if !keys.is_empty() {
                         button = button.shortcut_text(keys);
                     }

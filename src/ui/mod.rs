@@ -20,6 +20,7 @@ pub mod status_bar;
 pub mod style;
 pub mod talk_panel;
 pub mod text;
+pub mod warnings;
 pub mod welcome;
 
 pub use style::apply_style;

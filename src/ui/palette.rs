@@ -46,10 +46,12 @@ pub fn entries(ctx: &egui::Context, session: &Session) -> Vec<Entry> {
     let mut out: Vec<Entry> = ACTIONS
         .iter()
         .filter(|a| a.command != ViewCmd::ShowPalette.into())
-        .map(|a| Entry {
-            label: format!("{}: {}", a.group.label(), a.label),
-            keys: keys_text(ctx, a),
-            command: a.command.clone(),
+        .filter_map(|a| {
+            Some(Entry {
+                label: format!("{}: {}", a.group.label(), a.label_in(&session.comparison)?),
+                keys: keys_text(ctx, a),
+                command: a.command.clone(),
+            })
         })
         .collect();
     out.extend(
@@ -178,53 +180,93 @@ fn draw(ctx: &egui::Context, palette: &mut Palette, listed: &[Entry], commands: 
     }
     if let Some(command) = chosen {
         commands.push(ViewCmd::ClosePalette.into());
+        // A dimension chosen is to be seen: over the overview, it opens.
+        if matches!(command, Command::Nav(Nav::Select(_))) {
+            commands.push(ViewCmd::CloseOverview.into());
+        }
         commands.push(command);
     } else if escape || !keep_open {
         commands.push(ViewCmd::ClosePalette.into());
     }
 }
 
+/// Room kept between the F1 window's text and its right edge, where the
+/// scroll bar goes: no key touches the edge or hides under the bar.
+const SHORTCUTS_RIGHT_MARGIN: i8 = 12;
+
+/// The last line of the F1 window.
+pub const SHORTCUTS_FOOTER: &str = "Every action, with or without keys: Ctrl+Shift+P or Ctrl+K";
+
 /// Draws the keyboard shortcuts window (F1) when it is open: every action
-/// with keys, by group, from the one table.
-pub fn shortcuts_ui(ctx: &egui::Context, open: bool, commands: &mut Vec<Command>) {
+/// with keys, by group, from the one table, in one grid so that the keys
+/// line up from section to section.
+pub fn shortcuts_ui(
+    ctx: &egui::Context,
+    open: bool,
+    comparison: &crate::model::Comparison,
+    commands: &mut Vec<Command>,
+) {
     if !open {
         return;
     }
     let mut keep_open = true;
+    let screen = ctx.content_rect();
     egui::Window::new("Keyboard shortcuts")
         .collapsible(false)
         .resizable(false)
         .open(&mut keep_open)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
+            // The bar takes room of its own instead of floating over the
+            // keys' ends.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
             egui::ScrollArea::vertical()
-                .max_height(560.0)
+                .max_height((screen.height() - 120.0).clamp(160.0, 560.0))
                 .show(ui, |ui| {
-                    for group in Group::ALL {
-                        ui.label(RichText::new(group.label()).strong());
-                        egui::Grid::new(("shortcuts", group.label()))
-                            .num_columns(2)
-                            .spacing([24.0, 4.0])
-                            .show(ui, |ui| {
-                                for action in ACTIONS.iter().filter(|a| a.group == group) {
-                                    let keys = keys_text(ctx, action);
-                                    if keys.is_empty() {
-                                        continue;
-                                    }
-                                    ui.label(action.label);
-                                    ui.label(RichText::new(keys).monospace());
-                                    ui.end_row();
-                                }
-                            });
-                        ui.add_space(6.0);
-                    }
-                    ui.label(
-                        RichText::new("Every action, with or without keys: Ctrl+Shift+P or Ctrl+K")
-                            .weak(),
-                    );
+                    egui::Frame::NONE
+                        .inner_margin(egui::Margin {
+                            right: SHORTCUTS_RIGHT_MARGIN,
+                            ..egui::Margin::ZERO
+                        })
+                        .show(ui, |ui| {
+                            shortcuts_grid(ui, comparison);
+                            ui.add(egui::Label::new(RichText::new(SHORTCUTS_FOOTER).weak()).wrap());
+                        });
                 });
         });
     if !keep_open || ctx.input(|i| i.key_pressed(Key::Escape)) {
         commands.push(ViewCmd::CloseShortcuts.into());
     }
+}
+
+/// Every group's heading and its actions with keys, in one grid: one
+/// column for the actions, one for the keys, the same in every section.
+fn shortcuts_grid(ui: &mut egui::Ui, comparison: &crate::model::Comparison) {
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for (i, group) in Group::ALL.into_iter().enumerate() {
+                if i > 0 {
+                    // A little room between sections.
+                    ui.allocate_space(egui::vec2(0.0, 4.0));
+                    ui.end_row();
+                }
+                ui.label(RichText::new(group.label()).strong());
+                ui.end_row();
+                for action in ACTIONS.iter().filter(|a| a.group == group) {
+                    let keys = keys_text(&ctx, action);
+                    let Some(label) = action.label_in(comparison) else {
+                        continue;
+                    };
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    ui.label(label);
+                    ui.label(RichText::new(keys).monospace());
+                    ui.end_row();
+                }
+            }
+        });
 }

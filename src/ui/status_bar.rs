@@ -1,9 +1,10 @@
 //! The status bar: where the comparison came from, the notes file, an
-//! export under way, the last message and any warnings.
+//! export under way, a key waiting for the next, the last message and any
+//! warnings (a button that lists them).
 
 use egui::RichText;
 
-use crate::session::command::ExportCmd;
+use crate::session::command::{ExportCmd, ViewCmd};
 use crate::session::{Command, Session};
 use crate::ui::style;
 
@@ -21,16 +22,30 @@ fn export_ui(ui: &mut egui::Ui, what: &str, done: f32, commands: &mut Vec<Comman
     }
 }
 
+/// What the status bar shows besides the session.
+#[derive(Debug, Default)]
+pub struct Status<'a> {
+    /// The file last exported, for "Open folder".
+    pub last_export: Option<&'a std::path::Path>,
+    /// The export under way: what, and how far (0 to 1).
+    pub export: Option<(String, f32)>,
+    /// What a key waiting for the next one waits for ("V… press a
+    /// subject's number").
+    pub waiting: Option<&'a str>,
+}
+
 /// Draws the status bar.
-pub fn ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    last_export: Option<&std::path::Path>,
-    export: Option<(String, f32)>,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
+        // First, where the eye is: the key pressed waits for another.
+        if let Some(waiting) = bar.waiting {
+            ui.label(RichText::new(waiting).strong());
+            ui.separator();
+        }
         ui.label(RichText::new(session.source.describe()).weak());
+        // Beside the file they are about, early in the bar: a long notes
+        // path or message never pushes them out of the window.
+        warnings_ui(ui, session, commands);
         ui.separator();
         let c = &session.comparison;
         ui.label(
@@ -61,8 +76,8 @@ pub fn ui(
                 .weak()
                 .size(style::SMALL_TEXT),
         );
-        if let Some((what, done)) = export {
-            export_ui(ui, &what, done, commands);
+        if let Some((what, done)) = &bar.export {
+            export_ui(ui, what, *done, commands);
         }
         if let Some(message) = &session.message {
             ui.separator();
@@ -70,7 +85,8 @@ pub fn ui(
             // shows the whole of it.
             ui.label(RichText::new(message).weak())
                 .on_hover_text(message);
-            if let Some(dir) = last_export
+            if let Some(dir) = bar
+                .last_export
                 .and_then(std::path::Path::parent)
                 .filter(|_| message.starts_with("Exported"))
                 && ui.small_button("Open folder").clicked()
@@ -78,21 +94,21 @@ pub fn ui(
                 commands.push(ExportCmd::OpenFolder(dir.to_owned()).into());
             }
         }
-        if !session.warnings.is_empty() {
-            ui.separator();
-            let text = format!(
-                "{} warning{}",
-                session.warning_count,
-                if session.warning_count == 1 { "" } else { "s" }
-            );
-            let details = session
-                .warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n");
-            ui.label(RichText::new(text).color(ui.visuals().warn_fg_color))
-                .on_hover_text(details);
-        }
     });
+}
+
+/// "N warnings", a button that lists them (nothing when there are none).
+fn warnings_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    if session.warnings.is_empty() {
+        return;
+    }
+    let text = crate::ui::warnings::count_text(session.warning_count);
+    let button = egui::Button::new(RichText::new(text).color(ui.visuals().warn_fg_color)).small();
+    if ui
+        .add(button)
+        .on_hover_text("Show the warnings, with where they are and a way to copy them")
+        .clicked()
+    {
+        commands.push(ViewCmd::ShowWarnings.into());
+    }
 }

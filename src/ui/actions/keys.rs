@@ -1,20 +1,25 @@
-//! Keys as shown to a person: "Ctrl+O", "Down or J", "Ctrl+F or /".
+//! Keys as shown to a person: "Ctrl+O", "Down or J", "Ctrl+F or /",
+//! "V then 1".
 
 use egui::KeyboardShortcut;
 
 use super::{ACTIONS, Action};
 use crate::session::Command;
 
-/// The keys of `action` as shown ("Ctrl+O", "Down or J"), empty when it
-/// has none.
+/// The keys of `action` as shown ("Ctrl+O", "Down or J", "V then 1"),
+/// empty when it has none.
 #[must_use]
 pub fn keys_text(ctx: &egui::Context, action: &Action) -> String {
-    action
+    let keys = action
         .keys
         .iter()
         .map(|k| shortcut_text(ctx, *k))
         .collect::<Vec<_>>()
-        .join(" or ")
+        .join(" or ");
+    match action.prefix {
+        Some(prefix) if !keys.is_empty() => format!("{} then {keys}", prefix.name()),
+        _ => keys,
+    }
 }
 
 /// One shortcut as shown: punctuation as the character printed on the

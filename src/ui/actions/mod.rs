@@ -13,6 +13,7 @@ pub use keys::{keys_for, keys_text};
 pub use table::{ACTIONS, PRESENTING_KEYS};
 
 use crate::session::Command;
+use crate::session::command::{TalkCmd, VerdictPick};
 
 /// The group an action belongs to: its menu, and its heading in the
 /// palette and the F1 window.
@@ -102,10 +103,68 @@ pub struct Action {
     pub label: &'static str,
     /// Where it is listed.
     pub group: Group,
+    /// A key pressed (alone) before its keys, as V in "V then 1"; `None`
+    /// for keys that act by themselves.
+    pub prefix: Option<Key>,
     /// Its keys; the first is the one shown.
     pub keys: &'static [KeyboardShortcut],
     /// What it does.
     pub command: Command,
+}
+
+impl Action {
+    /// Its name for `comparison`: a subject's verdict named after the
+    /// subject ("Set verdict: Graph database"); `None` when it has no
+    /// meaning there (subject 5 of three).
+    #[must_use]
+    pub fn label_in(&self, comparison: &crate::model::Comparison) -> Option<String> {
+        match self.command {
+            Command::Talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(i))) => comparison
+                .subjects
+                .get(i)
+                .map(|s| format!("Set verdict: {}", s.name)),
+            _ => Some(self.label.to_owned()),
+        }
+    }
+}
+
+/// The keys a prefix waits for, told in the status bar while it waits
+/// ("V… press a subject's number (1–3), E for even, 0 for none; Esc
+/// cancels"), from the actions after `prefix`.
+#[must_use]
+pub fn prefix_hint(prefix: Key, comparison: &crate::model::Comparison) -> String {
+    let then: Vec<&Action> = ACTIONS
+        .iter()
+        .filter(|a| a.prefix == Some(prefix))
+        .collect();
+    let verdicts = then.iter().any(|a| {
+        matches!(
+            a.command,
+            Command::Talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(_)))
+        )
+    });
+    let name = prefix.name();
+    if verdicts {
+        let n = comparison.subjects.len().min(9);
+        let numbers = if n <= 1 {
+            "1".to_owned()
+        } else {
+            format!("1–{n}")
+        };
+        format!("{name}… press a subject's number ({numbers}), E for even, 0 for none; Esc cancels")
+    } else {
+        let keys: Vec<&str> = then
+            .iter()
+            .filter_map(|a| a.keys.first())
+            .map(|k| k.logical_key.symbol_or_name())
+            .collect();
+        let range = match (keys.first(), keys.last()) {
+            (Some(first), Some(last)) if keys.len() > 1 => format!("{first}–{last}"),
+            (Some(only), _) => (*only).to_owned(),
+            _ => String::new(),
+        };
+        format!("{name}… press a weight ({range}); Esc cancels")
+    }
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -131,11 +190,13 @@ pub const PRESENT: KeyboardShortcut = key(NONE, Key::F5);
 pub const QUIT: KeyboardShortcut = key(CMD, Key::Q);
 
 /// The command for a key pressed with `modifiers`, among the keys that
-/// work `when` (exact modifiers: Shift+F3 is not F3).
+/// work `when` (exact modifiers: Shift+F3 is not F3). Keys pressed after
+/// a prefix are not among them: see [`command_after`].
 #[must_use]
 pub fn command_for(key: Key, modifiers: Modifiers, when: When) -> Option<Command> {
     ACTIONS
         .iter()
+        .filter(|a| a.prefix.is_none())
         .find(|a| {
             a.keys.iter().any(|k| {
                 self::when(k) == when
@@ -146,12 +207,34 @@ pub fn command_for(key: Key, modifiers: Modifiers, when: When) -> Option<Command
         .map(|a| a.command.clone())
 }
 
+/// Whether `key` pressed with `modifiers` begins a two-key action (V in
+/// "V then 1").
+#[must_use]
+pub fn is_prefix(key: Key, modifiers: Modifiers) -> bool {
+    modifiers.is_none() && ACTIONS.iter().any(|a| a.prefix == Some(key))
+}
+
+/// The command for `key` pressed after `prefix`, if any.
+#[must_use]
+pub fn command_after(prefix: Key, key: Key, modifiers: Modifiers) -> Option<Command> {
+    ACTIONS
+        .iter()
+        .filter(|a| a.prefix == Some(prefix))
+        .find(|a| {
+            a.keys
+                .iter()
+                .any(|k| k.logical_key == key && modifiers.matches_exact(k.modifiers))
+        })
+        .map(|a| a.command.clone())
+}
+
 /// The keys that work anywhere, with their commands, those with more
 /// modifiers first (so Shift+F3 is read before F3).
 #[must_use]
 pub fn anywhere_keys() -> Vec<(KeyboardShortcut, &'static Command)> {
     let mut keys: Vec<(KeyboardShortcut, &Command)> = ACTIONS
         .iter()
+        .filter(|a| a.prefix.is_none())
         .flat_map(|a| a.keys.iter().map(move |k| (*k, &a.command)))
         .filter(|(k, _)| when(k) == When::Anywhere)
         .collect();
@@ -181,9 +264,10 @@ mod tests {
         for (i, a) in ACTIONS.iter().enumerate() {
             for k in a.keys {
                 for b in &ACTIONS[i + 1..] {
-                    let same = b.keys.iter().any(|other| {
-                        other.logical_key == k.logical_key && other.modifiers == k.modifiers
-                    });
+                    let same = b.prefix == a.prefix
+                        && b.keys.iter().any(|other| {
+                            other.logical_key == k.logical_key && other.modifiers == k.modifiers
+                        });
                     assert!(!same, "{} and {} share a key", a.label, b.label);
                 }
             }
@@ -206,6 +290,51 @@ mod tests {
         );
         assert_eq!(command_for(Key::J, Modifiers::NONE, When::Anywhere), None);
         assert_eq!(command_for(Key::J, Modifiers::SHIFT, When::Browsing), None);
+    }
+
+    #[test]
+    fn a_prefix_is_no_key_of_its_own() {
+        for prefix in ACTIONS.iter().filter_map(|a| a.prefix) {
+            assert!(is_prefix(prefix, Modifiers::NONE));
+            assert!(!is_prefix(prefix, Modifiers::SHIFT));
+            assert_eq!(command_for(prefix, Modifiers::NONE, When::Browsing), None);
+        }
+    }
+
+    #[test]
+    fn v_and_w_then_a_number_set_the_verdict_and_the_weight() {
+        use crate::session::command::{TalkCmd, VerdictPick};
+        assert_eq!(
+            command_after(Key::V, Key::Num3, Modifiers::NONE),
+            Some(TalkCmd::SetVerdictSelected(VerdictPick::Subject(2)).into())
+        );
+        assert_eq!(
+            command_after(Key::V, Key::Num0, Modifiers::NONE),
+            Some(TalkCmd::SetVerdictSelected(VerdictPick::Clear).into())
+        );
+        assert_eq!(
+            command_after(Key::V, Key::E, Modifiers::NONE),
+            Some(TalkCmd::SetVerdictSelected(VerdictPick::Even).into())
+        );
+        assert_eq!(
+            command_after(Key::W, Key::Num0, Modifiers::NONE),
+            Some(TalkCmd::SetWeightSelected(0).into())
+        );
+        assert_eq!(command_after(Key::W, Key::Num4, Modifiers::NONE), None);
+        // Alone, the digits still highlight rows.
+        assert_eq!(
+            command_for(Key::Num3, Modifiers::NONE, When::Browsing),
+            Some(NotesCmd::ToggleHighlightRow(3).into())
+        );
+        let c = crate::model::Comparison::built_in();
+        assert_eq!(
+            prefix_hint(Key::V, &c),
+            "V… press a subject's number (1–2), E for even, 0 for none; Esc cancels"
+        );
+        assert_eq!(
+            prefix_hint(Key::W, &c),
+            "W… press a weight (0–3); Esc cancels"
+        );
     }
 
     #[test]

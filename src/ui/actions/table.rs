@@ -7,7 +7,8 @@ use super::{Action, CMD, CMD_SHIFT, EXPORT, Group, NONE, OPEN, PRESENT, QUIT, RE
 use crate::platform::file_dialog::PathPurpose;
 use crate::session::Command;
 use crate::session::command::{
-    ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, Step, Theme, ViewCmd, Zoom,
+    ExportCmd, FileCmd, FindCmd, Nav, NotesCmd, PresentCmd, Step, TalkCmd, Theme, VerdictPick,
+    ViewCmd, Zoom,
 };
 use crate::session::find::Filter;
 
@@ -16,9 +17,47 @@ macro_rules! action {
         Action {
             label: $label,
             group: Group::$group,
+            prefix: None,
             keys: &[$($key),*],
             command: $command,
         }
+    };
+}
+
+/// An action on a key pressed after `$prefix` ("V then 1").
+macro_rules! after {
+    ($prefix:ident, $label:expr, $key:ident, $command:expr) => {
+        Action {
+            label: $label,
+            group: Group::Talk,
+            prefix: Some(Key::$prefix),
+            keys: &[key(NONE, Key::$key)],
+            command: Command::Talk($command),
+        }
+    };
+}
+
+/// "Set verdict: subject n" on V then `n`: the subject shown n-th.
+macro_rules! verdict {
+    ($n:literal, $key:ident) => {
+        after!(
+            V,
+            concat!("Set verdict: subject ", $n),
+            $key,
+            TalkCmd::SetVerdictSelected(VerdictPick::Subject($n - 1))
+        )
+    };
+}
+
+/// "Set weight: n" on W then `n`.
+macro_rules! weight {
+    ($n:literal, $key:ident) => {
+        after!(
+            W,
+            concat!("Set weight: ", $n),
+            $key,
+            TalkCmd::SetWeightSelected($n)
+        )
     };
 }
 
@@ -181,10 +220,10 @@ pub static ACTIONS: &[Action] = &[
         Command::Find(FindCmd::Previous)
     ),
     action!(
-        "Clear the search",
+        "Close the overview, or clear the search",
         Find,
         [key(NONE, Key::Escape)],
-        Command::Find(FindCmd::Clear)
+        Command::View(ViewCmd::Back)
     ),
     action!(
         "Show all dimensions",
@@ -307,6 +346,31 @@ pub static ACTIONS: &[Action] = &[
         [],
         Command::Present(PresentCmd::Summaries(false))
     ),
+    verdict!(1, Num1),
+    verdict!(2, Num2),
+    verdict!(3, Num3),
+    verdict!(4, Num4),
+    verdict!(5, Num5),
+    verdict!(6, Num6),
+    verdict!(7, Num7),
+    verdict!(8, Num8),
+    verdict!(9, Num9),
+    after!(
+        V,
+        "Set verdict: even",
+        E,
+        TalkCmd::SetVerdictSelected(VerdictPick::Even)
+    ),
+    after!(
+        V,
+        "Clear the verdict",
+        Num0,
+        TalkCmd::SetVerdictSelected(VerdictPick::Clear)
+    ),
+    weight!(0, Num0),
+    weight!(1, Num1),
+    weight!(2, Num2),
+    weight!(3, Num3),
 ];
 
 /// The keys while presenting (they replace every other key then), with
