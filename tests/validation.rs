@@ -514,3 +514,85 @@ fn problems_of_one_kind_are_capped_and_the_rest_counted_as_errors() {
     // Placed at the first key not listed (the 21st, on line 12 + 20).
     assert_eq!((last.position.line, last.position.col), (32, 1));
 }
+
+/// A comparison laid out as longer files are: one field per line, and
+/// points over several lines, so that a bracket's line and indentation say
+/// which bracket it is meant to close.
+const SPREAD: &str = r#"Comparison(
+    title: "Databases",
+    intro: "Which one for a small team?",
+    subjects: [
+        Subject(id: "pg", name: "PostgreSQL", short: "PG"),
+        Subject(id: "mongo", name: "MongoDB"),
+    ],
+    dimensions: [
+        Dimension(
+            id: "model",
+            title: "Data model",
+            summary: {
+                "pg": "Tables and rows.",
+                "mongo": "Documents.",
+            },
+            points: [
+                Point(
+                    aspect: "Schema",
+                    sides: { "pg": "Declared", "mongo": "Flexible" },
+                ),
+                Point(
+                    aspect: "Joins",
+                    sides: { "pg": "Native", "mongo": "Lookup" },
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn the_spread_file_is_valid() {
+    let loaded = parse(SPREAD.as_bytes(), Path::new("t.ron")).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+#[test]
+fn a_number_where_a_string_belongs_names_the_field_and_what_was_found() {
+    let src = SPREAD.replace(r#"title: "Data model","#, "title: 42,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 20), "{msg}");
+    assert!(
+        msg.contains("`title`") && msg.contains("string") && msg.contains("the number `42`"),
+        "{msg}"
+    );
+
+    // A boolean, and a bare word, in the same place.
+    let src = SPREAD.replace(r#"title: "Data model","#, "title: true,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 20), "{msg}");
+    assert!(msg.contains("`title`") && msg.contains("`true`"), "{msg}");
+    let src = SPREAD.replace(r#"aspect: "Joins","#, "aspect: Joins,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (22, 29), "{msg}");
+    assert!(msg.contains("`aspect`") && msg.contains("`Joins`"), "{msg}");
+}
+
+#[test]
+fn a_string_where_a_list_belongs_names_the_field() {
+    let src = SPREAD.replace(
+        "    subjects: [\n        Subject(id: \"pg\", name: \"PostgreSQL\", short: \"PG\"),\n        Subject(id: \"mongo\", name: \"MongoDB\"),\n    ],\n",
+        "    subjects: \"pg, mongo\",\n",
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (4, 15), "{msg}");
+    assert!(
+        msg.contains("`subjects`") && msg.contains("list `[") && msg.contains("\"pg, mongo\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_struct_name_without_its_paren_is_placed_after_the_name() {
+    let src = SPREAD.replacen("Point(\n", "Point\n", 1);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (17, 22), "{msg}");
+    assert!(msg.contains("`(` is missing after `Point`"), "{msg}");
+}

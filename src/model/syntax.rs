@@ -3,7 +3,8 @@
 //! fix it (a missing comma is noticed at the next field, a missing closing
 //! quote at whatever follows the next quote, a missing field at the closing
 //! bracket). This rereads the text up to RON's position, once, and points
-//! at the place to fix instead.
+//! at the place to fix instead; where RON's words are terse ("Expected
+//! string"), it names the field and what was found.
 //!
 //! Linear in the text before the error; never recurses.
 
@@ -31,7 +32,7 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
         | ron::Error::ExpectedArrayEnd
         | ron::Error::ExpectedMapEnd
         | ron::Error::ExpectedStructLikeEnd => missing_comma(src, &scan),
-        _ => None,
+        _ => wrong_type(src, &scan, code),
     }
 }
 
@@ -73,42 +74,44 @@ struct Scan {
     open: Vec<Open>,
     /// The last token that starts before the position.
     last: Option<Token>,
+    /// The token before `last`.
+    before_last: Option<Token>,
     /// The first token at or after it.
     next: Option<Token>,
 }
 
 impl Scan {
     fn to(src: &str, target: usize) -> Self {
-        let mut open = Vec::new();
-        let mut last: Option<Token> = None;
+        let mut scan = Self {
+            open: Vec::new(),
+            last: None,
+            before_last: None,
+            next: None,
+        };
         let mut i = 0;
         while let Some(t) = next_token(src, i) {
             if t.start >= target {
-                return Self {
-                    open,
-                    last,
-                    next: Some(t),
-                };
+                scan.next = Some(t);
+                break;
             }
             match t.kind {
-                Kind::Open(bracket) => open.push(Open {
-                    bracket,
-                    at: t.start,
-                    name: last.filter(|l| l.kind == Kind::Ident).map(|l| l.start),
-                }),
+                Kind::Open(bracket) => {
+                    scan.open.push(Open {
+                        bracket,
+                        at: t.start,
+                        name: scan.last.filter(|l| l.kind == Kind::Ident).map(|l| l.start),
+                    });
+                }
                 Kind::Close(_) => {
-                    open.pop();
+                    scan.open.pop();
                 }
                 _ => {}
             }
-            last = Some(t);
+            scan.before_last = scan.last;
+            scan.last = Some(t);
             i = t.end;
         }
-        Self {
-            open,
-            last,
-            next: None,
-        }
+        scan
     }
 }
 
@@ -335,6 +338,118 @@ fn missing_comma(src: &str, scan: &Scan) -> Option<(Position, String)> {
             "expected a comma after this value (or a closing `{close}`): add a `,` here, since {follows} follows"
         ),
     ))
+}
+
+/// Where the line holding byte `at` starts.
+fn line_start(src: &str, at: usize) -> usize {
+    src.get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |n| n + 1)
+}
+
+/// Whether `a` and `b` are on the same line.
+fn same_line(src: &str, a: usize, b: usize) -> bool {
+    line_start(src, a) == line_start(src, b)
+}
+
+/// Whether `t` starts a struct: `Name(` or `(`.
+fn is_struct(src: &str, t: Token) -> bool {
+    match t.kind {
+        Kind::Open(b'(') => true,
+        Kind::Ident => next_token(src, t.end).is_some_and(|n| n.kind == Kind::Open(b'(')),
+        _ => false,
+    }
+}
+
+/// A value of the wrong kind (a number where a string belongs…): names
+/// the field, or the map or list, and what was found.
+fn wrong_type(src: &str, scan: &Scan, code: &ron::Error) -> Option<(Position, String)> {
+    let expected = match code {
+        ron::Error::ExpectedString => "a string in double quotes".to_owned(),
+        ron::Error::ExpectedArray => "a list `[…]`".to_owned(),
+        ron::Error::ExpectedMap => "a map `{ \"id\": \"text\", … }`".to_owned(),
+        ron::Error::ExpectedNamedStructLike(name) => format!("a `{name}(…)`"),
+        ron::Error::ExpectedStructLike => "a `(…)`".to_owned(),
+        _ => return None,
+    };
+    let next = scan
+        .next
+        .filter(|t| !matches!(t.kind, Kind::Close(_) | Kind::Comma | Kind::Colon))?;
+    let last = scan.last?;
+    if let ron::Error::ExpectedNamedStructLike(name) = code
+        && last.kind == Kind::Ident
+        && src.get(last.start..last.end) == Some(name)
+    {
+        return Some((
+            Position::of_offset(src, last.end),
+            format!(
+                "`(` is missing after `{name}`: add it to open the {}",
+                name.to_lowercase()
+            ),
+        ));
+    }
+    let inner = scan.open.last().map(|o| o.bracket);
+    let what = match (last.kind, scan.before_last.map(|t| t.kind)) {
+        (Kind::Colon, Some(Kind::Ident)) => {
+            let field = scan
+                .before_last
+                .and_then(|t| src.get(t.start..t.end))
+                .unwrap_or_default();
+            format!(" for `{field}`")
+        }
+        (Kind::Colon, Some(Kind::Str)) => " as the text of this map entry".to_owned(),
+        (Kind::Open(b'{') | Kind::Comma, _) if inner == Some(b'{') => {
+            " as a key of this map (a subject id)".to_owned()
+        }
+        (Kind::Open(b'[') | Kind::Comma, _) if inner == Some(b'[') => {
+            " as each element of this list".to_owned()
+        }
+        _ => String::new(),
+    };
+    let text = src.get(next.start..next.end).unwrap_or_default();
+    let found = match next.kind {
+        Kind::Str => format!("the string {}", quoted(&string_value(src, next))),
+        Kind::Ident if text == "true" || text == "false" => format!("the boolean `{text}`"),
+        Kind::Ident if is_struct(src, next) => format!("a `{text}(…)`"),
+        Kind::Ident => format!("the bare word `{text}`"),
+        Kind::Open(b'[') => "a list `[…]`".to_owned(),
+        Kind::Open(b'{') => "a map `{…}`".to_owned(),
+        Kind::Open(_) => "a `(…)`".to_owned(),
+        _ => match number_at(src, next.start) {
+            Some(number) => format!("the number `{number}`"),
+            None => format!("`{text}`"),
+        },
+    };
+    let hint =
+        if code == &ron::Error::ExpectedString && !matches!(next.kind, Kind::Str | Kind::Open(_)) {
+            ": put the text in double quotes"
+        } else {
+            ""
+        };
+    // A field's value on a later line may belong to what comes after: the
+    // missing bracket or text goes after the field's `:`.
+    let at = if last.kind == Kind::Colon && !same_line(src, last.start, next.start) {
+        last.end
+    } else {
+        next.start
+    };
+    Some((
+        Position::of_offset(src, at),
+        format!("Expected {expected}{what}, but found {found}{hint}"),
+    ))
+}
+
+/// The number that starts at `at` (`42`, `-4.5`, `1e3`), if one does.
+fn number_at(src: &str, at: usize) -> Option<&str> {
+    let rest = src.get(at..)?;
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
+        .unwrap_or(rest.len());
+    let number = rest.get(..len)?;
+    number
+        .trim_start_matches(['-', '+', '.'])
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(number)
 }
 
 #[cfg(test)]
