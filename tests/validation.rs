@@ -590,6 +590,43 @@ fn a_string_where_a_list_belongs_names_the_field() {
 }
 
 #[test]
+fn an_unescaped_quote_inside_a_string_suggests_escaping_it() {
+    let src = SPREAD.replace(
+        r#""Which one for a small team?""#,
+        r#""Which is the "best" tool for a small team?""#,
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (3, 26), "{msg}");
+    assert!(msg.contains(r#"escape it as `\"`"#), "{msg}");
+    assert!(msg.contains("3:31"), "names the other quote: {msg}");
+    assert!(!msg.contains("comma"), "{msg}");
+
+    // In a map's text.
+    let src = SPREAD.replace(r#""Tables and rows.""#, r#""Tables and "typed" rows.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 35), "{msg}");
+    assert!(msg.contains(r#"escape it as `\"`"#), "{msg}");
+
+    // One quote inside: the next quote is the string's own closing one.
+    let src = SPREAD.replace(r#""Tables and rows.""#, r#""Tables "and rows.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 31), "{msg}");
+    assert!(
+        msg.contains(r#"escape it as `\"`"#) && !msg.contains("the one at"),
+        "{msg}"
+    );
+
+    // A quote typed twice at the start is more likely one too many.
+    let src = SPREAD.replace(r#"id: "model","#, r#"id: ""model","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (10, 18), "{msg}");
+    assert!(
+        msg.contains("closes an empty string") && msg.contains("remove it"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn a_struct_name_without_its_paren_is_placed_after_the_name() {
     let src = SPREAD.replacen("Point(\n", "Point\n", 1);
     let (line, col, msg) = error(&src);

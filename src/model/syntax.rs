@@ -2,11 +2,13 @@
 //! problem, which is often a line or two after the place a person would
 //! fix it (a missing comma is noticed at the next field, a missing closing
 //! quote at whatever follows the next quote, a missing field at the closing
-//! bracket). This rereads the text up to RON's position, once, and points
-//! at the place to fix instead; where RON's words are terse ("Expected
-//! string"), it names the field and what was found.
+//! bracket, a quote inside a string as a missing comma). This rereads the
+//! text up to RON's position, once, and points at the place to fix
+//! instead; where RON's words are terse ("Expected string"), it names the
+//! field and what was found.
 //!
-//! Linear in the text before the error; never recurses.
+//! Linear in the text before the error and the rest of its line; never
+//! recurses.
 
 use super::locate::{Kind, Position, Token, next_token, string_value};
 use super::validate::quoted;
@@ -23,6 +25,11 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
     if let Some(found) = unclosed_string(src, &scan, code) {
         return Some(found);
     }
+    if is_about_syntax(code)
+        && let Some(found) = inner_quote(src, &scan)
+    {
+        return Some(found);
+    }
     match code {
         ron::Error::MissingStructField { field, outer } => {
             missing_field(src, &scan, field, outer.as_deref())
@@ -34,6 +41,23 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
         | ron::Error::ExpectedStructLikeEnd => missing_comma(src, &scan),
         _ => wrong_type(src, &scan, code),
     }
+}
+
+/// Whether RON's error may come from the text around it (a bracket, a
+/// quote) rather than from a value it read whole (a field it does not
+/// know is such a text error too: a `Point(` where a field should be).
+fn is_about_syntax(code: &ron::Error) -> bool {
+    !matches!(
+        code,
+        ron::Error::Message(_)
+            | ron::Error::MissingStructField { .. }
+            | ron::Error::DuplicateStructField { .. }
+            | ron::Error::InvalidValueForType { .. }
+            | ron::Error::ExceededRecursionLimit
+            | ron::Error::Utf8Error(_)
+            | ron::Error::InvalidEscape(_)
+            | ron::Error::UnclosedBlockComment
+    )
 }
 
 /// The byte offset of a 1-based line and column (in characters), clamped
@@ -352,6 +376,64 @@ fn same_line(src: &str, a: usize, b: usize) -> bool {
     line_start(src, a) == line_start(src, b)
 }
 
+/// A quote inside a string that ends it early: `"the "best" tool"` reads
+/// as the string `"the "`, the word `best` and the string `" tool"`. Placed
+/// at the inner quote, suggesting to escape it.
+fn inner_quote(src: &str, scan: &Scan) -> Option<(Position, String)> {
+    let last = scan.last.filter(|t| t.kind == Kind::Str)?;
+    src.get(last.start..last.end)?.strip_prefix('"')?;
+    let first = scan
+        .next
+        .filter(|t| matches!(t.kind, Kind::Ident | Kind::Other))?;
+    let quote = last.end.checked_sub(1)?;
+    // Found once: a line of a million words is read once, not per word.
+    let line_end = src
+        .get(quote..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(src.len(), |n| quote + n);
+    if first.start > line_end {
+        return None;
+    }
+    // Words (or numbers) up to another quote on the same line: a field
+    // name after a missing comma would be followed by a `:` instead.
+    let mut i = first.end;
+    let rest = loop {
+        let t = next_token(src, i)?;
+        if t.start > line_end {
+            return None;
+        }
+        match t.kind {
+            Kind::Ident | Kind::Other => i = t.end,
+            Kind::Str => break t,
+            _ => return None,
+        }
+    };
+    let word = src.get(first.start..first.end).unwrap_or_default();
+    // When that string closes on this line and holds text, its opening
+    // quote was inside the text too; when it runs on, or holds the comma
+    // or bracket after the value, it is the real closing quote.
+    let rest_end = rest.end.saturating_sub(1);
+    let rest_body = src.get(rest.start + 1..rest_end).unwrap_or_default();
+    let other = if rest_end <= line_end
+        && rest.end > rest.start + 1
+        && !rest_body.trim_start().starts_with([',', ')', ']', '}'])
+    {
+        format!(" (and the one at {})", Position::of_offset(src, rest.start))
+    } else {
+        String::new()
+    };
+    let message = if src.get(last.start..last.end) == Some("\"\"") {
+        format!(
+            "this `\"` closes an empty string before `{word}`: remove it, or escape it as `\\\"` if the text starts with a quote"
+        )
+    } else {
+        format!(
+            "this `\"` ends the string before `{word}`: to keep a quote inside the text, escape it as `\\\"`{other}"
+        )
+    };
+    Some((Position::of_offset(src, quote), message))
+}
+
 /// Whether `t` starts a struct: `Name(` or `(`.
 fn is_struct(src: &str, t: Token) -> bool {
     match t.kind {
@@ -463,6 +545,17 @@ mod tests {
         assert_eq!(offset_of(src, Position { line: 2, col: 3 }), 3 + 5);
         assert_eq!(offset_of(src, Position { line: 2, col: 99 }), 3 + 6);
         assert_eq!(offset_of(src, Position { line: 9, col: 1 }), src.len());
+    }
+
+    #[test]
+    fn a_quote_before_a_million_words_is_found_in_linear_time() {
+        let src = format!("(a: \"x \"{}\")", "word ".repeat(1_000_000));
+        let start = std::time::Instant::now();
+        let at = Position { line: 1, col: 9 };
+        let (position, message) = explain(&src, at, &ron::Error::ExpectedComma).unwrap();
+        assert_eq!(position, Position { line: 1, col: 8 });
+        assert!(message.contains("escape it"), "{message}");
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     #[test]
