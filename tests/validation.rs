@@ -548,6 +548,18 @@ const SPREAD: &str = r#"Comparison(
 )
 "#;
 
+/// `SPREAD` with its 1-based line `n` replaced by `with` (or removed).
+fn spread_with_line(n: usize, with: Option<&str>) -> String {
+    let mut lines: Vec<&str> = SPREAD.lines().collect();
+    match with {
+        Some(text) => lines[n - 1] = text,
+        None => {
+            lines.remove(n - 1);
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
 #[test]
 fn the_spread_file_is_valid() {
     let loaded = parse(SPREAD.as_bytes(), Path::new("t.ron")).unwrap();
@@ -590,6 +602,63 @@ fn a_string_where_a_list_belongs_names_the_field() {
 }
 
 #[test]
+fn a_stray_closing_paren_is_placed_on_itself() {
+    let sides = r#"                    sides: { "pg": "Declared", "mongo": "Flexible" }"#;
+    let cases = [
+        // One `)` too many at the end of the point's last field: the
+        // point's own `)`, lined up with `Point(` below, then closes
+        // nothing (RON says "Expected comma" on the next line).
+        (spread_with_line(19, Some(&format!("{sides})"))), (19, 69)),
+        (spread_with_line(19, Some(&format!("{sides}),"))), (19, 69)),
+        // Two where one belongs.
+        (spread_with_line(20, Some("                )),")), (20, 18)),
+        // On one line.
+        (
+            VALID.replace(r#""b": "50" }),"#, r#""b": "50" })),"#),
+            (13, 72),
+        ),
+        // After the end of the comparison.
+        (SPREAD.trim_end().to_owned() + ")\n", (28, 2)),
+    ];
+    for (src, at) in cases {
+        let (line, col, msg) = error(&src);
+        assert_eq!((line, col), at, "{msg}");
+        assert!(
+            msg.contains("unmatched `)`") && msg.contains("closes nothing"),
+            "{msg}"
+        );
+        assert!(!msg.contains("comma"), "{msg}");
+    }
+}
+
+#[test]
+fn a_missing_closing_paren_is_placed_after_the_points_last_value() {
+    // The next `Point(` starts before the first is closed (RON says
+    // "Unexpected field named `Point`" on the next line).
+    let (line, col, msg) = error(&spread_with_line(20, None));
+    assert_eq!((line, col), (19, 69), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Point(` opened at 17:17"),
+        "{msg}"
+    );
+    // The last point: the list's `]` comes first.
+    let (line, col, msg) = error(&spread_with_line(24, None));
+    assert_eq!((line, col), (23, 65), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Point(` opened at 21:17"),
+        "{msg}"
+    );
+    // A subject on one line: the next `Subject(` shows where it ended.
+    let src = SPREAD.replace(r#"short: "PG"),"#, r#"short: "PG","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (5, 58), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Subject(` opened at 5:9"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn an_unescaped_quote_inside_a_string_suggests_escaping_it() {
     let src = SPREAD.replace(
         r#""Which one for a small team?""#,
@@ -622,6 +691,35 @@ fn an_unescaped_quote_inside_a_string_suggests_escaping_it() {
     assert_eq!((line, col), (10, 18), "{msg}");
     assert!(
         msg.contains("closes an empty string") && msg.contains("remove it"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn neighbouring_bracket_mistakes_point_at_the_bracket() {
+    // A stray `]` closes the subjects early.
+    let src = SPREAD.replace(r#"short: "PG"),"#, r#"short: "PG")],"#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (5, 59), "{msg}");
+    assert!(
+        msg.contains("unmatched `]`") && msg.contains("closes nothing"),
+        "{msg}"
+    );
+
+    // A missing `]`: `dimensions:` starts inside the subjects.
+    let (line, col, msg) = error(&spread_with_line(7, None));
+    assert_eq!((line, col), (6, 46), "{msg}");
+    assert!(
+        msg.contains("`]` is missing to close the `[` opened at 4:15"),
+        "{msg}"
+    );
+
+    // A missing `}` at the end of a map on one line.
+    let src = SPREAD.replace(r#""Flexible" },"#, r#""Flexible","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (19, 67), "{msg}");
+    assert!(
+        msg.contains("`}` is missing to close the `{` opened at 19:28"),
         "{msg}"
     );
 }

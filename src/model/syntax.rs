@@ -2,10 +2,15 @@
 //! problem, which is often a line or two after the place a person would
 //! fix it (a missing comma is noticed at the next field, a missing closing
 //! quote at whatever follows the next quote, a missing field at the closing
-//! bracket, a quote inside a string as a missing comma). This rereads the
-//! text up to RON's position, once, and points at the place to fix
-//! instead; where RON's words are terse ("Expected string"), it names the
-//! field and what was found.
+//! bracket, a `)` too many or too few at the next line, a quote inside a
+//! string as a missing comma). This rereads the text up to RON's position,
+//! once, and points at the place to fix instead; where RON's words are
+//! terse ("Expected string"), it names the field and what was found.
+//!
+//! Which bracket a closing one was meant for is read from the layout: a
+//! person lines a closing bracket up with the line that opened it and
+//! indents what is inside. Without indentation, only surer signs count (a
+//! `))`, a `Point(` where a field belongs).
 //!
 //! Linear in the text before the error and the rest of its line; never
 //! recurses.
@@ -26,7 +31,7 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
         return Some(found);
     }
     if is_about_syntax(code)
-        && let Some(found) = inner_quote(src, &scan)
+        && let Some(found) = inner_quote(src, &scan).or_else(|| brackets(src, &scan))
     {
         return Some(found);
     }
@@ -92,14 +97,28 @@ struct Open {
     name: Option<usize>,
 }
 
+/// A bracket closed before RON's position, and the token that closed it.
+#[derive(Debug, Clone, Copy)]
+struct Closed {
+    open: Open,
+    close: Token,
+}
+
 /// The text read up to RON's position.
 struct Scan {
     /// The brackets still open there, outermost first.
     open: Vec<Open>,
+    /// For each depth, the bracket last closed there since the bracket
+    /// around it opened: `closed[open.len()]` is the last child of the
+    /// innermost open bracket.
+    closed: Vec<Option<Closed>>,
     /// The last token that starts before the position.
     last: Option<Token>,
     /// The token before `last`.
     before_last: Option<Token>,
+    /// The last token before the position that is not a comma: the end of
+    /// the last value.
+    last_value: Option<Token>,
     /// The first token at or after it.
     next: Option<Token>,
 }
@@ -108,8 +127,10 @@ impl Scan {
     fn to(src: &str, target: usize) -> Self {
         let mut scan = Self {
             open: Vec::new(),
+            closed: Vec::new(),
             last: None,
             before_last: None,
+            last_value: None,
             next: None,
         };
         let mut i = 0;
@@ -120,6 +141,8 @@ impl Scan {
             }
             match t.kind {
                 Kind::Open(bracket) => {
+                    // Its children are new: forget those of earlier siblings.
+                    scan.closed.truncate(scan.open.len() + 1);
                     scan.open.push(Open {
                         bracket,
                         at: t.start,
@@ -127,15 +150,30 @@ impl Scan {
                     });
                 }
                 Kind::Close(_) => {
-                    scan.open.pop();
+                    if let Some(open) = scan.open.pop() {
+                        let depth = scan.open.len();
+                        scan.closed.resize(depth + 1, None);
+                        if let Some(slot) = scan.closed.get_mut(depth) {
+                            *slot = Some(Closed { open, close: t });
+                        }
+                    }
                 }
                 _ => {}
+            }
+            if t.kind != Kind::Comma {
+                scan.last_value = Some(t);
             }
             scan.before_last = scan.last;
             scan.last = Some(t);
             i = t.end;
         }
         scan
+    }
+
+    /// The last bracket closed inside the innermost open one (or at the
+    /// top level).
+    fn last_child(&self) -> Option<Closed> {
+        self.closed.get(self.open.len()).copied().flatten()
     }
 }
 
@@ -371,9 +409,55 @@ fn line_start(src: &str, at: usize) -> usize {
         .map_or(0, |n| n + 1)
 }
 
+/// Whether the token at `at` is the first thing on its line.
+fn starts_line(src: &str, at: usize) -> bool {
+    src.get(line_start(src, at)..at)
+        .is_some_and(|before| before.trim().is_empty())
+}
+
+/// The indentation (in bytes of spaces and tabs) of the line holding `at`.
+fn indent(src: &str, at: usize) -> usize {
+    let start = line_start(src, at);
+    src.get(start..).map_or(0, |line| {
+        line.bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    })
+}
+
 /// Whether `a` and `b` are on the same line.
 fn same_line(src: &str, a: usize, b: usize) -> bool {
     line_start(src, a) == line_start(src, b)
+}
+
+/// The closing bracket for an opening one.
+fn closer(open: u8) -> char {
+    match open {
+        b'[' => ']',
+        b'{' => '}',
+        _ => ')',
+    }
+}
+
+/// How a message names an open bracket: `Point(` at its name, or the
+/// bracket alone, with where it is.
+fn opener(src: &str, open: Open) -> String {
+    let bracket = char::from(open.bracket);
+    match open.name {
+        Some(name) => {
+            let ident = next_token(src, name)
+                .and_then(|t| src.get(t.start..t.end))
+                .unwrap_or_default();
+            format!(
+                "the `{ident}{bracket}` opened at {}",
+                Position::of_offset(src, name)
+            )
+        }
+        None => format!(
+            "the `{bracket}` opened at {}",
+            Position::of_offset(src, open.at)
+        ),
+    }
 }
 
 /// A quote inside a string that ends it early: `"the "best" tool"` reads
@@ -434,6 +518,77 @@ fn inner_quote(src: &str, scan: &Scan) -> Option<(Position, String)> {
     Some((Position::of_offset(src, quote), message))
 }
 
+/// A closing bracket too many, or one missing. The innermost open bracket
+/// and the lines' indentation tell which: a person lines a closing bracket
+/// up with the line that opened it, and indents what is inside.
+fn brackets(src: &str, scan: &Scan) -> Option<(Position, String)> {
+    let next = scan.next?;
+    if let Some(found) = closed_early(src, scan, next) {
+        return Some(found);
+    }
+    if let Kind::Close(c) = next.kind {
+        return wrong_close(src, scan, next, c);
+    }
+    let top = scan.open.last().copied()?;
+    if !same_line(src, top.at, next.start) && starts_line(src, next.start) {
+        // A line that starts left of the lines inside the bracket (or a
+        // struct where a field belongs, at the bracket's own indentation)
+        // is past its end.
+        let outdented = indent(src, next.start) <= indent(src, top.at);
+        let inner_indented = next_token(src, top.at + 1).is_some_and(|first| {
+            !same_line(src, top.at, first.start)
+                && indent(src, first.start) > indent(src, next.start)
+        });
+        return (outdented && (inner_indented || starts_struct(src, top, next)))
+            .then(|| missing_close(src, scan, top));
+    }
+    // On one line: only `Point(` inside an unclosed `Point(`.
+    let name = top
+        .name
+        .and_then(|n| next_token(src, n))
+        .and_then(|t| src.get(t.start..t.end));
+    (starts_struct(src, top, next) && name == src.get(next.start..next.end))
+        .then(|| missing_close(src, scan, top))
+}
+
+/// A closing bracket `c` at `next` that does not close the innermost open
+/// bracket: either that bracket's own closing one is missing (`c` closes
+/// one further out, lined up with it, or after a value), or `c` is one
+/// too many (nothing open that it closes, or right after another `c`).
+fn wrong_close(src: &str, scan: &Scan, next: Token, c: u8) -> Option<(Position, String)> {
+    let top = scan.open.last().copied();
+    if top.is_some_and(|o| o.bracket == matching_open(c)) {
+        return None;
+    }
+    let target = scan
+        .open
+        .iter()
+        .rev()
+        .find(|o| o.bracket == matching_open(c));
+    let lined_up = starts_line(src, next.start)
+        && target.is_some_and(|o| indent(src, o.at) == indent(src, next.start));
+    let doubled = scan.last_value.is_some_and(|t| t.kind == Kind::Close(c));
+    Some(match top {
+        Some(top) if lined_up || (target.is_some() && !doubled) => missing_close(src, scan, top),
+        _ => stray_close(src, scan, next),
+    })
+}
+
+/// The opening bracket a closing one closes.
+fn matching_open(close: u8) -> u8 {
+    match close {
+        b']' => b'[',
+        b'}' => b'{',
+        _ => b'(',
+    }
+}
+
+/// Whether `next` starts a struct (`Name(` or `(`) inside the struct
+/// `top`, where only fields (`name: value`) belong.
+fn starts_struct(src: &str, top: Open, next: Token) -> bool {
+    top.bracket == b'(' && is_struct(src, next)
+}
+
 /// Whether `t` starts a struct: `Name(` or `(`.
 fn is_struct(src: &str, t: Token) -> bool {
     match t.kind {
@@ -441,6 +596,94 @@ fn is_struct(src: &str, t: Token) -> bool {
         Kind::Ident => next_token(src, t.end).is_some_and(|n| n.kind == Kind::Open(b'(')),
         _ => false,
     }
+}
+
+/// A bracket closed, on a line of its own content, just before RON's
+/// position, where the next line still belongs inside it by indentation
+/// (or is the bracket's own closing one, lined up with its opening line):
+/// that earlier closing bracket is the one too many.
+fn closed_early(src: &str, scan: &Scan, next: Token) -> Option<(Position, String)> {
+    let child = scan.last_child()?;
+    let close = child.close;
+    let is_last = scan.last_value.is_some_and(|t| t.start == close.start);
+    if !is_last
+        || same_line(src, child.open.at, close.start)
+        || starts_line(src, close.start)
+        || !starts_line(src, next.start)
+    {
+        return None;
+    }
+    let open_indent = indent(src, child.open.at);
+    let next_indent = indent(src, next.start);
+    let belongs = match next.kind {
+        Kind::Close(c) => {
+            Kind::Close(c) == close.kind
+                && next_indent == open_indent
+                && scan
+                    .open
+                    .last()
+                    .is_none_or(|o| o.bracket != matching_open(c))
+        }
+        _ => next_indent > open_indent,
+    };
+    if !belongs {
+        return None;
+    }
+    let bracket = src.get(close.start..close.end).unwrap_or_default();
+    let next_at = Position::of_offset(src, next.start);
+    let why = if matches!(next.kind, Kind::Close(_)) {
+        format!(
+            "{} ends with the `{bracket}` lined up with it at {next_at}",
+            opener(src, child.open)
+        )
+    } else {
+        format!(
+            "line {} is still inside {} by its indentation",
+            next_at.line,
+            opener(src, child.open)
+        )
+    };
+    Some((
+        Position::of_offset(src, close.start),
+        format!("unmatched `{bracket}`: it closes nothing, since {why}; remove this one"),
+    ))
+}
+
+/// A closing bracket that matches no open one.
+fn stray_close(src: &str, scan: &Scan, next: Token) -> (Position, String) {
+    let bracket = src.get(next.start..next.end).unwrap_or_default();
+    let why = match scan.open.last() {
+        Some(&top) => format!("the innermost open bracket is {}", opener(src, top)),
+        None => match scan.last_child() {
+            Some(root) => format!(
+                "{} already ended at {}",
+                opener(src, root.open),
+                Position::of_offset(src, root.close.start)
+            ),
+            None => "no bracket is open here".to_owned(),
+        },
+    };
+    (
+        Position::of_offset(src, next.start),
+        format!("unmatched `{bracket}`: it closes nothing, since {why}; remove it"),
+    )
+}
+
+/// An open bracket whose closing one is missing: placed just after its
+/// last value.
+fn missing_close(src: &str, scan: &Scan, top: Open) -> (Position, String) {
+    let after = scan
+        .last_value
+        .filter(|t| t.start >= top.at)
+        .map_or(top.at + 1, |t| t.end);
+    let close = closer(top.bracket);
+    (
+        Position::of_offset(src, after),
+        format!(
+            "`{close}` is missing to close {}: add it after this value",
+            opener(src, top)
+        ),
+    )
 }
 
 /// A value of the wrong kind (a number where a string belongs…): names
