@@ -330,3 +330,101 @@ fn an_empty_file_says_so() {
         run.stdout
     );
 }
+
+/// Valid, with points over several lines: the base for the four mistakes
+/// of issue 19 below.
+const POINTS: &str = r#"Comparison(
+    title: "Databases",
+    intro: "Which one for a small team?",
+    subjects: [
+        Subject(id: "pg", name: "PostgreSQL"),
+        Subject(id: "mongo", name: "MongoDB"),
+    ],
+    dimensions: [
+        Dimension(
+            id: "model",
+            title: "Data model",
+            points: [
+                Point(
+                    aspect: "Schema",
+                    sides: { "pg": "Declared", "mongo": "Flexible" },
+                ),
+                Point(
+                    aspect: "Joins",
+                    sides: { "pg": "Native", "mongo": "Lookup" },
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn four_common_mistakes_are_placed_where_they_are_fixed() {
+    let flexible = r#""Flexible" },"#;
+    let stray = POINTS.replacen(flexible, r#""Flexible" })"#, 1);
+    let missing = POINTS.replacen(
+        &format!("{flexible}\n                ),\n"),
+        &format!("{flexible}\n"),
+        1,
+    );
+    let quote = POINTS.replace(
+        r#""Which one for a small team?""#,
+        r#""Which is the "best" tool for a small team?""#,
+    );
+    let number = POINTS.replace(r#"title: "Data model","#, "title: 42,");
+    // Where a person puts the fix, worked out from the text: at the `42`,
+    // on the extra `)`, just after the `}` that ends the unclosed point,
+    // and at the quote before `best`.
+    let after = |text: &str, needle: &str| {
+        let (line, col) = position_of(text, needle);
+        (line, col + needle.chars().count())
+    };
+    let cases = [
+        (
+            "number.ron",
+            &number,
+            position_of(&number, "42,"),
+            "`title`",
+        ),
+        (
+            "stray.ron",
+            &stray,
+            after(&stray, r#""Flexible" }"#),
+            "unmatched `)`",
+        ),
+        (
+            "missing.ron",
+            &missing,
+            after(&missing, r#""Flexible" }"#),
+            "`)` is missing to close the `Point(` opened at 13:17",
+        ),
+        (
+            "quote.ron",
+            &quote,
+            position_of(&quote, "\"best\""),
+            r#"escape it as `\"`"#,
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<_> = cases
+        .iter()
+        .map(|(name, text, _, _)| write_file(dir.path(), name, text.as_bytes()))
+        .collect();
+    let run = validate(
+        &paths
+            .iter()
+            .map(std::path::PathBuf::as_path)
+            .collect::<Vec<_>>(),
+    );
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines = run.lines();
+    assert_eq!(lines.len(), cases.len(), "{}", run.stdout);
+    for ((path, (_, _, at, says)), line) in paths.iter().zip(&cases).zip(&lines) {
+        let (l, c, message) = parse_error_line(line, path).unwrap();
+        assert_eq!((l, c), *at, "{line}");
+        assert!(message.contains(says), "{line}");
+        assert!(!message.contains("comma"), "{line}");
+    }
+}

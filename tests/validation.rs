@@ -514,3 +514,220 @@ fn problems_of_one_kind_are_capped_and_the_rest_counted_as_errors() {
     // Placed at the first key not listed (the 21st, on line 12 + 20).
     assert_eq!((last.position.line, last.position.col), (32, 1));
 }
+
+/// A comparison laid out as longer files are: one field per line, and
+/// points over several lines, so that a bracket's line and indentation say
+/// which bracket it is meant to close.
+const SPREAD: &str = r#"Comparison(
+    title: "Databases",
+    intro: "Which one for a small team?",
+    subjects: [
+        Subject(id: "pg", name: "PostgreSQL", short: "PG"),
+        Subject(id: "mongo", name: "MongoDB"),
+    ],
+    dimensions: [
+        Dimension(
+            id: "model",
+            title: "Data model",
+            summary: {
+                "pg": "Tables and rows.",
+                "mongo": "Documents.",
+            },
+            points: [
+                Point(
+                    aspect: "Schema",
+                    sides: { "pg": "Declared", "mongo": "Flexible" },
+                ),
+                Point(
+                    aspect: "Joins",
+                    sides: { "pg": "Native", "mongo": "Lookup" },
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+/// `SPREAD` with its 1-based line `n` replaced by `with` (or removed).
+fn spread_with_line(n: usize, with: Option<&str>) -> String {
+    let mut lines: Vec<&str> = SPREAD.lines().collect();
+    match with {
+        Some(text) => lines[n - 1] = text,
+        None => {
+            lines.remove(n - 1);
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn the_spread_file_is_valid() {
+    let loaded = parse(SPREAD.as_bytes(), Path::new("t.ron")).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+#[test]
+fn a_number_where_a_string_belongs_names_the_field_and_what_was_found() {
+    let src = SPREAD.replace(r#"title: "Data model","#, "title: 42,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 20), "{msg}");
+    assert!(
+        msg.contains("`title`") && msg.contains("string") && msg.contains("the number `42`"),
+        "{msg}"
+    );
+
+    // A boolean, and a bare word, in the same place.
+    let src = SPREAD.replace(r#"title: "Data model","#, "title: true,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (11, 20), "{msg}");
+    assert!(msg.contains("`title`") && msg.contains("`true`"), "{msg}");
+    let src = SPREAD.replace(r#"aspect: "Joins","#, "aspect: Joins,");
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (22, 29), "{msg}");
+    assert!(msg.contains("`aspect`") && msg.contains("`Joins`"), "{msg}");
+}
+
+#[test]
+fn a_string_where_a_list_belongs_names_the_field() {
+    let src = SPREAD.replace(
+        "    subjects: [\n        Subject(id: \"pg\", name: \"PostgreSQL\", short: \"PG\"),\n        Subject(id: \"mongo\", name: \"MongoDB\"),\n    ],\n",
+        "    subjects: \"pg, mongo\",\n",
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (4, 15), "{msg}");
+    assert!(
+        msg.contains("`subjects`") && msg.contains("list `[") && msg.contains("\"pg, mongo\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_stray_closing_paren_is_placed_on_itself() {
+    let sides = r#"                    sides: { "pg": "Declared", "mongo": "Flexible" }"#;
+    let cases = [
+        // One `)` too many at the end of the point's last field: the
+        // point's own `)`, lined up with `Point(` below, then closes
+        // nothing (RON says "Expected comma" on the next line).
+        (spread_with_line(19, Some(&format!("{sides})"))), (19, 69)),
+        (spread_with_line(19, Some(&format!("{sides}),"))), (19, 69)),
+        // Two where one belongs.
+        (spread_with_line(20, Some("                )),")), (20, 18)),
+        // On one line.
+        (
+            VALID.replace(r#""b": "50" }),"#, r#""b": "50" })),"#),
+            (13, 72),
+        ),
+        // After the end of the comparison.
+        (SPREAD.trim_end().to_owned() + ")\n", (28, 2)),
+    ];
+    for (src, at) in cases {
+        let (line, col, msg) = error(&src);
+        assert_eq!((line, col), at, "{msg}");
+        assert!(
+            msg.contains("unmatched `)`") && msg.contains("closes nothing"),
+            "{msg}"
+        );
+        assert!(!msg.contains("comma"), "{msg}");
+    }
+}
+
+#[test]
+fn a_missing_closing_paren_is_placed_after_the_points_last_value() {
+    // The next `Point(` starts before the first is closed (RON says
+    // "Unexpected field named `Point`" on the next line).
+    let (line, col, msg) = error(&spread_with_line(20, None));
+    assert_eq!((line, col), (19, 69), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Point(` opened at 17:17"),
+        "{msg}"
+    );
+    // The last point: the list's `]` comes first.
+    let (line, col, msg) = error(&spread_with_line(24, None));
+    assert_eq!((line, col), (23, 65), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Point(` opened at 21:17"),
+        "{msg}"
+    );
+    // A subject on one line: the next `Subject(` shows where it ended.
+    let src = SPREAD.replace(r#"short: "PG"),"#, r#"short: "PG","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (5, 58), "{msg}");
+    assert!(
+        msg.contains("`)` is missing to close the `Subject(` opened at 5:9"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unescaped_quote_inside_a_string_suggests_escaping_it() {
+    let src = SPREAD.replace(
+        r#""Which one for a small team?""#,
+        r#""Which is the "best" tool for a small team?""#,
+    );
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (3, 26), "{msg}");
+    assert!(msg.contains(r#"escape it as `\"`"#), "{msg}");
+    assert!(msg.contains("3:31"), "names the other quote: {msg}");
+    assert!(!msg.contains("comma"), "{msg}");
+
+    // In a map's text.
+    let src = SPREAD.replace(r#""Tables and rows.""#, r#""Tables and "typed" rows.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 35), "{msg}");
+    assert!(msg.contains(r#"escape it as `\"`"#), "{msg}");
+
+    // One quote inside: the next quote is the string's own closing one.
+    let src = SPREAD.replace(r#""Tables and rows.""#, r#""Tables "and rows.""#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (13, 31), "{msg}");
+    assert!(
+        msg.contains(r#"escape it as `\"`"#) && !msg.contains("the one at"),
+        "{msg}"
+    );
+
+    // A quote typed twice at the start is more likely one too many.
+    let src = SPREAD.replace(r#"id: "model","#, r#"id: ""model","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (10, 18), "{msg}");
+    assert!(
+        msg.contains("closes an empty string") && msg.contains("remove it"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn neighbouring_bracket_mistakes_point_at_the_bracket() {
+    // A stray `]` closes the subjects early.
+    let src = SPREAD.replace(r#"short: "PG"),"#, r#"short: "PG")],"#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (5, 59), "{msg}");
+    assert!(
+        msg.contains("unmatched `]`") && msg.contains("closes nothing"),
+        "{msg}"
+    );
+
+    // A missing `]`: `dimensions:` starts inside the subjects.
+    let (line, col, msg) = error(&spread_with_line(7, None));
+    assert_eq!((line, col), (6, 46), "{msg}");
+    assert!(
+        msg.contains("`]` is missing to close the `[` opened at 4:15"),
+        "{msg}"
+    );
+
+    // A missing `}` at the end of a map on one line.
+    let src = SPREAD.replace(r#""Flexible" },"#, r#""Flexible","#);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (19, 67), "{msg}");
+    assert!(
+        msg.contains("`}` is missing to close the `{` opened at 19:28"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_struct_name_without_its_paren_is_placed_after_the_name() {
+    let src = SPREAD.replacen("Point(\n", "Point\n", 1);
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (17, 22), "{msg}");
+    assert!(msg.contains("`(` is missing after `Point`"), "{msg}");
+}
