@@ -177,9 +177,9 @@ impl<S: Slides> Pager<S> {
     /// ([`balance`]), the header repeated on each; a cell too tall for any
     /// slide is cut into pieces on rows of their own (see [`table_lines`]).
     ///
-    /// A table that fits the slide being filled is made in one pass; a
-    /// longer one in two: its rows' costs first (one number a row, so a
-    /// slide's rows at most are held), then its rows, page by page.
+    /// A table that fits a slide is made in one pass; a longer one in two:
+    /// its rows' costs first (one number a row, so a slide's rows at most
+    /// are held), then its rows, page by page.
     pub(super) fn table<'t, I>(
         &mut self,
         header: &[&str],
@@ -214,36 +214,37 @@ impl<S: Slides> Pager<S> {
         let head = S::cost(&header) + PARAGRAPH_GAP;
         let max = cell_max(width, S::cost(&header));
         let first_room = self.budget - self.used - head;
-        // The rows kept while they fit the slide being filled; past that,
-        // only each row's cost.
+        let room = self.budget - head;
+        // The rows kept while they fit a slide (most tables); past that,
+        // only each row's cost, and the rows are made again below.
         let (mut kept, mut costs, mut sum) = (Vec::new(), Vec::new(), 0.0);
         table_lines(rows(), max, |cells, bold| {
             let cost = row_cost(&cells, width);
             sum += cost;
             costs.push(cost);
-            if sum <= first_room {
+            if sum <= first_room.max(room) {
                 kept.push(S::row(cells, width, bold));
             }
             Ok(())
         })?;
-        if kept.len() == costs.len() {
+        let all_kept = kept.len() == costs.len();
+        if all_kept && sum <= first_room {
             self.used += head + sum;
             self.page.push(S::table(header, kept));
             return Ok(());
         }
-        drop(kept);
         let rows_in_all = costs.len();
         if tail > 0.0 {
             costs.push(tail);
         }
-        let mut pages = balance(&costs, first_room, self.budget - head);
+        let mut pages = balance(&costs, first_room, room);
         pages.starts.retain(|&start| start < rows_in_all);
         if pages.fresh && self.used > 0.0 {
             self.next_slide()?;
         }
         let mut breaks = pages.starts.into_iter().skip(1).peekable();
         let (mut page_rows, mut used, mut i) = (Vec::new(), head, 0);
-        table_lines(rows(), max, |cells, bold| {
+        let mut place = |row: S::Row| -> std::io::Result<()> {
             if breaks.next_if_eq(&i).is_some() {
                 self.used += used;
                 self.page
@@ -252,10 +253,16 @@ impl<S: Slides> Pager<S> {
                 used = head;
             }
             used += costs.get(i).copied().unwrap_or_default();
-            page_rows.push(S::row(cells, width, bold));
+            page_rows.push(row);
             i += 1;
             Ok(())
-        })?;
+        };
+        if all_kept {
+            kept.into_iter().try_for_each(&mut place)?;
+        } else {
+            drop(kept);
+            table_lines(rows(), max, |cells, bold| place(S::row(cells, width, bold)))?;
+        }
         self.used += used;
         self.page.push(S::table(header, page_rows));
         Ok(())

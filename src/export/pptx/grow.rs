@@ -29,9 +29,16 @@ impl Scale {
     /// No word grows wider than its line or cell: the applications do
     /// not break a word, they cut it off.
     pub(super) fn to_fill(slide: &Slide, room: f64) -> Self {
+        // Lines only grow taller and never fewer: at `s` times the size the
+        // body takes at least `s` times its height. Most slides are full,
+        // and none of their text is measured again.
+        let most = room / Self::ONE.body_height(slide).max(1.0);
+        let mut steps = STEPS.iter().filter(|&&s| s <= most).peekable();
+        if steps.peek().is_none() {
+            return Self::ONE;
+        }
         let widest = widest_word(slide);
-        STEPS
-            .iter()
+        steps
             .map(|&s| Self(s))
             .find(|s| widest * s.0 <= 1.0 && s.body_height(slide) <= room)
             .unwrap_or(Self::ONE)
