@@ -26,6 +26,18 @@ use crate::ui::palette::Palette;
 use background::Background;
 use view::Shown;
 
+/// The sidebar's width at first.
+const SIDEBAR_WIDTH: f32 = 260.0;
+
+/// The narrowest the sidebar gets, by hand or to make room.
+const SIDEBAR_LEAST: f32 = 160.0;
+
+/// The notes panel's width at first.
+const NOTES_WIDTH: f32 = 320.0;
+
+/// The folded notes panel's width.
+const NOTES_STRIP: f32 = 40.0;
+
 /// Writes `state` into eframe's storage.
 fn store(storage: &mut dyn eframe::Storage, state: &remembered::Remembered) {
     if let Ok(text) = ron::to_string(state) {
@@ -223,20 +235,55 @@ impl VersusApp {
             let export = self.export_progress();
             ui::status_bar::ui(ui, session, self.last_export.as_deref(), export, commands);
         });
-        egui::Panel::left("sidebar")
+        // The notes give way to the comparison: folded to a strip when the
+        // pane would be narrower than its columns need (F2 opens them);
+        // then the sidebar narrows, down to its least width.
+        if self.shown.focus_note {
+            ui::notes_panel::set_fold(ui.ctx(), ui::notes_panel::Fold::Open);
+        }
+        let need = if self.shown.overview {
+            ui::overview::least_width(ui, session)
+        } else {
+            ui::comparison::least_width(ui, session)
+        };
+        let widths_id = egui::Id::unique("versus-side-panel-widths");
+        let (sidebar_width, notes_width): (f32, f32) = ui
+            .data(|d| d.get_temp(widths_id))
+            .unwrap_or((SIDEBAR_WIDTH, NOTES_WIDTH));
+        let total = ui.available_width();
+        // The sidebar at least as wide as at first: its narrowing to make
+        // room must not open the notes again, which would narrow it more.
+        let room = total - sidebar_width.max(SIDEBAR_WIDTH) - notes_width >= need;
+        let folded = ui::notes_panel::folded(ui.ctx(), room);
+        let right = if folded { NOTES_STRIP } else { notes_width };
+        let sidebar = egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(260.0)
-            .min_size(160.0)
+            .default_size(SIDEBAR_WIDTH)
+            .min_size(SIDEBAR_LEAST)
+            .max_size((total - right - need).max(SIDEBAR_LEAST))
             .show(ui, |ui| {
                 ui::sidebar::ui(ui, session, self.shown.focus_search, commands);
-            });
-        egui::Panel::right("notes")
-            .resizable(true)
-            .default_size(320.0)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                ui::notes_panel::ui(ui, session, self.shown.focus_note, commands);
-            });
+            })
+            .response
+            .rect
+            .width();
+        let mut notes_width = notes_width;
+        if folded {
+            egui::Panel::right("notes-strip")
+                .resizable(false)
+                .exact_size(NOTES_STRIP)
+                .show(ui, ui::notes_panel::strip_ui);
+        } else {
+            let shown = egui::Panel::right("notes")
+                .resizable(true)
+                .default_size(NOTES_WIDTH)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    ui::notes_panel::ui(ui, session, self.shown.focus_note, commands);
+                });
+            notes_width = shown.response.rect.width();
+        }
+        ui.data_mut(|d| d.insert_temp(widths_id, (sidebar, notes_width)));
         egui::CentralPanel::default().show(ui, |ui| {
             if self.shown.overview {
                 ui::overview::ui(ui, session, commands);
