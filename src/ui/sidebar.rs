@@ -251,6 +251,9 @@ fn row_ui(
     if wraps && selected && session.selection_jumped {
         response.scroll_to_me(None);
     }
+    if wraps && let Section::Dimension(i) = section {
+        hidden_matches_ui(ui, session, i, commands);
+    }
     marks_ui(
         ui,
         &marks,
@@ -267,6 +270,36 @@ fn row_ui(
     }
     if selected && response.double_clicked() {
         commands.push(ViewCmd::FocusNote.into());
+    }
+}
+
+/// Under a row the search lists: "match in Redis (hidden)" for each
+/// subject not shown whose text the search finds, with a button that
+/// opens the dimension with that subject in the right column.
+fn hidden_matches_ui(ui: &mut egui::Ui, session: &Session, i: usize, commands: &mut Vec<Command>) {
+    for subject in session.hidden_matches(i) {
+        let Some(s) = session.comparison.subjects.get(subject) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new(format!("match in {} (hidden)", s.label()))
+                    .size(style::SMALL_TEXT)
+                    .weak(),
+            );
+            if ui
+                .small_button("Show it")
+                .on_hover_text(format!(
+                    "Open this dimension with {} in the right column",
+                    s.name
+                ))
+                .clicked()
+            {
+                commands.push(Nav::Select(Section::Dimension(i)).into());
+                commands.push(Nav::SetColumn { column: 1, subject }.into());
+            }
+        });
     }
 }
 
