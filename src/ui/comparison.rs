@@ -83,23 +83,27 @@ fn out_of_view_ui(ui: &mut egui::Ui, session: &Session) {
 }
 
 /// The least width the pane needs to show every column of the selected
-/// dimension with no word cut: the panels around it give way to this.
+/// dimension with no word cut: the panels around it give way to this. On
+/// the introduction and conclusion, what any dimension needs at least, so
+/// the panels do not open and fold as the selection moves.
 #[must_use]
 pub fn least_width(ui: &egui::Ui, session: &Session) -> f32 {
-    let Section::Dimension(i) = session.selected else {
-        return 0.0;
-    };
-    let Some(d) = session.comparison.dimensions.get(i) else {
-        return 0.0;
-    };
     let shown: Vec<&Subject> = session
         .shown_subjects()
         .into_iter()
         .filter_map(|i| session.comparison.subjects.get(i))
         .collect();
+    let least = match session.selected {
+        Section::Dimension(i) => session
+            .comparison
+            .dimensions
+            .get(i)
+            .map_or(grid::Least::BASE, |d| grid::Least::of(ui, d, &shown)),
+        Section::Intro | Section::Conclusion => grid::Least::BASE,
+    };
     // The central panel's margins (8 a side) and the scroll bar's room.
     let frame = 16.0 + ui.spacing().scroll.allocated_width();
-    grid::Least::of(ui, d, &shown).width(shown.len()) + frame + 8.0
+    least.width(shown.len()) + frame + 8.0
 }
 
 fn intro_ui(ui: &mut egui::Ui, c: &Comparison) {

@@ -57,7 +57,7 @@ const GAP: f32 = 8.0;
 const LEAST_COLUMN: f32 = 120.0;
 
 /// The widest the dimension column gets, as a share of the width.
-const TITLE_SHARE: f32 = 0.3;
+const TITLE_SHARE: f32 = 0.25;
 
 /// Above this many rows the titles and sentences are not measured: the
 /// columns take their least widths.
@@ -367,8 +367,8 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egu
 /// `text` wrapping inside the cell, no word cut without a hyphen.
 fn wrapped(ui: &mut egui::Ui, text: RichText) -> egui::Response {
     let job = crate::ui::text::rich_job(ui, text);
-    let galley = crate::ui::text::fit_words(ui.painter(), job, ui.available_width());
-    ui.add(egui::Label::new(galley))
+    let width = ui.available_width();
+    crate::ui::text::add_fitted(ui, job, width, egui::Label::new)
 }
 
 /// Lays out those of `n` columns `width` wide, from the cursor on, that
@@ -414,8 +414,10 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, shown: &[usize], layout: Layo
         // so each header stands over its column.
         ui.allocate_exact_size(vec2(layout.markers, h), egui::Sense::hover());
         cell(ui, layout.title, h, |ui| {
-            ui.add_space(ui.spacing().button_padding.x);
-            wrapped(ui, RichText::new("Dimension").strong());
+            ui.horizontal_top(|ui| {
+                ui.add_space(ui.spacing().button_padding.x);
+                wrapped(ui, RichText::new("Dimension").strong());
+            });
         });
         for (name, width) in ["Budget", "Rehearsed", "Better fit", "Matters"]
             .into_iter()
@@ -467,8 +469,9 @@ fn row_ui(
             let title = cell(ui, layout.title, h, |ui| {
                 let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
                 let job = crate::ui::text::rich_job(ui, RichText::new(&d.title));
-                let galley = crate::ui::text::fit_words(ui.painter(), job, width);
-                ui.add(egui::Button::selectable(selected, galley))
+                crate::ui::text::add_fitted(ui, job, width, |galley| {
+                    egui::Button::selectable(selected, galley)
+                })
             });
             for (text, width) in talk
                 .iter()

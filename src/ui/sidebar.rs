@@ -241,8 +241,9 @@ fn row_ui(
             if wraps {
                 let width = full - marker_room - 2.0 * ui.spacing().button_padding.x;
                 let job = crate::ui::text::rich_job(ui, text);
-                let galley = crate::ui::text::fit_words(ui.painter(), job, width);
-                ui.add(egui::Button::selectable(selected, galley).min_size(vec2(0.0, row_height)))
+                crate::ui::text::add_fitted(ui, job, width, |galley| {
+                    egui::Button::selectable(selected, galley).min_size(vec2(0.0, row_height))
+                })
             } else {
                 ui.add(egui::Button::selectable(selected, text).min_size(vec2(0.0, row_height)))
             }

@@ -34,8 +34,8 @@ pub fn markdown_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
         for span in &spans {
             append(ui, &mut job, span);
         }
-        let galley = fit_words(ui.painter(), job, ui.available_width());
-        return ui.add(egui::Label::new(galley));
+        let width = ui.available_width();
+        return add_fitted(ui, job, width, egui::Label::new);
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
@@ -100,6 +100,31 @@ fn append_part(ui: &egui::Ui, job: &mut LayoutJob, span: &Span, text: &str, foun
     };
     let color = if found { Color32::BLACK } else { format.color };
     job.append(text, 0.0, TextFormat { color, ..format });
+}
+
+/// Adds `widget` made of `job` laid out by [`fit_words`] at `width`. A
+/// screen reader (and a test) is given the text as written, not with the
+/// hyphens added to fit it.
+pub fn add_fitted<W: egui::Widget>(
+    ui: &mut egui::Ui,
+    job: LayoutJob,
+    width: f32,
+    widget: impl FnOnce(Arc<egui::Galley>) -> W,
+) -> egui::Response {
+    let written = job.text.clone();
+    let galley = fit_words(ui.painter(), job, width);
+    let hyphenated = galley.text() != written;
+    let response = ui.add(widget(galley));
+    if hyphenated {
+        response.ctx.accesskit_node_builder(response.id, |node| {
+            if node.role() == egui::accesskit::Role::Label {
+                node.set_value(written);
+            } else {
+                node.set_label(written);
+            }
+        });
+    }
+    response
 }
 
 /// Whether a line may break after `a` and before `b` only by cutting a

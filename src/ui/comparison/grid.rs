@@ -131,14 +131,17 @@ pub(super) struct Least {
 }
 
 impl Least {
+    /// The least widths whatever the words.
+    pub(super) const BASE: Self = Self {
+        aspect: ASPECT.0,
+        column: MIN_COLUMN,
+    };
+
     /// The least widths for `d` with the `shown` subjects.
     pub(super) fn of(ui: &egui::Ui, d: &Dimension, shown: &[&Subject]) -> Self {
         let cells = (d.points.len() + 1) * shown.len();
         if cells > MEASURED_CELLS {
-            return Self {
-                aspect: ASPECT.0,
-                column: MIN_COLUMN,
-            };
+            return Self::BASE;
         }
         let body = egui::TextStyle::Body.resolve(ui.style());
         let mut column = MIN_COLUMN;

@@ -8,7 +8,7 @@ use crate::model::{Dimension, Subject};
 use crate::session::command::NotesCmd;
 use crate::session::{Command, Session};
 use crate::ui::style;
-use crate::ui::text::{fit_words, markdown_ui, rich_job};
+use crate::ui::text::{add_fitted, markdown_ui, rich_job};
 
 /// The names' row, at its place or pinned to the top of the pane when
 /// the rows scroll under it, over a rule; returns its height.
@@ -49,8 +49,8 @@ pub(super) const NAME_SIZE: f32 = 18.0;
 pub(super) fn name_ui(ui: &mut egui::Ui, s: &Subject, short: bool) {
     let text = if short { s.label() } else { &s.name };
     let job = rich_job(ui, RichText::new(text).size(NAME_SIZE).strong());
-    let galley = fit_words(ui.painter(), job, ui.available_width());
-    let label = ui.add(egui::Label::new(galley));
+    let width = ui.available_width();
+    let label = add_fitted(ui, job, width, egui::Label::new);
     if short && text != s.name {
         label.on_hover_text(&s.name);
     }
@@ -168,10 +168,11 @@ pub(super) fn point_ui(
                         .on_hover_text(format!("Press {} to highlight this row", i + 1));
                     }
                     let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
-                    let galley = fit_words(ui.painter(), aspect, width);
-                    ui.add(egui::Button::selectable(highlighted, galley).frame_when_inactive(false))
-                        .on_hover_text(hint)
-                        .clicked()
+                    add_fitted(ui, aspect, width, |galley| {
+                        egui::Button::selectable(highlighted, galley).frame_when_inactive(false)
+                    })
+                    .on_hover_text(hint)
+                    .clicked()
                 })
                 .inner;
             if clicked {
