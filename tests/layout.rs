@@ -494,3 +494,30 @@ fn the_overview_at_1024_shows_every_column_and_whole_sentences() {
         assert!(drawn > c.subjects.len(), "{drawn} texts drawn");
     }
 }
+
+/// The sidebar narrows to give the columns room, and goes back to the
+/// width it had once the window has room again.
+#[test]
+fn the_sidebar_gives_way_and_comes_back() {
+    let mut h = window(Some(&fixture("five-databases.ron")), (1280.0, 800.0, 1.0));
+    h.state_mut()
+        .apply(Nav::Select(Section::Dimension(0)).into());
+    h.run();
+    let right = |h: &Harness<'static, VersusApp>| {
+        h.get_by_role(egui::accesskit::Role::TextInput)
+            .rect()
+            .right()
+    };
+    let wide = right(&h);
+    h.set_size(egui::vec2(900.0, 640.0));
+    h.run();
+    let narrow = right(&h);
+    assert!(narrow < wide - 50.0, "narrowed: {wide} to {narrow}");
+    h.set_size(egui::vec2(1280.0, 800.0));
+    h.run();
+    assert!(
+        (right(&h) - wide).abs() < 2.0,
+        "back: {wide}, {}",
+        right(&h)
+    );
+}

@@ -26,6 +26,25 @@ use crate::ui::palette::Palette;
 use background::Background;
 use view::Shown;
 
+/// The side panels' widths as the person left them, and whether the
+/// sidebar is held narrower to give the comparison its room.
+#[derive(Clone, Copy, Debug)]
+struct SideWidths {
+    sidebar: f32,
+    notes: f32,
+    squeezed: bool,
+}
+
+impl Default for SideWidths {
+    fn default() -> Self {
+        Self {
+            sidebar: SIDEBAR_WIDTH,
+            notes: NOTES_WIDTH,
+            squeezed: false,
+        }
+    }
+}
+
 /// The sidebar's width at first.
 const SIDEBAR_WIDTH: f32 = 260.0;
 
@@ -247,27 +266,40 @@ impl VersusApp {
             ui::comparison::least_width(ui, session)
         };
         let widths_id = egui::Id::unique("versus-side-panel-widths");
-        let (sidebar_width, notes_width): (f32, f32) = ui
-            .data(|d| d.get_temp(widths_id))
-            .unwrap_or((SIDEBAR_WIDTH, NOTES_WIDTH));
+        let mut widths: SideWidths = ui.data(|d| d.get_temp(widths_id)).unwrap_or_default();
         let total = ui.available_width();
-        // The sidebar at least as wide as at first: its narrowing to make
+        // The sidebar as wide as the person left it: its narrowing to make
         // room must not open the notes again, which would narrow it more.
-        let room = total - sidebar_width.max(SIDEBAR_WIDTH) - notes_width >= need;
+        let room = total - widths.sidebar - widths.notes >= need;
         let folded = ui::notes_panel::folded(ui.ctx(), room);
-        let right = if folded { NOTES_STRIP } else { notes_width };
+        let right = if folded { NOTES_STRIP } else { widths.notes };
+        let allowed = (total - right - need).max(SIDEBAR_LEAST);
         let sidebar = egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(SIDEBAR_WIDTH)
-            .min_size(SIDEBAR_LEAST)
-            .max_size((total - right - need).max(SIDEBAR_LEAST))
+            .min_size(SIDEBAR_LEAST);
+        // Squeezed, the sidebar is held narrower than the person left it
+        // (and its own memory of its width is not trusted after): once
+        // there is room again, it goes back to their width.
+        let sidebar = if allowed < widths.sidebar {
+            widths.squeezed = true;
+            sidebar.exact_size(allowed)
+        } else if widths.squeezed {
+            widths.squeezed = false;
+            sidebar.exact_size(widths.sidebar)
+        } else {
+            sidebar
+        };
+        let sidebar_width = sidebar
             .show(ui, |ui| {
                 ui::sidebar::ui(ui, session, self.shown.focus_search, commands);
             })
             .response
             .rect
             .width();
-        let mut notes_width = notes_width;
+        if !widths.squeezed {
+            widths.sidebar = sidebar_width;
+        }
         if folded {
             egui::Panel::right("notes-strip")
                 .resizable(false)
@@ -281,9 +313,9 @@ impl VersusApp {
                 .show(ui, |ui| {
                     ui::notes_panel::ui(ui, session, self.shown.focus_note, commands);
                 });
-            notes_width = shown.response.rect.width();
+            widths.notes = shown.response.rect.width();
         }
-        ui.data_mut(|d| d.insert_temp(widths_id, (sidebar, notes_width)));
+        ui.data_mut(|d| d.insert_temp(widths_id, widths));
         egui::CentralPanel::default().show(ui, |ui| {
             if self.shown.overview {
                 ui::overview::ui(ui, session, commands);
