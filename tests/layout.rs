@@ -521,3 +521,36 @@ fn the_sidebar_gives_way_and_comes_back() {
         right(&h)
     );
 }
+
+/// The notes fold to a strip when the columns need the room; its button,
+/// or F2, opens them again, and "Fold" folds them by hand.
+#[test]
+fn the_folded_notes_open_by_their_button_or_f2() {
+    let mut h = window(
+        Some(&fixture("three-coffee-methods.ron")),
+        (1024.0, 640.0, 1.0),
+    );
+    h.state_mut()
+        .apply(Nav::Select(Section::Dimension(0)).into());
+    h.run();
+    let note = "Note on Effort and routine";
+    assert!(h.query_by_label(note).is_none(), "folded at 1024 px");
+    h.get_by_label("Open the notes panel").click();
+    h.run();
+    h.get_by_label(note);
+    h.get_by_label("Fold »").click();
+    h.run();
+    assert!(h.query_by_label(note).is_none(), "folded by hand");
+    h.key_press(egui::Key::F2);
+    h.run();
+    h.get_by_label(note);
+    // At 1920 px there is room: open without asking.
+    let mut wide = window(
+        Some(&fixture("three-coffee-methods.ron")),
+        (1920.0, 1080.0, 1.0),
+    );
+    wide.state_mut()
+        .apply(Nav::Select(Section::Dimension(0)).into());
+    wide.run();
+    wide.get_by_label(note);
+}

@@ -53,6 +53,10 @@ pub fn strip_ui(ui: &mut egui::Ui) {
     let open = ui
         .add(egui::Button::new("«\nN\no\nt\ne\ns"))
         .on_hover_text("Open the notes panel (F2 opens it and writes in the note)");
+    // Read as words, not as the letters stacked down the strip.
+    open.ctx.accesskit_node_builder(open.id, |node| {
+        node.set_label("Open the notes panel");
+    });
     if open.clicked() {
         set_fold(ui.ctx(), Fold::Open);
     }

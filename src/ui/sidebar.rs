@@ -282,13 +282,11 @@ fn hidden_matches_ui(ui: &mut egui::Ui, session: &Session, i: usize, commands: &
         let Some(s) = session.comparison.subjects.get(subject) else {
             continue;
         };
+        // The button first: the text after it wraps when the sidebar is
+        // narrow, and the button never ends up alone on a line.
         ui.horizontal_wrapped(|ui| {
-            ui.add_space(12.0);
-            ui.label(
-                egui::RichText::new(format!("match in {} (hidden)", s.label()))
-                    .size(style::SMALL_TEXT)
-                    .weak(),
-            );
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.add_space(4.0);
             if ui
                 .small_button("Show it")
                 .on_hover_text(format!(
@@ -300,6 +298,11 @@ fn hidden_matches_ui(ui: &mut egui::Ui, session: &Session, i: usize, commands: &
                 commands.push(Nav::Select(Section::Dimension(i)).into());
                 commands.push(Nav::SetColumn { column: 1, subject }.into());
             }
+            ui.label(
+                egui::RichText::new(format!("match in {} (hidden)", s.label()))
+                    .size(style::SMALL_TEXT)
+                    .weak(),
+            );
         });
     }
 }
