@@ -175,6 +175,11 @@ pub fn matching_dimensions(
         .collect()
 }
 
+/// Above this many subjects the sidebar does not say which hidden subject
+/// a search matches: it would fold every hidden subject's text of every
+/// listed dimension each frame.
+pub const HIDDEN_MATCH_SUBJECTS: usize = 32;
+
 /// The subjects among `hidden` whose own text in `d` (summary, sides)
 /// holds a term of `query`: where a search finds something the pane does
 /// not show now.
@@ -210,14 +215,15 @@ pub fn matches_in_subjects(
 impl Session {
     /// The subjects not shown now (in "Two subjects") whose text in
     /// dimension `i` the search finds: the sidebar says "match in … (hidden)"
-    /// and offers to show it.
+    /// and offers to show it. Asked for each listed row each frame, so only
+    /// for comparisons of up to [`HIDDEN_MATCH_SUBJECTS`] subjects.
     #[must_use]
     pub fn hidden_matches(&self, i: usize) -> Vec<usize> {
         let query = self.finder.query();
         let Some(d) = self.comparison.dimensions.get(i) else {
             return Vec::new();
         };
-        if query.is_empty() {
+        if query.is_empty() || self.comparison.subjects.len() > HIDDEN_MATCH_SUBJECTS {
             return Vec::new();
         }
         let shown = self.shown_subjects();
