@@ -233,3 +233,47 @@ fn ctrl_f_and_slash_put_the_keyboard_in_the_search_field() {
         Role::TextInput
     );
 }
+
+/// Three subjects, one of them talking of what the others do not.
+const THREE: &str = r#"Comparison(
+    title: "Three stores",
+    subjects: [
+        Subject(id: "sql", name: "PostgreSQL", short: "SQL"),
+        Subject(id: "doc", name: "Document store"),
+        Subject(id: "wide", name: "Cassandra"),
+    ],
+    dimensions: [
+        Dimension(id: "model", title: "Data model", points: [
+            Point(aspect: "Shape", sides: { "sql": "Tables", "doc": "Documents", "wide": "Wide rows" }),
+        ]),
+        Dimension(id: "copies", title: "Copies", points: [
+            Point(aspect: "Replication", sides: { "sql": "Streaming", "doc": "Replica sets", "wide": "Tunable, multi-datacentre" }),
+        ]),
+    ],
+)"#;
+
+/// Issue 19, item 4: in "Two subjects", a match in the subject not shown
+/// says so in the results, and one click shows it.
+#[test]
+fn a_match_in_a_hidden_subject_says_so_and_shows_it_in_one_click() {
+    let (_dir, content, data) = common::content_in_tempdir("three.ron", THREE);
+    let mut h = open(&content, data.path());
+    h.state_mut()
+        .apply(versus::session::command::Nav::ShowAllSubjects(false).into());
+    h.run();
+    assert_eq!(h.state().session.shown_subjects(), [0, 1]);
+    search(&mut h, "datacentre");
+    assert_eq!(rows(&h), ["Copies"]);
+    h.get_by_label("match in Cassandra (hidden)");
+    h.get_by_label("Show it").click();
+    h.run();
+    let app = h.state();
+    assert!(
+        app.session.shown_subjects().contains(&2),
+        "Cassandra in view"
+    );
+    assert_eq!(app.session.selected_dimension_id(), Some("copies"));
+    assert!(h.query_by_label("match in Cassandra (hidden)").is_none());
+    // Its text is on screen now.
+    h.get_by_label_contains("multi-datacentre");
+}

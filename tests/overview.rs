@@ -28,7 +28,12 @@ fn every_dimension_is_a_row_with_each_summarys_first_sentence() {
     let mut h = open_built_in(data.path());
     open_overview(&mut h);
     let c = h.state().session.comparison.clone();
-    for d in &c.dimensions {
+    for (i, d) in c.dimensions.iter().enumerate() {
+        // Rows are as tall as their wrapped sentences: the selection walks
+        // down and the rows scroll to it, as a person reads them.
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+        assert_eq!(h.state().session.selected, Section::Dimension(i));
         for s in &c.subjects {
             let sentence = first_sentence(d.summary.get(&s.id).unwrap());
             assert!(
@@ -99,6 +104,11 @@ fn each_header_stands_over_its_column_even_for_a_ten_hour_budget() {
         risk.weight = Some(3);
     }
     open_overview(&mut h);
+    // The risk row, scrolled to (rows are as tall as their wrapped text).
+    while h.state().session.selected_dimension_id() != Some("risk") {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
     let left_of = |h: &egui_kittest::Harness<'static, VersusApp>, text: &str| {
         h.get_all_by_label(text)
             .chain(h.get_all_by_value(text))

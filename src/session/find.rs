@@ -175,7 +175,64 @@ pub fn matching_dimensions(
         .collect()
 }
 
+/// Above this many subjects the sidebar does not say which hidden subject
+/// a search matches: it would fold every hidden subject's text of every
+/// listed dimension each frame.
+pub const HIDDEN_MATCH_SUBJECTS: usize = 32;
+
+/// The subjects among `hidden` whose own text in `d` (summary, sides)
+/// holds a term of `query`: where a search finds something the pane does
+/// not show now.
+#[must_use]
+pub fn matches_in_subjects(
+    d: &Dimension,
+    query: &Query,
+    hidden: &[usize],
+    c: &Comparison,
+) -> Vec<usize> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    hidden
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let Some(s) = c.subjects.get(i) else {
+                return false;
+            };
+            let texts = d
+                .summary
+                .get(&s.id)
+                .into_iter()
+                .chain(d.points.iter().filter_map(|p| p.sides.get(&s.id)));
+            let folded: Vec<String> = texts.map(fold).collect();
+            // Some term found there: the search points at this subject.
+            !query.every_term(|t| !folded.iter().any(|f| f.contains(t)))
+        })
+        .collect()
+}
+
 impl Session {
+    /// The subjects not shown now (in "Two subjects") whose text in
+    /// dimension `i` the search finds: the sidebar says "match in … (hidden)"
+    /// and offers to show it. Asked for each listed row each frame, so only
+    /// for comparisons of up to [`HIDDEN_MATCH_SUBJECTS`] subjects.
+    #[must_use]
+    pub fn hidden_matches(&self, i: usize) -> Vec<usize> {
+        let query = self.finder.query();
+        let Some(d) = self.comparison.dimensions.get(i) else {
+            return Vec::new();
+        };
+        if query.is_empty() || self.comparison.subjects.len() > HIDDEN_MATCH_SUBJECTS {
+            return Vec::new();
+        }
+        let shown = self.shown_subjects();
+        let hidden: Vec<usize> = (0..self.comparison.subjects.len())
+            .filter(|s| !shown.contains(s))
+            .collect();
+        matches_in_subjects(d, &query, &hidden, &self.comparison)
+    }
+
     /// Works out the sidebar's rows again: every section, or the
     /// dimensions the search and filter let through.
     pub fn refresh_outline(&mut self) {
@@ -322,6 +379,37 @@ mod tests {
         assert!(find(&title.to_uppercase(), Filter::All).contains(&2));
         assert_eq!(find("NAIVE budget", Filter::All), [3]);
         assert!(find("no such words anywhere xyzzy", Filter::All).is_empty());
+    }
+
+    #[test]
+    fn a_match_in_a_subject_not_shown_is_named() {
+        let text = r#"Comparison(
+            title: "T",
+            subjects: [
+                Subject(id: "a", name: "Alpha"),
+                Subject(id: "b", name: "Beta"),
+                Subject(id: "g", name: "Gamma"),
+            ],
+            dimensions: [
+                Dimension(id: "d", title: "D", summary: { "g": "Replication is tunable" }, points: [
+                    Point(aspect: "Speed", sides: { "a": "fast", "b": "slow", "g": "fastest" }),
+                ]),
+            ],
+        )"#;
+        let c = crate::model::parse(text.as_bytes(), std::path::Path::new("t.ron"))
+            .unwrap()
+            .comparison;
+        let d = &c.dimensions[0];
+        let found = |q: &str, hidden: &[usize]| matches_in_subjects(d, &Query::new(q), hidden, &c);
+        assert_eq!(found("replication", &[2]), [2]);
+        assert_eq!(found("REPLICATION", &[1, 2]), [2], "Beta has no such text");
+        assert_eq!(found("fastest", &[2]), [2]);
+        assert!(
+            found("speed", &[2]).is_empty(),
+            "the aspect is shown with any column"
+        );
+        assert!(found("", &[2]).is_empty());
+        assert!(found("replication", &[]).is_empty());
     }
 
     #[test]

@@ -13,12 +13,15 @@ use crate::ui::text::markdown_ui;
 
 /// Draws the pane for the selected section. A dimension's title and its
 /// toolbar stay in view; what is below scrolls, sideways too when the
-/// columns do not fit.
+/// columns do not fit (the toolbar then names the subjects out of view).
 pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     if let Section::Dimension(i) = session.selected
         && let Some(d) = session.comparison.dimensions.get(i)
     {
         header_ui(ui, session, i, d, commands);
+    }
+    if !matches!(session.selected, Section::Dimension(_)) {
+        set_out_of_view(ui, Vec::new());
     }
     egui::ScrollArea::both()
         .id_salt(("pane", session.selected_dimension_id().unwrap_or("")))
@@ -44,6 +47,64 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
 
 /// The widest the pane's text gets before the columns stop growing.
 const MAX_WIDTH: f32 = 1400.0;
+
+/// Where the names of the subjects out of view are kept between frames.
+fn out_of_view_id() -> egui::Id {
+    egui::Id::unique("versus-pane-out-of-view")
+}
+
+/// Remembers the labels of the subject columns not wholly in view, for the
+/// mark over the pane; a change is drawn in the next frame, at once.
+fn set_out_of_view(ui: &egui::Ui, hidden: Vec<String>) {
+    let id = out_of_view_id();
+    let before: Option<Vec<String>> = ui.data(|d| d.get_temp(id));
+    if before.as_ref() != Some(&hidden) {
+        ui.ctx().request_repaint();
+        ui.data_mut(|d| d.insert_temp(id, hidden));
+    }
+}
+
+/// "Redis, Cassandra out of view": which subjects' columns the pane does
+/// not show whole, and how to reach them.
+fn out_of_view_ui(ui: &mut egui::Ui, session: &Session) {
+    let hidden: Vec<String> = ui
+        .data(|d| d.get_temp(out_of_view_id()))
+        .unwrap_or_default();
+    if hidden.is_empty() {
+        return;
+    }
+    let how = if session.comparison.subjects.len() > 2 && session.all_subjects {
+        "scroll sideways, or choose \"Two subjects\""
+    } else {
+        "scroll sideways, or fold the notes panel"
+    };
+    let text = format!("{} out of view: {how}", crate::ui::text::few_names(&hidden));
+    ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
+}
+
+/// The least width the pane needs to show every column of the selected
+/// dimension with no word cut: the panels around it give way to this. On
+/// the introduction and conclusion, what any dimension needs at least, so
+/// the panels do not open and fold as the selection moves.
+#[must_use]
+pub fn least_width(ui: &egui::Ui, session: &Session) -> f32 {
+    let shown: Vec<&Subject> = session
+        .shown_subjects()
+        .into_iter()
+        .filter_map(|i| session.comparison.subjects.get(i))
+        .collect();
+    let least = match session.selected {
+        Section::Dimension(i) => session
+            .comparison
+            .dimensions
+            .get(i)
+            .map_or(grid::Least::BASE, |d| grid::Least::of(ui, d, &shown)),
+        Section::Intro | Section::Conclusion => grid::Least::BASE,
+    };
+    // The central panel's margins (8 a side) and the scroll bar's room.
+    let frame = 16.0 + ui.spacing().scroll.allocated_width();
+    least.width(shown.len()) + frame + 8.0
+}
 
 fn intro_ui(ui: &mut egui::Ui, c: &Comparison) {
     ui.add_space(8.0);
@@ -190,5 +251,6 @@ fn header_ui(
         ui.add_space(8.0);
         column_controls_ui(ui, session, commands);
     });
+    out_of_view_ui(ui, session);
     ui.add_space(8.0);
 }

@@ -8,6 +8,71 @@ use crate::session::command::NotesCmd;
 use crate::session::history::NoteKey;
 use crate::session::{Command, Section, Session};
 
+/// Whether the notes panel is open or folded to a strip.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fold {
+    /// Open while the comparison has room beside it, folded when not.
+    #[default]
+    Auto,
+    /// Opened by hand (the strip's button, F2): open whatever the room.
+    Open,
+    /// Folded by hand.
+    Folded,
+}
+
+/// The fold's place in egui's memory: state of this panel alone.
+fn fold_id() -> egui::Id {
+    egui::Id::unique("versus-notes-fold")
+}
+
+/// How the notes panel is folded now.
+#[must_use]
+pub fn fold(ctx: &egui::Context) -> Fold {
+    ctx.data(|d| d.get_temp(fold_id())).unwrap_or_default()
+}
+
+/// Folds or opens the notes panel.
+pub fn set_fold(ctx: &egui::Context, fold: Fold) {
+    ctx.data_mut(|d| d.insert_temp(fold_id(), fold));
+}
+
+/// Whether the panel is drawn folded this frame: as chosen by hand, else
+/// when the comparison lacks `room` for it.
+#[must_use]
+pub fn folded(ctx: &egui::Context, room: bool) -> bool {
+    match fold(ctx) {
+        Fold::Auto => !room,
+        Fold::Open => false,
+        Fold::Folded => true,
+    }
+}
+
+/// The folded panel: a strip with the button that opens it.
+pub fn strip_ui(ui: &mut egui::Ui) {
+    ui.add_space(6.0);
+    let open = ui
+        .add(egui::Button::new("«\nN\no\nt\ne\ns"))
+        .on_hover_text("Open the notes panel (F2 opens it and writes in the note)");
+    // Read as words, not as the letters stacked down the strip.
+    open.ctx.accesskit_node_builder(open.id, |node| {
+        node.set_label("Open the notes panel");
+    });
+    if open.clicked() {
+        set_fold(ui.ctx(), Fold::Open);
+    }
+}
+
+/// The button that folds the panel, so the comparison has its room.
+fn fold_button_ui(ui: &mut egui::Ui) {
+    if ui
+        .small_button("Fold »")
+        .on_hover_text("Fold the notes to a strip, to give the comparison the room")
+        .clicked()
+    {
+        set_fold(ui.ctx(), Fold::Folded);
+    }
+}
+
 /// Draws the notes panel.
 pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
@@ -24,6 +89,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus: bool, commands: &mut Vec<
             ("Note on the whole comparison".to_owned(), String::new())
         }
     };
+    fold_button_ui(ui);
     let label = ui.heading(heading);
     hint_ui(ui);
     ui.add_space(4.0);

@@ -27,6 +27,42 @@ struct Layout {
     row_height: f32,
 }
 
+/// The least width the overview needs to show every column: the panels
+/// around it give way to this.
+#[must_use]
+pub fn least_width(ui: &egui::Ui, session: &Session) -> f32 {
+    let layout = layout_of(ui, session, 0.0);
+    let talk = talk_gaps(layout.talk);
+    let fixed = layout.markers + layout.title + layout.talk.iter().sum::<f32>();
+    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
+    let n = session.shown_subjects().len() as f32;
+    // The central panel's margins (8 a side) and the scroll bar's room.
+    fixed + n * (layout.column + GAP) + GAP * (2.0 + talk) + 16.0 + scroll_bar(ui)
+}
+
+/// How many of the talk's columns are shown (each has a gap before it).
+fn talk_gaps(talk: [f32; 4]) -> f32 {
+    talk.iter().map(|&w| if w > 0.0 { 1.0 } else { 0.0 }).sum()
+}
+
+/// The room a vertical scroll bar takes, and a little more.
+fn scroll_bar(ui: &egui::Ui) -> f32 {
+    ui.spacing().scroll.allocated_width() + 4.0
+}
+
+/// The space between columns.
+const GAP: f32 = 8.0;
+
+/// The narrowest a subject's column gets.
+const LEAST_COLUMN: f32 = 120.0;
+
+/// The widest the dimension column gets, as a share of the width.
+const TITLE_SHARE: f32 = 0.25;
+
+/// Above this many rows the titles and sentences are not measured: the
+/// columns take their least widths.
+const MEASURED_ROWS: usize = 500;
+
 /// Draws the overview in the central panel.
 pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     let shown: Vec<usize> = session.shown_subjects();
@@ -37,8 +73,10 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     );
     let in_use = talk_in_use(session);
     summary_ui(ui, session);
+    out_of_view_ui(ui);
     ui.add_space(6.0);
-    let layout = layout_of(ui, &session.plan, shown.len(), in_use);
+    let _ = in_use;
+    let layout = layout_of(ui, session, ui.available_width());
     table_ui(ui, session, &shown, layout, commands);
 }
 
@@ -94,14 +132,40 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session) {
     });
 }
 
-/// The columns' widths for `shown` subject columns, the talk's columns
-/// `in_use` only.
-fn layout_of(ui: &egui::Ui, plan: &Plan, shown: usize, in_use: [bool; 4]) -> Layout {
-    let total = ui.available_width();
+/// The columns' widths at `total` points wide (0: their least widths).
+/// The dimension column is as wide as its longest title needs (up to a
+/// share of the width), the talk's columns as their values, and the
+/// subjects' columns share the rest, each at least as wide as the longest
+/// word it holds.
+fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
+    let plan = &session.plan;
+    let in_use = talk_in_use(session);
+    let shown = session.shown_subjects();
     #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-    let columns = shown.max(1) as f32;
-    let title = (total * 0.22).clamp(140.0, 260.0);
+    let columns = shown.len().max(1) as f32;
     let markers = 56.0;
+    let padding = 2.0 * ui.spacing().button_padding.x + 4.0;
+    let rows = &session.outline().dimensions;
+    let c = &session.comparison;
+    let measured = rows.len() <= MEASURED_ROWS;
+    let titles = || {
+        (0..rows.len())
+            .filter_map(|r| rows.get(r))
+            .filter_map(|i| c.dimensions.get(i))
+    };
+    let longest_title = if measured {
+        titles()
+            .map(|d| text_width(ui, d.title.clone()))
+            .fold(0.0, f32::max)
+    } else {
+        160.0
+    };
+    let title_word = if measured {
+        longest_word(ui, titles().map(|d| d.title.as_str()))
+    } else {
+        0.0
+    };
+    let title_least = (title_word + padding).max(120.0);
     // The budget column as wide as its widest value ("10:00:00").
     let budget = text_width(ui, plan.longest_text()).max(text_width(ui, "Budget".to_owned()));
     let mut talk = [budget + 8.0, 84.0, 110.0, 64.0];
@@ -110,18 +174,58 @@ fn layout_of(ui: &egui::Ui, plan: &Plan, shown: usize, in_use: [bool; 4]) -> Lay
             *width = 0.0;
         }
     }
+    let word = if measured {
+        let sentences: Vec<String> = titles()
+            .flat_map(|d| {
+                shown
+                    .iter()
+                    .filter_map(|&i| c.subjects.get(i))
+                    .filter_map(|s| d.summary.get(&s.id))
+            })
+            .map(first_sentence)
+            .collect();
+        longest_word(ui, sentences.iter().map(String::as_str)) + 4.0
+    } else {
+        0.0
+    };
+    let least = word.clamp(LEAST_COLUMN, 240.0);
+    let gaps = GAP * (2.0 + talk_gaps(talk));
+    let fixed = markers + talk.iter().sum::<f32>() + gaps + scroll_bar(ui);
+    // The dimension column takes what its longest title needs, but leaves
+    // the subjects' columns their least width.
+    let title = (longest_title + padding)
+        .min(total * TITLE_SHARE)
+        .min(total - fixed - columns * (least + GAP))
+        .max(title_least);
+    let rest = total - title - fixed;
     Layout {
         markers,
         talk,
         title,
-        column: ((total - title - markers - talk.iter().sum::<f32>() - 32.0) / columns - 8.0)
-            .max(140.0),
+        column: (rest / columns - GAP).max(least).floor(),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
     }
 }
 
+/// The width of the longest word of `texts` (the longest few by characters
+/// are measured), CJK text aside: it may break anywhere.
+fn longest_word<'a>(ui: &egui::Ui, texts: impl Iterator<Item = &'a str>) -> f32 {
+    let mut words: Vec<&str> = texts
+        .flat_map(str::split_whitespace)
+        .filter(|w| !w.chars().any(crate::ui::text::is_cjk))
+        .collect();
+    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+        .into_iter()
+        .take(4)
+        .map(|w| text_width(ui, w.to_owned()))
+        .fold(0.0, f32::max)
+}
+
 /// The header and the rows. Sideways, the header scrolls with the rows;
-/// downwards, only the rows in view are laid out.
+/// downwards, only the rows in view are laid out, each as tall as its
+/// wrapped text (rows not yet drawn take their last height, or one line).
 fn table_ui(
     ui: &mut egui::Ui,
     session: &Session,
@@ -130,7 +234,14 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let rows = &session.outline().dimensions;
-    egui::ScrollArea::horizontal()
+    let heights_id = egui::Id::unique("versus-overview-row-heights");
+    let mut heights: Vec<f32> = ui
+        .data_mut(|d| d.remove_temp::<Vec<f32>>(heights_id))
+        .unwrap_or_default();
+    heights.resize(rows.len(), f32::NAN);
+    let gap = ui.spacing().item_spacing.y;
+    let height_of = |h: f32| if h.is_nan() { layout.row_height } else { h } + gap;
+    let wide = egui::ScrollArea::horizontal()
         .auto_shrink(false)
         .id_salt("overview-wide")
         .show(ui, |ui| {
@@ -143,27 +254,87 @@ fn table_ui(
                 && let Section::Dimension(selected) = session.selected
                 && let Some(row) = (0..rows.len()).find(|&row| rows.get(row) == Some(selected))
             {
-                let stride = layout.row_height + ui.spacing().item_spacing.y;
-                #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
-                let top = row as f32 * stride;
-                area = area.vertical_scroll_offset((top - 3.0 * stride).max(0.0));
+                let top: f32 = heights.iter().take(row).map(|&h| height_of(h)).sum();
+                let all: f32 = heights.iter().map(|&h| height_of(h)).sum();
+                let most = (all - ui.available_height()).max(0.0);
+                area =
+                    area.vertical_scroll_offset((top - 3.0 * layout.row_height).clamp(0.0, most));
             }
-            area.show_rows(ui, layout.row_height, rows.len(), |ui, range| {
-                for row in range {
-                    if let Some(dimension) = rows.get(row) {
-                        row_ui(
-                            ui,
-                            session,
-                            dimension,
-                            shown,
-                            &session.plan,
-                            layout,
-                            commands,
+            area.show_viewport(ui, |ui, viewport| {
+                let origin = ui.max_rect().min;
+                let width = ui.available_width();
+                let mut y = 0.0;
+                for (row, height) in heights.iter_mut().enumerate() {
+                    let h = height_of(*height);
+                    if y + h >= viewport.top()
+                        && y <= viewport.bottom()
+                        && let Some(dimension) = rows.get(row)
+                    {
+                        let rect = egui::Rect::from_min_size(
+                            origin + vec2(0.0, y),
+                            vec2(width, f32::INFINITY),
                         );
+                        let mut child = ui.new_child(
+                            egui::UiBuilder::new()
+                                .id_salt(("overview-row", row))
+                                .max_rect(rect)
+                                .layout(egui::Layout::top_down(egui::Align::Min)),
+                        );
+                        row_ui(&mut child, session, dimension, shown, layout, commands);
+                        *height = child.min_rect().height();
+                        y += height_of(*height);
+                    } else {
+                        y += h;
                     }
                 }
+                ui.allocate_rect(
+                    egui::Rect::from_min_size(origin, vec2(width, y)),
+                    egui::Sense::hover(),
+                );
             });
         });
+    ui.data_mut(|d| d.insert_temp(heights_id, heights));
+    // The subjects whose columns are not wholly in view, for the mark.
+    let offset = wide.state.clamped_offset().x;
+    let width = wide.inner_rect.width();
+    let talk = layout.talk.iter().filter(|&&w| w > 0.0).map(|w| w + GAP);
+    let start = layout.markers + GAP + layout.title + GAP + talk.sum::<f32>();
+    let hidden: Vec<String> = shown
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| {
+            #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
+            let left = start + k as f32 * (layout.column + GAP) - offset;
+            left < -1.0 || left + layout.column > width + 1.0
+        })
+        .filter_map(|(_, &i)| session.comparison.subjects.get(i))
+        .map(|s| s.label().to_owned())
+        .collect();
+    let id = out_of_view_id();
+    if ui.data(|d| d.get_temp::<Vec<String>>(id)).as_ref() != Some(&hidden) {
+        ui.ctx().request_repaint();
+        ui.data_mut(|d| d.insert_temp(id, hidden));
+    }
+}
+
+/// Where the overview keeps the subjects out of view between frames.
+fn out_of_view_id() -> egui::Id {
+    egui::Id::unique("versus-overview-out-of-view")
+}
+
+/// "Redis, Cassandra out of view": the subjects whose columns the overview
+/// does not show whole, and how to reach them.
+fn out_of_view_ui(ui: &mut egui::Ui) {
+    let hidden: Vec<String> = ui
+        .data(|d| d.get_temp(out_of_view_id()))
+        .unwrap_or_default();
+    if !hidden.is_empty() {
+        let text = format!(
+            "{} out of view: scroll sideways, or show two subjects (\"Two subjects\" over a dimension)",
+            crate::ui::text::few_names(&hidden)
+        );
+        ui.add(egui::Label::new(RichText::new(text).color(ui.visuals().warn_fg_color)).wrap());
+    }
 }
 
 /// The width of `text` in the body font.
@@ -178,17 +349,26 @@ fn text_width(ui: &egui::Ui, text: String) -> f32 {
         .x
 }
 
-/// A cell `width` wide, its content left-aligned and centred vertically.
+/// A cell `width` wide and at least `height` tall, its content at the
+/// top left, wrapping inside it.
 fn cell<R>(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     ui.allocate_ui_with_layout(
         vec2(width, height),
-        egui::Layout::left_to_right(egui::Align::Center),
+        egui::Layout::top_down(egui::Align::Min),
         |ui| {
             ui.set_width(width);
+            ui.set_min_height(height);
             add(ui)
         },
     )
     .inner
+}
+
+/// `text` wrapping inside the cell, no word cut without a hyphen.
+fn wrapped(ui: &mut egui::Ui, text: RichText) -> egui::Response {
+    let job = crate::ui::text::rich_job(ui, text);
+    let width = ui.available_width();
+    crate::ui::text::add_fitted(ui, job, width, egui::Label::new)
 }
 
 /// Lays out those of `n` columns `width` wide, from the cursor on, that
@@ -228,13 +408,16 @@ fn columns_in_view(
 /// subject's short label.
 fn header_ui(ui: &mut egui::Ui, session: &Session, shown: &[usize], layout: Layout) {
     let h = layout.row_height;
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
         // The same room as the rows' marks, and the title's button padding,
         // so each header stands over its column.
         ui.allocate_exact_size(vec2(layout.markers, h), egui::Sense::hover());
         cell(ui, layout.title, h, |ui| {
-            ui.add_space(ui.spacing().button_padding.x);
-            ui.add(egui::Label::new(RichText::new("Dimension").strong()));
+            ui.horizontal_top(|ui| {
+                ui.add_space(ui.spacing().button_padding.x);
+                wrapped(ui, RichText::new("Dimension").strong());
+            });
         });
         for (name, width) in ["Budget", "Rehearsed", "Better fit", "Matters"]
             .into_iter()
@@ -242,7 +425,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, shown: &[usize], layout: Layo
             .filter(|&(_, width)| width > 0.0)
         {
             cell(ui, width, h, |ui| {
-                ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
+                wrapped(ui, RichText::new(name).strong());
             });
         }
         columns_in_view(ui, shown.len(), layout.column, |ui, k| {
@@ -253,26 +436,24 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, shown: &[usize], layout: Layo
                 return;
             };
             cell(ui, layout.column, h, |ui| {
-                ui.add(egui::Label::new(RichText::new(s.label()).strong()).truncate())
-                    .on_hover_text(&s.name);
+                wrapped(ui, RichText::new(s.label()).strong()).on_hover_text(&s.name);
             });
         });
     });
 }
 
 /// One dimension's row: its marks, its title (a button that opens it),
-/// the talk's cells and each shown subject's first sentence.
+/// the talk's cells and each shown subject's first sentence, wrapped.
 fn row_ui(
     ui: &mut egui::Ui,
     session: &Session,
     dimension: usize,
     shown: &[usize],
-    plan: &Plan,
     layout: Layout,
     commands: &mut Vec<Command>,
 ) {
     let comparison = &session.comparison;
-    let talk = talk_cells(session, dimension, plan);
+    let talk = talk_cells(session, dimension, &session.plan);
     let Some(d) = comparison.dimensions.get(dimension) else {
         return;
     };
@@ -280,15 +461,17 @@ fn row_ui(
     let notes = session.notes().get(&d.id).unwrap_or(&empty);
     let selected = session.selected == Section::Dimension(dimension);
     let title = ui
-        .horizontal(|ui| {
-            let (marks, _) = ui.allocate_exact_size(
-                vec2(layout.markers, layout.row_height),
-                egui::Sense::hover(),
-            );
-            marks_ui(ui, marks, notes);
+        .horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
             let h = layout.row_height;
+            let (marks, _) = ui.allocate_exact_size(vec2(layout.markers, h), egui::Sense::hover());
+            marks_ui(ui, marks, notes);
             let title = cell(ui, layout.title, h, |ui| {
-                ui.add(egui::Button::selectable(selected, &d.title).truncate())
+                let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+                let job = crate::ui::text::rich_job(ui, RichText::new(&d.title));
+                crate::ui::text::add_fitted(ui, job, width, |galley| {
+                    egui::Button::selectable(selected, galley)
+                })
             });
             for (text, width) in talk
                 .iter()
@@ -296,7 +479,7 @@ fn row_ui(
                 .filter(|&(_, width)| width > 0.0)
             {
                 cell(ui, width, h, |ui| {
-                    ui.add(egui::Label::new(text.as_str()).truncate());
+                    wrapped(ui, RichText::new(text.as_str()));
                 });
             }
             columns_in_view(ui, shown.len(), layout.column, |ui, k| {
@@ -305,7 +488,7 @@ fn row_ui(
                 };
                 let text = d.summary.get(&s.id).map(first_sentence).unwrap_or_default();
                 cell(ui, layout.column, h, |ui| {
-                    ui.add(egui::Label::new(text).truncate());
+                    wrapped(ui, RichText::new(text));
                 });
             });
             title

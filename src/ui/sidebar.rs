@@ -9,6 +9,11 @@ use crate::session::find::Filter;
 use crate::session::{Command, Section, Session};
 use crate::ui::style::{self, ACCENT, paint_star};
 
+/// Up to this many rows, each is laid out and its title wraps; beyond, only
+/// the rows in view are, one line each, a title too long cut with "…" (and
+/// whole on hover).
+const WRAPPED_ROWS: usize = 300;
+
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
@@ -46,7 +51,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &m
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("sidebar-rows");
-    if session.selection_jumped {
+    if session.selection_jumped && rows > WRAPPED_ROWS {
         let (offset, height): (f32, f32) = ui.data(|d| d.get_temp(view_id)).unwrap_or((0.0, 0.0));
         #[expect(clippy::cast_precision_loss, reason = "row counts are far below 2^23")]
         let top = session.row_of(session.selected) as f32 * stride;
@@ -71,6 +76,25 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &m
             .x;
         (width + 12.0).max(44.0)
     });
+    if rows <= WRAPPED_ROWS {
+        // Few enough rows to lay them all out: each title wraps whole, and
+        // the selection scrolls into view by itself.
+        area.show(ui, |ui| {
+            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                for row in 0..rows {
+                    row_ui(
+                        ui,
+                        session,
+                        row,
+                        row_height,
+                        (budgets, budget_room),
+                        commands,
+                    );
+                }
+            });
+        });
+        return;
+    }
     let output = area.show_rows(ui, row_height, rows, |ui, range| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
@@ -210,12 +234,27 @@ fn row_ui(
             8.0 + 16.0 * f32::from(markers)
         };
     let full = ui.available_width();
+    let wraps = ui.style().wrap_mode != Some(egui::TextWrapMode::Truncate);
     let response = ui
         .scope(|ui| {
             ui.set_max_width(full - marker_room);
-            ui.add(egui::Button::selectable(selected, text).min_size(vec2(0.0, row_height)))
+            if wraps {
+                let width = full - marker_room - 2.0 * ui.spacing().button_padding.x;
+                let job = crate::ui::text::rich_job(ui, text);
+                crate::ui::text::add_fitted(ui, job, width, |galley| {
+                    egui::Button::selectable(selected, galley).min_size(vec2(0.0, row_height))
+                })
+            } else {
+                ui.add(egui::Button::selectable(selected, text).min_size(vec2(0.0, row_height)))
+            }
         })
         .inner;
+    if wraps && selected && session.selection_jumped {
+        response.scroll_to_me(None);
+    }
+    if wraps && let Section::Dimension(i) = section {
+        hidden_matches_ui(ui, session, i, commands);
+    }
     marks_ui(
         ui,
         &marks,
@@ -232,6 +271,39 @@ fn row_ui(
     }
     if selected && response.double_clicked() {
         commands.push(ViewCmd::FocusNote.into());
+    }
+}
+
+/// Under a row the search lists: "match in Redis (hidden)" for each
+/// subject not shown whose text the search finds, with a button that
+/// opens the dimension with that subject in the right column.
+fn hidden_matches_ui(ui: &mut egui::Ui, session: &Session, i: usize, commands: &mut Vec<Command>) {
+    for subject in session.hidden_matches(i) {
+        let Some(s) = session.comparison.subjects.get(subject) else {
+            continue;
+        };
+        // The button first: the text after it wraps when the sidebar is
+        // narrow, and the button never ends up alone on a line.
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.add_space(4.0);
+            if ui
+                .small_button("Show it")
+                .on_hover_text(format!(
+                    "Open this dimension with {} in the right column",
+                    s.name
+                ))
+                .clicked()
+            {
+                commands.push(Nav::Select(Section::Dimension(i)).into());
+                commands.push(Nav::SetColumn { column: 1, subject }.into());
+            }
+            ui.label(
+                egui::RichText::new(format!("match in {} (hidden)", s.label()))
+                    .size(style::SMALL_TEXT)
+                    .weak(),
+            );
+        });
     }
 }
 

@@ -34,7 +34,8 @@ pub fn markdown_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
         for span in &spans {
             append(ui, &mut job, span);
         }
-        return ui.add(egui::Label::new(job).wrap());
+        let width = ui.available_width();
+        return add_fitted(ui, job, width, egui::Label::new);
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
@@ -99,4 +100,134 @@ fn append_part(ui: &egui::Ui, job: &mut LayoutJob, span: &Span, text: &str, foun
     };
     let color = if found { Color32::BLACK } else { format.color };
     job.append(text, 0.0, TextFormat { color, ..format });
+}
+
+/// Adds `widget` made of `job` laid out by [`fit_words`] at `width`. A
+/// screen reader (and a test) is given the text as written, not with the
+/// hyphens added to fit it.
+pub fn add_fitted<W: egui::Widget>(
+    ui: &mut egui::Ui,
+    job: LayoutJob,
+    width: f32,
+    widget: impl FnOnce(Arc<egui::Galley>) -> W,
+) -> egui::Response {
+    let written = job.text.clone();
+    let galley = fit_words(ui.painter(), job, width);
+    let hyphenated = galley.text() != written;
+    let response = ui.add(widget(galley));
+    if hyphenated {
+        response.ctx.accesskit_node_builder(response.id, |node| {
+            if node.role() == egui::accesskit::Role::Label {
+                node.set_value(written);
+            } else {
+                node.set_label(written);
+            }
+        });
+    }
+    response
+}
+
+/// Whether a line may break after `a` and before `b` only by cutting a
+/// word: both are letters or digits of a script that separates words with
+/// spaces (CJK text may break between any two characters).
+#[must_use]
+pub fn inside_a_word(a: char, b: char) -> bool {
+    a.is_alphanumeric() && b.is_alphanumeric() && !is_cjk(a) && !is_cjk(b)
+}
+
+/// Han and kana: scripts egui may break between characters (Korean
+/// separates its words with spaces).
+#[must_use]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// `text` as a layout job in `ui`'s style, for [`fit_words`].
+#[must_use]
+pub fn rich_job(ui: &egui::Ui, text: egui::RichText) -> LayoutJob {
+    Arc::unwrap_or_clone(egui::WidgetText::from(text).into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Center,
+    ))
+}
+
+/// How many words wider than their column one text may have hyphenated:
+/// a bound on the layouts one label costs.
+const MAX_HYPHENS: usize = 32;
+
+/// Lays `job` out wrapping at `width`. egui breaks a word that does not fit
+/// on a row of its own anywhere ("Replicatio" / "n"); here such a word
+/// ends its row with a hyphen instead, so no word is ever cut without a
+/// mark. A column is made at least as wide as its usual words, so this is
+/// for the rare word longer than any column can be.
+#[must_use]
+pub fn fit_words(painter: &egui::Painter, mut job: LayoutJob, width: f32) -> Arc<egui::Galley> {
+    job.wrap.max_width = width;
+    job.wrap.break_anywhere = false;
+    for _ in 0..MAX_HYPHENS {
+        let galley = painter.layout_job(job.clone());
+        let Some(at) = cut_word(&galley) else {
+            return galley;
+        };
+        // Two characters go to the next row with the word's rest, so that
+        // the hyphen (wider than an "i") still fits.
+        let Some((byte, _)) = job.text.char_indices().nth(at) else {
+            return galley;
+        };
+        insert(&mut job, byte, "-\n");
+    }
+    painter.layout_job(job)
+}
+
+/// The character index at which to hyphenate the first word `galley` cuts
+/// at a row's end, if any: two characters before the cut (one when the
+/// row is that short).
+fn cut_word(galley: &egui::Galley) -> Option<usize> {
+    let mut start = 0;
+    for pair in galley.rows.windows(2) {
+        let [row, next] = pair else { continue };
+        let end = start + row.row.glyphs.len();
+        if !row.ends_with_newline
+            && let (Some(last), Some(first)) = (row.row.glyphs.last(), next.row.glyphs.first())
+            && inside_a_word(last.chr, first.chr)
+        {
+            let back = if row.row.glyphs.len() > 3 { 2 } else { 1 };
+            return Some(end - back);
+        }
+        start += row.char_count_including_newline().0;
+    }
+    None
+}
+
+/// Inserts `text` at byte `at` of the job's text, in the section that
+/// holds that byte.
+fn insert(job: &mut LayoutJob, at: usize, text: &str) {
+    job.text.insert_str(at, text);
+    let n = text.len();
+    for section in &mut job.sections {
+        let range = &mut section.byte_range;
+        if range.start.0 > at {
+            range.start.0 += n;
+            range.end.0 += n;
+        } else if range.end.0 > at {
+            range.end.0 += n;
+        }
+    }
+}
+
+/// "Redis, Cassandra" or, past four, "A, B, C, D and 996 more": the names
+/// of what is out of view, a line long however many there are.
+#[must_use]
+pub fn few_names(names: &[String]) -> String {
+    const SHOWN: usize = 4;
+    if names.len() <= SHOWN {
+        return names.join(", ");
+    }
+    let first: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
+    format!("{} and {} more", first.join(", "), names.len() - SHOWN)
 }

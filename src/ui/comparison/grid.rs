@@ -15,6 +15,17 @@ use super::parts::{common_ui, name_ui, names_ui, point_ui, summary_ui};
 /// The narrowest a subject column gets; below it the pane scrolls sideways.
 const MIN_COLUMN: f32 = 140.0;
 
+/// The widest a column is made to hold its longest word; a longer word
+/// is hyphenated (see [`crate::ui::text::fit_words`]).
+const MAX_WORD_COLUMN: f32 = 240.0;
+
+/// The narrowest and widest the aspect column gets.
+const ASPECT: (f32, f32) = (110.0, 220.0);
+
+/// Above this many cells the columns' words are not measured: the
+/// columns keep [`MIN_COLUMN`] (a grid that large scrolls anyway).
+const MEASURED_CELLS: usize = 2_000;
+
 /// How a row's background is drawn.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shade {
@@ -105,15 +116,95 @@ pub(super) struct Grid {
     pub(super) aspect_x: f32,
     /// The grid's full width.
     pub(super) width: f32,
+    /// Every header shows the subject's short label (its name when it has
+    /// none), or every header its full name: never a mix.
+    pub(super) short_names: bool,
+}
+
+/// The narrowest the aspect column and each subject column can be so that
+/// no usual word is cut: as wide as the longest word each holds, between
+/// their least width and [`MAX_WORD_COLUMN`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Least {
+    pub(super) aspect: f32,
+    pub(super) column: f32,
+}
+
+impl Least {
+    /// The least widths whatever the words.
+    pub(super) const BASE: Self = Self {
+        aspect: ASPECT.0,
+        column: MIN_COLUMN,
+    };
+
+    /// The least widths for `d` with the `shown` subjects.
+    pub(super) fn of(ui: &egui::Ui, d: &Dimension, shown: &[&Subject]) -> Self {
+        let cells = (d.points.len() + 1) * shown.len();
+        if cells > MEASURED_CELLS {
+            return Self::BASE;
+        }
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let mut column = MIN_COLUMN;
+        for s in shown {
+            let texts = d
+                .summary
+                .get(&s.id)
+                .into_iter()
+                .chain(d.points.iter().filter_map(|p| p.sides.get(&s.id)));
+            column = column.max(longest_word(ui, texts, &body) + 4.0);
+        }
+        // The aspect is bold, after its key number.
+        let aspect = longest_word(ui, d.points.iter().map(|p| p.aspect.as_str()), &body) * 1.1
+            + 2.0 * ui.spacing().button_padding.x
+            + 16.0;
+        Self {
+            aspect: aspect.clamp(ASPECT.0, ASPECT.1),
+            column: column.min(MAX_WORD_COLUMN),
+        }
+    }
+
+    /// The grid's least width with `n` subject columns.
+    pub(super) fn width(self, n: usize) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
+        let n = n as f32;
+        self.aspect + n * (self.column + COLUMN_GAP)
+    }
+}
+
+/// The width of the longest word in `texts`, in `font`: the longest few by
+/// characters are measured, as proportional letters differ in width.
+fn longest_word<'a>(
+    ui: &egui::Ui,
+    texts: impl Iterator<Item = &'a str>,
+    font: &egui::FontId,
+) -> f32 {
+    let mut words: Vec<&str> = texts
+        .flat_map(str::split_whitespace)
+        .filter(|w| !w.chars().any(crate::ui::text::is_cjk))
+        .collect();
+    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+        .into_iter()
+        .take(4)
+        .map(|w| {
+            ui.painter()
+                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
 }
 
 impl Grid {
-    fn new(ui: &egui::Ui, columns: usize) -> Self {
+    fn new(ui: &egui::Ui, shown: &[&Subject], at_least: Least) -> Self {
+        let columns = shown.len();
         #[expect(clippy::cast_precision_loss, reason = "at most 1,000 columns")]
         let n = columns as f32;
         let total = ui.available_width().min(MAX_WIDTH);
-        let aspect = (total * 0.2).clamp(110.0, 220.0);
-        let column = ((total - aspect - n * COLUMN_GAP) / n).max(MIN_COLUMN);
+        let aspect = (total * 0.2).clamp(at_least.aspect, ASPECT.1.max(at_least.aspect));
+        let column = ((total - aspect - n * COLUMN_GAP) / n).max(at_least.column);
+        let short_names = short_names(ui, shown, column);
         let origin = ui.max_rect().min;
         let visible = ui.clip_rect();
         let stride = column + COLUMN_GAP;
@@ -140,7 +231,21 @@ impl Grid {
             columns: range,
             aspect_x,
             width: aspect + n * stride,
+            short_names,
         }
+    }
+
+    /// The subject columns not wholly in view: left of the view (or under
+    /// the pinned aspect column) or past its right edge.
+    pub(super) fn out_of_view(&self, columns: usize) -> Vec<usize> {
+        let left = self.aspect_x + self.aspect + COLUMN_GAP - 1.0;
+        let right = self.visible.right() + 1.0;
+        (0..columns)
+            .filter(|&k| {
+                let x = self.column_x(k);
+                x < left || x + self.column > right
+            })
+            .collect()
     }
 
     /// The width for text across the grid (a hint, what the subjects
@@ -166,6 +271,21 @@ impl Grid {
         )
         .expand2(egui::vec2(4.0, 3.0))
     }
+}
+
+/// Whether the headers show short labels: when some subject's full name
+/// does not fit its column on one line and a short label would help.
+fn short_names(ui: &egui::Ui, shown: &[&Subject], column: f32) -> bool {
+    let font = egui::FontId::proportional(super::parts::NAME_SIZE);
+    shown.iter().any(|s| {
+        !s.short.is_empty()
+            && ui
+                .painter()
+                .layout_no_wrap(s.name.clone(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+                > column
+    })
 }
 
 /// A child `Ui` at `(x, top)`, `width` wide, as tall as what it holds.
@@ -209,7 +329,7 @@ pub(super) fn row_ui<'a>(
                 markdown_ui(ui, text);
             }),
             Cell::Name(s) => cell_ui(ui, salt.with(k), x, top, grid.column, |ui| {
-                name_ui(ui, s, grid.column);
+                name_ui(ui, s, grid.short_names);
             }),
             Cell::Absent => absent_ui(ui, egui::pos2(x, top), grid.column),
         };
@@ -293,9 +413,17 @@ pub(super) fn dimension_ui(
     if shown.is_empty() {
         return;
     }
+    let least = Least::of(ui, d, &shown);
+    let grid = Grid::new(ui, &shown, least);
+    let hidden = grid
+        .out_of_view(shown.len())
+        .into_iter()
+        .filter_map(|k| shown.get(k).map(|s| s.label().to_owned()))
+        .collect();
+    super::set_out_of_view(ui, hidden);
     let view = DimensionView {
         session,
-        grid: Grid::new(ui, shown.len()),
+        grid,
         index,
         d,
         shown,

@@ -8,7 +8,7 @@ use crate::model::{Dimension, Subject};
 use crate::session::command::NotesCmd;
 use crate::session::{Command, Session};
 use crate::ui::style;
-use crate::ui::text::markdown_ui;
+use crate::ui::text::{add_fitted, markdown_ui, rich_job};
 
 /// The names' row, at its place or pinned to the top of the pane when
 /// the rows scroll under it, over a rule; returns its height.
@@ -41,23 +41,18 @@ pub(super) fn names_ui(
     h + ROW_SPACE
 }
 
-/// A subject's name over its column: the short label where the name
-/// does not fit on one line.
-pub(super) fn name_ui(ui: &mut egui::Ui, s: &Subject, column_w: f32) {
-    let name_w = ui
-        .painter()
-        .layout_no_wrap(
-            s.name.clone(),
-            egui::FontId::proportional(18.0),
-            egui::Color32::WHITE,
-        )
-        .size()
-        .x;
-    if name_w > column_w && !s.short.is_empty() {
-        ui.label(RichText::new(s.label()).size(18.0).strong())
-            .on_hover_text(&s.name);
-    } else {
-        ui.label(RichText::new(&s.name).size(18.0).strong());
+/// The size of the subjects' names over their columns.
+pub(super) const NAME_SIZE: f32 = 18.0;
+
+/// A subject's name over its column, wrapping; its short label (the full
+/// name on hover) when the grid shows short labels.
+pub(super) fn name_ui(ui: &mut egui::Ui, s: &Subject, short: bool) {
+    let text = if short { s.label() } else { &s.name };
+    let job = rich_job(ui, RichText::new(text).size(NAME_SIZE).strong());
+    let width = ui.available_width();
+    let label = add_fitted(ui, job, width, egui::Label::new);
+    if short && text != s.name {
+        label.on_hover_text(&s.name);
     }
 }
 
@@ -149,9 +144,7 @@ pub(super) fn point_ui(
         |ui| {
             // Wrapped inside the aspect column: a long aspect must not
             // push its row's cells out of line.
-            let aspect = egui::Button::selectable(highlighted, RichText::new(&p.aspect).strong())
-                .frame_when_inactive(false)
-                .wrap();
+            let aspect = rich_job(ui, RichText::new(&p.aspect).strong());
             let key = if i < 9 {
                 format!(" (key {})", i + 1)
             } else {
@@ -174,7 +167,12 @@ pub(super) fn point_ui(
                         )
                         .on_hover_text(format!("Press {} to highlight this row", i + 1));
                     }
-                    ui.add(aspect).on_hover_text(hint).clicked()
+                    let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+                    add_fitted(ui, aspect, width, |galley| {
+                        egui::Button::selectable(highlighted, galley).frame_when_inactive(false)
+                    })
+                    .on_hover_text(hint)
+                    .clicked()
                 })
                 .inner;
             if clicked {
