@@ -282,8 +282,7 @@ fn every_screen_is_readable_at_every_size() {
 }
 
 /// Presenting: every slide, with the presenter view over it and without.
-/// Kept apart: the slides' type sizes are being reworked (see the report
-/// of issue 19).
+/// A word wider than its slide column ends its row with a hyphen.
 #[test]
 fn every_slide_and_the_presenter_view_are_readable_at_every_size() {
     let mut found = Vec::new();

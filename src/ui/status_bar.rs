@@ -71,11 +71,18 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut
         };
         ui.label(RichText::new(format!("Notes: {status}")).color(color))
             .on_hover_text(session.notes_file.path.display().to_string());
-        ui.label(
-            RichText::new(session.notes_file.path.display().to_string())
-                .weak()
-                .size(style::SMALL_TEXT),
-        );
+        // As much of the path's end as fits (the whole of it on hover),
+        // leaving room for a message or an export beside it.
+        let share = if bar.export.is_some() || session.message.is_some() {
+            0.4
+        } else {
+            1.0
+        };
+        let path = &session.notes_file.path;
+        if let Some(shown) = fitted_path(ui, path, ui.available_width() * share) {
+            ui.label(RichText::new(shown).weak().size(style::SMALL_TEXT))
+                .on_hover_text(path.display().to_string());
+        }
         if let Some((what, done)) = &bar.export {
             export_ui(ui, what, *done, commands);
         }
@@ -111,4 +118,39 @@ fn warnings_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>
     {
         commands.push(ViewCmd::ShowWarnings.into());
     }
+}
+
+/// `path` whole when it fits `width` in the status bar's small type, else
+/// `…/` and as many of its last parts as fit; `None` when not even its
+/// file name fits (the "Notes:" label shows the path on hover).
+fn fitted_path(ui: &egui::Ui, path: &std::path::Path, width: f32) -> Option<String> {
+    let font = egui::FontId::proportional(style::SMALL_TEXT);
+    let fits = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+            <= width
+    };
+    let whole = path.display().to_string();
+    if fits(&whole) {
+        return Some(whole);
+    }
+    let parts: Vec<String> = path
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let sep = std::path::MAIN_SEPARATOR_STR;
+    let mut shown = format!("…{sep}{}", parts.last().cloned().unwrap_or_default());
+    if !fits(&shown) {
+        return None;
+    }
+    for from in (1..parts.len().saturating_sub(1)).rev() {
+        let longer = format!("…{sep}{}", parts[from..].join(sep));
+        if !fits(&longer) {
+            break;
+        }
+        shown = longer;
+    }
+    Some(shown)
 }

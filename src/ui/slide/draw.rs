@@ -5,6 +5,7 @@ use egui::text::LayoutJob;
 use egui::{Rect, pos2, vec2};
 
 use super::{Colors, Row, SlideText, job, measure};
+use crate::ui::text::{add_fitted, fit_words};
 
 /// Where and how a page's parts are drawn: the area inside the margins,
 /// the columns' widths and the gap between them, the body size, the
@@ -27,18 +28,20 @@ impl Pen {
     }
 }
 
-/// `job` at `(x, y)`, `w` wide, left-aligned; returns its height.
+/// `job` at `(x, y)`, `w` wide, left-aligned; returns its height. A word
+/// wider than the column ends its row with a hyphen (as measured).
 pub(super) fn put_ui(ui: &mut egui::Ui, x: f32, y: f32, w: f32, job: LayoutJob) -> f32 {
-    let galley = ui.painter().layout_job(job.clone());
-    let h = galley.size().y;
+    let h = fit_words(ui.painter(), job.clone(), w).size().y;
     // Left-aligned, never justified (a justified label spreads its
     // letters).
-    ui.new_child(
+    let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(Rect::from_min_size(pos2(x, y), vec2(w, h)))
             .layout(egui::Layout::top_down(egui::Align::LEFT)),
-    )
-    .add(egui::Label::new(job).wrap().selectable(false));
+    );
+    add_fitted(&mut child, job, w, |galley| {
+        egui::Label::new(galley).selectable(false)
+    });
     h
 }
 

@@ -12,6 +12,7 @@ use egui::{Color32, FontFamily, FontId, Rect, TextFormat};
 
 use crate::model::parse_inline;
 use crate::ui::style::ACCENT;
+use crate::ui::text::fit_words;
 
 mod draw;
 mod text;
@@ -263,7 +264,7 @@ pub(super) fn measure(
         if t.trim().is_empty() {
             return 0.0;
         }
-        let lay = || painter.layout_job(job(t, s, Color32::WHITE, w)).size().y;
+        let lay = || fit_words(painter, job(t, s, Color32::WHITE, w), w).size().y;
         HEIGHTS.with_borrow_mut(|memo| match memo {
             Some(memo) => {
                 let mut hasher = std::hash::DefaultHasher::new();
