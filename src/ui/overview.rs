@@ -161,7 +161,11 @@ fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
         160.0
     };
     let title_word = if measured {
-        longest_word(ui, titles().map(|d| d.title.as_str()))
+        crate::ui::text::longest_word(
+            ui,
+            titles().map(|d| d.title.as_str()),
+            &egui::TextStyle::Body.resolve(ui.style()),
+        )
     } else {
         0.0
     };
@@ -184,7 +188,11 @@ fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
             })
             .map(first_sentence)
             .collect();
-        longest_word(ui, sentences.iter().map(String::as_str)) + 4.0
+        crate::ui::text::longest_word(
+            ui,
+            sentences.iter().map(String::as_str),
+            &egui::TextStyle::Body.resolve(ui.style()),
+        ) + 4.0
     } else {
         0.0
     };
@@ -205,22 +213,6 @@ fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
         column: (rest / columns - GAP).max(least).floor(),
         row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
     }
-}
-
-/// The width of the longest word of `texts` (the longest few by characters
-/// are measured), CJK text aside: it may break anywhere.
-fn longest_word<'a>(ui: &egui::Ui, texts: impl Iterator<Item = &'a str>) -> f32 {
-    let mut words: Vec<&str> = texts
-        .flat_map(str::split_whitespace)
-        .filter(|w| !w.chars().any(crate::ui::text::is_cjk))
-        .collect();
-    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    words.dedup();
-    words
-        .into_iter()
-        .take(4)
-        .map(|w| text_width(ui, w.to_owned()))
-        .fold(0.0, f32::max)
 }
 
 /// The header and the rows. Sideways, the header scrolls with the rows;

@@ -231,3 +231,26 @@ pub fn few_names(names: &[String]) -> String {
     let first: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
     format!("{} and {} more", first.join(", "), names.len() - SHOWN)
 }
+
+/// The width of the longest word of `texts` in `font` (the longest few by
+/// characters are measured, as proportional letters differ in width), CJK
+/// text aside: it may break between any two characters. A column at least
+/// this wide never cuts a word.
+pub fn longest_word<'a>(ui: &egui::Ui, texts: impl Iterator<Item = &'a str>, font: &FontId) -> f32 {
+    let mut words: Vec<&str> = texts
+        .flat_map(str::split_whitespace)
+        .filter(|w| !w.chars().any(is_cjk))
+        .collect();
+    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+        .into_iter()
+        .take(4)
+        .map(|w| {
+            ui.painter()
+                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+}

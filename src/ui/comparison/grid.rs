@@ -151,12 +151,14 @@ impl Least {
                 .get(&s.id)
                 .into_iter()
                 .chain(d.points.iter().filter_map(|p| p.sides.get(&s.id)));
-            column = column.max(longest_word(ui, texts, &body) + 4.0);
+            column = column.max(crate::ui::text::longest_word(ui, texts, &body) + 4.0);
         }
         // The aspect is bold, after its key number.
-        let aspect = longest_word(ui, d.points.iter().map(|p| p.aspect.as_str()), &body) * 1.1
-            + 2.0 * ui.spacing().button_padding.x
-            + 16.0;
+        let aspect =
+            crate::ui::text::longest_word(ui, d.points.iter().map(|p| p.aspect.as_str()), &body)
+                * 1.1
+                + 2.0 * ui.spacing().button_padding.x
+                + 16.0;
         Self {
             aspect: aspect.clamp(ASPECT.0, ASPECT.1),
             column: column.min(MAX_WORD_COLUMN),
@@ -169,31 +171,6 @@ impl Least {
         let n = n as f32;
         self.aspect + n * (self.column + COLUMN_GAP)
     }
-}
-
-/// The width of the longest word in `texts`, in `font`: the longest few by
-/// characters are measured, as proportional letters differ in width.
-fn longest_word<'a>(
-    ui: &egui::Ui,
-    texts: impl Iterator<Item = &'a str>,
-    font: &egui::FontId,
-) -> f32 {
-    let mut words: Vec<&str> = texts
-        .flat_map(str::split_whitespace)
-        .filter(|w| !w.chars().any(crate::ui::text::is_cjk))
-        .collect();
-    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    words.dedup();
-    words
-        .into_iter()
-        .take(4)
-        .map(|w| {
-            ui.painter()
-                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
-                .size()
-                .x
-        })
-        .fold(0.0, f32::max)
 }
 
 impl Grid {
