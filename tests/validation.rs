@@ -585,6 +585,16 @@ fn a_number_where_a_string_belongs_names_the_field_and_what_was_found() {
     let (line, col, msg) = error(&src);
     assert_eq!((line, col), (22, 29), "{msg}");
     assert!(msg.contains("`aspect`") && msg.contains("`Joins`"), "{msg}");
+
+    // A bare word of a megabyte is named by its start, not copied whole.
+    let word = "J".repeat(1 << 20);
+    let src = SPREAD.replace(r#"aspect: "Joins","#, &format!("aspect: {word},"));
+    let (line, col, msg) = error(&src);
+    assert_eq!((line, col), (22, 29), "{}", msg.len());
+    assert!(
+        msg.len() < 400 && msg.contains("`aspect`") && msg.contains('…'),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -15,8 +15,15 @@
 //! Linear in the text before the error and the rest of its line; never
 //! recurses.
 
+use super::MAX_QUOTED_CHARS;
+
+mod brackets;
+mod kind;
+
 use super::locate::{Kind, Position, Token, next_token, string_value};
 use super::validate::quoted;
+use brackets::{brackets, closer};
+use kind::{number_at, wrong_type};
 
 /// The marker in the error a map raises for a key given twice, so that the
 /// error can be recognised here and placed at the second key.
@@ -52,16 +59,26 @@ pub(super) fn explain(src: &str, at: Position, code: &ron::Error) -> Option<(Pos
 /// quote) rather than from a value it read whole (a field it does not
 /// know is such a text error too: a `Point(` where a field should be).
 fn is_about_syntax(code: &ron::Error) -> bool {
-    !matches!(
+    // Bad bytes, a bad escape and an open comment are placed right by RON.
+    !(reads_whole_value(code)
+        || matches!(
+            code,
+            ron::Error::Utf8Error(_)
+                | ron::Error::InvalidEscape(_)
+                | ron::Error::UnclosedBlockComment
+        ))
+}
+
+/// Whether RON's error is about a value it read whole (a struct, a field,
+/// a type), not about the text around it.
+fn reads_whole_value(code: &ron::Error) -> bool {
+    matches!(
         code,
         ron::Error::Message(_)
             | ron::Error::MissingStructField { .. }
             | ron::Error::DuplicateStructField { .. }
             | ron::Error::InvalidValueForType { .. }
             | ron::Error::ExceededRecursionLimit
-            | ron::Error::Utf8Error(_)
-            | ron::Error::InvalidEscape(_)
-            | ron::Error::UnclosedBlockComment
     )
 }
 
@@ -181,16 +198,9 @@ impl Scan {
 /// next field (or to the end of the file), just before RON's position: its
 /// closing quote is missing. Placed at the opening quote.
 fn unclosed_string(src: &str, scan: &Scan, code: &ron::Error) -> Option<(Position, String)> {
-    // Errors about a value RON read whole are not about quotes.
-    if matches!(
-        code,
-        ron::Error::Message(_)
-            | ron::Error::MissingStructField { .. }
-            | ron::Error::NoSuchStructField { .. }
-            | ron::Error::DuplicateStructField { .. }
-            | ron::Error::InvalidValueForType { .. }
-            | ron::Error::ExceededRecursionLimit
-    ) {
+    // Errors about a value RON read whole are not about quotes, nor is a
+    // field it does not know (that one may be a bracket's doing).
+    if reads_whole_value(code) || matches!(code, ron::Error::NoSuchStructField { .. }) {
         return None;
     }
     let is_unclosed = |t: &Token| {
@@ -389,75 +399,19 @@ fn missing_comma(src: &str, scan: &Scan) -> Option<(Position, String)> {
             Kind::Str | Kind::Close(_) | Kind::Ident | Kind::Other
         )
     })?;
-    let (close, follows) = match scan.open.last().map(|o| o.bracket) {
-        Some(b'[') => (']', "another element"),
-        Some(b'{') => ('}', "another entry"),
-        _ => (')', "another field"),
+    let bracket = scan.open.last().map_or(b'(', |o| o.bracket);
+    let follows = match bracket {
+        b'[' => "another element",
+        b'{' => "another entry",
+        _ => "another field",
     };
+    let close = closer(bracket);
     Some((
         Position::of_offset(src, last.end),
         format!(
             "expected a comma after this value (or a closing `{close}`): add a `,` here, since {follows} follows"
         ),
     ))
-}
-
-/// Where the line holding byte `at` starts.
-fn line_start(src: &str, at: usize) -> usize {
-    src.get(..at)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |n| n + 1)
-}
-
-/// Whether the token at `at` is the first thing on its line.
-fn starts_line(src: &str, at: usize) -> bool {
-    src.get(line_start(src, at)..at)
-        .is_some_and(|before| before.trim().is_empty())
-}
-
-/// The indentation (in bytes of spaces and tabs) of the line holding `at`.
-fn indent(src: &str, at: usize) -> usize {
-    let start = line_start(src, at);
-    src.get(start..).map_or(0, |line| {
-        line.bytes()
-            .take_while(|b| matches!(b, b' ' | b'\t'))
-            .count()
-    })
-}
-
-/// Whether `a` and `b` are on the same line.
-fn same_line(src: &str, a: usize, b: usize) -> bool {
-    line_start(src, a) == line_start(src, b)
-}
-
-/// The closing bracket for an opening one.
-fn closer(open: u8) -> char {
-    match open {
-        b'[' => ']',
-        b'{' => '}',
-        _ => ')',
-    }
-}
-
-/// How a message names an open bracket: `Point(` at its name, or the
-/// bracket alone, with where it is.
-fn opener(src: &str, open: Open) -> String {
-    let bracket = char::from(open.bracket);
-    match open.name {
-        Some(name) => {
-            let ident = next_token(src, name)
-                .and_then(|t| src.get(t.start..t.end))
-                .unwrap_or_default();
-            format!(
-                "the `{ident}{bracket}` opened at {}",
-                Position::of_offset(src, name)
-            )
-        }
-        None => format!(
-            "the `{bracket}` opened at {}",
-            Position::of_offset(src, open.at)
-        ),
-    }
 }
 
 /// A quote inside a string that ends it early: `"the "best" tool"` reads
@@ -492,7 +446,7 @@ fn inner_quote(src: &str, scan: &Scan) -> Option<(Position, String)> {
             _ => return None,
         }
     };
-    let word = src.get(first.start..first.end).unwrap_or_default();
+    let word = token_text(src, first);
     // When that string closes on this line and holds text, its opening
     // quote was inside the text too; when it runs on, or holds the comma
     // or bracket after the value, it is the real closing quote.
@@ -518,263 +472,22 @@ fn inner_quote(src: &str, scan: &Scan) -> Option<(Position, String)> {
     Some((Position::of_offset(src, quote), message))
 }
 
-/// A closing bracket too many, or one missing. The innermost open bracket
-/// and the lines' indentation tell which: a person lines a closing bracket
-/// up with the line that opened it, and indents what is inside.
-fn brackets(src: &str, scan: &Scan) -> Option<(Position, String)> {
-    let next = scan.next?;
-    if let Some(found) = closed_early(src, scan, next) {
-        return Some(found);
+/// A token's text as a message names it: a whole number for a number's
+/// first character, and never more than [`MAX_QUOTED_CHARS`] characters
+/// (a bare word may run for megabytes), cut with `…`.
+fn token_text(src: &str, t: Token) -> String {
+    let text = match t.kind {
+        Kind::Other => number_at(src, t.start),
+        _ => None,
     }
-    if let Kind::Close(c) = next.kind {
-        return wrong_close(src, scan, next, c);
+    .or_else(|| src.get(t.start..t.end))
+    .unwrap_or_default();
+    let mut chars = text.chars();
+    let mut shown: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
+    if chars.next().is_some() {
+        shown.push('…');
     }
-    let top = scan.open.last().copied()?;
-    if !same_line(src, top.at, next.start) && starts_line(src, next.start) {
-        // A line that starts left of the lines inside the bracket (or a
-        // struct where a field belongs, at the bracket's own indentation)
-        // is past its end.
-        let outdented = indent(src, next.start) <= indent(src, top.at);
-        let inner_indented = next_token(src, top.at + 1).is_some_and(|first| {
-            !same_line(src, top.at, first.start)
-                && indent(src, first.start) > indent(src, next.start)
-        });
-        return (outdented && (inner_indented || starts_struct(src, top, next)))
-            .then(|| missing_close(src, scan, top));
-    }
-    // On one line: only `Point(` inside an unclosed `Point(`.
-    let name = top
-        .name
-        .and_then(|n| next_token(src, n))
-        .and_then(|t| src.get(t.start..t.end));
-    (starts_struct(src, top, next) && name == src.get(next.start..next.end))
-        .then(|| missing_close(src, scan, top))
-}
-
-/// A closing bracket `c` at `next` that does not close the innermost open
-/// bracket: either that bracket's own closing one is missing (`c` closes
-/// one further out, lined up with it, or after a value), or `c` is one
-/// too many (nothing open that it closes, or right after another `c`).
-fn wrong_close(src: &str, scan: &Scan, next: Token, c: u8) -> Option<(Position, String)> {
-    let top = scan.open.last().copied();
-    if top.is_some_and(|o| o.bracket == matching_open(c)) {
-        return None;
-    }
-    let target = scan
-        .open
-        .iter()
-        .rev()
-        .find(|o| o.bracket == matching_open(c));
-    let lined_up = starts_line(src, next.start)
-        && target.is_some_and(|o| indent(src, o.at) == indent(src, next.start));
-    let doubled = scan.last_value.is_some_and(|t| t.kind == Kind::Close(c));
-    Some(match top {
-        Some(top) if lined_up || (target.is_some() && !doubled) => missing_close(src, scan, top),
-        _ => stray_close(src, scan, next),
-    })
-}
-
-/// The opening bracket a closing one closes.
-fn matching_open(close: u8) -> u8 {
-    match close {
-        b']' => b'[',
-        b'}' => b'{',
-        _ => b'(',
-    }
-}
-
-/// Whether `next` starts a struct (`Name(` or `(`) inside the struct
-/// `top`, where only fields (`name: value`) belong.
-fn starts_struct(src: &str, top: Open, next: Token) -> bool {
-    top.bracket == b'(' && is_struct(src, next)
-}
-
-/// Whether `t` starts a struct: `Name(` or `(`.
-fn is_struct(src: &str, t: Token) -> bool {
-    match t.kind {
-        Kind::Open(b'(') => true,
-        Kind::Ident => next_token(src, t.end).is_some_and(|n| n.kind == Kind::Open(b'(')),
-        _ => false,
-    }
-}
-
-/// A bracket closed, on a line of its own content, just before RON's
-/// position, where the next line still belongs inside it by indentation
-/// (or is the bracket's own closing one, lined up with its opening line):
-/// that earlier closing bracket is the one too many.
-fn closed_early(src: &str, scan: &Scan, next: Token) -> Option<(Position, String)> {
-    let child = scan.last_child()?;
-    let close = child.close;
-    let is_last = scan.last_value.is_some_and(|t| t.start == close.start);
-    if !is_last
-        || same_line(src, child.open.at, close.start)
-        || starts_line(src, close.start)
-        || !starts_line(src, next.start)
-    {
-        return None;
-    }
-    let open_indent = indent(src, child.open.at);
-    let next_indent = indent(src, next.start);
-    let belongs = match next.kind {
-        Kind::Close(c) => {
-            Kind::Close(c) == close.kind
-                && next_indent == open_indent
-                && scan
-                    .open
-                    .last()
-                    .is_none_or(|o| o.bracket != matching_open(c))
-        }
-        _ => next_indent > open_indent,
-    };
-    if !belongs {
-        return None;
-    }
-    let bracket = src.get(close.start..close.end).unwrap_or_default();
-    let next_at = Position::of_offset(src, next.start);
-    let why = if matches!(next.kind, Kind::Close(_)) {
-        format!(
-            "{} ends with the `{bracket}` lined up with it at {next_at}",
-            opener(src, child.open)
-        )
-    } else {
-        format!(
-            "line {} is still inside {} by its indentation",
-            next_at.line,
-            opener(src, child.open)
-        )
-    };
-    Some((
-        Position::of_offset(src, close.start),
-        format!("unmatched `{bracket}`: it closes nothing, since {why}; remove this one"),
-    ))
-}
-
-/// A closing bracket that matches no open one.
-fn stray_close(src: &str, scan: &Scan, next: Token) -> (Position, String) {
-    let bracket = src.get(next.start..next.end).unwrap_or_default();
-    let why = match scan.open.last() {
-        Some(&top) => format!("the innermost open bracket is {}", opener(src, top)),
-        None => match scan.last_child() {
-            Some(root) => format!(
-                "{} already ended at {}",
-                opener(src, root.open),
-                Position::of_offset(src, root.close.start)
-            ),
-            None => "no bracket is open here".to_owned(),
-        },
-    };
-    (
-        Position::of_offset(src, next.start),
-        format!("unmatched `{bracket}`: it closes nothing, since {why}; remove it"),
-    )
-}
-
-/// An open bracket whose closing one is missing: placed just after its
-/// last value.
-fn missing_close(src: &str, scan: &Scan, top: Open) -> (Position, String) {
-    let after = scan
-        .last_value
-        .filter(|t| t.start >= top.at)
-        .map_or(top.at + 1, |t| t.end);
-    let close = closer(top.bracket);
-    (
-        Position::of_offset(src, after),
-        format!(
-            "`{close}` is missing to close {}: add it after this value",
-            opener(src, top)
-        ),
-    )
-}
-
-/// A value of the wrong kind (a number where a string belongs…): names
-/// the field, or the map or list, and what was found.
-fn wrong_type(src: &str, scan: &Scan, code: &ron::Error) -> Option<(Position, String)> {
-    let expected = match code {
-        ron::Error::ExpectedString => "a string in double quotes".to_owned(),
-        ron::Error::ExpectedArray => "a list `[…]`".to_owned(),
-        ron::Error::ExpectedMap => "a map `{ \"id\": \"text\", … }`".to_owned(),
-        ron::Error::ExpectedNamedStructLike(name) => format!("a `{name}(…)`"),
-        ron::Error::ExpectedStructLike => "a `(…)`".to_owned(),
-        _ => return None,
-    };
-    let next = scan
-        .next
-        .filter(|t| !matches!(t.kind, Kind::Close(_) | Kind::Comma | Kind::Colon))?;
-    let last = scan.last?;
-    if let ron::Error::ExpectedNamedStructLike(name) = code
-        && last.kind == Kind::Ident
-        && src.get(last.start..last.end) == Some(name)
-    {
-        return Some((
-            Position::of_offset(src, last.end),
-            format!(
-                "`(` is missing after `{name}`: add it to open the {}",
-                name.to_lowercase()
-            ),
-        ));
-    }
-    let inner = scan.open.last().map(|o| o.bracket);
-    let what = match (last.kind, scan.before_last.map(|t| t.kind)) {
-        (Kind::Colon, Some(Kind::Ident)) => {
-            let field = scan
-                .before_last
-                .and_then(|t| src.get(t.start..t.end))
-                .unwrap_or_default();
-            format!(" for `{field}`")
-        }
-        (Kind::Colon, Some(Kind::Str)) => " as the text of this map entry".to_owned(),
-        (Kind::Open(b'{') | Kind::Comma, _) if inner == Some(b'{') => {
-            " as a key of this map (a subject id)".to_owned()
-        }
-        (Kind::Open(b'[') | Kind::Comma, _) if inner == Some(b'[') => {
-            " as each element of this list".to_owned()
-        }
-        _ => String::new(),
-    };
-    let text = src.get(next.start..next.end).unwrap_or_default();
-    let found = match next.kind {
-        Kind::Str => format!("the string {}", quoted(&string_value(src, next))),
-        Kind::Ident if text == "true" || text == "false" => format!("the boolean `{text}`"),
-        Kind::Ident if is_struct(src, next) => format!("a `{text}(…)`"),
-        Kind::Ident => format!("the bare word `{text}`"),
-        Kind::Open(b'[') => "a list `[…]`".to_owned(),
-        Kind::Open(b'{') => "a map `{…}`".to_owned(),
-        Kind::Open(_) => "a `(…)`".to_owned(),
-        _ => match number_at(src, next.start) {
-            Some(number) => format!("the number `{number}`"),
-            None => format!("`{text}`"),
-        },
-    };
-    let hint =
-        if code == &ron::Error::ExpectedString && !matches!(next.kind, Kind::Str | Kind::Open(_)) {
-            ": put the text in double quotes"
-        } else {
-            ""
-        };
-    // A field's value on a later line may belong to what comes after: the
-    // missing bracket or text goes after the field's `:`.
-    let at = if last.kind == Kind::Colon && !same_line(src, last.start, next.start) {
-        last.end
-    } else {
-        next.start
-    };
-    Some((
-        Position::of_offset(src, at),
-        format!("Expected {expected}{what}, but found {found}{hint}"),
-    ))
-}
-
-/// The number that starts at `at` (`42`, `-4.5`, `1e3`), if one does.
-fn number_at(src: &str, at: usize) -> Option<&str> {
-    let rest = src.get(at..)?;
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
-        .unwrap_or(rest.len());
-    let number = rest.get(..len)?;
-    number
-        .trim_start_matches(['-', '+', '.'])
-        .starts_with(|c: char| c.is_ascii_digit())
-        .then_some(number)
+    shown
 }
 
 #[cfg(test)]
