@@ -7,56 +7,61 @@ use super::command::{TalkCmd, VerdictPick};
 use super::{Section, Session};
 
 impl Session {
-    /// Applies a change to the talk's plan or a verdict.
+    /// Applies a change to the talk's plan or a verdict. A change that
+    /// leaves the notes as they were is no change: nothing to save, no
+    /// undo step (V 1 pressed twice, V 0 where there is no verdict).
     pub fn apply_talk(&mut self, command: TalkCmd) {
-        let now = Instant::now();
-        // Recorded field by field: undoing it touches nothing else.
-        let before = self.notes_file.notes.clone();
+        // The keys' forms become the dropdown's commands, recorded there.
         match command {
-            TalkCmd::SetTalkMinutes(minutes) => {
-                self.notes_file.notes.talk.minutes =
-                    minutes.min(crate::notes::talk::MAX_TALK_MINUTES);
-                self.notes_file.changed(now);
-            }
-            TalkCmd::SetWeighted(on) => {
-                self.notes_file.notes.talk.weighted = on;
-                self.notes_file.changed(now);
-            }
-            TalkCmd::SetBudget { dimension, seconds } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    self.notes_file.notes.entry(&d.id).budget =
-                        seconds.map(|s| s.min(crate::notes::talk::MAX_BUDGET_SECONDS));
-                    self.notes_file.changed(now);
-                }
-            }
-            TalkCmd::SetVerdict { dimension, verdict } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    self.notes_file.notes.entry(&d.id).verdict = verdict;
-                    self.notes_file.changed(now);
-                }
-            }
-            TalkCmd::SetWeight { dimension, weight } => {
-                if let Some(d) = self.comparison.dimensions.get(dimension) {
-                    let weight = weight.min(crate::notes::talk::MAX_WEIGHT);
-                    // 1 is the default: leave it out of the file.
-                    self.notes_file.notes.entry(&d.id).weight = (weight != 1).then_some(weight);
-                    self.notes_file.changed(now);
-                }
-            }
-            // The keys' forms become the dropdown's commands, recorded
-            // there.
-            TalkCmd::SetVerdictSelected(pick) => {
-                self.set_verdict_selected(pick);
-                return;
-            }
+            TalkCmd::SetVerdictSelected(pick) => return self.set_verdict_selected(pick),
             TalkCmd::SetWeightSelected(weight) => {
                 if let Some(dimension) = self.dimension_for_key("a weight") {
                     self.apply_talk(TalkCmd::SetWeight { dimension, weight });
                 }
                 return;
             }
+            _ => {}
         }
-        self.history.record(&before, &self.notes_file.notes);
+        // Recorded field by field: undoing it touches nothing else.
+        let before = self.notes_file.notes.clone();
+        let notes = &mut self.notes_file.notes;
+        let id = |dimension: usize| {
+            self.comparison
+                .dimensions
+                .get(dimension)
+                .map(|d| d.id.as_str())
+        };
+        let current = |id: &str| notes.dimensions.get(id).cloned().unwrap_or_default();
+        match command {
+            TalkCmd::SetTalkMinutes(minutes) => {
+                notes.talk.minutes = minutes.min(crate::notes::talk::MAX_TALK_MINUTES);
+            }
+            TalkCmd::SetWeighted(on) => notes.talk.weighted = on,
+            TalkCmd::SetBudget { dimension, seconds } => {
+                let budget = seconds.map(|s| s.min(crate::notes::talk::MAX_BUDGET_SECONDS));
+                if let Some(id) = id(dimension).filter(|id| current(id).budget != budget) {
+                    notes.entry(id).budget = budget;
+                }
+            }
+            TalkCmd::SetVerdict { dimension, verdict } => {
+                if let Some(id) = id(dimension).filter(|id| current(id).verdict != verdict) {
+                    notes.entry(id).verdict = verdict;
+                }
+            }
+            TalkCmd::SetWeight { dimension, weight } => {
+                // 1 is the default: left out of the file.
+                let weight = weight.min(crate::notes::talk::MAX_WEIGHT);
+                let weight = (weight != 1).then_some(weight);
+                if let Some(id) = id(dimension).filter(|id| current(id).weight != weight) {
+                    notes.entry(id).weight = weight;
+                }
+            }
+            TalkCmd::SetVerdictSelected(_) | TalkCmd::SetWeightSelected(_) => {}
+        }
+        if self.notes_file.notes != before {
+            self.notes_file.changed(Instant::now());
+            self.history.record(&before, &self.notes_file.notes);
+        }
     }
 
     /// The verdict chosen by key, on the selected dimension: the same
@@ -131,6 +136,17 @@ mod tests {
             s.notes().get(&id).unwrap().verdict,
             Some(Verdict::Subject(tm))
         );
+        // The same verdict again, and no verdict where there is none
+        // elsewhere: no change, nothing to save, no undo step.
+        let saved = s.notes_file.status.clone();
+        let other = s.comparison.dimensions[3].id.clone();
+        s.apply_talk(TalkCmd::SetVerdictSelected(VerdictPick::Subject(1)));
+        s.apply_talk(TalkCmd::SetVerdict {
+            dimension: 3,
+            verdict: None,
+        });
+        assert!(s.notes().get(&other).is_none(), "no empty entry made");
+        assert_eq!(s.notes_file.status, saved);
         s.apply_talk(TalkCmd::SetWeightSelected(9));
         assert_eq!(
             s.notes().get(&id).unwrap().weight(),
