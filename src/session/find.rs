@@ -176,9 +176,13 @@ pub fn matching_dimensions(
 }
 
 /// Above this many subjects the sidebar does not say which hidden subject
-/// a search matches: it would fold every hidden subject's text of every
-/// listed dimension each frame.
+/// a search matches: each keystroke would fold every subject's text of
+/// every listed dimension.
 pub const HIDDEN_MATCH_SUBJECTS: usize = 32;
+
+/// Above this many listed dimensions the sidebar's rows are one line each,
+/// with no room to say where a match hides: none is looked for.
+pub const HIDDEN_MATCH_ROWS: usize = 300;
 
 /// The subjects among `hidden` whose own text in `d` (summary, sides)
 /// holds a term of `query`: where a search finds something the pane does
@@ -215,34 +219,49 @@ pub fn matches_in_subjects(
 impl Session {
     /// The subjects not shown now (in "Two subjects") whose text in
     /// dimension `i` the search finds: the sidebar says "match in … (hidden)"
-    /// and offers to show it. Asked for each listed row each frame, so only
-    /// for comparisons of up to [`HIDDEN_MATCH_SUBJECTS`] subjects.
+    /// and offers to show it. Worked out with the outline (once a
+    /// keystroke), for comparisons of up to [`HIDDEN_MATCH_SUBJECTS`]
+    /// subjects; here only the shown ones are left out.
     #[must_use]
     pub fn hidden_matches(&self, i: usize) -> Vec<usize> {
-        let query = self.finder.query();
-        let Some(d) = self.comparison.dimensions.get(i) else {
+        let Some(subjects) = self.subject_matches.get(&i) else {
             return Vec::new();
         };
-        if query.is_empty() || self.comparison.subjects.len() > HIDDEN_MATCH_SUBJECTS {
-            return Vec::new();
-        }
         let shown = self.shown_subjects();
-        let hidden: Vec<usize> = (0..self.comparison.subjects.len())
+        subjects
+            .iter()
+            .copied()
             .filter(|s| !shown.contains(s))
-            .collect();
-        matches_in_subjects(d, &query, &hidden, &self.comparison)
+            .collect()
     }
 
     /// Works out the sidebar's rows again: every section, or the
     /// dimensions the search and filter let through.
     pub fn refresh_outline(&mut self) {
+        self.subject_matches.clear();
         self.outline = if self.finder.narrows() {
-            Outline::narrowed(matching_dimensions(
+            let listed = matching_dimensions(
                 &self.comparison,
                 &self.notes_file.notes,
                 &mut self.search_index,
                 &self.finder,
-            ))
+            );
+            let query = self.finder.query();
+            let c = &self.comparison;
+            // Only where the sidebar can say so: its rows drawn whole.
+            if !query.is_empty()
+                && c.subjects.len() <= HIDDEN_MATCH_SUBJECTS
+                && listed.len() <= HIDDEN_MATCH_ROWS
+            {
+                let all: Vec<usize> = (0..c.subjects.len()).collect();
+                for &i in &listed {
+                    if let Some(d) = c.dimensions.get(i) {
+                        let found = matches_in_subjects(d, &query, &all, c);
+                        self.subject_matches.insert(i, found);
+                    }
+                }
+            }
+            Outline::narrowed(listed)
         } else {
             Outline::of(&self.comparison)
         };

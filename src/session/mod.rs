@@ -105,6 +105,9 @@ pub struct Session {
     outline: Outline,
     /// The dimensions' content folded for search, built on first use.
     search_index: SearchIndex,
+    /// For each dimension the search lists, the subjects whose own text
+    /// it matches, worked out with the outline (see `hidden_matches`).
+    subject_matches: std::collections::BTreeMap<usize, Vec<usize>>,
     /// Dimension index by id.
     index: HashMap<String, usize>,
 }
@@ -137,6 +140,7 @@ impl Session {
             message,
             history: history::History::default(),
             search_index: SearchIndex::default(),
+            subject_matches: std::collections::BTreeMap::new(),
         };
         session.selected = session.section_at(0);
         session

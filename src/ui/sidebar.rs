@@ -11,8 +11,8 @@ use crate::ui::style::{self, ACCENT, paint_star};
 
 /// Up to this many rows, each is laid out and its title wraps; beyond, only
 /// the rows in view are, one line each, a title too long cut with "…" (and
-/// whole on hover).
-const WRAPPED_ROWS: usize = 300;
+/// whole on hover). The search says where a match hides only in these.
+const WRAPPED_ROWS: usize = crate::session::find::HIDDEN_MATCH_ROWS;
 
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &mut Vec<Command>) {
