@@ -413,11 +413,15 @@ impl eframe::App for VersusApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        // The monitors a talk may go on, as they are before it starts.
+        // The monitors a talk may go on, as they are before it starts
+        // (listed again each second, not each frame).
+        let now = ui.input(|i| i.time);
         if self.session.presenting.is_none()
+            && self.stage.wants_listing(now)
             && let Some(window) = frame.winit_window()
         {
-            self.stage.notice(crate::platform::monitors::list(window));
+            self.stage
+                .notice(crate::platform::monitors::list(window), now);
         }
         Self::ui(self, ui);
         self.store_if_changed(frame.storage_mut());

@@ -13,11 +13,16 @@ use crate::platform::monitors::{self, Choice, Listing, MonitorSet, Screens};
 /// monitor: a window manager keeps a full-screen window where it is.
 const SETTLE_FRAMES: u8 = 3;
 
+/// How often the monitors are listed again (in seconds) while not
+/// presenting: asking the window system every frame costs a round trip.
+const LIST_EVERY: f64 = 1.0;
+
 /// The main window's place while presenting.
 #[derive(Debug, Default)]
 pub(super) struct Stage {
-    /// The monitors, as last listed while not presenting.
+    /// The monitors, as last listed while not presenting, and when.
     listing: Option<Listing>,
+    listed_at: Option<f64>,
     /// Whether the window was last asked to be full screen.
     fullscreen: bool,
     /// The monitor the slides were last sent to (two screens).
@@ -27,9 +32,16 @@ pub(super) struct Stage {
 }
 
 impl Stage {
-    /// Takes the monitors as the window system lists them now.
-    pub(super) fn notice(&mut self, listing: Listing) {
+    /// Whether the monitors are due to be listed again at `now` (seconds).
+    pub(super) fn wants_listing(&self, now: f64) -> bool {
+        self.listed_at
+            .is_none_or(|at| now - at >= LIST_EVERY || now < at)
+    }
+
+    /// Takes the monitors as the window system lists them at `now`.
+    pub(super) fn notice(&mut self, listing: Listing, now: f64) {
         self.listing = Some(listing);
+        self.listed_at = Some(now);
     }
 
     /// Where a talk starting now goes, remembered choices first.
@@ -187,8 +199,12 @@ mod tests {
             sent(&ctx, |c| stage.follow(c, false, None)),
             [egui::ViewportCommand::Fullscreen(false)]
         );
-        // Two: straight to the slides' monitor.
-        stage.notice(two());
+        // Two: straight to the slides' monitor. Listed once a second, not
+        // each frame.
+        assert!(stage.wants_listing(10.0));
+        stage.notice(two(), 10.0);
+        assert!(!stage.wants_listing(10.5));
+        assert!(stage.wants_listing(11.0));
         let screens = stage.screens(&BTreeMap::new()).unwrap();
         assert_eq!(
             screens,
