@@ -71,11 +71,9 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     ui.label(
         RichText::new("Each subject's summary, first sentence. Click a row to open it.").weak(),
     );
-    let in_use = talk_in_use(session);
     summary_ui(ui, session);
     out_of_view_ui(ui);
     ui.add_space(6.0);
-    let _ = in_use;
     let layout = layout_of(ui, session, ui.available_width());
     table_ui(ui, session, &shown, layout, commands);
 }

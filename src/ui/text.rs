@@ -241,7 +241,8 @@ pub fn longest_word<'a>(ui: &egui::Ui, texts: impl Iterator<Item = &'a str>, fon
         .flat_map(str::split_whitespace)
         .filter(|w| !w.chars().any(is_cjk))
         .collect();
-    words.sort_unstable_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    // Longest first, a word's copies side by side so that they count once.
+    words.sort_by_cached_key(|w| (std::cmp::Reverse(w.chars().count()), *w));
     words.dedup();
     words
         .into_iter()
