@@ -153,7 +153,7 @@ fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
     };
     let longest_title = if measured {
         titles()
-            .map(|d| text_width(ui, d.title.clone()))
+            .map(|d| body_width(ui, d.title.clone()))
             .fold(0.0, f32::max)
     } else {
         160.0
@@ -169,7 +169,7 @@ fn layout_of(ui: &egui::Ui, session: &Session, total: f32) -> Layout {
     };
     let title_least = (title_word + padding).max(120.0);
     // The budget column as wide as its widest value ("10:00:00").
-    let budget = text_width(ui, plan.longest_text()).max(text_width(ui, "Budget".to_owned()));
+    let budget = body_width(ui, plan.longest_text()).max(body_width(ui, "Budget".to_owned()));
     let mut talk = [budget + 8.0, 84.0, 110.0, 64.0];
     for (width, used) in talk.iter_mut().zip(in_use) {
         if !used {
@@ -325,18 +325,6 @@ fn out_of_view_ui(ui: &mut egui::Ui) {
         );
         ui.add(egui::Label::new(RichText::new(text).color(ui.visuals().warn_fg_color)).wrap());
     }
-}
-
-/// The width of `text` in the body font.
-fn text_width(ui: &egui::Ui, text: String) -> f32 {
-    ui.painter()
-        .layout_no_wrap(
-            text,
-            egui::TextStyle::Body.resolve(ui.style()),
-            egui::Color32::WHITE,
-        )
-        .size()
-        .x
 }
 
 /// A cell `width` wide and at least `height` tall, its content at the
@@ -537,4 +525,9 @@ fn marks_ui(ui: &egui::Ui, marks: egui::Rect, notes: &DimensionNotes) {
             ACCENT.gamma_multiply(0.8),
         );
     }
+}
+
+/// The width of `text` in the body font.
+fn body_width(ui: &egui::Ui, text: String) -> f32 {
+    crate::ui::text::text_width(ui, text, &egui::TextStyle::Body.resolve(ui.style()))
 }

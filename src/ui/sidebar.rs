@@ -64,16 +64,8 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &m
     // Room for the widest budget, the same on every row so the markers
     // line up ("10:00:00" is wider than "1:00").
     let budget_room = budgets.map_or(0.0, |plan| {
-        let text = plan.longest_text();
-        let width = ui
-            .painter()
-            .layout_no_wrap(
-                text,
-                egui::FontId::proportional(crate::ui::style::SMALL_TEXT),
-                egui::Color32::WHITE,
-            )
-            .size()
-            .x;
+        let small = egui::FontId::proportional(crate::ui::style::SMALL_TEXT);
+        let width = crate::ui::text::text_width(ui, plan.longest_text(), &small);
         (width + 12.0).max(44.0)
     });
     if rows <= WRAPPED_ROWS {

@@ -125,13 +125,7 @@ fn warnings_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>
 /// file name fits (the "Notes:" label shows the path on hover).
 fn fitted_path(ui: &egui::Ui, path: &std::path::Path, width: f32) -> Option<String> {
     let font = egui::FontId::proportional(style::SMALL_TEXT);
-    let fits = |text: &str| {
-        ui.painter()
-            .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
-            .size()
-            .x
-            <= width
-    };
+    let fits = |text: &str| crate::ui::text::text_width(ui, text.to_owned(), &font) <= width;
     let whole = path.display().to_string();
     if fits(&whole) {
         return Some(whole);

@@ -247,11 +247,15 @@ pub fn longest_word<'a>(ui: &egui::Ui, texts: impl Iterator<Item = &'a str>, fon
     words
         .into_iter()
         .take(4)
-        .map(|w| {
-            ui.painter()
-                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
-                .size()
-                .x
-        })
+        .map(|w| text_width(ui, w.to_owned(), font))
         .fold(0.0, f32::max)
+}
+
+/// The width of `text` on one line in `font`.
+#[must_use]
+pub fn text_width(ui: &egui::Ui, text: String, font: &FontId) -> f32 {
+    ui.painter()
+        .layout_no_wrap(text, font.clone(), egui::Color32::WHITE)
+        .size()
+        .x
 }

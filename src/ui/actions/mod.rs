@@ -163,7 +163,11 @@ pub fn prefix_hint(prefix: Key, comparison: &crate::model::Comparison) -> String
             (Some(only), _) => (*only).to_owned(),
             _ => String::new(),
         };
-        format!("{name}… press a weight ({range}); Esc cancels")
+        let weights = then
+            .iter()
+            .any(|a| matches!(a.command, Command::Talk(TalkCmd::SetWeightSelected(_))));
+        let what = if weights { "a weight" } else { "a key" };
+        format!("{name}… press {what} ({range}); Esc cancels")
     }
 }
 

@@ -255,13 +255,7 @@ impl Grid {
 fn short_names(ui: &egui::Ui, shown: &[&Subject], column: f32) -> bool {
     let font = egui::FontId::proportional(super::parts::NAME_SIZE);
     shown.iter().any(|s| {
-        !s.short.is_empty()
-            && ui
-                .painter()
-                .layout_no_wrap(s.name.clone(), font.clone(), egui::Color32::WHITE)
-                .size()
-                .x
-                > column
+        !s.short.is_empty() && crate::ui::text::text_width(ui, s.name.clone(), &font) > column
     })
 }
 
