@@ -284,9 +284,19 @@ fn table_ui(
             });
         });
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
-    // The subjects whose columns are not wholly in view, for the mark.
-    let offset = wide.state.clamped_offset().x;
-    let width = wide.inner_rect.width();
+    let view = (wide.state.clamped_offset().x, wide.inner_rect.width());
+    remember_out_of_view(ui, session, shown, layout, view);
+}
+
+/// Keeps, for the mark above the table, the subjects whose columns are not
+/// wholly in `view` (its scroll offset and width).
+fn remember_out_of_view(
+    ui: &egui::Ui,
+    session: &Session,
+    shown: &[usize],
+    layout: Layout,
+    (offset, width): (f32, f32),
+) {
     let talk = layout.talk.iter().filter(|&&w| w > 0.0).map(|w| w + GAP);
     let start = layout.markers + GAP + layout.title + GAP + talk.sum::<f32>();
     let hidden: Vec<String> = shown

@@ -16,27 +16,7 @@ const WRAPPED_ROWS: usize = crate::session::find::HIDDEN_MATCH_ROWS;
 
 /// Draws the sidebar.
 pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &mut Vec<Command>) {
-    ui.add_space(6.0);
-    ui.heading("Dimensions");
-    let count = session.comparison.dimensions.len();
-    ui.label(
-        egui::RichText::new(format!(
-            "{} of {count} annotated",
-            session.annotated_count()
-        ))
-        .weak(),
-    );
-    let plan = &session.plan;
-    let budgets = (plan.total() > 0).then_some(plan);
-    if let Some(plan) = budgets {
-        let over = plan.target > 0 && plan.total() > plan.target;
-        let text = egui::RichText::new(format!("Talk: {}", plan.total_text()));
-        ui.label(if over {
-            text.color(ui.visuals().warn_fg_color)
-        } else {
-            text.weak()
-        });
-    }
+    let budgets = heading_ui(ui, session);
     find_ui(ui, session, focus_search, commands);
     ui.separator();
 
@@ -68,27 +48,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &m
         let width = crate::ui::text::text_width(ui, plan.longest_text(), &small);
         (width + 12.0).max(44.0)
     });
-    if rows <= WRAPPED_ROWS {
-        // Few enough rows to lay them all out: each title wraps whole, and
-        // the selection scrolls into view by itself.
-        area.show(ui, |ui| {
-            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
-                for row in 0..rows {
-                    row_ui(
-                        ui,
-                        session,
-                        row,
-                        row_height,
-                        (budgets, budget_room),
-                        commands,
-                    );
-                }
-            });
-        });
-        return;
-    }
-    let output = area.show_rows(ui, row_height, rows, |ui, range| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    let mut rows_ui = |ui: &mut egui::Ui, range: std::ops::Range<usize>| {
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
             for row in range {
                 row_ui(
@@ -101,9 +61,46 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, focus_search: bool, commands: &m
                 );
             }
         });
+    };
+    if rows <= WRAPPED_ROWS {
+        // Few enough rows to lay them all out: each title wraps whole, and
+        // the selection scrolls into view by itself.
+        area.show(ui, |ui| rows_ui(ui, 0..rows));
+        return;
+    }
+    let output = area.show_rows(ui, row_height, rows, |ui, range| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        rows_ui(ui, range);
     });
     let view = (output.state.clamped_offset().y, output.inner_rect.height());
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// The heading, how many dimensions are annotated and the talk's length;
+/// the plan when budgets are set.
+fn heading_ui<'s>(ui: &mut egui::Ui, session: &'s Session) -> Option<&'s crate::talk::Plan> {
+    ui.add_space(6.0);
+    ui.heading("Dimensions");
+    let count = session.comparison.dimensions.len();
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of {count} annotated",
+            session.annotated_count()
+        ))
+        .weak(),
+    );
+    let plan = &session.plan;
+    let budgets = (plan.total() > 0).then_some(plan);
+    if let Some(plan) = budgets {
+        let over = plan.target > 0 && plan.total() > plan.target;
+        let text = egui::RichText::new(format!("Talk: {}", plan.total_text()));
+        ui.label(if over {
+            text.color(ui.visuals().warn_fg_color)
+        } else {
+            text.weak()
+        });
+    }
+    budgets
 }
 
 /// What the marks beside a row mean: painted as in the rows, each named.
