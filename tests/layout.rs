@@ -46,9 +46,20 @@ fn contents() -> Vec<Option<PathBuf>> {
         .collect();
     paths.sort();
     assert!(paths.len() >= 3, "the fixtures are there: {paths:?}");
-    std::iter::once(None)
-        .chain(paths.into_iter().map(Some))
-        .collect()
+    // Opened from a deep folder, as a file someone sent may be: the
+    // window's layout must not depend on where the checkout lies.
+    let deep = tempfile::tempdir()
+        .unwrap()
+        .keep()
+        .join("a folder with a rather long name, as folders people send are")
+        .join("and another one inside it, named after the meeting it was for");
+    std::fs::create_dir_all(&deep).unwrap();
+    let copies = paths.iter().map(|p| {
+        let copy = deep.join(p.file_name().unwrap());
+        std::fs::copy(p, &copy).unwrap();
+        Some(copy)
+    });
+    std::iter::once(None).chain(copies).collect()
 }
 
 /// One problem seen on a screen.

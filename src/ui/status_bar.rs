@@ -42,7 +42,9 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut
             ui.label(RichText::new(waiting).strong());
             ui.separator();
         }
-        ui.label(RichText::new(session.source.describe()).weak());
+        // At most a third of the bar: a long folder path never pushes the
+        // notes' state out of the window.
+        source_ui(ui, &session.source, ui.available_width() * SOURCE_SHARE);
         // Beside the file they are about, early in the bar: a long notes
         // path or message never pushes them out of the window.
         warnings_ui(ui, session, commands);
@@ -79,7 +81,8 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut
             1.0
         };
         let path = &session.notes_file.path;
-        if let Some(shown) = fitted_path(ui, path, ui.available_width() * share) {
+        let small = egui::FontId::proportional(style::SMALL_TEXT);
+        if let Some(shown) = fitted_path(ui, path, ui.available_width() * share, &small) {
             ui.label(RichText::new(shown).weak().size(style::SMALL_TEXT))
                 .on_hover_text(path.display().to_string());
         }
@@ -104,6 +107,33 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut
     });
 }
 
+/// The most of the status bar the content file's path may take.
+const SOURCE_SHARE: f32 = 0.3;
+
+/// Where the comparison came from: the built-in one, or as much of the
+/// file's path as fits `width` (its end; the whole on hover). A file name
+/// that alone is wider is cut with "…".
+fn source_ui(ui: &mut egui::Ui, source: &crate::session::Source, width: f32) {
+    let whole = source.describe();
+    let Some(path) = source.path() else {
+        ui.label(RichText::new(whole).weak());
+        return;
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    if let Some(shown) = fitted_path(ui, path, width, &font) {
+        ui.label(RichText::new(shown).weak()).on_hover_text(whole);
+        return;
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| whole.clone(), |n| n.to_string_lossy().into_owned());
+    ui.allocate_ui(egui::vec2(width, ui.available_height()), |ui| {
+        ui.add(egui::Label::new(RichText::new(name).weak()).truncate())
+    })
+    .inner
+    .on_hover_text(whole);
+}
+
 /// "N warnings", a button that lists them (nothing when there are none).
 fn warnings_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     if session.warnings.is_empty() {
@@ -120,12 +150,16 @@ fn warnings_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>
     }
 }
 
-/// `path` whole when it fits `width` in the status bar's small type, else
-/// `…/` and as many of its last parts as fit; `None` when not even its
-/// file name fits (the "Notes:" label shows the path on hover).
-fn fitted_path(ui: &egui::Ui, path: &std::path::Path, width: f32) -> Option<String> {
-    let font = egui::FontId::proportional(style::SMALL_TEXT);
-    let fits = |text: &str| crate::ui::text::text_width(ui, text.to_owned(), &font) <= width;
+/// `path` whole when it fits `width` in `font`, else `…/` and as many of
+/// its last parts as fit; `None` when not even its file name fits (the
+/// label beside shows the path on hover).
+fn fitted_path(
+    ui: &egui::Ui,
+    path: &std::path::Path,
+    width: f32,
+    font: &egui::FontId,
+) -> Option<String> {
+    let fits = |text: &str| crate::ui::text::text_width(ui, text.to_owned(), font) <= width;
     let whole = path.display().to_string();
     if fits(&whole) {
         return Some(whole);
