@@ -75,7 +75,7 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 echo "== cargo test"
-cargo test --locked --all-targets
+cargo test --locked --all-targets --no-fail-fast
 
 echo "== fuzz smoke"
 ./scripts/fuzz-smoke.sh
