@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn pieces_keep_every_word_and_fit() {
         let text = "One **two three** four. `five six` [seven](https://x.org) 八九十".repeat(20);
-        let all = crate::export::layout::pieces(&text, Place::Block, false, 40);
+        let all = crate::export::layout::pieces(&text, Place::Block, (false, true), 40);
         let words: Vec<String> = all
             .iter()
             .flat_map(|p| {

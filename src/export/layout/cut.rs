@@ -5,11 +5,13 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::super::md_text::{Lines, Place};
+use super::super::text::clean;
 use super::{LINE_CHARS, PARAGRAPH_GAP, ROW_LINE};
 use crate::model::{Span, for_each_span, plain_text};
 
-/// A piece of content: its Markdown, the text it shows, and its styled
-/// spans (for writers that style text themselves, such as the PPTX deck).
+/// A piece of content: its Markdown (empty when not asked for), the text
+/// it shows, and its styled spans (for writers that style text
+/// themselves, such as the PPTX deck).
 #[derive(Debug, Clone, Default)]
 pub(in crate::export) struct Piece {
     pub(in crate::export) markdown: String,
@@ -18,20 +20,29 @@ pub(in crate::export) struct Piece {
 }
 
 impl Piece {
-    /// All of `text`, written for `place`.
-    pub(in crate::export) fn of(text: &str, place: Place, strong: bool) -> Self {
-        let mut lines = Lines::new(place, strong, text);
+    /// All of `text`, written for `place` (its Markdown when `markdown`).
+    pub(in crate::export) fn of(text: &str, place: Place, strong: bool, markdown: bool) -> Self {
+        let mut lines = markdown.then(|| Lines::new(place, strong, text));
         let mut spans = Vec::new();
         for_each_span(text, |span| {
-            lines.span(span);
+            if let Some(lines) = &mut lines {
+                lines.span(span);
+            }
             spans.push(span.clone());
         });
         Self {
-            markdown: joined(lines, place),
+            markdown: lines.map(|lines| joined(lines, place)).unwrap_or_default(),
             plain: plain_text(text),
             spans,
         }
     }
+}
+
+/// Whether `text` shows anything once cleaned (see [`clean`]): a piece
+/// of nothing but spaces and line breaks is left out, as its Markdown
+/// would be blank.
+fn shows_something(text: &str) -> bool {
+    clean(text).chars().any(|ch| !ch.is_whitespace())
 }
 
 /// The Markdown of `lines`: in a cell joined with `<br>`, in a block with
@@ -46,15 +57,22 @@ fn joined(lines: Lines, place: Place) -> String {
 /// columns: after a sentence where one ends late enough in the piece, else
 /// at a space, else anywhere. In a block, each paragraph (or hard-broken
 /// line) starts a piece; in a cell, lines stay together (joined with
-/// `<br>`). Every word is kept, in order; styles carry over the cuts.
-pub(in crate::export) fn pieces(text: &str, place: Place, strong: bool, max: usize) -> Vec<Piece> {
+/// `<br>`). Every word is kept, in order; styles carry over the cuts. Each
+/// piece's Markdown is made only when `markdown` (the PowerPoint deck and
+/// a table's costs need none).
+pub(in crate::export) fn pieces(
+    text: &str,
+    place: Place,
+    (strong, markdown): (bool, bool),
+    max: usize,
+) -> Vec<Piece> {
     // Most texts are one piece of one span (a table of a million cells
     // cuts each, a row at a time): room for one, not a `Vec`'s first four.
     let mut cutter = Cutter {
         place,
         max,
         out: Vec::with_capacity(1),
-        lines: Lines::new(place, strong, text),
+        lines: markdown.then(|| Lines::new(place, strong, text)),
         plain: String::new(),
         spans: Vec::with_capacity(1),
         shown: 0,
@@ -75,9 +93,9 @@ struct Cutter {
     place: Place,
     max: usize,
     out: Vec<Piece>,
-    /// The piece being filled: its Markdown lines, the text it shows, its
-    /// spans and its width so far.
-    lines: Lines,
+    /// The piece being filled: its Markdown lines (when asked for), the
+    /// text it shows, its spans and its width so far.
+    lines: Option<Lines>,
     plain: String,
     spans: Vec<Span>,
     shown: usize,
@@ -94,7 +112,9 @@ impl Cutter {
                 text: "\n".to_owned(),
                 ..span.clone()
             };
-            self.lines.span(&newline);
+            if let Some(lines) = &mut self.lines {
+                lines.span(&newline);
+            }
             self.spans.push(newline);
             self.plain.push('\n');
         }
@@ -142,7 +162,9 @@ impl Cutter {
             text: part.to_owned(),
             ..span.clone()
         };
-        self.lines.span(&piece);
+        if let Some(lines) = &mut self.lines {
+            lines.span(&piece);
+        }
         self.spans.push(piece);
         self.plain.push_str(part);
         self.shown += part.width();
@@ -151,9 +173,13 @@ impl Cutter {
     /// Ends the piece being filled (kept unless it shows nothing) and
     /// starts the next.
     fn end_piece(&mut self) {
-        let fresh = self.lines.fresh();
-        let markdown = joined(std::mem::replace(&mut self.lines, fresh), self.place);
-        if !markdown.is_empty() {
+        let markdown = self.lines.as_mut().map_or_else(String::new, |lines| {
+            let fresh = lines.fresh();
+            joined(std::mem::replace(lines, fresh), self.place)
+        });
+        // What the Markdown shows (it leaves blank lines out): the same
+        // test whether it was made or not.
+        if shows_something(&self.plain) {
             self.out.push(Piece {
                 markdown,
                 plain: self.plain.clone(),
@@ -180,13 +206,13 @@ impl Cutter {
 /// row's pieces are held at once (a table may have millions of cells).
 pub(in crate::export) fn table_lines<'t>(
     rows: impl IntoIterator<Item = (Vec<&'t str>, bool)>,
-    cell_max: usize,
+    (cell_max, markdown): (usize, bool),
     mut line: impl FnMut(Vec<Piece>, bool) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     for (texts, bold) in rows {
         let mut cut: Vec<std::vec::IntoIter<Piece>> = texts
             .iter()
-            .map(|text| pieces(text, Place::Cell, bold, cell_max).into_iter())
+            .map(|text| pieces(text, Place::Cell, (bold, markdown), cell_max).into_iter())
             .collect();
         let height = cut
             .iter()
@@ -201,7 +227,7 @@ pub(in crate::export) fn table_lines<'t>(
                 .map(|pieces| {
                     pieces.next().unwrap_or_else(|| {
                         if k == 0 {
-                            Piece::of(crate::export::MISSING, Place::Cell, bold)
+                            Piece::of(crate::export::MISSING, Place::Cell, bold, markdown)
                         } else {
                             Piece::default()
                         }

@@ -49,6 +49,8 @@ pub(super) const ROW_LINE: f32 = 0.9;
 /// ([`MarpSlides`]), the PowerPoint deck shapes; both are filled by the
 /// one rule in [`Pager`], so they hold the same slides.
 pub(super) trait Slides {
+    /// Whether its blocks and rows are made from the pieces' Markdown.
+    const MARKDOWN: bool;
     /// What a slide holds under its heading.
     type Block;
     /// A table row.
@@ -142,7 +144,7 @@ impl<S: Slides> Pager<S> {
     /// with `label` in bold when there is one.
     pub(super) fn text(&mut self, text: &str, label: Option<&str>) -> std::io::Result<()> {
         let mut label = label;
-        for piece in pieces(text, Place::Block, false, PARAGRAPH_MAX) {
+        for piece in pieces(text, Place::Block, (false, S::MARKDOWN), PARAGRAPH_MAX) {
             let label = label.take();
             let cost = match label {
                 Some(name) => text_cost(&format!("{}: {}", plain_text(name), piece.plain)),
@@ -155,7 +157,7 @@ impl<S: Slides> Pager<S> {
 
     /// Adds content `text` as bullet items (a long one cut into pieces).
     pub(super) fn item(&mut self, text: &str) -> std::io::Result<()> {
-        for piece in pieces(text, Place::Block, false, LINE_CHARS * 3) {
+        for piece in pieces(text, Place::Block, (false, S::MARKDOWN), LINE_CHARS * 3) {
             let cost = text_cost(&piece.plain);
             self.add(S::paragraph(piece, None, true, cost), cost)?;
         }
@@ -208,7 +210,7 @@ impl<S: Slides> Pager<S> {
         let width = column_chars(header.len());
         let header_cells: Vec<Piece> = header
             .iter()
-            .map(|text| Piece::of(text, Place::Cell, false))
+            .map(|text| Piece::of(text, Place::Cell, false, S::MARKDOWN))
             .collect();
         let header = S::row(header_cells, width, false);
         let head = S::cost(&header) + PARAGRAPH_GAP;
@@ -218,7 +220,7 @@ impl<S: Slides> Pager<S> {
         // The rows kept while they fit a slide (most tables); past that,
         // only each row's cost, and the rows are made again below.
         let (mut kept, mut costs, mut sum) = (Vec::new(), Vec::new(), 0.0);
-        table_lines(rows(), max, |cells, bold| {
+        table_lines(rows(), (max, S::MARKDOWN), |cells, bold| {
             let cost = row_cost(&cells, width);
             sum += cost;
             costs.push(cost);
@@ -261,7 +263,9 @@ impl<S: Slides> Pager<S> {
             kept.into_iter().try_for_each(&mut place)?;
         } else {
             drop(kept);
-            table_lines(rows(), max, |cells, bold| place(S::row(cells, width, bold)))?;
+            table_lines(rows(), (max, S::MARKDOWN), |cells, bold| {
+                place(S::row(cells, width, bold))
+            })?;
         }
         self.used += used;
         self.page.push(S::table(header, page_rows));
@@ -348,6 +352,7 @@ impl<'e> MarpSlides<'e> {
 }
 
 impl Slides for MarpSlides<'_> {
+    const MARKDOWN: bool = true;
     type Block = String;
     type Row = Row;
 
@@ -516,14 +521,49 @@ mod tests {
     #[test]
     fn a_word_is_cut_only_when_it_is_longer_than_a_whole_piece() {
         // "xiq" does not fit after "abcd": it starts the next piece whole.
-        let shown: Vec<String> = pieces("abcd **xiq** end", Place::Cell, false, 6)
+        let shown: Vec<String> = pieces("abcd **xiq** end", Place::Cell, (false, true), 6)
             .into_iter()
             .map(|p| p.plain)
             .collect();
         assert!(shown.iter().any(|p| p.contains("xiq")), "{shown:?}");
         // A word longer than any piece is still cut, as many characters a
         // piece as fit, not one.
-        let long = pieces("abcdefghijkl", Place::Cell, false, 5);
+        let long = pieces("abcdefghijkl", Place::Cell, (false, true), 5);
         assert_eq!(long.len(), 3, "{long:?}");
+    }
+
+    /// The PowerPoint deck makes no Markdown; it must still get the same
+    /// pieces as the Marp deck, blank ones left out alike.
+    #[test]
+    fn pieces_are_the_same_with_their_markdown_or_without() {
+        let texts = [
+            "plain words, cut somewhere in the middle of this line",
+            "  \n \t ",
+            " \u{85} and \u{b}",
+            "**bold** and *em* and `code` and [a link](https://example.org)",
+            "line one\n\n   \nline two\r\nthree",
+            "中文的句子。还有一句！再来一句？",
+            "\u{0}\u{1}",
+            "",
+        ];
+        for text in texts {
+            for place in [Place::Block, Place::Cell] {
+                for max in [4, 12, 200] {
+                    let with = pieces(text, place, (false, true), max);
+                    let without = pieces(text, place, (false, false), max);
+                    let shown = |p: &[Piece]| -> Vec<(String, Vec<crate::model::Span>)> {
+                        p.iter()
+                            .map(|p| (p.plain.clone(), p.spans.clone()))
+                            .collect()
+                    };
+                    assert_eq!(shown(&with), shown(&without), "{text:?} {place:?} {max}");
+                    assert!(
+                        with.iter().all(|p| !p.markdown.is_empty()),
+                        "{text:?}: {with:?}"
+                    );
+                    assert!(without.iter().all(|p| p.markdown.is_empty()));
+                }
+            }
+        }
     }
 }

@@ -205,6 +205,7 @@ impl<'e> DeckSlides<'e> {
 }
 
 impl layout::Slides for DeckSlides<'_> {
+    const MARKDOWN: bool = false;
     type Block = Block;
     type Row = TableRow;
 
