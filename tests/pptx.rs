@@ -659,11 +659,14 @@ fn the_10_000_dimension_file_exports_reads_back_and_stays_linear() {
         pptx.as_secs_f64() / markdown.as_secs_f64(),
         pure_pptx.as_secs_f64() / pure_md.as_secs_f64(),
     );
-    // The goal is twice the Markdown export; on this machine the deck
-    // takes 3 to 5 times as long (see BENCHMARKS.md). What this guards is
-    // that it stays linear: a slide's cost must not grow with the deck.
+    // The goal is twice the Markdown export; on this machine, idle, the
+    // deck takes about 2.2 times as long, deflated on a second thread (see
+    // BENCHMARKS.md). The bound leaves room for the other tests of this
+    // file converting decks with LibreOffice meanwhile; it guards that the
+    // deck stays linear (a slide's cost must not grow with the deck) and
+    // keeps most of the gain (it took 4 to 6 times as long before).
     assert!(
-        pptx <= markdown * 8,
+        pptx <= markdown * 5,
         "the PPTX export took {pptx:?}, the Markdown export {markdown:?}"
     );
 

@@ -139,8 +139,7 @@ pub fn write_to(
 }
 
 /// How many times [`write_to`] calls its `on_dimension`: once for each
-/// dimension exported, twice for a PPTX deck (laid out once to count its
-/// slides, once to write them).
+/// dimension exported.
 #[must_use]
 pub fn dimension_steps(
     format: Format,
@@ -148,15 +147,10 @@ pub fn dimension_steps(
     notes: &Notes,
     options: &ExportOptions,
 ) -> usize {
-    let dimensions = if format == Format::Script {
+    if format == Format::Script {
         crate::talk::plan::presented(c, notes, options.starred_only).len()
     } else {
         selected(c, notes, options).len()
-    };
-    if format == Format::Pptx {
-        2 * dimensions
-    } else {
-        dimensions
     }
 }
 

@@ -74,10 +74,11 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_export_with(path, |mut out| out.writer().write_all(bytes))
 }
 
-/// A writer that can also seek (a file, memory).
-pub trait WriteSeek: Write + Seek {}
+/// A writer that can also seek (a file, memory), and be written from
+/// another thread (the PowerPoint deck is deflated on one of its own).
+pub trait WriteSeek: Write + Seek + Send {}
 
-impl<T: Write + Seek> WriteSeek for T {}
+impl<T: Write + Seek + Send> WriteSeek for T {}
 
 /// Where a streamed export goes: a file, which can seek back (a zip
 /// patches each part's header), or a device or pipe, which cannot.

@@ -38,6 +38,7 @@ mod grow;
 mod parts;
 mod slide;
 mod text;
+mod zipper;
 
 use crate::export::ExportOptions;
 use crate::model::Comparison;
@@ -119,8 +120,10 @@ mod tests {
         assert_eq!(deck, render(&c, &notes, &options));
         assert!(deck.len() < 100_000, "{} bytes", deck.len());
         let all = parts(&deck);
-        let types = &all[0];
-        assert_eq!(types.0, "[Content_Types].xml");
+        let types = all
+            .iter()
+            .find(|(n, _)| n == "[Content_Types].xml")
+            .unwrap();
         for (name, text) in &all {
             assert!(text.starts_with(XML_HEAD), "{name}");
             let rels = name.rsplit('.').next() == Some("rels");

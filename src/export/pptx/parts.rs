@@ -1,7 +1,9 @@
 //! The package's parts, in order, and the zip they go into.
 
 use std::fmt::Write as _;
-use std::io::{Seek as _, Write as _};
+use std::io::Seek as _;
+
+use super::zipper;
 
 use super::deck::{Slide, slides};
 use super::fixed::{layout_xml, master_xml, notes_master_xml, table_styles_xml, theme_xml};
@@ -73,11 +75,10 @@ pub(super) fn rels(items: &[(String, &str, String, bool)]) -> String {
 /// Where the package's parts go, each as (name, XML), in order.
 type Emit<'e> = &'e mut dyn FnMut(String, String) -> std::io::Result<()>;
 
-/// The whole package zipped into `out`, a part at a time and each slide a
-/// table row at a time. A first pass lays the deck out only to count its
-/// slides and notes pages (which the first parts list), holding one slide
-/// at a time; the second writes them. A stream, which cannot seek back to
-/// a part's header, gets the zip through an unnamed temporary file.
+/// The whole package zipped into `out`, in one pass: each slide's parts
+/// as it is made (a table row at a time), then the parts that list every
+/// slide. A stream, which cannot seek back to a part's header, gets the zip
+/// through an unnamed temporary file.
 pub(in crate::export) fn write_package(
     c: &Comparison,
     notes: &Notes,
@@ -85,17 +86,11 @@ pub(in crate::export) fn write_package(
     out: Output<'_>,
     on_dimension: OnDimension<'_>,
 ) -> std::io::Result<()> {
-    let mut with_notes = Vec::new();
-    let mut count = |slide: Slide| {
-        with_notes.push(!slide.notes.is_empty());
-        Ok(())
-    };
-    slides(c, notes, options, &mut count, on_dimension)?;
     match out {
-        Output::File(file) => zip_into(file, c, notes, options, &with_notes, on_dimension),
+        Output::File(file) => zip_into(file, c, notes, options, on_dimension),
         Output::Stream(stream) => {
             let mut spool = tempfile::tempfile()?;
-            zip_into(&mut spool, c, notes, options, &with_notes, on_dimension)?;
+            zip_into(&mut spool, c, notes, options, on_dimension)?;
             spool.rewind()?;
             std::io::copy(&mut spool, stream)?;
             stream.flush()
@@ -103,39 +98,33 @@ pub(in crate::export) fn write_package(
     }
 }
 
-/// The package zipped into `file`: the parts that list every slide, then
-/// each slide's parts as it is made.
+/// The package zipped into `file`: each slide's parts as it is made, then
+/// the parts that list them. The order of a package's parts in its zip is
+/// free (ECMA-376 part 2 names none; Excel and LibreOffice write
+/// `[Content_Types].xml` last too), so one layout of the deck is enough.
 fn zip_into(
     file: &mut dyn WriteSeek,
     c: &Comparison,
     notes: &Notes,
     options: &ExportOptions,
-    with_notes: &[bool],
     on_dimension: OnDimension<'_>,
 ) -> std::io::Result<()> {
-    let blown = std::cell::Cell::new(false);
-    let mut zip = Zipper::new(file, &blown);
-    let mut parts = || {
-        let mut emit = |name: String, text: String| zip.part(&name, &text);
-        package_parts(c, with_notes, &mut emit)?;
-        presentation_parts(with_notes, &mut emit)?;
-        master_parts(with_notes.iter().any(|&n| n), &mut emit)?;
-        let mut n = 0;
+    zipper::zip_into(file, |zip| {
+        let mut with_notes = Vec::new();
         let mut slide_parts = |slide: Slide| {
-            n += 1;
+            with_notes.push(!slide.notes.is_empty());
+            let n = with_notes.len();
             zip.start(&format!("ppt/slides/slide{n}.xml"))?;
-            let links = write_slide(&slide, zip.writer())?;
+            let links = write_slide(&slide, zip)?;
             let mut emit = |name: String, text: String| zip.part(&name, &text);
             slide_rest(n, &slide, links, &mut emit)
         };
-        slides(c, notes, options, &mut slide_parts, on_dimension)
-    };
-    if let Err(e) = parts() {
-        // Given up: the zip writer, dropped, must not finish the archive.
-        blown.set(true);
-        return Err(e);
-    }
-    zip.finish()
+        slides(c, notes, options, &mut slide_parts, on_dimension)?;
+        let mut emit = |name: String, text: String| zip.part(&name, &text);
+        package_parts(c, &with_notes, &mut emit)?;
+        presentation_parts(&with_notes, &mut emit)?;
+        master_parts(with_notes.iter().any(|&n| n), &mut emit)
+    })
 }
 
 /// The content types, the package's relationships, its properties and the
@@ -343,114 +332,6 @@ fn slide_rest(n: usize, slide: &Slide, links: Vec<String>, emit: Emit<'_>) -> st
     }
     emit(format!("ppt/slides/_rels/slide{n}.xml.rels"), rels(&items))?;
     Ok(())
-}
-
-/// The parts as a zip: deflated, every timestamp the zip format's
-/// earliest (1980-01-01), so the same parts give the same bytes.
-struct Zipper<'w> {
-    writer: zip::ZipWriter<Fuse<'w>>,
-    options: zip::write::SimpleFileOptions,
-}
-
-/// The zip's file, which refuses everything once one write or seek has
-/// failed (a cancel, a full disk). A zip writer dropped after an error
-/// still tries to finish the archive; with its file in an unknown state it
-/// would write a wrong central directory (and, in a debug build, panic on
-/// its own consistency check). Refused at once, it gives up instead.
-struct Fuse<'w> {
-    file: &'w mut dyn WriteSeek,
-    /// Set by a failed write or seek, or by the deck giving up (a cancel
-    /// seen between slides).
-    blown: &'w std::cell::Cell<bool>,
-}
-
-impl Fuse<'_> {
-    /// `result`, remembering a failure.
-    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
-        if result.is_err() {
-            self.blown.set(true);
-        }
-        result
-    }
-
-    /// The error for every call after a failure.
-    fn refuse<T>(&self) -> Option<std::io::Result<T>> {
-        self.blown
-            .get()
-            .then(|| Err(std::io::Error::other("an earlier write to the deck failed")))
-    }
-}
-
-impl std::io::Write for Fuse<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if let Some(refused) = self.refuse() {
-            return refused;
-        }
-        let result = self.file.write(bytes);
-        self.watch(result)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if let Some(refused) = self.refuse() {
-            return refused;
-        }
-        let result = self.file.flush();
-        self.watch(result)
-    }
-}
-
-impl std::io::Seek for Fuse<'_> {
-    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
-        if let Some(refused) = self.refuse() {
-            return refused;
-        }
-        let result = self.file.seek(to);
-        self.watch(result)
-    }
-}
-
-impl<'w> Zipper<'w> {
-    fn new(file: &'w mut dyn WriteSeek, blown: &'w std::cell::Cell<bool>) -> Self {
-        Self {
-            writer: zip::ZipWriter::new(Fuse { file, blown }),
-            // The fastest level: the XML still shrinks about fourfold.
-            options: zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(1))
-                .last_modified_time(zip::DateTime::DEFAULT)
-                .unix_permissions(0o644),
-        }
-    }
-
-    /// Starts the part `name`: what is written next is its content.
-    fn start(&mut self, name: &str) -> std::io::Result<()> {
-        self.writer.start_file(name, self.options).map_err(io_error)
-    }
-
-    /// The part being written, to write into.
-    fn writer(&mut self) -> &mut dyn std::io::Write {
-        &mut self.writer
-    }
-
-    /// A whole part.
-    fn part(&mut self, name: &str, text: &str) -> std::io::Result<()> {
-        self.start(name)?;
-        self.writer.write_all(text.as_bytes())
-    }
-
-    /// The central directory, after every part.
-    fn finish(self) -> std::io::Result<()> {
-        self.writer.finish().map_err(io_error)?.flush()
-    }
-}
-
-/// A zip error as an I/O error, keeping the I/O error it may wrap (such as
-/// a cancel's `Interrupted`) as it is.
-fn io_error(e: zip::result::ZipError) -> std::io::Error {
-    match e {
-        zip::result::ZipError::Io(e) => e,
-        other => std::io::Error::other(other),
-    }
 }
 
 pub(super) fn content_types(slides: usize, with_notes: &[bool]) -> String {
