@@ -354,3 +354,63 @@ fn io_error(e: zip::result::ZipError) -> std::io::Error {
         other => std::io::Error::other(other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read as _;
+
+    /// Parts of every size, one longer than several batches, go through
+    /// the queue whole and in order; small ones are stored.
+    #[test]
+    fn parts_of_any_size_come_out_whole_and_in_order() {
+        let sizes = [10, 2_000, 3 * LONG_PART + 5, 0, 700, BATCH - 1, BATCH + 1];
+        let parts: Vec<(String, Vec<u8>)> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                let bytes = (0..n).map(|k| b"<a:t>xyz</a:t>"[(k + i) % 14]).collect();
+                (format!("part{i}.xml"), bytes)
+            })
+            .collect();
+        let mut file = std::io::Cursor::new(Vec::new());
+        zip_into(&mut file, |pipe| {
+            for (name, bytes) in &parts {
+                pipe.start(name)?;
+                // In writes of all sizes, as the slides' XML comes.
+                for piece in bytes.chunks(777) {
+                    pipe.write_all(piece)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        assert_eq!(zip.len(), parts.len());
+        for (i, (name, bytes)) in parts.iter().enumerate() {
+            let mut entry = zip.by_index(i).unwrap();
+            assert_eq!(entry.name().unwrap(), name.as_str());
+            let stored = entry.compression() == zip::CompressionMethod::Stored;
+            assert_eq!(stored, bytes.len() <= STORE_UP_TO, "{name}");
+            let mut read = Vec::new();
+            entry.read_to_end(&mut read).unwrap();
+            assert!(read == *bytes, "{name}");
+        }
+    }
+
+    /// An error while the parts are made leaves the zip unfinished and is
+    /// the error returned.
+    #[test]
+    fn a_deck_given_up_is_not_finished() {
+        let mut file = std::io::Cursor::new(Vec::new());
+        let result = zip_into(&mut file, |pipe| {
+            pipe.part("a.xml", "<a/>")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "cancelled",
+            ))
+        });
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::Interrupted);
+        assert!(zip::ZipArchive::new(file).is_err());
+    }
+}
