@@ -12,6 +12,10 @@ use std::borrow::Cow;
 /// end. Each writer turns it into a real link, so that every renderer
 /// follows the same, exact address. Linear in the text's length.
 pub(super) fn next_bare_url(text: &str) -> Option<std::ops::Range<usize>> {
+    // Most text has no URL: one quick look for the scheme's end first.
+    if !text.contains("://") {
+        return None;
+    }
     let mut from = 0;
     while let Some(offset) = text[from..].find(['h', 'H']) {
         let start = from + offset;
@@ -99,7 +103,14 @@ pub(super) fn split_bare_urls(text: &str) -> impl Iterator<Item = (&str, bool)> 
 /// no format needs and some treat as errors) replaced by U+FFFD. Borrowed
 /// when there is nothing to change (the usual case: no copy per span).
 pub(super) fn clean(text: &str) -> Cow<'_, str> {
-    if !text.contains(|ch: char| ch.is_control() && ch != '\n' && ch != '\t') {
+    let control = |ch: char| ch.is_control() && ch != '\n' && ch != '\t';
+    // ASCII (most text) is looked at a byte at a time.
+    let any = if text.is_ascii() {
+        text.bytes().any(|b| control(char::from(b)))
+    } else {
+        text.contains(control)
+    };
+    if !any {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

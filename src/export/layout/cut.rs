@@ -125,7 +125,7 @@ impl Cutter {
         let mut rest = segment;
         while !rest.is_empty() {
             let room = self.max.saturating_sub(self.shown);
-            let cut = if rest.width() <= room {
+            let cut = if width(rest) <= room {
                 rest.len()
             } else {
                 cut_point(rest, room)
@@ -167,7 +167,7 @@ impl Cutter {
         }
         self.spans.push(piece);
         self.plain.push_str(part);
-        self.shown += part.width();
+        self.shown += width(part);
     }
 
     /// Ends the piece being filled (kept unless it shows nothing) and
@@ -273,8 +273,19 @@ pub(in crate::export) fn cut_point(text: &str, room: usize) -> usize {
 /// Lines that `text` takes at `width` columns a line (at least one).
 pub(in crate::export) fn lines_of(text: &str, width: usize) -> usize {
     text.split('\n')
-        .map(|line| line.width().div_ceil(width.max(1)).max(1))
+        .map(|line| self::width(line).div_ceil(width.max(1)).max(1))
         .sum()
+}
+
+/// The columns `text` takes: its length when it is all printable ASCII
+/// (a column each: most text, measured without a lookup a character),
+/// else as `unicode-width` measures it.
+pub(super) fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// How many whole lines of table text fit in `room` lines (at least one).

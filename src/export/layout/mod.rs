@@ -566,4 +566,22 @@ mod tests {
             }
         }
     }
+
+    /// Printable ASCII is measured by its length; the rest as
+    /// `unicode-width` does.
+    #[test]
+    fn widths_are_unicode_widths() {
+        use unicode_width::UnicodeWidthStr as _;
+        for text in [
+            "",
+            "plain ASCII, 1 2 3 ~",
+            "tab\there",
+            "中文",
+            "é",
+            "a\u{7}b",
+            "\u{7f}",
+        ] {
+            assert_eq!(cut::width(text), text.width(), "{text:?}");
+        }
+    }
 }

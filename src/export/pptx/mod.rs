@@ -147,6 +147,10 @@ mod tests {
         let mut out = String::new();
         push_escaped(&mut out, "a<b>&\"'\u{1}\u{FFFF}\t");
         assert_eq!(out, "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}\u{FFFD}\t");
+        // Past ASCII, a character at a time: C1 controls too.
+        let mut out = String::new();
+        push_escaped(&mut out, "é\u{85}中&\r\u{7f}x\u{FFFE}");
+        assert_eq!(out, "é\u{FFFD}中&amp;\u{FFFD}\u{FFFD}x\u{FFFD}");
     }
 
     #[test]

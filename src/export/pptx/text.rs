@@ -6,7 +6,22 @@ use crate::model::Span;
 /// `text` escaped for XML character data and attribute values, with the
 /// characters XML 1.0 forbids (controls, U+FFFE, U+FFFF) as U+FFFD.
 pub(super) fn push_escaped(out: &mut String, text: &str) {
-    for ch in text.chars() {
+    let mut rest = text;
+    loop {
+        // What needs nothing goes in whole: all but markup, controls and
+        // (looked at a character at a time) whatever is not ASCII.
+        let plain = rest
+            .bytes()
+            .position(|b| {
+                matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x08 | 0x0B..=0x1F | 0x7F..)
+            })
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(ch) = rest.chars().next() else {
+            return;
+        };
+        rest = &rest[ch.len_utf8()..];
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -88,6 +103,10 @@ pub(super) fn script_runs(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
+        // ASCII has one script's letters at most.
+        if rest.is_ascii() {
+            return Some(std::mem::take(&mut rest));
+        }
         let mut current = None;
         let mut end = rest.len();
         for (i, ch) in rest.char_indices() {
@@ -113,6 +132,9 @@ pub(super) fn script_runs(text: &str) -> impl Iterator<Item = &str> {
 /// Japanese and Hangul Korean, else Chinese; Latin and no letters at all
 /// are English.
 pub(super) fn lang_of(text: &str) -> &'static str {
+    if text.is_ascii() {
+        return "en-US";
+    }
     let Some(script) = text.chars().find_map(script_of) else {
         return "en-US";
     };
