@@ -71,7 +71,7 @@ enum Cmd {
         files: Vec<PathBuf>,
     },
     /// Export a comparison and its notes as Markdown, printable HTML, a
-    /// Marp slide deck or a speaker script.
+    /// Marp slide deck, a PowerPoint deck or a speaker script.
     Export(versus::cli::ExportRequest),
     /// Merge three versions of a notes file field by field (git's merge
     /// driver for notes files).
