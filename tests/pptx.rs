@@ -29,6 +29,18 @@ use versus::notes::{Notes, Rehearsal, Verdict};
 
 /// The longest a LibreOffice conversion may take before it counts as hung.
 const SOFFICE_LIMIT: Duration = Duration::from_secs(90);
+
+/// LibreOffice and python-pptx runs share it; the timing of the
+/// 10,000-dimension export takes it alone, so that the other tests of this
+/// file do not take the two cores from one export and not the other.
+static HEAVY: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// A share of [`HEAVY`], for a run of LibreOffice or python-pptx.
+fn heavy() -> std::sync::RwLockReadGuard<'static, ()> {
+    HEAVY
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 /// The longest python-pptx may take to read a deck.
 const PYTHON_LIMIT: Duration = Duration::from_secs(90);
 
@@ -147,7 +159,10 @@ fn read_back_with(deck: &Path, flags: &[&str]) -> Vec<Slide> {
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pptx_check.py"))
         .args(flags)
         .arg(deck);
-    let out = run(command, PYTHON_LIMIT);
+    let out = {
+        let _shared = heavy();
+        run(command, PYTHON_LIMIT)
+    };
     assert!(
         out.success,
         "python-pptx check failed:\n{}",
@@ -183,6 +198,7 @@ fn read_back_with(deck: &Path, flags: &[&str]) -> Vec<Slide> {
 /// profile so that runs in parallel do not share one); returns the PDF.
 fn to_pdf(dir: &Path, deck: &Path) -> PathBuf {
     let soffice = tool("soffice", "libreoffice-impress");
+    let _shared = heavy();
     let profile = dir.join("lo-profile");
     let mut command = Command::new(soffice);
     command
@@ -635,10 +651,14 @@ fn the_10_000_dimension_file_exports_reads_back_and_stays_linear() {
         start.elapsed()
     };
     let (mut markdown, mut pptx) = (Duration::MAX, Duration::MAX);
+    let alone = HEAVY
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     for _ in 0..3 {
         markdown = markdown.min(time("markdown"));
         pptx = pptx.min(time("pptx"));
     }
+    drop(alone);
     let options = ExportOptions::default();
     let notes = Notes::default();
     let pure = |format: Format| {
