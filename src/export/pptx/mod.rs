@@ -37,6 +37,7 @@ mod fixed;
 mod grow;
 mod parts;
 mod slide;
+mod tail;
 mod text;
 mod zipper;
 

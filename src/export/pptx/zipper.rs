@@ -11,6 +11,7 @@ use std::io::Write as _;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
+use super::tail::Tail;
 use crate::storage::WriteSeek;
 
 /// Bytes of parts in a batch before it is handed on (at the end of a
@@ -212,7 +213,7 @@ fn write_zip(
     back: &Sender<Batch>,
 ) -> std::io::Result<()> {
     let blown = std::cell::Cell::new(false);
-    let mut zip = Zipper::new(file, &blown);
+    let mut zip = Zipper::new(file, &blown)?;
     let mut write = || {
         for piece in pieces {
             let mut batch = match piece {
@@ -258,7 +259,7 @@ struct Zipper<'w> {
 /// would write a wrong central directory (and, in a debug build, panic on
 /// its own consistency check). Refused at once, it gives up instead.
 struct Fuse<'w> {
-    file: &'w mut dyn WriteSeek,
+    file: Tail<&'w mut dyn WriteSeek>,
     /// Set by a failed write or seek, or by the deck giving up (a cancel
     /// seen between slides).
     blown: &'w std::cell::Cell<bool>,
@@ -310,8 +311,9 @@ impl std::io::Seek for Fuse<'_> {
 }
 
 impl<'w> Zipper<'w> {
-    fn new(file: &'w mut dyn WriteSeek, blown: &'w std::cell::Cell<bool>) -> Self {
-        Self {
+    fn new(file: &'w mut dyn WriteSeek, blown: &'w std::cell::Cell<bool>) -> std::io::Result<Self> {
+        let file = Tail::new(file)?;
+        Ok(Self {
             writer: zip::ZipWriter::new(Fuse { file, blown }),
             // The fastest level: the XML still shrinks about fourfold.
             options: zip::write::SimpleFileOptions::default()
@@ -319,7 +321,7 @@ impl<'w> Zipper<'w> {
                 .compression_level(Some(1))
                 .last_modified_time(zip::DateTime::DEFAULT)
                 .unix_permissions(0o644),
-        }
+        })
     }
 
     /// Starts the part `name` (`stored`: not deflated): what is written
