@@ -1,7 +1,7 @@
 //! The deck's file with its last bytes kept in memory: the zip writer
 //! looks up its position before each part and, after it, goes back to the
 //! part's header to write its size and checksum. On the file itself that
-//! is a flush and three seeks a part (200,000 system calls for the
+//! is a flush and three seeks a part (320,000 system calls for the
 //! 10,000-dimension deck); kept here, those are memory writes, and the
 //! file gets the bytes in large writes, in order.
 
