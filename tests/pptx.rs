@@ -680,8 +680,8 @@ fn the_10_000_dimension_file_exports_reads_back_and_stays_linear() {
         pure_pptx.as_secs_f64() / pure_md.as_secs_f64(),
     );
     // The goal is twice the Markdown export; on this machine, idle, the
-    // deck takes about 2.2 times as long, deflated on a second thread (see
-    // BENCHMARKS.md). The bound leaves room for the other tests of this
+    // deck takes 1.9 to 2.0 times as long, deflated on a second thread
+    // (see BENCHMARKS.md). The bound leaves room for the other tests of this
     // file converting decks with LibreOffice meanwhile; it guards that the
     // deck stays linear (a slide's cost must not grow with the deck) and
     // keeps most of the gain (it took 4 to 6 times as long before).
