@@ -42,7 +42,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, bar: &Status<'_>, commands: &mut
             ui.label(RichText::new(waiting).strong());
             ui.separator();
         }
-        // At most a third of the bar: a long folder path never pushes the
+        // At most 30 % of the bar: a long folder path never pushes the
         // notes' state out of the window.
         source_ui(ui, &session.source, ui.available_width() * SOURCE_SHARE);
         // Beside the file they are about, early in the bar: a long notes
